@@ -1,0 +1,3 @@
+from debtcli.cli.app import main
+
+main()

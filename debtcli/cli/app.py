@@ -1,0 +1,79 @@
+"""The debtcli command line: thin commands over the library, one module each."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from debtcli import __version__
+
+app = typer.Typer(
+    name="debtcli",
+    help="Verify a debt to the cent: replay the account under the contract and under the law, flag every "
+         "amount demanded above the lawful balance, and render an itemised statement.\n\n"
+         "Exit codes: 0 nothing above the lawful balance; 1 findings of severity error; 2 input could not be "
+         "trusted; 3 internal error.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"debtcli {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """debtcli"""
+
+
+def _register() -> None:
+    from debtcli.cli.balance import balance
+    from debtcli.cli.schedule import schedule
+
+    app.command()(schedule)
+    app.command()(balance)
+    for module, name in (("debtcli.cli.verify", "verify"), ("debtcli.cli.statement", "statement"),
+                         ("debtcli.cli.batch", "batch"), ("debtcli.cli.import_cmd", "import_file")):
+        try:
+            mod = __import__(module, fromlist=[name])
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        app.command(name=name.replace("_file", ""))(getattr(mod, name))
+    try:
+        from debtcli.cli.profile import profile_app
+    except ModuleNotFoundError as exc:
+        if exc.name != "debtcli.cli.profile":
+            raise
+    else:
+        app.add_typer(profile_app, name="profile")
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point: known errors are one line; an internal error is exit 3 with a short message
+    (the traceback only with DEBTCLI_DEBUG=1)."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("DEBTCLI_DEBUG") == "1":
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc} (set DEBTCLI_DEBUG=1 for the traceback)", file=sys.stderr)
+        sys.exit(3)

@@ -1,0 +1,69 @@
+"""Shared pieces of the thin CLI: option types, loading a case or exiting 2 with every problem."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class TableOrJson(str, Enum):
+    table = "table"
+    json = "json"
+
+
+FormatOpt = Annotated[TableOrJson, typer.Option("--format", "-f", help="Output format.")]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="The date of the balance (YYYY-MM-DD). Default: the demand's date, else the "
+                                 "last scheduled due date."),
+]
+CaseArg = Annotated[str, typer.Argument(help="A case folder holding case.toml (or a case workbook).",
+                                        show_default=False)]
+
+
+def fail_input(lines: list[str], hint: str = "") -> None:
+    """Print every problem on stderr, one line each, and exit 2."""
+    for line in lines:
+        print(f"error: {line}", file=sys.stderr)
+    if hint:
+        print(hint, file=sys.stderr)
+    raise typer.Exit(EXIT_INPUT)
+
+
+def parse_date_option(value: str | None, name: str = "--as-of") -> date | None:
+    if value is None:
+        return None
+    from debtcli.model.money import ParseError
+    from debtcli.terms.loader import parse_date
+
+    try:
+        return parse_date(value)
+    except ParseError as exc:
+        fail_input([f"{name}: {exc}"])
+    return None
+
+
+def load_case_or_exit(path: str):
+    from debtcli.importers.case_loader import load_case
+
+    case, issues = load_case(path)
+    errors = [i for i in issues if i.severity == "error"]
+    if case is None or errors:
+        fail_input([str(i) for i in (errors or issues)] or [f"{path}: the case could not be read"],
+                   hint=f"{len(errors or issues)} problem(s); nothing was computed.")
+    for w in issues:
+        if w.severity != "error":
+            print(f"warning: {w}", file=sys.stderr)
+    return case
+
+
+def print_json(obj) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")

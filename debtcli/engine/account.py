@@ -1,0 +1,338 @@
+"""The account the replay runs on: terms resolved into dated facts.
+
+``Account`` is what the one engine consumes. The contractual run builds it from the contract;
+a rule pack builds the lawful one by changing terms (or the account itself: capped rate paths,
+removed charges) before the same replay runs. Nothing here reads files or the clock.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+
+from debtcli.engine.daycount import basis_days
+from debtcli.model.money import ZERO, round_money
+from debtcli.model.records import COMPONENTS, Issue, PaymentRecord, SourceRef
+from debtcli.terms.loader import maturity_of
+from debtcli.terms.schema import DEFAULT_ALLOCATION, DEFAULT_DAY_COUNT, RateSpec, Terms, default_interest_method
+
+BUCKETS = ("overdue", "due", "not_due")
+
+
+@dataclass(frozen=True, slots=True)
+class RatePoint:
+    """From ``date`` on, the annual rate is ``rate`` (a fraction). ``text`` says where it came from."""
+
+    date: date
+    rate: Decimal
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Charge:
+    """A one-off charge: a fee, a cost, an interest amount withheld up front."""
+
+    date: date
+    component: str
+    amount: Decimal
+    name: str
+    withheld: bool = False  # settled out of the money handed over
+    source: SourceRef | None = None
+    clause: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NonCash:
+    """acceleration | charge_off | waiver | demand_notice | acknowledgment (rank order below)."""
+
+    date: date
+    type: str
+    amount: Decimal | None = None
+    component: str | None = None
+    note: str = ""
+    index: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """Everything the replay needs, already resolved."""
+
+    currency: str
+    rounding: str
+    day_count: str
+    counting: str
+    interest_method: str
+    method: str
+    signed: date
+    draws: tuple[tuple[date, Decimal], ...]  # principal lent on each date (cash + withheld)
+    due_dates: tuple[date, ...]
+    principal_plan: tuple[Decimal | None, ...]  # principal due per installment; None = follow the annuity
+    interest_plan: tuple[Decimal | None, ...]  # custom installments may fix the interest
+    annuity: Decimal | None  # equal_installment amount
+    rate_path: tuple[RatePoint, ...]
+    default_path: tuple[RatePoint, ...] | None  # None: overdue principal keeps the contract rate
+    default_markup: Decimal | None = None  # default rate = contract rate x (1 + markup)
+    compound: bool = False
+    grace_days: int = 0
+    penalty: Decimal | None = None
+    late_fee: Decimal | None = None
+    late_fee_rate: Decimal | None = None
+    installment_fees: tuple[tuple[str, Decimal], ...] = ()
+    charges: tuple[Charge, ...] = ()
+    events: tuple[NonCash, ...] = ()
+    payments: tuple[PaymentRecord, ...] = ()
+    allocation: tuple[tuple[str, str], ...] = ()
+    carry_precision: bool = False
+    stop_accrual_on_charge_off: bool = False
+    rate_agreed: bool = True
+    clauses: dict = field(default_factory=dict)
+    places: int = 2
+    reamortize_on_rate_change: bool = True
+
+    def with_payments(self, payments) -> "Account":
+        return replace(self, payments=tuple(payments))
+
+
+def allocation_pairs(order: tuple[str, ...] | None) -> tuple[tuple[str, str], ...]:
+    """Turn a contract's allocation list into (bucket, component) pairs.
+
+    Plain component names apply within each bucket, overdue before due before not yet due;
+    ``overdue:interest`` style entries are placed first, in the order written.
+    """
+    order = order or DEFAULT_ALLOCATION
+    explicit = [tuple(x.split(":", 1)) for x in order if ":" in x]
+    plain = [x for x in order if ":" not in x]
+    plain += [c for c in DEFAULT_ALLOCATION if c not in plain]
+    pairs = [(b, c) for b, c in explicit]
+    for bucket in BUCKETS:
+        for comp in plain:
+            if (bucket, comp) not in pairs:
+                pairs.append((bucket, comp))
+    return tuple(pairs)
+
+
+def add_months_sticky(anchor: date, months: int) -> date:
+    """anchor + months; an anchor on the last day of its month stays on month ends
+    (31 Jan -> 28/29 Feb -> 31 Mar; 30 Apr -> 31 May)."""
+    d = anchor + relativedelta(months=months)
+    if anchor.day == calendar.monthrange(anchor.year, anchor.month)[1]:
+        d = d.replace(day=calendar.monthrange(d.year, d.month)[1])
+    return d
+
+
+def due_dates_for(terms: Terms) -> tuple[date, ...]:
+    c = terms.contract
+    if c.method == "custom":
+        return tuple(x.due for x in terms.installments)
+    if c.method == "bullet":
+        m = maturity_of(c)
+        return (m,) if m else ()
+    first = c.first_due or add_months_sticky(c.signed, 1)
+    n = c.term_months or 0
+    dates = [add_months_sticky(first, k) for k in range(n)]
+    if c.maturity and dates and dates[-1] != c.maturity:
+        dates[-1] = c.maturity
+    return tuple(dates)
+
+
+def annuity_payment(principal: Decimal, monthly_rate: Decimal, n: int) -> Decimal:
+    """The unrounded level payment that amortises ``principal`` over ``n`` periods."""
+    if n <= 0:
+        return principal
+    if monthly_rate == 0:
+        return principal / n
+    return principal * monthly_rate / (1 - (1 + monthly_rate) ** -n)
+
+
+def resolve_rate_path(spec: RateSpec | None, signed: date, until: date, repricing: str,
+                      fixings, basis: int = 360, file: str = "case.toml") -> tuple[tuple[RatePoint, ...], list[Issue]]:
+    """Dated contract rates: one point for a fixed rate; for an LPR-linked rate, the LPR in force at
+    signing plus the spread, repriced on each fixing or each anniversary."""
+    if spec is None:
+        return (RatePoint(signed, ZERO, "no interest agreed"),), []
+    if spec.fixed is not None:
+        return (RatePoint(signed, spec.fixed.annual(basis), spec.text),), []
+    issues: list[Issue] = []
+    tenor = "5y" if spec.index == "LPR5Y" else "1y"
+
+    def point(on: date) -> RatePoint | None:
+        fx = fixings.in_force(on) if fixings is not None else None
+        value = None if fx is None else fx.value(tenor)
+        if value is None:
+            issues.append(Issue(SourceRef(file, column="contract.rate"),
+                                f"contract.rate: {spec.text} needs the LPR in force on {on}, which the LPR table does "
+                                "not have; add the fixing to the table", code="LPR_MISSING"))
+            return None
+        return RatePoint(on, value + spec.spread, f"{spec.text} (LPR {fx.date} {value * 100:.2f}%)")
+
+    points = []
+    first = point(signed)
+    if first:
+        points.append(first)
+    if repricing == "anniversary":
+        k = 1
+        while (d := add_months_sticky(signed, 12 * k)) <= until:
+            p = point(d)
+            if p:
+                points.append(p)
+            k += 1
+    elif fixings is not None:
+        for fx in fixings.between(signed, until):
+            v = fx.value(tenor)
+            if v is not None and (not points or points[-1].rate != v + spec.spread):
+                points.append(RatePoint(fx.date, v + spec.spread, f"{spec.text} (LPR {fx.date} {v * 100:.2f}%)"))
+    return tuple(points), issues
+
+
+def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | None = None
+                       ) -> tuple[Account, list[Issue]]:
+    """Resolve contract terms into an ``Account``. ``payments`` defaults to the case's own
+    ``[[payment]]`` tables; ``fixings`` is an LPR table (``debtcli.rules.lpr``) for linked rates."""
+    c = terms.contract
+    issues: list[Issue] = []
+    day_count = c.day_count or DEFAULT_DAY_COUNT
+    places = 2 if terms.case.currency not in ("JPY", "KRW") else 0
+    due_dates = due_dates_for(terms)
+    horizon = until or (max(due_dates) if due_dates else c.signed)
+    for e in terms.events:
+        horizon = max(horizon, e.date)
+    if terms.demand and terms.demand.as_of:
+        horizon = max(horizon, terms.demand.as_of)
+
+    # Money actually lent: each disbursement's cash plus the fees withheld from it.
+    withheld = [f for f in c.fees if f.withheld]
+    charges: list[Charge] = []
+    installment_fees: list[tuple[str, Decimal]] = []
+    for f in c.fees:
+        amount = f.amount if f.amount is not None else round_money(c.principal * f.rate, c.rounding, places)
+        if f.per_installment:
+            installment_fees.append((f.name, amount))
+            continue
+        charges.append(Charge(f.date or c.signed, f.component, amount, f.name, f.withheld,
+                              SourceRef("case.toml", column="contract.fee"), f.clause))
+    if terms.disbursements:
+        draws = []
+        for d in terms.disbursements:
+            held = sum((ch.amount for ch in charges if ch.withheld and ch.date == d.date), ZERO)
+            draws.append((d.date, d.amount + held))
+        total_drawn = sum((a for _, a in draws), ZERO)
+        if c.product == "loan" and total_drawn != c.principal:
+            issues.append(Issue(SourceRef("case.toml", column="disbursement"),
+                                f"disbursements plus withheld fees come to {total_drawn}, the contract says "
+                                f"{c.principal}; the replay lends what was disbursed", severity="warning",
+                                code="DISBURSEMENT_MISMATCH"))
+    else:
+        draws = [(c.signed, c.principal)] if c.principal > 0 else []
+        for ch in charges:
+            if ch.withheld and ch.date != c.signed:
+                issues.append(Issue(SourceRef("case.toml", column="contract.fee"),
+                                    f"fee {ch.name!r} is withheld on {ch.date} but there is no disbursement that day",
+                                    severity="warning", code="WITHHELD_DATE"))
+    del withheld
+
+    basis = basis_days(day_count)
+    rate_path, rate_issues = resolve_rate_path(c.rate, c.signed, horizon, c.repricing, fixings, basis)
+    issues += rate_issues
+    for e in terms.events:
+        if e.type == "rate_change" and e.rate is not None:
+            sub, sub_issues = resolve_rate_path(e.rate, e.date, horizon, c.repricing, fixings, basis)
+            issues += sub_issues
+            rate_path = tuple(p for p in rate_path if p.date < e.date) + sub
+    default_path = None
+    markup = None
+    if c.default_rate is not None:
+        if c.default_rate.markup is not None:
+            markup = c.default_rate.markup
+        else:
+            default_path, d_issues = resolve_rate_path(c.default_rate, c.signed, horizon, c.repricing, fixings, basis)
+            issues += d_issues
+
+    n = len(due_dates)
+    if c.method == "custom":
+        principal_plan = tuple(x.principal for x in terms.installments)
+        interest_plan = tuple(x.interest for x in terms.installments)
+    elif c.method == "equal_principal":
+        each = round_money(c.principal / n, c.rounding, places) if n else ZERO
+        principal_plan = tuple([each] * (n - 1) + [None]) if n else ()
+        interest_plan = (None,) * n
+    elif c.method in ("interest_only", "bullet"):
+        principal_plan = tuple([ZERO] * (n - 1) + [None]) if n else ()
+        interest_plan = (None,) * n
+    else:
+        principal_plan = (None,) * n
+        interest_plan = (None,) * n
+    annuity = None
+    if c.method == "equal_installment" and n:
+        first_rate = rate_path[0].rate if rate_path else ZERO
+        annuity = annuity_payment(c.principal, first_rate / 12, n)
+        if not c.carry_precision:
+            annuity = round_money(annuity, c.rounding, places)
+
+    events = []
+    for e in terms.events:
+        if e.type in ("fee", "cost"):
+            charges.append(Charge(e.date, e.component or ("costs" if e.type == "cost" else "fees"), e.amount,
+                                  e.note or e.type, False, SourceRef("case.toml", column=f"event[{e.index}]")))
+        elif e.type != "rate_change":
+            events.append(NonCash(e.date, e.type, e.amount, e.component, e.note, e.index))
+
+    account = Account(
+        currency=terms.case.currency,
+        rounding=c.rounding,
+        day_count=day_count,
+        counting=c.counting,
+        interest_method=default_interest_method(c),
+        method=c.method,
+        signed=c.signed,
+        draws=tuple(draws),
+        due_dates=due_dates,
+        principal_plan=principal_plan,
+        interest_plan=interest_plan,
+        annuity=annuity,
+        rate_path=rate_path,
+        default_path=default_path,
+        default_markup=markup,
+        compound=c.compound,
+        grace_days=c.grace_days,
+        penalty=c.penalty,
+        late_fee=c.late_fee,
+        late_fee_rate=c.late_fee_rate,
+        installment_fees=tuple(installment_fees),
+        charges=tuple(charges),
+        events=tuple(events),
+        payments=tuple(terms.payments if payments is None else payments),
+        allocation=allocation_pairs(c.allocation),
+        carry_precision=c.carry_precision,
+        stop_accrual_on_charge_off=c.stop_accrual_on_charge_off,
+        rate_agreed=c.rate is not None,
+        clauses=dict(c.clauses),
+        places=places,
+    )
+    return account, issues
+
+
+__all__ = ["Account", "Charge", "NonCash", "RatePoint", "account_from_terms", "allocation_pairs", "annuity_payment",
+           "add_months_sticky", "due_dates_for", "COMPONENTS"]
+
+
+def conventions(account: Account, terms: Terms) -> dict:
+    """The conventions a run used, as printed on every output: key -> value (English, stable)."""
+    c = terms.contract
+    return {
+        "day_count": account.day_count + ("" if c.day_count else " (contract silent: creditor-favourable default)"),
+        "counting": "start day only (算头不算尾)" if account.counting == "start" else "both ends (算头算尾)",
+        "interest_method": account.interest_method,
+        "rounding": f"{account.rounding} to {account.places} places when an amount falls due or is paid"
+        + ("; schedule carried unrounded" if account.carry_precision else ""),
+        "allocation": ", ".join(f"{b}:{comp}" for b, comp in account.allocation[:7]) + " ...",
+        "grace_days": str(account.grace_days),
+        "default_rate": (c.default_rate.text if c.default_rate else "none agreed: overdue principal keeps the contract rate"),
+        "compound": "yes" if account.compound else "no",
+        "early_payments": "held as credit until the next due date" if account.method in (
+            "equal_installment", "equal_principal", "interest_only") else "applied at once (interest to date, then principal)",
+        "same_day_order": "disbursement, rate change, charge, due, payment, waiver, overdue, acceleration, charge-off",
+    }

@@ -1,0 +1,1 @@
+"""debtcli.rules."""

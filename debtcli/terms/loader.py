@@ -1,0 +1,587 @@
+"""Load and validate ``case.toml`` into ``Terms``.
+
+Every problem is collected (key path, the value found, what was expected) and returned
+together; nothing is raised for a user mistake. Unknown keys are problems too, so a typo never
+silently means "not stated".
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Callable
+
+from dateutil.relativedelta import relativedelta
+
+from debtcli.model.money import ParseError, Rate, parse_amount, parse_rate
+from debtcli.model.records import COMPONENTS, Issue, PaymentRecord, SourceRef
+from debtcli.terms.schema import (
+    COUNTING,
+    DAY_COUNTS,
+    EVENT_TYPES,
+    INTEREST_METHODS,
+    JURISDICTIONS,
+    LENDER_KINDS,
+    METHODS,
+    REPRICING,
+    SCHEMA,
+    CardTerms,
+    CaseInfo,
+    Contract,
+    CustomInstallment,
+    Demand,
+    Disbursement,
+    Event,
+    Fee,
+    LatePenalty,
+    RateSpec,
+    Terms,
+)
+
+_MISSING = object()
+
+
+def parse_date(value: Any) -> date:
+    """A date from TOML (native date) or text: 2024-01-05, 2024/1/5, 2024.1.5, 20240105,
+    2024年1月5日."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    s = str(value).strip()
+    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", s) or re.fullmatch(
+        r"(\d{4})(\d{2})(\d{2})", s
+    )
+    if not m:
+        raise ParseError(f"{s!r} is not a date (expected YYYY-MM-DD)")
+    y, mo, d = (int(g) for g in m.groups())
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise ParseError(f"{s!r} is not a real date") from None
+
+
+def parse_rate_spec(value: Any, allow_relative: bool = False) -> RateSpec:
+    """``24%``, ``月息2分``, ``LPR+0.5%``, ``LPR5Y + 50bp``, ``+50%`` (relative, default rate only)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ParseError(f"{value!r}: write rates as text with a unit, e.g. \"24%\"")
+    s = str(value).strip()
+    compact = s.replace(" ", "").upper()
+    m = re.fullmatch(r"LPR(1Y|5Y)?(?:([+-])(\d+(?:\.\d+)?)(%|BP))?", compact)
+    if m:
+        tenor, sign, num, unit = m.groups()
+        spread = Decimal(0)
+        if num:
+            spread = Decimal(num) / (Decimal(100) if unit == "%" else Decimal(10000))
+            if sign == "-":
+                spread = -spread
+        return RateSpec(text=s, index="LPR" + (tenor or "1Y"), spread=spread)
+    if s.startswith("+"):
+        if not allow_relative:
+            raise ParseError(f"{s!r}: a relative rate is allowed only for default_rate")
+        rel = parse_rate(s[1:])
+        if rel.per != "year":
+            raise ParseError(f"{s!r}: a markup is a plain percentage such as +50%")
+        return RateSpec(text=s, markup=rel.value)
+    return RateSpec(text=s, fixed=parse_rate(s))
+
+
+class _Reader:
+    """Reads typed values out of a TOML table and collects problems with their key paths."""
+
+    def __init__(self, file: str, issues: list[Issue]):
+        self.file = file
+        self.issues = issues
+
+    def problem(self, path: str, found: Any, expected: str) -> None:
+        shown = "missing" if found is _MISSING else repr(found)
+        self.issues.append(
+            Issue(SourceRef(self.file, column=path), f"{path}: found {shown}, expected {expected}", code="TERMS")
+        )
+
+    def get(self, table: dict, path: str, key: str, conv: Callable[[Any], Any], expected: str,
+            required: bool = False, default: Any = None) -> Any:
+        full = f"{path}.{key}" if path else key
+        if key not in table:
+            if required:
+                self.problem(full, _MISSING, expected)
+            return default
+        raw = table[key]
+        try:
+            return conv(raw)
+        except (ParseError, ValueError, TypeError, ArithmeticError) as exc:
+            detail = str(exc)
+            self.problem(full, raw, expected + (f" ({detail})" if detail and repr(raw) not in detail else ""))
+            return default
+
+    def unknown(self, table: dict, path: str, known: set[str]) -> None:
+        for key in table:
+            if key not in known:
+                full = f"{path}.{key}" if path else key
+                self.issues.append(
+                    Issue(SourceRef(self.file, column=full),
+                          f"{full}: unknown key (known keys here: {', '.join(sorted(known))})", code="TERMS")
+                )
+
+
+def _choice(options: tuple[str, ...]) -> Callable[[Any], str]:
+    def conv(v: Any) -> str:
+        if not isinstance(v, str) or v not in options:
+            raise ValueError("")
+        return v
+
+    return conv
+
+
+def _text(v: Any) -> str:
+    if not isinstance(v, str):
+        raise ValueError("")
+    return v
+
+
+def _bool(v: Any) -> bool:
+    if not isinstance(v, bool):
+        raise ValueError("")
+    return v
+
+
+def _int_between(lo: int, hi: int) -> Callable[[Any], int]:
+    def conv(v: Any) -> int:
+        if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
+            raise ValueError("")
+        return v
+
+    return conv
+
+
+def _money(v: Any) -> Decimal:
+    if isinstance(v, float):
+        raise ValueError("write amounts as text, e.g. \"1234.56\", so no cent is lost to binary floats")
+    return parse_amount(v)
+
+
+def _nonneg_money(v: Any) -> Decimal:
+    amount = _money(v)
+    if amount < 0:
+        raise ValueError("it must not be negative")
+    return amount
+
+
+def _positive_money(v: Any) -> Decimal:
+    amount = _money(v)
+    if amount <= 0:
+        raise ValueError("it must be more than zero")
+    return amount
+
+
+def _fraction(v: Any) -> Decimal:
+    """A percentage like "5%" as a fraction."""
+    rate = parse_rate(v)
+    if rate.per != "year":
+        raise ValueError("a plain percentage such as 5%")
+    return rate.value
+
+
+def _currency(v: Any) -> str:
+    if not isinstance(v, str) or not re.fullmatch(r"[A-Za-z]{3}", v):
+        raise ValueError("")
+    return v.upper()
+
+
+def _table(v: Any) -> dict:
+    if not isinstance(v, dict):
+        raise ValueError("")
+    return dict(v)
+
+
+def _text_table(v: Any) -> dict:
+    return {str(k): str(x) for k, x in _table(v).items()}
+
+
+def _table_list(v: Any) -> list[dict]:
+    if isinstance(v, dict):
+        return [v]
+    if not isinstance(v, list) or not all(isinstance(x, dict) for x in v):
+        raise ValueError("")
+    return v
+
+
+CASE_KEYS = {"id", "jurisdiction", "state", "lender_kind", "currency", "language", "lender", "borrower", "filed",
+             "reference"}
+CONTRACT_KEYS = {
+    "signed", "principal", "rate", "day_count", "counting", "method", "term_months", "maturity", "first_due",
+    "interest_method", "grace_days", "rounding", "default_rate", "compound", "penalty", "late_fee", "allocation",
+    "fee", "repricing", "costs_recoverable", "carry_precision", "stop_accrual_on_charge_off", "product",
+    "clauses",
+    # card accounts
+    "statement_day", "due_day", "due_days", "interest_model", "minimum_payment", "late_penalty", "tolerance",
+    "cash_advance_fee", "credit_limit", "card",
+}
+TOP_KEYS = {"schema", "case", "contract", "disbursement", "installment", "event", "payment", "demand", "rules",
+            "reconcile"}
+
+
+def load_terms_text(text: str, file: str = "case.toml") -> tuple[Terms | None, list[Issue]]:
+    issues: list[Issue] = []
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return None, [Issue(SourceRef(file), f"not valid TOML: {exc}", code="TERMS")]
+    return terms_from_dict(data, file)
+
+
+def load_terms(path) -> tuple[Terms | None, list[Issue]]:
+    from pathlib import Path
+
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        return None, [Issue(SourceRef(p.name), f"cannot read the file: {exc.strerror}", code="TERMS")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, [Issue(SourceRef(p.name), "case.toml must be UTF-8 text", code="TERMS")]
+    return load_terms_text(text, p.name)
+
+
+def terms_from_dict(data: dict, file: str = "case.toml") -> tuple[Terms | None, list[Issue]]:
+    """Validate a parsed TOML document (or the ``case`` sheet of a workbook, as a dict)."""
+    issues: list[Issue] = []
+    r = _Reader(file, issues)
+    r.unknown(data, "", TOP_KEYS)
+    schema = data.get("schema", _MISSING)
+    if schema != SCHEMA:
+        r.problem("schema", schema, f'"{SCHEMA}"')
+
+    case_t = data.get("case", {})
+    contract_t = data.get("contract", _MISSING)
+    if not isinstance(case_t, dict):
+        r.problem("case", case_t, "a table [case]")
+        case_t = {}
+    if contract_t is _MISSING or not isinstance(contract_t, dict):
+        r.problem("contract", contract_t, "a table [contract]")
+        contract_t = {}
+    r.unknown(case_t, "case", CASE_KEYS)
+    r.unknown(contract_t, "contract", CONTRACT_KEYS)
+
+    case = CaseInfo(
+        id=r.get(case_t, "case", "id", lambda v: str(v) if isinstance(v, (str, int)) else _text(v),
+                 "a case id (text)", required=True, default="?"),
+        jurisdiction=r.get(case_t, "case", "jurisdiction", _choice(JURISDICTIONS), " | ".join(JURISDICTIONS),
+                           default="none"),
+        state=r.get(case_t, "case", "state", _text, "a state code such as \"NY\""),
+        lender_kind=r.get(case_t, "case", "lender_kind", _choice(LENDER_KINDS), " | ".join(LENDER_KINDS),
+                          default="individual"),
+        currency=r.get(case_t, "case", "currency", _currency,
+                       "a three-letter currency code such as \"CNY\"", default="CNY"),
+        language=r.get(case_t, "case", "language", _choice(("zh", "en")), "zh | en", default="zh"),
+        lender=r.get(case_t, "case", "lender", _text, "text", default=""),
+        borrower=r.get(case_t, "case", "borrower", _text, "text", default=""),
+        filed=r.get(case_t, "case", "filed", parse_date, "a date (YYYY-MM-DD)"),
+        reference=r.get(case_t, "case", "reference", _text, "text", default=""),
+    )
+
+    c = contract_t
+    product = r.get(c, "contract", "product", _choice(("loan", "card")), "loan | card", default="loan")
+    signed = r.get(c, "contract", "signed", parse_date, "the date the contract was formed (YYYY-MM-DD)",
+                   required=True)
+    principal_required = product == "loan"
+    principal = r.get(c, "contract", "principal", _positive_money,
+                      "the principal as written, a positive amount such as \"100000.00\"",
+                      required=principal_required, default=Decimal(0))
+    method = r.get(c, "contract", "method", _choice(METHODS), " | ".join(METHODS), default="bullet")
+    method_valid = "method" not in c or method != "bullet" or c.get("method") == "bullet"
+    term_months = r.get(c, "contract", "term_months", _int_between(1, 1200), "a whole number of months (1 to 1200)")
+    maturity = r.get(c, "contract", "maturity", parse_date, "a date (YYYY-MM-DD)")
+    first_due = r.get(c, "contract", "first_due", parse_date, "a date (YYYY-MM-DD)")
+    rate = r.get(c, "contract", "rate", parse_rate_spec, "a rate such as \"24%\", \"2%/month\", \"LPR+0.5%\"")
+    default_rate = r.get(c, "contract", "default_rate", lambda v: parse_rate_spec(v, allow_relative=True),
+                         "a rate such as \"36%\" or a markup such as \"+50%\"")
+    late_fee_raw = c.get("late_fee")
+    late_fee = late_fee_rate = None
+    if late_fee_raw is not None:
+        if isinstance(late_fee_raw, str) and late_fee_raw.strip().endswith("%"):
+            late_fee_rate = r.get(c, "contract", "late_fee", _fraction, "an amount or a percentage of the missed amount")
+        else:
+            late_fee = r.get(c, "contract", "late_fee", _nonneg_money, "an amount such as \"50.00\" or \"5%\"")
+    allocation = r.get(c, "contract", "allocation", _allocation, "a list of components (" + ", ".join(COMPONENTS)
+                       + "), each optionally prefixed by overdue:, due: or not_due:")
+
+    fees = tuple(
+        f for f in (
+            _fee(r, t, f"contract.fee[{i}]", signed)
+            for i, t in enumerate(r.get(c, "contract", "fee", _table_list, "[[contract.fee]] tables", default=[]))
+        ) if f is not None
+    )
+    clauses = r.get(c, "contract", "clauses", _text_table,
+                    "a table of component = clause text", default={})
+
+    card = _card_terms(r, c) if product == "card" else None
+
+    contract = Contract(
+        signed=signed or date(1970, 1, 1),
+        principal=principal if principal is not None else Decimal(0),
+        rate=rate,
+        day_count=r.get(c, "contract", "day_count", _choice(DAY_COUNTS), " | ".join(DAY_COUNTS)),
+        counting=r.get(c, "contract", "counting", _choice(COUNTING), "start (算头不算尾) | both (算头算尾)",
+                       default="start"),
+        method=method,
+        term_months=term_months,
+        maturity=maturity,
+        first_due=first_due,
+        interest_method=r.get(c, "contract", "interest_method", _choice(INTEREST_METHODS), "daily | per_period"),
+        grace_days=r.get(c, "contract", "grace_days", _int_between(0, 365), "a whole number of days (0 to 365)",
+                         default=0),
+        rounding=r.get(c, "contract", "rounding", _choice(("half_up", "half_even")), "half_up | half_even",
+                       default="half_up"),
+        default_rate=default_rate,
+        compound=r.get(c, "contract", "compound", _bool, "true or false", default=False),
+        penalty=r.get(c, "contract", "penalty", _nonneg_money, "an amount such as \"5000.00\""),
+        late_fee=late_fee,
+        late_fee_rate=late_fee_rate,
+        allocation=allocation,
+        fees=fees,
+        repricing=r.get(c, "contract", "repricing", _choice(REPRICING), "fixing | anniversary", default="fixing"),
+        costs_recoverable=r.get(c, "contract", "costs_recoverable", _bool, "true or false", default=False),
+        carry_precision=r.get(c, "contract", "carry_precision", _bool, "true or false", default=False),
+        stop_accrual_on_charge_off=r.get(c, "contract", "stop_accrual_on_charge_off", _bool, "true or false",
+                                         default=False),
+        product=product,
+        card=card,
+        clauses=clauses,
+    )
+
+    disbursements = tuple(
+        d for d in (
+            _disbursement(r, t, f"disbursement[{i}]")
+            for i, t in enumerate(r.get(data, "", "disbursement", _table_list, "[[disbursement]] tables", default=[]))
+        ) if d is not None
+    )
+    installments = tuple(
+        x for x in (
+            _installment(r, t, f"installment[{i}]")
+            for i, t in enumerate(r.get(data, "", "installment", _table_list, "[[installment]] tables", default=[]))
+        ) if x is not None
+    )
+    events = tuple(
+        e for e in (
+            _event(r, t, f"event[{i}]", i)
+            for i, t in enumerate(r.get(data, "", "event", _table_list, "[[event]] tables", default=[]))
+        ) if e is not None
+    )
+    payments = tuple(
+        p for p in (
+            _payment(r, t, f"payment[{i}]", i, file)
+            for i, t in enumerate(r.get(data, "", "payment", _table_list, "[[payment]] tables", default=[]))
+        ) if p is not None
+    )
+    demand = None
+    if "demand" in data:
+        demand = _demand(r, data["demand"]) if isinstance(data["demand"], dict) else None
+        if not isinstance(data["demand"], dict):
+            r.problem("demand", data["demand"], "a table [demand]")
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict):
+        r.problem("rules", rules, "a table [rules]")
+        rules = {}
+    reconcile = data.get("reconcile", {})
+    if not isinstance(reconcile, dict):
+        r.problem("reconcile", reconcile, "a table [reconcile]")
+        reconcile = {}
+
+    terms = Terms(case=case, contract=contract, disbursements=disbursements, installments=installments,
+                  events=events, payments=payments, demand=demand, rules=dict(rules), reconcile=dict(reconcile))
+    _cross_checks(r, terms, signed is not None, method_valid)
+    if any(i.severity == "error" for i in issues):
+        return None, issues
+    return terms, issues
+
+
+def _allocation(v: Any) -> tuple[str, ...]:
+    if not isinstance(v, list) or not v:
+        raise ValueError("")
+    out = []
+    for item in v:
+        if not isinstance(item, str):
+            raise ValueError("")
+        bucket, _, comp = item.rpartition(":")
+        if comp not in COMPONENTS or bucket not in ("", "overdue", "due", "not_due"):
+            raise ValueError(f"{item!r} is not a component")
+        out.append(item)
+    return tuple(out)
+
+
+def _fee(r: _Reader, t: dict, path: str, signed: date | None) -> Fee | None:
+    r.unknown(t, path, {"name", "amount", "rate", "date", "withheld", "component", "per_installment", "clause"})
+    amount = r.get(t, path, "amount", _nonneg_money, "an amount such as \"100.00\"")
+    rate = r.get(t, path, "rate", _fraction, "a percentage of principal such as \"1%\"")
+    if amount is None and rate is None:
+        r.problem(f"{path}.amount", _MISSING, "an amount or a rate")
+        return None
+    return Fee(
+        name=r.get(t, path, "name", _text, "text", default="fee"),
+        amount=amount,
+        rate=rate,
+        date=r.get(t, path, "date", parse_date, "a date (YYYY-MM-DD)", default=signed),
+        withheld=r.get(t, path, "withheld", _bool, "true or false", default=False),
+        component=r.get(t, path, "component", _choice(("fees", "interest", "costs", "penalties")),
+                        "fees | interest | costs | penalties", default="fees"),
+        per_installment=r.get(t, path, "per_installment", _bool, "true or false", default=False),
+        clause=r.get(t, path, "clause", _text, "text", default=""),
+    )
+
+
+def _disbursement(r: _Reader, t: dict, path: str) -> Disbursement | None:
+    r.unknown(t, path, {"date", "amount"})
+    d = r.get(t, path, "date", parse_date, "a date (YYYY-MM-DD)", required=True)
+    a = r.get(t, path, "amount", _positive_money, "a positive amount", required=True)
+    return Disbursement(d, a) if d and a is not None else None
+
+
+def _installment(r: _Reader, t: dict, path: str) -> CustomInstallment | None:
+    r.unknown(t, path, {"due", "principal", "interest"})
+    d = r.get(t, path, "due", parse_date, "a date (YYYY-MM-DD)", required=True)
+    p = r.get(t, path, "principal", _nonneg_money, "an amount", required=True)
+    i = r.get(t, path, "interest", _nonneg_money, "an amount")
+    return CustomInstallment(d, p, i) if d and p is not None else None
+
+
+def _event(r: _Reader, t: dict, path: str, index: int) -> Event | None:
+    r.unknown(t, path, {"date", "type", "rate", "amount", "component", "note"})
+    d = r.get(t, path, "date", parse_date, "a date (YYYY-MM-DD)", required=True)
+    typ = r.get(t, path, "type", _choice(EVENT_TYPES), " | ".join(EVENT_TYPES), required=True)
+    rate = r.get(t, path, "rate", parse_rate_spec, "a rate such as \"18%\"")
+    amount = r.get(t, path, "amount", _nonneg_money, "an amount")
+    component = r.get(t, path, "component", _choice(COMPONENTS), " | ".join(COMPONENTS))
+    note = r.get(t, path, "note", _text, "text", default="")
+    if typ == "rate_change" and rate is None:
+        r.problem(f"{path}.rate", _MISSING, "the new rate of a rate_change")
+    if typ in ("waiver", "fee", "cost") and amount is None:
+        r.problem(f"{path}.amount", _MISSING, f"the amount of the {typ}")
+    if d is None or typ is None:
+        return None
+    return Event(d, typ, rate, amount, component, note, index)
+
+
+def _payment(r: _Reader, t: dict, path: str, index: int, file: str) -> PaymentRecord | None:
+    r.unknown(t, path, {"date", "amount", "reference", "payer", "channel"})
+    d = r.get(t, path, "date", parse_date, "a date (YYYY-MM-DD)", required=True)
+    a = r.get(t, path, "amount", _positive_money, "a positive amount", required=True)
+    if d is None or a is None:
+        return None
+    return PaymentRecord(
+        date=d, amount=a,
+        reference=r.get(t, path, "reference", lambda v: str(v), "text", default=""),
+        payer=r.get(t, path, "payer", _text, "text", default=""),
+        channel=r.get(t, path, "channel", _text, "text", default=""),
+        source=SourceRef(file, row=index + 1, sheet="payment"),
+    )
+
+
+def _demand(r: _Reader, t: dict) -> Demand:
+    r.unknown(t, "demand", set(COMPONENTS) | {"as_of", "total", "document"})
+    amounts = {}
+    for comp in COMPONENTS:
+        v = r.get(t, "demand", comp, _nonneg_money, "an amount such as \"1234.56\"")
+        if v is not None:
+            amounts[comp] = v
+    total = r.get(t, "demand", "total", _nonneg_money, "an amount")
+    if total is not None and amounts and sum(amounts.values()) != total:
+        r.issues.append(Issue(SourceRef(r.file, column="demand.total"),
+                              f"demand.total: found {total}, but the components add up to {sum(amounts.values())}",
+                              severity="warning", code="DEMAND_ARITHMETIC"))
+    return Demand(
+        as_of=r.get(t, "demand", "as_of", parse_date, "a date (YYYY-MM-DD)"),
+        amounts=amounts,
+        total=total,
+        document=r.get(t, "demand", "document", _text, "text", default=""),
+    )
+
+
+def _penalty_spec(v: Any) -> LatePenalty:
+    if isinstance(v, str):
+        return LatePenalty(rate=_fraction(v))
+    if not isinstance(v, dict) or "rate" not in v or set(v) - {"rate", "min", "max"}:
+        raise ValueError("")
+    return LatePenalty(
+        rate=_fraction(v["rate"]),
+        min=_nonneg_money(v["min"]) if "min" in v else None,
+        max=_nonneg_money(v["max"]) if "max" in v else None,
+    )
+
+
+def _card_terms(r: _Reader, c: dict) -> CardTerms:
+    extra = r.get(c, "contract", "card", _table,
+                  "a table of further card settings", default={})
+    due_day = r.get(c, "contract", "due_day", _int_between(1, 31), "a day of the month (1 to 31)")
+    due_days = r.get(c, "contract", "due_days", _int_between(1, 60), "days after the statement (1 to 60)")
+    if due_day is None and due_days is None:
+        r.problem("contract.due_day", _MISSING, "due_day (day of month) or due_days (days after the statement)")
+    return CardTerms(
+        statement_day=r.get(c, "contract", "statement_day", _int_between(1, 31), "a day of the month (1 to 31)",
+                            required=True, default=1),
+        due_day=due_day,
+        due_days=due_days,
+        interest_model=r.get(c, "contract", "interest_model", _choice(("full_balance", "unpaid_part")),
+                             "full_balance | unpaid_part"),
+        minimum_payment=r.get(c, "contract", "minimum_payment", _fraction, "a percentage such as \"10%\"",
+                              default=Decimal("0.10")),
+        late_penalty=r.get(c, "contract", "late_penalty", _penalty_spec,
+                           "{ rate = \"5%\", min = \"10.00\", max = \"500.00\" }"),
+        tolerance=r.get(c, "contract", "tolerance", _nonneg_money, "an amount", default=Decimal(0)),
+        cash_advance_fee=r.get(c, "contract", "cash_advance_fee", _penalty_spec, "{ rate = \"1%\", min = \"10.00\" }"),
+        credit_limit=r.get(c, "contract", "credit_limit", _nonneg_money, "an amount"),
+        extra=extra,
+    )
+
+
+def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: bool) -> None:
+    c = terms.contract
+    if c.product == "loan" and method_valid:
+        if c.method in ("equal_installment", "equal_principal", "interest_only") and not c.term_months:
+            r.problem("contract.term_months", _MISSING, f"the number of monthly installments for method {c.method}")
+        if c.method == "bullet" and not (c.term_months or c.maturity):
+            r.problem("contract.term_months", _MISSING, "term_months or maturity for a bullet loan")
+        if c.method == "custom" and not terms.installments:
+            r.problem("installment", _MISSING, "[[installment]] tables for method custom")
+        if c.method != "custom" and terms.installments:
+            r.problem("installment", f"{len(terms.installments)} tables", "no [[installment]] unless method = \"custom\"")
+    if have_signed:
+        if c.first_due and c.first_due <= c.signed:
+            r.problem("contract.first_due", c.first_due.isoformat(), f"a date after contract.signed ({c.signed})")
+        if c.maturity and c.maturity <= c.signed:
+            r.problem("contract.maturity", c.maturity.isoformat(), f"a date after contract.signed ({c.signed})")
+        for i, d in enumerate(terms.disbursements):
+            if d.date < c.signed:
+                r.problem(f"disbursement[{i}].date", d.date.isoformat(), f"on or after contract.signed ({c.signed})")
+        last = None
+        for i, inst in enumerate(terms.installments):
+            if inst.due <= c.signed:
+                r.problem(f"installment[{i}].due", inst.due.isoformat(), f"after contract.signed ({c.signed})")
+            if last and inst.due <= last:
+                r.problem(f"installment[{i}].due", inst.due.isoformat(), f"after the previous installment ({last})")
+            last = inst.due
+        if c.method == "custom" and terms.installments and c.product == "loan":
+            total = sum((x.principal for x in terms.installments), Decimal(0))
+            if total != c.principal:
+                r.problem("installment", f"principal adding up to {total}",
+                          f"installment principal adding up to contract.principal ({c.principal})")
+        if terms.demand and terms.demand.as_of and terms.demand.as_of < c.signed:
+            r.problem("demand.as_of", terms.demand.as_of.isoformat(), f"on or after contract.signed ({c.signed})")
+        if terms.case.filed and terms.case.filed < c.signed:
+            r.problem("case.filed", terms.case.filed.isoformat(), f"on or after contract.signed ({c.signed})")
+    if c.default_rate and c.default_rate.markup is not None and c.rate is None:
+        r.problem("contract.default_rate", c.default_rate.text, "an absolute rate, since the contract states no rate")
+
+
+def maturity_of(contract: Contract) -> date | None:
+    """The last due date of a loan: ``maturity`` when stated, else signed + term months."""
+    if contract.maturity:
+        return contract.maturity
+    if contract.term_months:
+        start = contract.first_due - relativedelta(months=1) if contract.first_due else contract.signed
+        return start + relativedelta(months=contract.term_months)
+    return None

@@ -1,0 +1,188 @@
+"""Contract terms: the frozen records a ``case.toml`` (schema ``debtcli/1``) becomes.
+
+Every key of ARCHITECTURE §4 has a field here. Optional keys that were not written are ``None``
+(never zero), so a rule can tell "the contract is silent" from "the contract says zero".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+
+from debtcli.model.money import Rate
+from debtcli.model.records import PaymentRecord
+
+SCHEMA = "debtcli/1"
+METHODS = ("equal_installment", "equal_principal", "interest_only", "bullet", "custom")
+DAY_COUNTS = ("ACT/360", "ACT/365", "ACT/ACT", "30/360", "30E/360")
+LENDER_KINDS = ("individual", "company", "bank", "licensed_nonbank", "card_issuer", "debt_buyer")
+JURISDICTIONS = ("cn", "us", "none")
+EVENT_TYPES = ("acceleration", "rate_change", "charge_off", "waiver", "demand_notice", "acknowledgment", "fee", "cost")
+COUNTING = ("start", "both")
+INTEREST_METHODS = ("daily", "per_period")
+REPRICING = ("fixing", "anniversary")
+
+
+@dataclass(frozen=True, slots=True)
+class RateSpec:
+    """A contract rate: fixed, linked to the LPR (``LPR+0.5%``), or relative to the contract
+    rate (``+50%`` means the contract rate plus half of it, only for ``default_rate``)."""
+
+    text: str
+    fixed: Rate | None = None
+    index: str | None = None  # "LPR1Y" | "LPR5Y"
+    spread: Decimal = Decimal(0)  # annual fraction added to the index
+    markup: Decimal | None = None  # relative: 0.5 for "+50%"
+
+    @property
+    def is_fixed(self) -> bool:
+        return self.fixed is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Fee:
+    """A fee the contract provides for. ``withheld`` fees were kept back from the money handed
+    over (砍头息 when ``component`` is interest). ``per_installment`` fees fall due with every
+    installment."""
+
+    name: str
+    amount: Decimal | None = None
+    rate: Decimal | None = None  # fraction of principal, instead of a fixed amount
+    date: date | None = None
+    withheld: bool = False
+    component: str = "fees"  # fees | interest | costs | penalties
+    per_installment: bool = False
+    clause: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Disbursement:
+    date: date
+    amount: Decimal  # money handed over
+
+
+@dataclass(frozen=True, slots=True)
+class CustomInstallment:
+    due: date
+    principal: Decimal
+    interest: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A non-cash event: acceleration, rate change, charge-off, waiver, demand notice,
+    acknowledgment; or a fee / cost incurred on a date."""
+
+    date: date
+    type: str
+    rate: RateSpec | None = None
+    amount: Decimal | None = None
+    component: str | None = None
+    note: str = ""
+    index: int = 0  # position in case.toml, for same-day order and evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Demand:
+    """What the creditor asks for, as stated (collection letter, claim)."""
+
+    as_of: date | None
+    amounts: dict  # component -> Decimal, only the components stated
+    total: Decimal | None = None
+    document: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LatePenalty:
+    rate: Decimal
+    min: Decimal | None = None
+    max: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CardTerms:
+    """Revolving card terms (``product = "card"``)."""
+
+    statement_day: int
+    due_day: int | None = None
+    due_days: int | None = None
+    interest_model: str | None = None  # full_balance | unpaid_part; None = the contract is silent
+    minimum_payment: Decimal = Decimal("0.10")
+    late_penalty: LatePenalty | None = None
+    tolerance: Decimal = Decimal(0)
+    cash_advance_fee: LatePenalty | None = None
+    credit_limit: Decimal | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseInfo:
+    id: str
+    jurisdiction: str = "none"
+    state: str | None = None
+    lender_kind: str = "individual"
+    currency: str = "CNY"
+    language: str = "zh"
+    lender: str = ""
+    borrower: str = ""
+    filed: date | None = None
+    reference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Contract:
+    signed: date
+    principal: Decimal
+    rate: RateSpec | None  # None: no interest agreed
+    day_count: str | None = None  # None: silent (the engine uses DEFAULT_DAY_COUNT)
+    counting: str = "start"
+    method: str = "bullet"
+    term_months: int | None = None
+    maturity: date | None = None
+    first_due: date | None = None
+    interest_method: str | None = None  # None: per_period for installment methods, daily otherwise
+    grace_days: int = 0
+    rounding: str = "half_up"
+    default_rate: RateSpec | None = None
+    compound: bool = False
+    penalty: Decimal | None = None
+    late_fee: Decimal | None = None
+    late_fee_rate: Decimal | None = None
+    allocation: tuple[str, ...] | None = None
+    fees: tuple[Fee, ...] = ()
+    repricing: str = "fixing"
+    costs_recoverable: bool = False
+    carry_precision: bool = False
+    stop_accrual_on_charge_off: bool = False
+    product: str = "loan"
+    card: CardTerms | None = None
+    clauses: dict = field(default_factory=dict)  # component -> clause text, for findings
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """Everything ``case.toml`` says."""
+
+    case: CaseInfo
+    contract: Contract
+    disbursements: tuple[Disbursement, ...] = ()
+    installments: tuple[CustomInstallment, ...] = ()
+    events: tuple[Event, ...] = ()
+    payments: tuple[PaymentRecord, ...] = ()
+    demand: Demand | None = None
+    rules: dict = field(default_factory=dict)  # settings for the rule pack
+    reconcile: dict = field(default_factory=dict)  # settings for matching
+
+    def with_contract(self, **changes) -> "Terms":
+        return replace(self, contract=replace(self.contract, **changes))
+
+
+def default_interest_method(contract: Contract) -> str:
+    if contract.interest_method:
+        return contract.interest_method
+    return "per_period" if contract.method in ("equal_installment", "equal_principal", "interest_only") else "daily"
+
+
+DEFAULT_DAY_COUNT = "ACT/360"  # creditor-favourable when the contract is silent
+DEFAULT_ALLOCATION = ("costs", "penalties", "fees", "compound_interest", "default_interest", "interest", "principal")
