@@ -65,3 +65,159 @@ def schedule_run(case: Case) -> ContractRun:
     account, _, issues = contract_account(case, end, with_payments=False)
     account = replace(account, events=())
     return ContractRun(account, replay(account, end, trace=False), None, tuple(issues))
+
+
+# ---------------------------------------------------------------------- verify
+
+
+def demanded_amounts(case: Case) -> tuple[dict | None, str]:
+    """What the creditor asks for: the [demand] table, else the ledger's last running balance."""
+    from debtcli.model.money import ZERO
+    from debtcli.model.records import COMPONENTS
+
+    d = case.terms.demand
+    if d is not None and (d.amounts or d.total is not None):
+        out = {c: d.amounts.get(c) for c in COMPONENTS}
+        out["total"] = d.total if d.total is not None else sum(d.amounts.values(), ZERO)
+        return out, "demand"
+    balances = [r for r in case.ledger if r.balance is not None]
+    if balances:
+        last = max(balances, key=lambda r: (r.date, r.source.row or 0))
+        out = {c: None for c in COMPONENTS}
+        out["total"] = last.balance
+        return out, "ledger"
+    return None, ""
+
+
+def _payment_lines(contract_res, lawful_res, match):
+    from debtcli.report.model import PaymentLine
+
+    def allocs(ap):
+        out: dict = {}
+        for a in ap.allocations:
+            out[a.component] = out.get(a.component, 0) + a.amount
+        return out
+
+    c_pay = [p for p in contract_res.payments if p.kind == "payment"]
+    l_pay = [p for p in lawful_res.payments if p.kind == "payment"]
+    status_of = {}
+    if match is not None:
+        for row, rec in match.matched:
+            status_of[id(rec)] = ("matched", row.source)
+        for rec in match.unposted:
+            status_of[id(rec)] = ("unposted", None)
+    lines = []
+    for i, cp in enumerate(c_pay):
+        lp = l_pay[i] if i < len(l_pay) else None
+        status, ledger_src = "recorded", None
+        if match is not None:
+            status = "unverified"
+            for row, rec in match.matched:
+                if rec.source == cp.source and rec.date == cp.date and rec.amount == cp.amount:
+                    status, ledger_src = "matched", row.source
+                    break
+            else:
+                if any(rec.source == cp.source and rec.date == cp.date for rec in match.unposted):
+                    status = "unposted"
+        lines.append(PaymentLine(cp.date, cp.amount, cp.reference, status, allocs(cp), allocs(lp) if lp else {},
+                                 cp.source, ledger_src))
+    return tuple(lines)
+
+
+def _computation(result, run: str, account, pack=None):
+    from debtcli.report.model import ComputationLine
+
+    out = []
+    for posting in result.postings:
+        for line in posting.lines:
+            basis = pack.legal_basis(line.component) if pack is not None else "contract"
+            out.append(ComputationLine.from_accrual(run, line, account.places, account.rounding, basis))
+    return tuple(out)
+
+
+def build_report(case: Case, as_of: date | None = None, rules: str | None = None, settings: dict | None = None,
+                 trace: bool = True):
+    """Verify a case: the contractual replay, the lawful replay under the rule pack, reconciliation,
+    and every finding, as one ``Report``."""
+    from debtcli import __version__
+    from debtcli.engine.account import conventions
+    from debtcli.model.findings import sort_findings
+    from debtcli.model.money import ZERO
+    from debtcli.model.records import COMPONENTS, SourceRef
+    from debtcli.reconcile import findings as rf
+    from debtcli.report.model import Report
+    from debtcli.rules.base import PackContext, get_pack
+    from debtcli.rules.lpr import load_lpr_table
+
+    terms = case.terms
+    as_of = as_of or default_as_of(case)
+    pack_name = rules or terms.case.jurisdiction or "none"
+    pack = get_pack(pack_name)
+    account, match, issues = contract_account(case, as_of)
+    if pack.allocation_default and terms.contract.allocation is None:
+        from dataclasses import replace
+
+        from debtcli.engine.account import allocation_pairs
+
+        account = replace(account, allocation=allocation_pairs(tuple(pack.allocation_default)))
+    contract_res = replay(account, as_of, trace)
+    ctx = PackContext(case, account, as_of, load_lpr_table(), {**terms.rules, **(settings or {})})
+    lawful_account, pack_findings, pack_notes = pack.lawful_account(ctx)
+    lawful_res = replay(lawful_account, as_of, trace) if lawful_account is not account else contract_res
+    findings = list(pack_findings)
+    findings += pack.review(ctx, contract_res, lawful_res)
+    limitation = pack.limitation(ctx, contract_res)
+
+    places = account.places
+    contractual = dict(contract_res.balance)
+    lawful = dict(lawful_res.balance)
+    demanded, demand_source = demanded_amounts(case)
+    excess = {}
+    for k in list(COMPONENTS) + ["total"]:
+        dv = demanded.get(k) if demanded else None
+        excess[k] = (dv - lawful[k]) if dv is not None else None
+
+    findings += rf.payment_findings(match, places)
+    findings += rf.unauthorized_findings(terms, demanded if demand_source == "demand" else None, case.ledger, places)
+    findings += _reconcile_extra(case, contract_res, account)
+    doc = terms.demand.document if terms.demand else ""
+    findings += rf.demand_finding(demanded, lawful, excess, places, doc,
+                                  SourceRef("case.toml", column="demand") if demand_source == "demand"
+                                  else SourceRef("ledger", column="balance"))
+
+    conv = conventions(account, terms)
+    conv.update(pack_notes)
+    conv["rule_pack"] = f"{pack.name} {pack.version}"
+    computation = _computation(lawful_res, "lawful", lawful_account, pack)
+    notes = tuple(str(i) for i in list(case.issues) + [i for i in issues if i.severity != "error"])
+    payments_total = sum((p.amount for p in contract_res.payments if p.kind == "payment"), ZERO)
+    return Report(
+        terms=terms, as_of=as_of, currency=terms.case.currency, places=places, language=terms.case.language,
+        rules_pack=pack.name, rules_version=pack.version, demanded=demanded, demand_source=demand_source,
+        contractual=contractual, lawful=lawful, excess=excess, findings=tuple(sort_findings(findings)),
+        payments=_payment_lines(contract_res, lawful_res, match), payments_total=payments_total,
+        matched=len(match.matched) if match else 0,
+        unposted=tuple(match.unposted) if match else (),
+        unverified=tuple(_as_records(match.unverified)) if match else (),
+        computation=computation, conventions=conv, inputs=case.inputs, rejected=case.rejected,
+        limitation=limitation, contract_result=contract_res, lawful_result=lawful_res, tool_version=__version__,
+        notes=notes,
+    )
+
+
+def _as_records(rows):
+    from debtcli.model.records import PaymentRecord
+
+    return [PaymentRecord(r.date, r.amount, r.reference, "", "ledger", r.source) for r in rows]
+
+
+def _reconcile_extra(case: Case, contract_res, account) -> list:
+    """Ledger checks that need the replay: running balance arithmetic and posted charges against
+    the recomputation (present when the reconcile modules provide them)."""
+    out = []
+    try:
+        from debtcli.reconcile.ledger import ledger_findings
+    except ImportError:
+        return out
+    out += ledger_findings(case, contract_res, account)
+    return out

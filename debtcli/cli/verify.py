@@ -1,0 +1,62 @@
+"""debtcli verify: is the demand within what the contract and the law allow?"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from debtcli.cli.common import AsOfOpt, CaseArg, FormatOpt, TableOrJson, fail_input, load_case_or_exit, \
+    parse_date_option, print_json
+
+
+class RulesChoice(str, Enum):
+    cn = "cn"
+    none = "none"
+
+
+def verify(
+    case: CaseArg,
+    as_of: AsOfOpt = None,
+    rules: Annotated[RulesChoice | None, typer.Option("--rules", help="Rule pack. Default: the case's "
+                                                                      "jurisdiction.")] = None,
+    format: FormatOpt = TableOrJson.table,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of messages: zh or en. Default: the "
+                                                            "case's language.")] = None,
+) -> None:
+    """Replay the account under the contract and under the law, compare both with the demand, and list
+    every finding with its basis and evidence rows.
+
+    Exit code 0: nothing above the lawful balance; 1: findings of severity error.
+
+    Examples:
+
+      debtcli verify examples/private-loan
+
+      debtcli verify examples/bank-loan --rules cn --format json
+
+      debtcli verify examples/private-loan --as-of 2023-06-30 --lang en
+    """
+    from dataclasses import replace
+
+    from debtcli.report.build import build_report
+    from debtcli.report.model import report_to_dict
+
+    c = load_case_or_exit(case)
+    day = parse_date_option(as_of)
+    if lang is not None and lang not in ("zh", "en"):
+        fail_input([f"--lang: {lang!r} is not zh or en"])
+    try:
+        report = build_report(c, day, rules.value if rules else None)
+    except KeyError as exc:
+        fail_input([f"no rule pack {exc.args[0]!r} is available; use --rules cn or --rules none"])
+    if lang:
+        report = replace(report, language=lang)
+    if format == TableOrJson.json:
+        print_json(report_to_dict(report))
+    else:
+        from debtcli.render.terminal import print_report
+
+        print_report(report)
+    raise typer.Exit(report.exit_code)

@@ -1,0 +1,108 @@
+"""The terminal view of a Report: what a complaint handler reads first.
+
+A verdict line, the component table, the findings with their basis, the payments, and the
+conventions used. Presentation only: every figure comes from the Report.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from debtcli.model.money import fmt_grouped
+from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH
+from debtcli.report.model import KEYS, Report
+
+TEXT = {
+    "zh": {
+        "above": "结论：催收金额超出依法可主张的余额 {over}（{ccy}）。",
+        "within": "结论：催收金额未超出依法可主张的余额（{ccy}）。",
+        "no_demand": "结论：未提供催收金额；以下为合同与依法计算的余额（{ccy}）。",
+        "title": "案件 {case}，截至 {as_of}，规则 {pack}",
+        "component": "项目", "demanded": "催收金额", "contractual": "按合同", "lawful": "依法", "excess": "超出",
+        "findings": "发现", "basis": "依据", "evidence": "证据", "none": "无",
+        "payments": "还款", "conventions": "计算口径", "limitation": "诉讼时效",
+        "date": "日期", "amount": "金额", "status": "状态", "rejected": "未采用的输入行",
+    },
+    "en": {
+        "above": "Verdict: the demand exceeds the lawful balance by {over} ({ccy}).",
+        "within": "Verdict: the demand is within the lawful balance ({ccy}).",
+        "no_demand": "Verdict: no demand was given; balances under the contract and the law follow ({ccy}).",
+        "title": "Case {case} as of {as_of}, rules {pack}",
+        "component": "component", "demanded": "demanded", "contractual": "per contract", "lawful": "lawful",
+        "excess": "excess", "findings": "Findings", "basis": "basis", "evidence": "evidence", "none": "none",
+        "payments": "Payments", "conventions": "Conventions", "limitation": "Limitation",
+        "date": "date", "amount": "amount", "status": "status", "rejected": "Input rows not used",
+    },
+}
+
+
+def print_report(r: Report, console: Console | None = None) -> None:
+    con = console or Console()
+    t = TEXT.get(r.language, TEXT["en"])
+    names = COMPONENT_NAMES_ZH if r.language == "zh" else COMPONENT_NAMES_EN
+    p = r.places
+
+    def money(v):
+        return "—" if v is None else fmt_grouped(v, p)
+
+    over = (r.demanded["total"] - r.lawful["total"]) if r.verdict == "above_lawful" else None
+    style = {"above_lawful": "bold red", "within_lawful": "bold green", "no_demand": "bold"}[r.verdict]
+    key = {"above_lawful": "above", "within_lawful": "within", "no_demand": "no_demand"}[r.verdict]
+    con.print(t[key].format(over=money(over), ccy=r.currency), style=style, highlight=False)
+    con.print(t["title"].format(case=r.terms.case.id, as_of=r.as_of, pack=f"{r.rules_pack} {r.rules_version}"),
+              highlight=False)
+
+    table = Table(show_lines=False)
+    for col in ("component", "demanded", "contractual", "lawful", "excess"):
+        table.add_column(t[col], justify="left" if col == "component" else "right")
+    for k in KEYS:
+        d = r.demanded.get(k) if r.demanded else None
+        ex = r.excess.get(k)
+        ex_text = money(ex)
+        if ex is not None and ex > 0:
+            ex_text = f"[red]{ex_text}[/red]"
+        table.add_row(names[k], money(d), money(r.contractual[k]), money(r.lawful[k]), ex_text,
+                      style="bold" if k == "total" else None)
+    con.print(table)
+
+    con.print(f"[bold]{t['findings']}[/bold] ({len(r.findings)})")
+    if not r.findings:
+        con.print(f"  {t['none']}")
+    colour = {"error": "red", "warning": "yellow", "info": "cyan"}
+    for f in r.findings:
+        amount = fmt_grouped(f.amount, p)
+        con.print(f"  [{colour.get(f.severity, 'white')}]{f.severity.upper():7}[/] {f.code}  "
+                  f"{names.get(f.component, f.component or '')} {amount}", highlight=False)
+        con.print(f"          {f.message(r.language)}", highlight=False)
+        con.print(f"          {t['basis']}: {f.basis}", highlight=False, style="dim")
+        if f.evidence:
+            ev = ", ".join(e.where() for e in f.evidence[:6]) + (" ..." if len(f.evidence) > 6 else "")
+            con.print(f"          {t['evidence']}: {ev}", highlight=False, style="dim")
+
+    if r.payments:
+        pt = Table(title=t["payments"], title_justify="left")
+        for col in ("date", "amount", "status"):
+            pt.add_column(t[col], justify="right" if col == "amount" else "left")
+        pt.add_column(t["contractual"])
+        pt.add_column(t["lawful"])
+        for line in r.payments:
+            pt.add_row(line.date.isoformat(), fmt_grouped(line.amount, p), line.status,
+                       _alloc_text(line.contractual, names, p), _alloc_text(line.lawful, names, p))
+        con.print(pt)
+
+    if r.limitation is not None:
+        lim = r.limitation
+        con.print(f"[bold]{t['limitation']}[/bold]: {lim.starts} → {lim.expires}"
+                  + (" (expired)" if lim.expired else ""), highlight=False)
+    if r.rejected:
+        con.print(f"[bold]{t['rejected']}[/bold] ({len(r.rejected)})")
+        for x in r.rejected[:20]:
+            con.print(f"  {x.source.where()}: {x.reason}", highlight=False)
+    con.print(f"[bold]{t['conventions']}[/bold]")
+    for k, v in r.conventions.items():
+        con.print(f"  {k}: {v}", highlight=False)
+
+
+def _alloc_text(allocs: dict, names: dict, places: int) -> str:
+    return ", ".join(f"{names.get(k, k)} {fmt_grouped(v, places)}" for k, v in allocs.items() if v) or "—"

@@ -1,0 +1,199 @@
+"""The Report: everything a statement shows, already computed. Renderers only format it.
+
+``report_to_dict`` gives the JSON of ARCHITECTURE §5 (the public interface) plus further keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from debtcli.engine.replay import AccrualLine, ReplayResult
+from debtcli.model.findings import Finding
+from debtcli.model.money import fmt
+from debtcli.model.records import COMPONENTS, InputFile, PaymentRecord, RejectedRow, SourceRef
+from debtcli.terms.schema import Terms
+
+KEYS = COMPONENTS + ("total",)
+
+
+@dataclass(frozen=True)
+class PaymentLine:
+    """One payment, how the contract applies it and how it is applied lawfully."""
+
+    date: date
+    amount: Decimal
+    reference: str
+    status: str  # matched | unposted | unverified | recorded
+    contractual: dict  # component -> amount
+    lawful: dict  # component -> amount
+    source: SourceRef | None = None
+    ledger_source: SourceRef | None = None
+
+
+@dataclass(frozen=True)
+class ComputationLine:
+    """One span of a computation, in the form courts use: base x rate x days / basis = amount."""
+
+    run: str  # lawful | contractual
+    component: str
+    start: date
+    end: date  # exclusive: the last day counted is end - 1 day
+    days: int
+    base: Decimal
+    rate: Decimal  # per ``per``
+    per: str  # year | month
+    basis: int
+    amount: Decimal  # rounded to the minor unit: ROUND(base * rate * days / basis, places)
+    raw: Decimal
+    convention: str
+    rate_text: str = ""
+    legal_basis: str = ""
+
+    @classmethod
+    def from_accrual(cls, run: str, line: AccrualLine, places: int, rounding: str, legal_basis: str = ""):
+        from debtcli.model.money import round_money
+
+        return cls(run, line.component, line.start, line.end, line.days, line.base, line.rate, line.per, line.basis,
+                   round_money(line.amount, rounding, places), line.amount, line.convention, line.rate_text,
+                   legal_basis)
+
+
+@dataclass(frozen=True)
+class Limitation:
+    """Where the limitation period stands (诉讼时效)."""
+
+    starts: date | None
+    expires: date | None
+    expired: bool
+    interruptions: tuple[tuple[date, str], ...] = ()
+    basis: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    terms: Terms
+    as_of: date
+    currency: str
+    places: int
+    language: str
+    rules_pack: str
+    rules_version: str
+    demanded: dict | None  # component -> Decimal (None where not stated) ; None: no demand at all
+    demand_source: str  # "demand" | "ledger" | ""
+    contractual: dict  # component -> Decimal, with total
+    lawful: dict
+    excess: dict  # component -> Decimal | None (demanded - lawful)
+    findings: tuple[Finding, ...]
+    payments: tuple[PaymentLine, ...]
+    payments_total: Decimal
+    matched: int
+    unposted: tuple[PaymentRecord, ...]
+    unverified: tuple[PaymentRecord, ...]
+    computation: tuple[ComputationLine, ...]
+    conventions: dict  # name -> text, printed on every statement
+    inputs: tuple[InputFile, ...]
+    rejected: tuple[RejectedRow, ...]
+    limitation: Limitation | None
+    contract_result: ReplayResult
+    lawful_result: ReplayResult
+    tool_version: str
+    notes: tuple[str, ...] = ()  # warnings about the input that did not stop the run
+    extra: dict = field(default_factory=dict)  # pack- or product-specific sections (e.g. card cycles)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.has_errors else 0
+
+    @property
+    def verdict(self) -> str:
+        """above_lawful | within_lawful | no_demand"""
+        if self.demanded is None or self.demanded.get("total") is None:
+            return "no_demand"
+        return "above_lawful" if self.demanded["total"] > self.lawful["total"] else "within_lawful"
+
+
+def _amounts(d: dict | None, places: int) -> dict | None:
+    if d is None:
+        return None
+    return {k: (fmt(d[k], places) if d.get(k) is not None else None) for k in KEYS}
+
+
+def _evidence(src: SourceRef) -> dict:
+    return src.evidence()
+
+
+def finding_to_dict(f: Finding, places: int, language: str) -> dict:
+    out = {
+        "code": f.code,
+        "severity": f.severity,
+        "component": f.component,
+        "amount": fmt(f.amount, places),
+        "message": f.message(language),
+        "message_zh": f.message_zh,
+        "message_en": f.message_en,
+        "basis": f.basis,
+        "evidence": [_evidence(e) for e in f.evidence],
+    }
+    if f.details:
+        out["details"] = {k: (fmt(v, places) if isinstance(v, Decimal) else (v.isoformat() if isinstance(v, date) else v))
+                          for k, v in f.details.items()}
+    return out
+
+
+def _payment_record(p: PaymentRecord, places: int) -> dict:
+    out = {"date": p.date.isoformat(), "amount": fmt(p.amount, places), "reference": p.reference}
+    if p.source:
+        out["evidence"] = _evidence(p.source)
+    return out
+
+
+def report_to_dict(r: Report) -> dict:
+    """The JSON report (ARCHITECTURE §5). Same inputs give the same dict, key order included."""
+    from debtcli import __version__
+
+    p = r.places
+    out = {
+        "schema": "debtcli/1",
+        "tool": {"name": "debtcli", "version": r.tool_version or __version__},
+        "case": r.terms.case.id,
+        "as_of": r.as_of.isoformat(),
+        "currency": r.currency,
+        "rules": {"pack": r.rules_pack, "version": r.rules_version},
+        "verdict": r.verdict,
+        "balances": {
+            "demanded": _amounts(r.demanded, p) if r.demanded is not None else {k: None for k in KEYS},
+            "contractual": _amounts(r.contractual, p),
+            "lawful": _amounts(r.lawful, p),
+            "excess": {k: (fmt(v, p) if v is not None else None) for k, v in r.excess.items()},
+        },
+        "demand_source": r.demand_source,
+        "payments": {
+            "total": fmt(r.payments_total, p),
+            "matched": r.matched,
+            "unposted": [_payment_record(x, p) for x in r.unposted],
+            "unverified": [_payment_record(x, p) for x in r.unverified],
+        },
+        "findings": [finding_to_dict(f, p, r.language) for f in r.findings],
+        "inputs": [{"file": i.file, "sha256": i.sha256, "rows": i.rows, "rejected": i.rejected} for i in r.inputs],
+        "rejected_rows": [{**_evidence(x.source), "reason": x.reason} for x in r.rejected],
+        "conventions": dict(r.conventions),
+    }
+    if r.limitation is not None:
+        lim = r.limitation
+        out["limitation"] = {
+            "starts": lim.starts.isoformat() if lim.starts else None,
+            "expires": lim.expires.isoformat() if lim.expires else None,
+            "expired": lim.expired,
+            "interruptions": [{"date": d.isoformat(), "event": e} for d, e in lim.interruptions],
+            "basis": lim.basis,
+        }
+    if r.notes:
+        out["notes"] = list(r.notes)
+    return out
