@@ -1,0 +1,250 @@
+"""A portfolio export: the terms table's columns, and one account's rows turned into a ``Case``.
+
+A core banking export is three tables keyed by ``account_id``: the terms table (one row per
+account, its columns named after ``case.toml`` keys), the ledger (``ledger.csv`` columns plus
+``account_id``) and the payment records (``payments.csv`` columns plus ``account_id``). Each
+account's terms go through ``terms_from_dict``, so a mistake gets the same message as in
+``case.toml``, located at the terms table's row and column instead of the key path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from debtcli.model.case import Case
+from debtcli.model.money import ParseError, parse_amount
+from debtcli.model.records import (
+    COMPONENTS, LEDGER_TYPES, InputFile, Issue, LedgerRow, PaymentRecord, RejectedRow, SourceRef,
+)
+from debtcli.terms.loader import parse_date, terms_from_dict
+
+ACCOUNT_ID = "account_id"
+
+# terms table column -> case.toml key path. Columns not listed here are refused by name.
+CASE_COLUMNS = ("jurisdiction", "state", "lender_kind", "currency", "language", "lender", "borrower", "filed",
+                "reference")
+CONTRACT_COLUMNS = (
+    "product", "signed", "principal", "rate", "day_count", "counting", "method", "term_months", "maturity",
+    "first_due", "interest_method", "grace_days", "rounding", "default_rate", "compound", "penalty", "late_fee",
+    "allocation", "repricing", "costs_recoverable", "carry_precision", "stop_accrual_on_charge_off",
+    "statement_day", "due_day", "due_days", "interest_model", "minimum_payment", "tolerance", "credit_limit",
+)
+FEE_COLUMNS = ("name", "amount", "rate", "date", "withheld", "component", "per_installment", "clause")
+DEMAND_COLUMNS = ("as_of", "total", "document") + COMPONENTS
+EVENT_COLUMNS = ("acceleration", "charge_off")  # a date each: the event's date
+
+TERMS_COLUMNS: dict[str, str] = {ACCOUNT_ID: "case.id"}
+TERMS_COLUMNS.update({c: f"case.{c}" for c in CASE_COLUMNS})
+TERMS_COLUMNS.update({c: f"contract.{c}" for c in CONTRACT_COLUMNS})
+TERMS_COLUMNS.update({f"fee_{c}": f"contract.fee[0].{c}" for c in FEE_COLUMNS})
+TERMS_COLUMNS.update({f"demand_{c}": f"demand.{c}" for c in DEMAND_COLUMNS})
+TERMS_COLUMNS.update({"disbursement_date": "disbursement[0].date", "disbursement_amount": "disbursement[0].amount"})
+TERMS_COLUMNS.update({c: c for c in EVENT_COLUMNS})
+
+_INTEGER_KEYS = {"term_months", "grace_days", "statement_day", "due_day", "due_days"}
+_BOOLEAN_KEYS = {"compound", "costs_recoverable", "carry_precision", "stop_accrual_on_charge_off", "withheld",
+                 "per_installment"}
+_TRUE = {"true", "yes", "y", "1", "是", "t"}
+_FALSE = {"false", "no", "n", "0", "否", "f"}
+
+LEDGER_COLUMNS = ("date", "type", "amount", "reference", "memo", "balance", "posted")
+PAYMENT_COLUMNS = ("date", "amount", "reference", "payer", "channel")
+LEDGER_REQUIRED = ("date", "type", "amount")
+PAYMENT_REQUIRED = ("date", "amount")
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """What every account needs to know about one table: its name, sheet, hash and header."""
+
+    file: str
+    sheet: str | None
+    sha256: str
+    header: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.file}[{self.sheet}]" if self.sheet else self.file
+
+
+@dataclass(frozen=True)
+class ExportLayout:
+    """The three tables of an export as the workers see them. ``ledger``/``payments`` may be None."""
+
+    terms: TableInfo
+    ledger: TableInfo | None
+    payments: TableInfo | None
+
+
+def header_problems(info: TableInfo, known, required) -> list[str]:
+    """Problems with a table's header: missing required columns, unknown or repeated columns."""
+    where = info.label
+    out = []
+    missing = [c for c in required if c not in info.header]
+    if missing:
+        out.append(f"{where}:1: missing column(s) {', '.join(missing)}; found: {', '.join(info.header)}")
+    unknown = [c for c in info.header if c and c not in known]
+    if unknown:
+        out.append(f"{where}:1: unknown column(s) {', '.join(unknown)} (known: {', '.join(known)})")
+    repeated = sorted({c for c in info.header if c and info.header.count(c) > 1})
+    if repeated:
+        out.append(f"{where}:1: column(s) {', '.join(repeated)} appear more than once")
+    return out
+
+
+def layout_problems(layout: ExportLayout) -> list[str]:
+    out = header_problems(layout.terms, tuple(TERMS_COLUMNS), (ACCOUNT_ID,))
+    if layout.ledger:
+        out += header_problems(layout.ledger, (ACCOUNT_ID,) + LEDGER_COLUMNS, (ACCOUNT_ID,) + LEDGER_REQUIRED)
+    if layout.payments:
+        out += header_problems(layout.payments, (ACCOUNT_ID,) + PAYMENT_COLUMNS, (ACCOUNT_ID,) + PAYMENT_REQUIRED)
+    return out
+
+
+def _typed(key: str, text: str):
+    """A cell's text as the TOML value the terms loader expects; left as text when it does not fit,
+    so the loader reports it with the usual message."""
+    leaf = key.rsplit(".", 1)[-1]
+    if leaf in _INTEGER_KEYS and re.fullmatch(r"\d+", text):
+        return int(text)
+    if leaf in _BOOLEAN_KEYS and text.lower() in _TRUE | _FALSE:
+        return text.lower() in _TRUE
+    if leaf == "allocation":
+        return [x.strip() for x in re.split(r"[;,，；]", text) if x.strip()]
+    return text
+
+
+def terms_document(header, cells) -> dict:
+    """The case.toml document that one terms-table row stands for."""
+    doc: dict = {"schema": "debtcli/1", "case": {}, "contract": {}}
+    events = []
+    for col, text in zip(header, cells):
+        text = text.strip()
+        if not text or col not in TERMS_COLUMNS:
+            continue
+        path = TERMS_COLUMNS[col]
+        if col in EVENT_COLUMNS:
+            events.append({"date": text, "type": col})
+            continue
+        value = _typed(path, text)
+        head, _, leaf = path.rpartition(".")
+        if head == "contract.fee[0]":
+            doc["contract"].setdefault("fee", [{}])[0][leaf] = value
+        elif head == "disbursement[0]":
+            doc.setdefault("disbursement", [{}])[0][leaf] = value
+        else:
+            doc.setdefault(head, {})[leaf] = value
+    if events:
+        doc["event"] = events
+    return doc
+
+
+_KEY_TO_COLUMN = {v: k for k, v in TERMS_COLUMNS.items()}
+
+
+def _column_of(key_path: str, doc: dict) -> str | None:
+    if key_path in _KEY_TO_COLUMN:
+        return _KEY_TO_COLUMN[key_path]
+    m = re.fullmatch(r"event\[(\d+)\](?:\..*)?", key_path)
+    if m and int(m.group(1)) < len(doc.get("event", [])):
+        return doc["event"][int(m.group(1))]["type"]
+    return None
+
+
+def relocate(issue: Issue, table: TableInfo, rowno: int, doc: dict) -> Issue:
+    """A terms issue (located by key path in case.toml) located at the terms table's row and column."""
+    key_path = issue.source.column or ""
+    column = _column_of(key_path, doc)
+    message = issue.message
+    if column and message.startswith(key_path):
+        message = column + message[len(key_path):]
+    return Issue(SourceRef(table.file, row=rowno, sheet=table.sheet, column=column or key_path or None),
+                 message, issue.severity, issue.code)
+
+
+class _RowError(Exception):
+    def __init__(self, column: str, message: str):
+        self.column, self.message = column, message
+
+
+def _parsed(values: dict, column: str, conv):
+    try:
+        return conv(values.get(column, ""))
+    except (ParseError, ValueError) as exc:
+        raise _RowError(column, f"{column}: {exc}") from None
+
+
+def ledger_row(values: dict, source: SourceRef) -> LedgerRow:
+    typ = values.get("type", "").lower()
+    if typ not in LEDGER_TYPES:
+        raise _RowError("type", f"type: {values.get('type')!r} is not one of {', '.join(LEDGER_TYPES)}")
+    amount = _parsed(values, "amount", parse_amount)
+    return LedgerRow(
+        date=_parsed(values, "date", parse_date), type=typ, amount=abs(amount),
+        reference=values.get("reference", ""), memo=values.get("memo", ""),
+        balance=_parsed(values, "balance", parse_amount) if values.get("balance") else None,
+        posted=_parsed(values, "posted", parse_date) if values.get("posted") else None, source=source)
+
+
+def payment_row(values: dict, source: SourceRef) -> PaymentRecord:
+    amount = _parsed(values, "amount", parse_amount)
+    if amount <= 0:
+        raise _RowError("amount", f"amount: a payment must be positive, found {amount}")
+    return PaymentRecord(date=_parsed(values, "date", parse_date), amount=amount,
+                         reference=values.get("reference", ""), payer=values.get("payer", ""),
+                         channel=values.get("channel", ""), source=source)
+
+
+def _records(table: TableInfo, rows, make):
+    """(records, rejected, issues) for one account's rows of a ledger or payments table."""
+    records, rejected, issues = [], [], []
+    for rowno, cells in rows:
+        values = {c: cells[i].strip() for i, c in enumerate(table.header) if i < len(cells) and c != ACCOUNT_ID}
+        if not any(values.values()):
+            rejected.append(RejectedRow(SourceRef(table.file, row=rowno, sheet=table.sheet), "empty row"))
+            continue
+        try:
+            records.append(make(values, SourceRef(table.file, row=rowno, sheet=table.sheet, raw=",".join(cells))))
+        except _RowError as exc:
+            src = SourceRef(table.file, row=rowno, sheet=table.sheet, column=exc.column,
+                            raw=values.get(exc.column, ""))
+            rejected.append(RejectedRow(src, exc.message))
+            issues.append(Issue(src, exc.message))
+    return records, rejected, issues
+
+
+@dataclass(frozen=True)
+class AccountRows:
+    """One account's raw rows, as the reader hands them to a worker."""
+
+    account_id: str
+    terms_row: int
+    terms_cells: tuple[str, ...]
+    ledger: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    payments: tuple[tuple[int, tuple[str, ...]], ...] = ()
+
+
+def case_from_rows(layout: ExportLayout, rows: AccountRows) -> tuple[Case | None, list[Issue]]:
+    """The ``Case`` of one account of an export, or None with every problem found."""
+    doc = terms_document(layout.terms.header, rows.terms_cells)
+    terms, t_issues = terms_from_dict(doc, layout.terms.file)
+    issues = [relocate(i, layout.terms, rows.terms_row, doc) for i in t_issues]
+    inputs = [InputFile(layout.terms.label, layout.terms.sha256, 1, 0 if terms else 1, "terms")]
+    ledger, payments, rejected = [], [], []
+    for info, table_rows, make, kind in ((layout.ledger, rows.ledger, ledger_row, "ledger"),
+                                         (layout.payments, rows.payments, payment_row, "payments")):
+        if info is None:
+            continue
+        records, rej, r_issues = _records(info, table_rows, make)
+        (ledger if kind == "ledger" else payments).extend(records)
+        rejected += rej
+        issues += r_issues
+        inputs.append(InputFile(info.label, info.sha256, len(records), len(rej), kind))
+    if terms is None or any(i.severity == "error" for i in issues):
+        return None, issues
+    case = Case(terms=terms, ledger=tuple(ledger), payments=tuple(payments), inputs=tuple(inputs),
+                rejected=tuple(rejected), issues=tuple(i for i in issues if i.severity != "error"),
+                path=f"{layout.terms.file}:{rows.terms_row}", has_ledger=layout.ledger is not None,
+                has_payments=layout.payments is not None)
+    return case, issues

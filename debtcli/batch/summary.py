@@ -1,0 +1,279 @@
+"""The portfolio summary: counts, totals by finding code and component, the accounts with the
+largest excess, and the inputs read; written as a workbook operations staff open in Excel.
+
+Figures come from each account's JSON object (``account_stats``), so a resumed run totals the lines
+already written exactly as it totals new ones. Amounts stay ``Decimal`` until the workbook is
+written.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH, COMPONENTS
+
+KEYS = COMPONENTS + ("total",)
+TOP_EXCESS = 100
+MAX_LISTED_UNREADABLE = 1000
+
+VERIFIED, FLAGGED, UNREADABLE = "verified", "flagged", "unreadable"
+
+
+@dataclass(frozen=True)
+class AccountStats:
+    """The figures of one account the summary needs (small: it crosses process boundaries)."""
+
+    account: str
+    case: str
+    status: str  # verified (no error finding) | flagged (error findings) | unreadable
+    currency: str = ""
+    findings: tuple = ()  # (code, severity, component, amount text)
+    demanded: tuple = ()  # (component, amount text) where a demand states it
+    lawful: tuple = ()
+    excess: tuple = ()
+    inputs: tuple = ()  # (file, rows, rejected)
+    error: str = ""
+
+
+def _pairs(amounts: dict | None) -> tuple:
+    return tuple((k, v) for k, v in (amounts or {}).items() if v is not None)
+
+
+def account_stats(obj: dict) -> AccountStats:
+    """What one line of results.jsonl contributes to the summary."""
+    account = str(obj.get("account", obj.get("case", "")))
+    if "error" in obj:
+        problems = obj.get("problems") or []
+        return AccountStats(account, str(obj.get("case", account)), UNREADABLE,
+                            error=obj["error"] + (f": {problems[0]}" if problems else ""))
+    findings = tuple((f["code"], f["severity"], f.get("component"), f["amount"]) for f in obj.get("findings", ()))
+    status = FLAGGED if any(f[1] == "error" for f in findings) else VERIFIED
+    bal = obj.get("balances", {})
+    return AccountStats(
+        account, str(obj.get("case", account)), status, obj.get("currency", ""), findings,
+        _pairs(bal.get("demanded")), _pairs(bal.get("lawful")), _pairs(bal.get("excess")),
+        tuple((i["file"], i["rows"], i["rejected"]) for i in obj.get("inputs", ())))
+
+
+@dataclass
+class FindingTotal:
+    accounts: int = 0
+    count: int = 0
+    amount: Decimal = Decimal(0)
+
+
+@dataclass
+class Summary:
+    """Totals over every account seen. ``add`` one ``AccountStats`` at a time."""
+
+    counts: dict = field(default_factory=lambda: {VERIFIED: 0, FLAGGED: 0, UNREADABLE: 0})
+    findings: dict = field(default_factory=dict)  # (currency, code, severity, component) -> FindingTotal
+    components: dict = field(default_factory=dict)  # (currency, kind, component) -> Decimal
+    largest: list = field(default_factory=list)  # heap of (excess, account) of size TOP_EXCESS
+    unreadable: list = field(default_factory=list)  # (account, error), the first ones
+    inputs: dict = field(default_factory=dict)  # file name -> [files, rows, rejected]
+    above_lawful: int = 0
+
+    def add(self, s: AccountStats) -> None:
+        self.counts[s.status] += 1
+        if s.status == UNREADABLE:
+            if len(self.unreadable) < MAX_LISTED_UNREADABLE:
+                self.unreadable.append((s.account, s.error))
+            return
+        seen = set()
+        for code, severity, component, amount in s.findings:
+            key = (s.currency, code, severity, component or "")
+            t = self.findings.setdefault(key, FindingTotal())
+            t.count += 1
+            t.amount += Decimal(amount)
+            if key not in seen:
+                t.accounts += 1
+                seen.add(key)
+        for kind, pairs in (("demanded", s.demanded), ("lawful", s.lawful), ("excess", s.excess)):
+            for comp, amount in pairs:
+                key = (s.currency, kind, comp)
+                self.components[key] = self.components.get(key, Decimal(0)) + Decimal(amount)
+        excess = dict(s.excess).get("total")
+        if excess is not None and Decimal(excess) > 0:
+            self.above_lawful += 1
+            item = (Decimal(excess), s.account, s.case, s.currency, dict(s.demanded).get("total"),
+                    dict(s.lawful).get("total"))
+            if len(self.largest) < TOP_EXCESS:
+                heapq.heappush(self.largest, item)
+            else:
+                heapq.heappushpop(self.largest, item)
+        for file, rows, rejected in s.inputs:
+            t = self.inputs.setdefault(file, [0, 0, 0])
+            t[0] += 1
+            t[1] += rows
+            t[2] += rejected
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def largest_excess(self) -> list:
+        """The accounts with the largest excess, largest first (ties by account id)."""
+        return sorted(self.largest, key=lambda x: (-x[0], x[1]))
+
+
+# ---------------------------------------------------------------------------- the workbook
+
+
+def _num(value: Decimal | str | None) -> float | None:
+    """An amount as the number a spreadsheet cell holds; only here, at the last render step."""
+    return None if value is None else float(Decimal(value))
+
+
+def write_workbook(summary: Summary, path, source: str, as_of: date | None, rules: str | None,
+                   portfolio_inputs: list[dict], rejected) -> None:
+    """The summary workbook: Summary, Findings, Components, Largest excess, Unreadable, Inputs.
+
+    Totals are SUM formulas written with their computed values, so the file shows figures even
+    where formulas are not recalculated. No wall-clock time goes in: the same run gives the same
+    bytes."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    stamp = datetime(as_of.year, as_of.month, as_of.day) if as_of else datetime(2000, 1, 1)
+    wb.set_properties({"title": "debtcli portfolio summary", "created": stamp})
+    bold = wb.add_format({"bold": True})
+    money = wb.add_format({"num_format": "#,##0.00"})
+    money_bold = wb.add_format({"num_format": "#,##0.00", "bold": True})
+    head = wb.add_format({"bold": True, "bottom": 1, "text_wrap": True})
+
+    ws = wb.add_worksheet("Summary")
+    ws.set_column(0, 0, 34)
+    ws.set_column(1, 1, 40)
+    rows = [
+        ("Source", source),
+        ("As of", as_of.isoformat() if as_of else "each case's own date (demand date or last due date)"),
+        ("Rule pack", rules or "each case's jurisdiction"),
+        ("Accounts", summary.total),
+        ("Verified (no error finding) / 已核实", summary.counts[VERIFIED]),
+        ("Flagged (error findings) / 有异常", summary.counts[FLAGGED]),
+        ("Unreadable / 无法读取", summary.counts[UNREADABLE]),
+        ("Demand above the lawful balance / 超出合法金额", summary.above_lawful),
+    ]
+    ws.write_row(0, 0, ("Item", "Value"), head)
+    for r, (label, value) in enumerate(rows, start=1):
+        ws.write(r, 0, label, bold)
+        ws.write(r, 1, value)
+
+    _findings_sheet(wb, summary, head, money, money_bold)
+    _components_sheet(wb, summary, head, money, money_bold)
+    _largest_sheet(wb, summary, head, money)
+    _unreadable_sheet(wb, summary, head)
+    _inputs_sheet(wb, summary, head, portfolio_inputs, rejected)
+    wb.close()
+
+
+def _sum_row(ws, row: int, col: int, first: int, last: int, value: Decimal, fmt) -> None:
+    from xlsxwriter.utility import xl_rowcol_to_cell
+
+    if last < first:
+        ws.write_number(row, col, 0, fmt)
+        return
+    ref = f"{xl_rowcol_to_cell(first, col)}:{xl_rowcol_to_cell(last, col)}"
+    ws.write_formula(row, col, f"=SUM({ref})", fmt, _num(value))
+
+
+def _findings_sheet(wb, summary: Summary, head, money, money_bold) -> None:
+    ws = wb.add_worksheet("Findings")
+    ws.set_column(0, 1, 10)
+    ws.set_column(2, 2, 28)
+    ws.set_column(3, 5, 18)
+    ws.set_column(6, 6, 20)
+    ws.write_row(0, 0, ("Currency", "Severity", "Code", "Component", "Accounts", "Findings", "Amount"), head)
+    order = {"error": 0, "warning": 1, "info": 2}
+    keys = sorted(summary.findings, key=lambda k: (k[0], order.get(k[2], 3), k[1], k[3]))
+    for r, key in enumerate(keys, start=1):
+        t = summary.findings[key]
+        cur, code, severity, comp = key
+        ws.write_row(r, 0, (cur, severity, code, comp))
+        ws.write_number(r, 4, t.accounts)
+        ws.write_number(r, 5, t.count)
+        ws.write_number(r, 6, _num(t.amount), money)
+    ws.freeze_panes(1, 0)
+    if keys:
+        ws.autofilter(0, 0, len(keys), 6)
+
+
+def _components_sheet(wb, summary: Summary, head, money, money_bold) -> None:
+    ws = wb.add_worksheet("Components")
+    ws.set_column(0, 1, 24)
+    ws.set_column(2, 4, 20)
+    ws.write_row(0, 0, ("Currency", "Component", "Demanded", "Lawful", "Excess (demanded - lawful)"), head)
+    currencies = sorted({k[0] for k in summary.components})
+    r = 1
+    for cur in currencies:
+        first = r
+        for comp in COMPONENTS:
+            ws.write(r, 0, cur)
+            ws.write(r, 1, f"{COMPONENT_NAMES_EN[comp]} / {COMPONENT_NAMES_ZH[comp]}")
+            for col, kind in ((2, "demanded"), (3, "lawful"), (4, "excess")):
+                v = summary.components.get((cur, kind, comp))
+                if v is not None:
+                    ws.write_number(r, col, _num(v), money)
+            r += 1
+        ws.write(r, 0, cur, head)
+        ws.write(r, 1, "Total / 合计 (sum of the components above)", head)
+        for col, kind in ((2, "demanded"), (3, "lawful"), (4, "excess")):
+            value = sum((summary.components.get((cur, kind, c), Decimal(0)) for c in COMPONENTS), Decimal(0))
+            _sum_row(ws, r, col, first, r - 1, value, money_bold)
+        r += 2
+    ws.freeze_panes(1, 0)
+
+
+def _largest_sheet(wb, summary: Summary, head, money) -> None:
+    ws = wb.add_worksheet("Largest excess")
+    ws.set_column(0, 1, 22)
+    ws.set_column(2, 5, 18)
+    ws.write_row(0, 0, ("Account", "Case", "Currency", "Demanded", "Lawful", "Excess"), head)
+    for r, (excess, account, case, cur, demanded, lawful) in enumerate(summary.largest_excess(), start=1):
+        ws.write_string(r, 0, account)
+        ws.write_string(r, 1, case)
+        ws.write(r, 2, cur)
+        for col, v in ((3, demanded), (4, lawful), (5, excess)):
+            if v is not None:
+                ws.write_number(r, col, _num(v), money)
+    ws.freeze_panes(1, 0)
+
+
+def _unreadable_sheet(wb, summary: Summary, head) -> None:
+    ws = wb.add_worksheet("Unreadable")
+    ws.set_column(0, 0, 22)
+    ws.set_column(1, 1, 120)
+    ws.write_row(0, 0, ("Account", "Problem (see the account's line in the results for every problem)"), head)
+    for r, (account, error) in enumerate(summary.unreadable, start=1):
+        ws.write_string(r, 0, account)
+        ws.write_string(r, 1, error)
+    if summary.counts[UNREADABLE] > len(summary.unreadable):
+        ws.write_string(len(summary.unreadable) + 1, 0,
+                        f"... and {summary.counts[UNREADABLE] - len(summary.unreadable)} more")
+
+
+def _inputs_sheet(wb, summary: Summary, head, portfolio_inputs: list[dict], rejected) -> None:
+    ws = wb.add_worksheet("Inputs")
+    ws.set_column(0, 0, 30)
+    ws.set_column(1, 3, 14)
+    ws.set_column(4, 4, 70)
+    ws.write_row(0, 0, ("File", "Accounts", "Rows used", "Rows rejected", "SHA-256"), head)
+    sha = {i["file"]: i["sha256"] for i in portfolio_inputs}
+    r = 1
+    for file in sorted(summary.inputs):
+        files, rows, rej = summary.inputs[file]
+        ws.write_row(r, 0, (file, files, rows, rej, sha.get(file, "")))
+        r += 1
+    for label, n in sorted(rejected.counts.items()):
+        ws.write_row(r, 0, (label, "", "", n, "rows that belong to no account (listed below)"))
+        r += 1
+    if rejected.listed:
+        r += 1
+        ws.write_row(r, 0, ("Table", "Row", "", "", "Reason"), head)
+        for label, rowno, reason in rejected.listed:
+            r += 1
+            ws.write_row(r, 0, (label, rowno, "", "", reason))
