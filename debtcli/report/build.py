@@ -128,10 +128,10 @@ def _computation(result, run: str, account, pack=None):
     from debtcli.report.model import ComputationLine
 
     out = []
-    for posting in result.postings:
+    for i, posting in enumerate(result.postings):
         for line in posting.lines:
             basis = pack.legal_basis(line.component) if pack is not None else "contract"
-            out.append(ComputationLine.from_accrual(run, line, account.places, account.rounding, basis))
+            out.append(ComputationLine.from_accrual(run, line, account.places, account.rounding, basis, posting=i))
     return tuple(out)
 
 

@@ -50,14 +50,16 @@ class ComputationLine:
     convention: str
     rate_text: str = ""
     legal_basis: str = ""
+    posting: int | None = None  # index into the run's ReplayResult.postings: the amount these lines add up to
 
     @classmethod
-    def from_accrual(cls, run: str, line: AccrualLine, places: int, rounding: str, legal_basis: str = ""):
+    def from_accrual(cls, run: str, line: AccrualLine, places: int, rounding: str, legal_basis: str = "",
+                     posting: int | None = None):
         from debtcli.model.money import round_money
 
         return cls(run, line.component, line.start, line.end, line.days, line.base, line.rate, line.per, line.basis,
                    round_money(line.amount, rounding, places), line.amount, line.convention, line.rate_text,
-                   legal_basis)
+                   legal_basis, posting)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,89 @@
+"""debtcli statement: the itemised statement as PDF, XLSX, HTML or Markdown."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from debtcli.cli.common import AsOfOpt, CaseArg, fail_input, load_case_or_exit, parse_date_option
+
+
+class StatementFormat(str, Enum):
+    pdf = "pdf"
+    xlsx = "xlsx"
+    html = "html"
+    md = "md"
+
+
+class Language(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+class StatementRules(str, Enum):
+    cn = "cn"
+    none = "none"
+
+
+def statement(
+    case: CaseArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.", show_default=False)],
+    as_of: AsOfOpt = None,
+    format: Annotated[StatementFormat | None, typer.Option(
+        "--format", "-f", help="pdf, xlsx, html or md. Default: from the output file's extension.")] = None,
+    lang: Annotated[Language | None, typer.Option("--lang", help="zh or en. Default: the case's language.")] = None,
+    rules: Annotated[StatementRules | None, typer.Option(
+        "--rules", help="Rule pack. Default: the case's jurisdiction.")] = None,
+) -> None:
+    """Write the itemised statement of a case: parties and contract, the balances by component
+    (demanded, per contract, lawful), the payments and how they were applied, every computation
+    line in the court form, the findings, the limitation period, the conventions and the input
+    files with their SHA-256. The same case and options give the same bytes.
+
+    Exit code 0: nothing above the lawful balance; 1: findings of severity error (the statement is
+    written either way).
+
+    Examples:
+
+      debtcli statement examples/bank-loan --format pdf -o statement.pdf
+
+      debtcli statement examples/bank-loan --format xlsx --lang en -o statement.xlsx
+
+      debtcli statement examples/bank-loan --as-of 2024-06-30 -o statement.md
+    """
+    from debtcli.render.statement import render_statement
+    from debtcli.report.build import build_report
+
+    fmt = format.value if format else _format_from_suffix(output)
+    c = load_case_or_exit(case)
+    day = parse_date_option(as_of)
+    try:
+        report = build_report(c, day, rules.value if rules else None)
+    except KeyError as exc:
+        fail_input([f"no rule pack {exc.args[0]!r} is available; use --rules cn or --rules none"])
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("debtcli.rules"):
+            raise
+        fail_input([f"the rule pack {c.terms.case.jurisdiction!r} is not installed in this version; "
+                    "use --rules none"])
+    data = render_statement(report, fmt, lang.value if lang else None)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(data)
+    except OSError as exc:
+        fail_input([f"{output}: cannot write the statement ({exc.strerror or exc})"])
+    print(f"wrote {output} ({fmt}, {len(data)} bytes)", file=sys.stderr)
+    raise typer.Exit(report.exit_code)
+
+
+def _format_from_suffix(output: Path) -> str:
+    suffix = output.suffix.lower().lstrip(".")
+    suffix = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
+    if suffix not in (f.value for f in StatementFormat):
+        fail_input([f"--format not given and {output.name!r} has no known extension; "
+                    "use --format pdf|xlsx|html|md"])
+    return suffix

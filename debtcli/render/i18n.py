@@ -1,0 +1,245 @@
+"""Words and number forms of the statement in Chinese and English.
+
+Dates, amounts, rates and the court form of a computation line (以本金……为基数，按年利率……计算，
+自……至……，共……天，计……元) are written here, so that every format says a figure the same way.
+Presentation only: nothing here computes a figure.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from debtcli.model.money import HUNDRED, fmt_grouped
+from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH
+
+LANGUAGES = ("zh", "en")
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+TEXT = {
+    "zh": {
+        "title": "债务核对明细表",
+        "reference": "编号",
+        "case_section": "案件与合同",
+        "lender": "债权人", "borrower": "债务人", "signed": "合同签订日", "principal": "合同本金",
+        "rate": "合同利率", "default_rate": "逾期利率（罚息）", "method": "还款方式", "term": "期限",
+        "term_months": "{n} 个月", "as_of": "计算截止日", "currency": "币种", "rules": "规则包及版本",
+        "demand_document": "催收文件", "filed": "起诉日",
+        "summary": "各项金额汇总",
+        "component": "项目", "demanded": "催收金额", "contractual": "按合同计算", "lawful": "依法计算",
+        "excess": "差额（催收−依法）",
+        "verdict_above": "结论：催收金额超出依法可主张的余额 {over} {ccy}。",
+        "verdict_within": "结论：催收金额未超出依法可主张的余额。",
+        "verdict_no_demand": "未提供催收金额；下表列出按合同和依法计算的余额。",
+        "demand_from_ledger": "催收金额取自债权人台账的最后余额，未按项目拆分。",
+        "payments": "还款记录及冲抵",
+        "payments_intro": "每笔还款先列出按合同的冲抵顺序，再列出依法重新冲抵的结果。",
+        "pay_date": "日期", "pay_amount": "金额", "pay_ref": "流水号", "pay_status": "状态",
+        "allocation_contract": "按合同冲抵", "allocation_lawful": "依法冲抵",
+        "payments_total": "还款合计",
+        "no_payments": "无还款记录。",
+        "computation": "计算过程",
+        "computation_intro": "每行按“基数 × 利率 × 天数 ÷ 计息基础天数”计算并四舍五入至分；"
+                             "各行合计与入账金额之间的尾差单列一行。",
+        "no_computation": "无计息期间。",
+        "line_no": "序号", "line_text": "计算式", "line_amount": "金额",
+        "posted": "入账金额", "rounding_difference": "尾差（入账金额 − 各行合计）",
+        "posting_kind": {
+            "installment": "第 {n} 期利息", "accrued": "至还款日累计", "acceleration": "宣布提前到期时的利息",
+            "as_of": "计至截止日", "penalty": "违约金", "late_fee": "滞纳金", "fee": "费用", "cost": "费用",
+        },
+        "findings": "核查发现",
+        "no_findings": "未发现问题。",
+        "severity": {"error": "错误", "warning": "提示", "info": "说明"},
+        "finding_code": "代码", "finding_amount": "金额", "finding_message": "说明", "finding_basis": "依据",
+        "finding_evidence": "证据",
+        "limitation": "诉讼时效",
+        "limitation_none": "所选规则包未评估诉讼时效。",
+        "limitation_starts": "起算日", "limitation_expires": "届满日", "limitation_expired": "已届满",
+        "limitation_running": "未届满", "limitation_status": "状态", "limitation_interruptions": "中断事由",
+        "limitation_basis": "依据",
+        "conventions": "计算口径",
+        "evidence": "证据清单",
+        "file": "文件", "kind": "类别", "rows_used": "采用行数", "rows_rejected": "未采用行数", "sha256": "SHA-256",
+        "rejected_rows": "未采用的输入行", "where": "位置", "reason": "原因", "raw": "原文",
+        "no_rejected": "所有输入行均已采用。",
+        "cycles": "账单周期",
+        "cycle_cols": ("账单日", "到期还款日", "期初余额", "新增交易", "还款", "利息", "违约金", "期末余额",
+                       "最低还款额", "逾期天数", "账龄"),
+        "notes": "输入提示",
+        "tool": "生成工具", "tool_text": "debtcli {version}，依据截至 {as_of} 的输入生成；相同输入生成相同文件。",
+        "signature": "签署",
+        "prepared_by": "经办人（签字）：", "checked_by": "复核人（签字）：", "sign_date": "日期：",
+        "disclaimer_title": "声明",
+        "disclaimer": "本明细表根据所列输入文件和所注明的计算口径生成，每一金额均可按上述计算式复核。"
+                      "本表不构成法律意见；如输入有误或适用规则不同，结果将随之变化。",
+        "page": "第 {n} 页",
+        "yes": "是", "no": "否", "none": "无",
+        "status": {"matched": "已匹配", "unposted": "未入账", "unverified": "未核实", "recorded": "已记录"},
+        "method_names": {"equal_installment": "等额本息", "equal_principal": "等额本金",
+                         "interest_only": "按期付息到期还本", "bullet": "到期一次还本付息", "custom": "自定义计划"},
+        "convention_names": {
+            "day_count": "计息天数规则", "counting": "首尾日计算", "interest_method": "计息方式",
+            "rounding": "舍入", "allocation": "冲抵顺序", "grace_days": "宽限期（天）",
+            "default_rate": "逾期利率", "compound": "复利", "early_payments": "提前还款",
+            "same_day_order": "同日事件顺序", "rule_pack": "规则包",
+        },
+        "kind_names": {},
+    },
+    "en": {
+        "title": "Itemised debt statement",
+        "reference": "Reference",
+        "case_section": "Case and contract",
+        "lender": "Lender", "borrower": "Borrower", "signed": "Contract signed", "principal": "Contract principal",
+        "rate": "Contract rate", "default_rate": "Default rate", "method": "Repayment method", "term": "Term",
+        "term_months": "{n} months", "as_of": "As of", "currency": "Currency", "rules": "Rule pack and version",
+        "demand_document": "Demand document", "filed": "Claim filed",
+        "summary": "Summary by component",
+        "component": "Component", "demanded": "Demanded", "contractual": "Per contract", "lawful": "Lawful",
+        "excess": "Difference (demanded − lawful)",
+        "verdict_above": "Verdict: the demand exceeds the lawful balance by {over} {ccy}.",
+        "verdict_within": "Verdict: the demand is within the lawful balance.",
+        "verdict_no_demand": "No demand was given; the balances under the contract and under the law follow.",
+        "demand_from_ledger": "The demanded total is the last running balance of the creditor's ledger, "
+                              "not broken down by component.",
+        "payments": "Payments and how they were applied",
+        "payments_intro": "Each payment shows how the contract applies it and how it is applied lawfully.",
+        "pay_date": "Date", "pay_amount": "Amount", "pay_ref": "Reference", "pay_status": "Status",
+        "allocation_contract": "Applied per contract", "allocation_lawful": "Applied lawfully",
+        "payments_total": "Total paid",
+        "no_payments": "No payments.",
+        "computation": "Computation",
+        "computation_intro": "Each line is base × rate × days ÷ basis, rounded to the cent; where the posted "
+                             "amount differs from the sum of its rounded lines, the difference is its own line.",
+        "no_computation": "No accrual spans.",
+        "line_no": "No.", "line_text": "Computation", "line_amount": "Amount",
+        "posted": "Posted", "rounding_difference": "Rounding difference (posted − sum of lines)",
+        "posting_kind": {
+            "installment": "interest of installment {n}", "accrued": "accrued to the payment",
+            "acceleration": "interest on acceleration", "as_of": "accrued to the as-of date",
+            "penalty": "penalty", "late_fee": "late fee", "fee": "fee", "cost": "cost",
+        },
+        "findings": "Findings",
+        "no_findings": "No findings.",
+        "severity": {"error": "error", "warning": "warning", "info": "info"},
+        "finding_code": "Code", "finding_amount": "Amount", "finding_message": "Finding", "finding_basis": "Basis",
+        "finding_evidence": "Evidence",
+        "limitation": "Limitation period",
+        "limitation_none": "The rule pack used does not assess the limitation period.",
+        "limitation_starts": "Starts", "limitation_expires": "Expires", "limitation_expired": "expired",
+        "limitation_running": "running", "limitation_status": "Status", "limitation_interruptions": "Interruptions",
+        "limitation_basis": "Basis",
+        "conventions": "Conventions used",
+        "evidence": "Evidence",
+        "file": "File", "kind": "Kind", "rows_used": "Rows used", "rows_rejected": "Rows rejected",
+        "sha256": "SHA-256",
+        "rejected_rows": "Input rows not used", "where": "Where", "reason": "Reason", "raw": "Text",
+        "no_rejected": "Every input row was used.",
+        "cycles": "Statement cycles",
+        "cycle_cols": ("Statement", "Due", "Opening", "New transactions", "Payments", "Interest", "Penalties",
+                       "Closing", "Minimum", "Days past due", "Bucket"),
+        "notes": "Input notes",
+        "tool": "Produced by", "tool_text": "debtcli {version} from the inputs as of {as_of}; the same inputs give "
+                                            "the same file.",
+        "signature": "Signature",
+        "prepared_by": "Prepared by (signature):", "checked_by": "Checked by (signature):", "sign_date": "Date:",
+        "disclaimer_title": "Disclaimer",
+        "disclaimer": "This statement is computed from the input files listed and under the conventions stated; "
+                      "every amount can be re-checked from its computation line. It is not legal advice; other "
+                      "inputs or other rules give other figures.",
+        "page": "Page {n}",
+        "yes": "yes", "no": "no", "none": "none",
+        "status": {"matched": "matched", "unposted": "not posted", "unverified": "unverified", "recorded": "recorded"},
+        "method_names": {"equal_installment": "equal installments", "equal_principal": "equal principal",
+                         "interest_only": "interest only", "bullet": "bullet", "custom": "custom schedule"},
+        "convention_names": {
+            "day_count": "Day count", "counting": "Counting of ends", "interest_method": "Interest method",
+            "rounding": "Rounding", "allocation": "Allocation order", "grace_days": "Grace days",
+            "default_rate": "Default rate", "compound": "Compound interest", "early_payments": "Early payments",
+            "same_day_order": "Same-day order", "rule_pack": "Rule pack",
+        },
+        "kind_names": {},
+    },
+}
+
+
+def words(lang: str) -> dict:
+    return TEXT[lang if lang in TEXT else "en"]
+
+
+def component_name(key: str | None, lang: str) -> str:
+    names = COMPONENT_NAMES_ZH if lang == "zh" else COMPONENT_NAMES_EN
+    return names.get(key or "", key or "")
+
+
+def date_text(d: date | None, lang: str) -> str:
+    """2021年3月1日 / 1 Mar 2021."""
+    if d is None:
+        return "—"
+    if lang == "zh":
+        return f"{d.year}年{d.month}月{d.day}日"
+    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def money(v: Decimal | None, places: int) -> str:
+    return "—" if v is None else fmt_grouped(v, places)
+
+
+def percent(fraction: Decimal) -> str:
+    """0.154 -> '15.4%': the rate as written by people, no trailing zeros."""
+    s = f"{(fraction * HUNDRED).normalize():f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s + "%"
+
+
+def last_day_shown(line, counting: str) -> date:
+    """The end date a court form names. ``line.end`` is exclusive. Counting the start day only
+    (算头不算尾), the form names the end day itself, which is not counted; counting both ends
+    (算头算尾), it names the last day counted, the day before ``end``."""
+    return line.end - timedelta(days=1) if counting == "both" else line.end
+
+
+_BASE_ZH = {"interest": "本金", "default_interest": "逾期本金", "compound_interest": "欠付利息"}
+
+
+def _amount_zh(v: Decimal, places: int, currency: str) -> str:
+    return f"{fmt_grouped(v, places)} 元" if currency == "CNY" else f"{currency} {fmt_grouped(v, places)}"
+
+
+def court_form(line, lang: str, places: int, currency: str, counting: str = "start") -> str:
+    """One computation line as courts write it, e.g.
+    以本金 90,000.00 元为基数，按年利率 15.4% 计算，自 2021年3月1日 至 2022年3月1日，共 365 天，计 13,860.00 元.
+    A per-period line (``per == "month"``) names the monthly rate and the share of the period."""
+    start = date_text(line.start, lang)
+    end = date_text(last_day_shown(line, counting), lang)
+    rate = percent(line.rate)
+    if lang == "zh":
+        base_name = _BASE_ZH.get(line.component, "基数")
+        if line.per == "month":
+            days = f"共 {line.days} 天（按月计息，本期 {line.basis} 天）"
+            rate_part = f"按月利率 {rate} 计算"
+        else:
+            days = f"共 {line.days} 天（一年按 {line.basis} 天计）"
+            rate_part = f"按年利率 {rate} 计算"
+        return (f"以{base_name} {_amount_zh(line.base, places, currency)}为基数，{rate_part}，自 {start} 至 {end}，"
+                f"{days}，计 {_amount_zh(line.amount, places, currency)}")
+    if line.per == "month":
+        span = f"{line.days} of the period's {line.basis} days"
+        rate_part = f"{rate} a month"
+    else:
+        span = f"{line.days} days (year of {line.basis} days)"
+        rate_part = f"{rate} a year"
+    return (f"on a base of {fmt_grouped(line.base, places)} at {rate_part} from {start} to {end}, {span}: "
+            f"{fmt_grouped(line.amount, places)}")
+
+
+def posting_title(posting, lang: str) -> str:
+    """'2024年6月30日 罚息 计至截止日' / '30 Jun 2024, default interest accrued to the as-of date'."""
+    w = words(lang)
+    kind = w["posting_kind"].get(posting.kind, posting.kind).format(n=posting.n or "")
+    comp = component_name(posting.component, lang)
+    if lang == "zh":
+        return f"{date_text(posting.date, lang)} {comp}（{kind}）"
+    return f"{date_text(posting.date, lang)}: {comp.lower()}, {kind}"

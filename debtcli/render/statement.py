@@ -1,0 +1,358 @@
+"""The itemised statement (明细表) as a format-free document: sections of paragraphs, key-value
+lists and tables of already formatted text, built from a ``Report`` in one language.
+
+The PDF, HTML and Markdown writers lay this document out; the XLSX writer uses the same groups
+of computation lines but writes live formulas. Every figure comes from the Report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from debtcli.model.money import ZERO
+from debtcli.model.records import COMPONENTS
+from debtcli.render.i18n import component_name, court_form, date_text, money, percent, posting_title, words
+from debtcli.report.model import KEYS, ComputationLine, Report
+
+FORMATS = ("pdf", "xlsx", "html", "md")
+
+
+# ---------------------------------------------------------------------- document
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[str, ...]
+    style: str = ""  # "" | total | group | note
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+    align: str  # one letter per column: l | r
+    widths: tuple[float, ...]  # relative widths, for the paged formats
+    mono: tuple[int, ...] = ()  # columns set in a fixed-width font (hashes)
+
+
+@dataclass(frozen=True)
+class KeyValues:
+    pairs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    style: str = ""  # "" | verdict | small
+
+
+@dataclass(frozen=True)
+class Signature:
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    blocks: tuple
+
+
+@dataclass(frozen=True)
+class Statement:
+    lang: str
+    title: str
+    subtitle: str
+    sections: tuple[Section, ...]
+    as_of: date
+    case_id: str
+    page_label: str  # "第 {n} 页" / "Page {n}"
+
+
+# ---------------------------------------------------------------------- computation groups
+
+
+@dataclass(frozen=True)
+class ComputationGroup:
+    """The lines that add up to one posted amount (an installment's interest, accrued default
+    interest ...), the posted amount, and the rounding difference between the two."""
+
+    title: str
+    component: str
+    posted_on: date | None
+    lines: tuple[ComputationLine, ...]
+    posted: Decimal | None  # None: the lines are not tied to a posting
+
+    @property
+    def lines_total(self) -> Decimal:
+        return sum((ln.amount for ln in self.lines), ZERO)
+
+    @property
+    def raw_total(self) -> Decimal:
+        return sum((ln.raw for ln in self.lines), ZERO)
+
+    @property
+    def difference(self) -> Decimal:
+        return ZERO if self.posted is None else self.posted - self.lines_total
+
+
+def computation_groups(report: Report, lang: str) -> tuple[ComputationGroup, ...]:
+    order: list = []
+    lines: dict = {}
+    for ln in report.computation:
+        key = (ln.run, ln.posting) if ln.posting is not None else (ln.run, "line", len(order))
+        if key not in lines:
+            order.append(key)
+            lines[key] = []
+        lines[key].append(ln)
+    out = []
+    for key in order:
+        group = tuple(lines[key])
+        first = group[0]
+        result = report.lawful_result if first.run == "lawful" else report.contract_result
+        posting = result.postings[first.posting] if first.posting is not None and first.posting < len(
+            result.postings) else None
+        if posting is None:
+            title = f"{date_text(first.start, lang)} {component_name(first.component, lang)}"
+            out.append(ComputationGroup(title, first.component, None, group, None))
+        else:
+            out.append(ComputationGroup(posting_title(posting, lang), posting.component, posting.date, group,
+                                        posting.amount))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------- sections
+
+
+def _case_section(r: Report, lang: str) -> Section:
+    w = words(lang)
+    t, c = r.terms, r.terms.contract
+    pairs = [
+        (w["lender"], t.case.lender or "—"),
+        (w["borrower"], t.case.borrower or "—"),
+        (w["signed"], date_text(c.signed, lang)),
+        (w["principal"], f"{money(c.principal, r.places)} {r.currency}"),
+        (w["rate"], c.rate.text if c.rate else w["none"]),
+    ]
+    if c.default_rate is not None:
+        pairs.append((w["default_rate"], c.default_rate.text))
+    pairs.append((w["method"], w["method_names"].get(c.method, c.method)))
+    if c.term_months:
+        pairs.append((w["term"], w["term_months"].format(n=c.term_months)))
+    pairs += [
+        (w["as_of"], date_text(r.as_of, lang)),
+        (w["currency"], r.currency),
+        (w["rules"], f"{r.rules_pack} {r.rules_version}"),
+    ]
+    if t.case.filed:
+        pairs.append((w["filed"], date_text(t.case.filed, lang)))
+    if t.demand is not None and t.demand.document:
+        pairs.append((w["demand_document"], t.demand.document))
+    return Section("case", w["case_section"], (KeyValues(tuple(pairs)),))
+
+
+def _verdict(r: Report, lang: str) -> str:
+    w = words(lang)
+    if r.verdict == "above_lawful":
+        over = r.demanded["total"] - r.lawful["total"]
+        return w["verdict_above"].format(over=money(over, r.places), ccy=r.currency)
+    return w["verdict_within"] if r.verdict == "within_lawful" else w["verdict_no_demand"]
+
+
+def _summary_section(r: Report, lang: str) -> Section:
+    w = words(lang)
+    rows = []
+    for k in KEYS:
+        demanded = r.demanded.get(k) if r.demanded else None
+        rows.append(Row((component_name(k, lang), money(demanded, r.places), money(r.contractual[k], r.places),
+                         money(r.lawful[k], r.places), money(r.excess.get(k), r.places)),
+                        "total" if k == "total" else ""))
+    table = Table((w["component"], w["demanded"], w["contractual"], w["lawful"], w["excess"]), tuple(rows),
+                  "lrrrr", (1.4, 1, 1, 1, 1.2))
+    blocks: list = [Paragraph(_verdict(r, lang), "verdict"), table]
+    if r.demand_source == "ledger":
+        blocks.append(Paragraph(w["demand_from_ledger"], "small"))
+    return Section("summary", w["summary"], tuple(blocks))
+
+
+def allocation_text(alloc: dict, lang: str, places: int) -> str:
+    sep = "；" if lang == "zh" else "; "
+    parts = [f"{component_name(k, lang)} {money(alloc[k], places)}" for k in COMPONENTS if alloc.get(k)]
+    parts += [f"{k} {money(v, places)}" for k, v in sorted(alloc.items()) if k not in COMPONENTS and v]
+    return sep.join(parts) or "—"
+
+
+def _payments_section(r: Report, lang: str) -> Section:
+    w = words(lang)
+    if not r.payments:
+        return Section("payments", w["payments"], (Paragraph(w["no_payments"]),))
+    rows = [Row((date_text(p.date, lang), money(p.amount, r.places), p.reference or "—",
+                 w["status"].get(p.status, p.status), allocation_text(p.contractual, lang, r.places),
+                 allocation_text(p.lawful, lang, r.places))) for p in r.payments]
+    rows.append(Row((w["payments_total"], money(r.payments_total, r.places), "", "", "", ""), "total"))
+    table = Table((w["pay_date"], w["pay_amount"], w["pay_ref"], w["pay_status"], w["allocation_contract"],
+                   w["allocation_lawful"]), tuple(rows), "lrllll", (1.15, 0.9, 0.8, 0.75, 2, 2))
+    return Section("payments", w["payments"], (Paragraph(w["payments_intro"], "small"), table))
+
+
+def _computation_section(r: Report, lang: str) -> Section:
+    w = words(lang)
+    groups = computation_groups(r, lang)
+    if not groups:
+        return Section("computation", w["computation"], (Paragraph(w["no_computation"]),))
+    counting = r.terms.contract.counting
+    rows: list[Row] = []
+    n = 0
+    for g in groups:
+        rows.append(Row(("", g.title, ""), "group"))
+        for ln in g.lines:
+            n += 1
+            rows.append(Row((str(n), court_form(ln, lang, r.places, r.currency, counting), money(ln.amount, r.places))))
+        if g.difference:
+            rows.append(Row(("", w["rounding_difference"], money(g.difference, r.places)), "note"))
+        if g.posted is not None and (len(g.lines) > 1 or g.difference):
+            rows.append(Row(("", w["posted"], money(g.posted, r.places)), "total"))
+    table = Table((w["line_no"], w["line_text"], w["line_amount"]), tuple(rows), "rlr", (0.35, 6, 1))
+    return Section("computation", w["computation"], (Paragraph(w["computation_intro"], "small"), table))
+
+
+def _cycles_section(r: Report, lang: str) -> Section | None:
+    cycles = r.extra.get("cycles") if r.extra else None
+    if not cycles:
+        return None
+    w = words(lang)
+    rows = []
+    for c in cycles:
+        rows.append(Row((date_text(c.get("statement_date"), lang), date_text(c.get("due_date"), lang),
+                         *(money(c.get(k), r.places) for k in ("opening", "new_transactions", "payments", "interest",
+                                                                "penalties", "closing", "minimum_payment")),
+                         str(c.get("days_past_due", "")), str(c.get("bucket", "")))))
+    table = Table(tuple(w["cycle_cols"]), tuple(rows), "llrrrrrrrrl", (1.3, 1.3, 1, 1, 1, 0.9, 0.9, 1, 1, 0.7, 0.7))
+    return Section("cycles", w["cycles"], (table,))
+
+
+def evidence_text(f, limit: int = 8) -> str:
+    ev = ", ".join(e.where() for e in f.evidence[:limit])
+    return ev + (" …" if len(f.evidence) > limit else "")
+
+
+def _findings_section(r: Report, lang: str) -> Section:
+    w = words(lang)
+    if not r.findings:
+        return Section("findings", w["findings"], (Paragraph(w["no_findings"]),))
+    rows = []
+    for i, f in enumerate(r.findings, 1):
+        detail = f.message(lang)
+        if f.basis:
+            detail += f"\n{w['finding_basis']}: {f.basis}"
+        if f.evidence:
+            detail += f"\n{w['finding_evidence']}: {evidence_text(f)}"
+        rows.append(Row((str(i), f"{f.code}\n{w['severity'].get(f.severity, f.severity)}",
+                         component_name(f.component, lang) if f.component else "—", money(f.amount, r.places),
+                         detail)))
+    table = Table(("#", w["finding_code"], w["component"], w["finding_amount"], w["finding_message"]), tuple(rows),
+                  "rllrl", (0.3, 1.6, 0.9, 0.9, 4.3))
+    return Section("findings", w["findings"], (table,))
+
+
+def _limitation_section(r: Report, lang: str) -> Section:
+    w = words(lang)
+    lim = r.limitation
+    if lim is None:
+        return Section("limitation", w["limitation"], (Paragraph(w["limitation_none"]),))
+    pairs = [(w["limitation_starts"], date_text(lim.starts, lang)),
+             (w["limitation_expires"], date_text(lim.expires, lang)),
+             (w["limitation_status"], w["limitation_expired"] if lim.expired else w["limitation_running"])]
+    if lim.interruptions:
+        sep = "；" if lang == "zh" else "; "
+        pairs.append((w["limitation_interruptions"],
+                      sep.join(f"{date_text(d, lang)} {e}" for d, e in lim.interruptions)))
+    if lim.basis:
+        pairs.append((w["limitation_basis"], lim.basis))
+    blocks: list = [KeyValues(tuple(pairs))]
+    if lim.note:
+        blocks.append(Paragraph(lim.note, "small"))
+    return Section("limitation", w["limitation"], tuple(blocks))
+
+
+def _conventions_section(r: Report, lang: str) -> Section:
+    w = words(lang)
+    names = w["convention_names"]
+    pairs = tuple((names.get(k, k), str(v)) for k, v in r.conventions.items())
+    return Section("conventions", w["conventions"], (KeyValues(pairs),))
+
+
+def _evidence_section(r: Report, lang: str) -> Section:
+    w = words(lang)
+    rows = tuple(Row((i.file, str(i.rows), str(i.rejected), i.sha256)) for i in r.inputs)
+    blocks: list = [Table((w["file"], w["rows_used"], w["rows_rejected"], w["sha256"]), rows, "lrrl",
+                          (1.6, 0.8, 0.8, 4.2), mono=(3,))]
+    if r.rejected:
+        rej = tuple(Row((x.source.where(), x.reason, x.source.raw or "")) for x in r.rejected)
+        blocks.append(Paragraph(w["rejected_rows"], "heading"))
+        blocks.append(Table((w["where"], w["reason"], w["raw"]), rej, "lll", (1.6, 2.6, 2.6)))
+    else:
+        blocks.append(Paragraph(w["no_rejected"], "small"))
+    if r.notes:
+        blocks.append(Paragraph(w["notes"], "heading"))
+        blocks += [Paragraph(n, "small") for n in r.notes]
+    return Section("evidence", w["evidence"], tuple(blocks))
+
+
+def _closing_sections(r: Report, lang: str) -> tuple[Section, ...]:
+    w = words(lang)
+    tool = Section("tool", w["tool"], (Paragraph(w["tool_text"].format(version=r.tool_version,
+                                                                          as_of=date_text(r.as_of, lang))),))
+    sign = Section("signature", w["signature"], (Signature((w["prepared_by"], w["checked_by"], w["sign_date"])),))
+    disclaimer = Section("disclaimer", w["disclaimer_title"], (Paragraph(w["disclaimer"], "small"),))
+    return tool, sign, disclaimer
+
+
+def build_statement(report: Report, lang: str) -> Statement:
+    """The statement's content, in the order the statement prints it."""
+    w = words(lang)
+    sections = [_case_section(report, lang), _summary_section(report, lang)]
+    cycles = _cycles_section(report, lang)
+    if cycles is not None:
+        sections.append(cycles)
+    sections += [_payments_section(report, lang), _computation_section(report, lang),
+                 _findings_section(report, lang), _limitation_section(report, lang),
+                 _conventions_section(report, lang), _evidence_section(report, lang)]
+    sections += _closing_sections(report, lang)
+    subtitle = f"{w['reference']}: {report.terms.case.reference or report.terms.case.id}   " \
+               f"{w['as_of']}: {date_text(report.as_of, lang)}"
+    return Statement(lang, w["title"], subtitle, tuple(sections), report.as_of, report.terms.case.id, w["page"])
+
+
+# ---------------------------------------------------------------------- entry point
+
+
+def render_statement(report: Report, fmt: str, lang: str | None = None) -> bytes:
+    """The statement as file bytes in ``fmt`` (pdf | xlsx | html | md) and ``lang`` (zh | en;
+    default: the report's language). Same report, same bytes."""
+    lang = lang or report.language or "zh"
+    if lang not in ("zh", "en"):
+        raise ValueError(f"language {lang!r} is not zh or en")
+    if fmt == "xlsx":
+        from debtcli.render.xlsx import render_xlsx
+
+        return render_xlsx(report, lang)
+    doc = build_statement(report, lang)
+    if fmt == "pdf":
+        from debtcli.render.pdf import render_pdf
+
+        return render_pdf(doc)
+    if fmt == "html":
+        from debtcli.render.html import render_html
+
+        return render_html(doc).encode("utf-8")
+    if fmt == "md":
+        from debtcli.render.markdown import render_markdown
+
+        return render_markdown(doc).encode("utf-8")
+    raise ValueError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+
+
+__all__ = ["render_statement", "build_statement", "computation_groups", "percent"]
