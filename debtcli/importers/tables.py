@@ -1,109 +1,493 @@
-"""Ledger and payment tables: canonical rows out of a CSV file.
+"""Ledger and payment tables: canonical rows out of CSV files and worksheets.
 
-Every data row is either turned into a record or listed as rejected with its reason and location.
+Nothing is lost: every row of the file is either turned into a record or listed as rejected with
+its reason and location (file, sheet, row, column). Rows above the header (a title), empty rows
+and total lines are rejected without an error; a row that cannot be read is rejected *with* an
+error, because the table is then incomplete and the run cannot be trusted. Exact duplicate rows
+and re-used references are kept and flagged as warnings.
+
+How a row's ledger type is decided, first match wins: a profile ``[[rule]]``; the word in the
+type column (``还款``, ``结息`` ... see ``columns.TYPE_WORDS``); ``debit_type`` / ``credit_type``
+by the column holding the amount (a credit is a ``payment`` unless the profile says otherwise);
+the profile's ``type``. The sign of a ledger amount is not used except for ``adjustment`` (the
+type says which way a posting moves the balance).
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
+from debtcli.importers import columns as C
+from debtcli.importers.profile import Profile
+from debtcli.importers.readers import ReadError, cell_text, csv_rows, excel_serial_date, formula_cells, xlsx_rows
 from debtcli.model.money import ParseError, parse_amount
 from debtcli.model.records import LEDGER_TYPES, InputFile, Issue, LedgerRow, PaymentRecord, RejectedRow, SourceRef
 from debtcli.terms.loader import parse_date
 
-LEDGER_COLUMNS = ("date", "type", "amount", "reference", "memo", "balance", "posted")
-PAYMENT_COLUMNS = ("date", "amount", "reference", "payer", "channel")
-LEDGER_REQUIRED = ("date", "type", "amount")
-PAYMENT_REQUIRED = ("date", "amount")
+LEDGER_COLUMNS = C.LEDGER_COLUMNS
+PAYMENT_COLUMNS = C.PAYMENT_COLUMNS
+HEADER_SEARCH_ROWS = 30
+MAX_ROW_ERRORS = 200  # per file; the rest are counted in one line (every row is still listed as rejected)
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 
-def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], list[Issue]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [], [Issue(SourceRef(path.name), "not UTF-8 text")]
-    reader = csv.reader(io.StringIO(text))
-    rows = list(reader)
-    if not rows:
-        return [], [], [Issue(SourceRef(path.name), "the file is empty")]
-    header = [h.strip().lower() for h in rows[0]]
-    return header, [(i + 2, r) for i, r in enumerate(rows[1:])], []
+@dataclass
+class Table:
+    """What reading one table gave: records, rejected rows, issues and the counts."""
 
+    kind: str
+    file: str
+    sheet: str | None = None
+    records: list = field(default_factory=list)
+    rejected: list[RejectedRow] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    header_row: int | None = None
+    columns: dict[str, int] = field(default_factory=dict)
+    encoding: str | None = None
+    delimiter: str | None = None
+    rows_seen: int = 0
+    used: int = 0
+    missing: list[str] = field(default_factory=list)  # required columns the header lacks
 
-def _table(path: Path, columns, required, make):
-    header, rows, issues = _read_rows(path)
-    records, rejected = [], []
-    if issues:
-        return records, rejected, InputFile(path.name, _sha(path), 0, 0), issues
-    missing = [c for c in required if c not in header]
-    if missing:
-        issues.append(Issue(SourceRef(path.name, row=1),
-                            f"missing column(s) {', '.join(missing)}; found: {', '.join(header)}"))
-        return records, rejected, InputFile(path.name, _sha(path), 0, len(rows)), issues
-    idx = {c: header.index(c) for c in columns if c in header}
-    for rowno, cells in rows:
-        if not any(c.strip() for c in cells):
-            rejected.append(RejectedRow(SourceRef(path.name, row=rowno), "empty row"))
-            continue
-        values = {c: (cells[i].strip() if i < len(cells) else "") for c, i in idx.items()}
-        try:
-            records.append(make(values, SourceRef(path.name, row=rowno, raw=",".join(cells))))
-        except _RowError as exc:
-            src = SourceRef(path.name, row=rowno, column=exc.column, raw=values.get(exc.column or "", ""))
-            rejected.append(RejectedRow(src, exc.message))
-            issues.append(Issue(src, exc.message))
-    return records, rejected, InputFile(path.name, _sha(path), len(records), len(rejected)), issues
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
 
-
-def _sha(path: Path) -> str:
-    from debtcli.importers.case_loader import sha256_of
-
-    return sha256_of(path)
+    def input_file(self, sha256: str) -> InputFile:
+        return InputFile(self.file, sha256, self.used, len(self.rejected), self.kind)
 
 
 class _RowError(Exception):
-    def __init__(self, column: str | None, message: str):
-        self.column, self.message = column, message
+    def __init__(self, column: str | None, message: str, empty_cell: bool = False):
+        self.column, self.message, self.empty_cell = column, message, empty_cell
 
 
-def _field(values: dict, column: str, conv):
-    try:
-        return conv(values.get(column, ""))
-    except (ParseError, ValueError) as exc:
-        raise _RowError(column, f"{column}: {exc}") from None
+class TableReader:
+    """Streams the records of one table; ``table`` fills up with rejected rows, issues and counts
+    as it goes. ``records()`` yields ``LedgerRow`` or ``PaymentRecord``."""
+
+    def __init__(self, path: str | Path, kind: str, profile: Profile | None = None, sheet: str | None = None,
+                 places: int = 2, keep_records: bool = True):
+        if kind not in ("ledger", "payments"):
+            raise ValueError(kind)
+        self.path = Path(path)
+        self.kind = kind
+        self.profile = profile or Profile(file="")
+        self.sheet = sheet if sheet is not None else self.profile.sheet
+        self.places = places
+        self.table = Table(kind, self.path.name)
+        self.wanted = LEDGER_COLUMNS if kind == "ledger" else PAYMENT_COLUMNS
+        self._seen_rows: dict[int, int] = {}
+        self._seen_refs: dict[tuple, int] = {}
+        self._row_errors = 0
+        self._empty_cells: list[tuple[int, int, int, str]] = []  # (rejected idx, issue idx, row, column idx)
+        self._sep = ","
+
+    # ------------------------------------------------------------------ locations
+    def src(self, row: int | None = None, column: str | None = None, raw: str | None = None) -> SourceRef:
+        return SourceRef(self.path.name, row=row, sheet=self.table.sheet, column=column, raw=raw)
+
+    def _issue(self, row, message, column=None, severity="error", code="INPUT", raw=None) -> Issue:
+        issue = Issue(self.src(row, column, raw), message, severity, code)
+        self.table.issues.append(issue)
+        return issue
+
+    def _reject(self, row: int, reason: str, column: str | None = None, raw: str | None = None):
+        self.table.rejected.append(RejectedRow(self.src(row, column, raw), reason))
+
+    # ------------------------------------------------------------------ rows
+    def _open(self) -> Iterator[tuple[int, list]]:
+        p = self.profile
+        if self.path.suffix.lower() in WORKBOOK_SUFFIXES:
+            name, rows = xlsx_rows(self.path, self.sheet)
+            self.table.sheet = name
+            return rows
+        enc, delim, rows = csv_rows(self.path, p.encoding, p.delimiter)
+        self.table.encoding, self.table.delimiter = enc, delim
+        self._sep = delim
+        return rows
+
+    def records(self) -> Iterator:
+        t = self.table
+        try:
+            rows = self._open()
+            yield from self._records(rows)
+        except ReadError as exc:
+            self._issue(None, str(exc))
+        except OSError as exc:
+            self._issue(None, f"cannot be read ({exc.strerror or exc})")
+        self._explain_formulas()
+        if self._row_errors > MAX_ROW_ERRORS:
+            self._issue(None, f"{self._row_errors - MAX_ROW_ERRORS} more row(s) could not be read; every one is "
+                              "listed among the rejected rows")
+        if t.header_row is None and not t.errors:
+            self._issue(None, "the file is empty" if t.rows_seen == 0 else
+                        f"no header row found in the first {HEADER_SEARCH_ROWS} rows; expected columns such as "
+                        f"{self._expected()}")
+
+    def _records(self, rows: Iterator[tuple[int, list]]) -> Iterator:
+        t = self.table
+        for rowno, cells in self._find_header(rows):
+            t.rows_seen = rowno
+            if not any(cell_text(c).strip() for c in cells):
+                self._reject(rowno, "empty row")
+                continue
+            texts = [cell_text(c).strip() for c in cells]
+            raw = self._sep.join(texts).rstrip(self._sep)
+            if self._is_total_line(cells, texts):
+                self._reject(rowno, "a total line, not a posting", raw=raw)
+                continue
+            if t.missing:
+                self._reject(rowno, "not read: the table lacks required column(s) " + ", ".join(t.missing))
+                continue
+            try:
+                rec = self._record(rowno, cells, raw)
+            except _RowError as exc:
+                self._row_error(rowno, exc, cells)
+                continue
+            except _Skip as skip:
+                self._reject(rowno, skip.reason, raw=raw)
+                continue
+            self._flag_duplicates(rowno, texts, rec)
+            t.used += 1
+            yield rec
+
+    def _is_total_line(self, cells: list, texts: list[str]) -> bool:
+        """合计 / Total lines under a table: a total label where the date should be, or no date at all."""
+        if not any(C.is_total_label(x) for x in texts):
+            return False
+        day = self._value(cells, "date")
+        return day is None or (isinstance(day, str) and C.is_total_label(day))
+
+    def _find_header(self, rows: Iterator[tuple[int, list]]) -> Iterator[tuple[int, list]]:
+        """Consume the rows above and including the header; yield the data rows."""
+        t, p = self.table, self.profile
+        t.missing = []
+        buffered: list[tuple[int, list]] = []
+        header_at = None
+        for rowno, cells in rows:
+            t.rows_seen = rowno
+            buffered.append((rowno, cells))
+            if p.skip is not None:
+                if rowno == p.skip + 1:
+                    header_at = rowno
+                    break
+                continue
+            if not p.header:
+                header_at = 0
+                break
+            if self._looks_like_header(cells):
+                header_at = rowno
+                break
+            if len(buffered) >= HEADER_SEARCH_ROWS:
+                break
+        if header_at is None:
+            if p.skip is None and buffered:
+                first = next((c for _, c in buffered if any(cell_text(x).strip() for x in c)), [])
+                self._issue(1, f"no header row found in the first {len(buffered)} rows; expected columns such as "
+                               f"{self._expected()}; the first row holds: "
+                               f"{', '.join(cell_text(x) for x in first if x not in (None, '')) or '(nothing)'}")
+                t.header_row = 0
+                for rowno, _ in buffered:
+                    self._reject(rowno, "not read: no header row")
+                for rowno, _ in rows:
+                    t.rows_seen = rowno
+                    self._reject(rowno, "not read: no header row")
+            return
+        data_start = []
+        for rowno, cells in buffered:
+            if header_at and rowno < header_at:
+                self._reject(rowno, "above the header row (a title or note)" if any(
+                    cell_text(c).strip() for c in cells) else "empty row")
+            elif rowno == header_at:
+                self._set_header(rowno, cells)
+            else:
+                data_start.append((rowno, cells))
+        if not p.header:
+            self._set_header(0, [])
+        yield from data_start
+        yield from rows
+
+    def _looks_like_header(self, cells: list) -> bool:
+        texts = [cell_text(c) for c in cells]
+        named = [w for w in self.profile.columns.values() if isinstance(w, str)]
+        if named:
+            norm = {C.normalise_header(x) for x in texts}
+            return all(C.normalise_header(w) in norm for w in named)
+        found = C.match_headers(texts, self.wanted)
+        return "date" in found and len(found) >= 2
+
+    def _set_header(self, rowno: int, cells: list) -> None:
+        t, p = self.table, self.profile
+        t.header_row = rowno
+        t.header = [cell_text(c).strip() for c in cells]
+        cols: dict[str, int] = {}
+        norm = [C.normalise_header(h) for h in t.header]
+        for col, where in p.columns.items():
+            if col not in self.wanted:
+                self._issue(rowno, f"profile {p.file}: columns.{col} does not belong in a {self.kind} table "
+                                   f"(its columns are {', '.join(self.wanted)})", code="PROFILE")
+            elif isinstance(where, int):
+                if p.header and where > len(t.header):
+                    self._issue(rowno, f"profile {p.file}: columns.{col} = {where}, but the table has only "
+                                       f"{len(t.header)} columns", code="PROFILE")
+                else:
+                    cols[col] = where - 1
+            elif C.normalise_header(where) in norm:
+                cols[col] = norm.index(C.normalise_header(where))
+            else:
+                self._issue(rowno, f"profile {p.file}: columns.{col} = {where!r} is not a column of {t.file}; the "
+                                   f"columns are: {', '.join(h for h in t.header if h)}", code="PROFILE")
+        if p.header:
+            rest = [c for c in self.wanted if c not in cols and c not in p.columns]
+            taken = set(cols.values())
+            for col, i in C.match_headers(t.header, tuple(rest)).items():
+                if i not in taken:
+                    cols[col] = i
+                    taken.add(i)
+        if "amount" in cols and ("debit" in cols or "credit" in cols) and "amount" not in p.columns:
+            del cols["amount"]  # a statement with both: the in/out columns carry the sign
+        t.columns = cols
+        missing = [] if "date" in cols else ["date"]
+        if not ({"amount", "debit", "credit"} & set(cols)):
+            missing.append("amount (or debit/credit)")
+        if self.kind == "ledger" and "type" not in cols and not (p.type or p.rules or "credit" in cols
+                                                                  or "debit" in cols):
+            missing.append("type")
+        t.missing = missing
+        if missing and not t.errors:
+            found = ", ".join(h for h in t.header if h) or "(no header)"
+            self._issue(rowno or 1, f"missing column(s) {', '.join(missing)}; found: {found}")
+
+    def _expected(self) -> str:
+        if self.kind == "ledger":
+            return "date/日期, type/类型, amount/金额 (or debit/借方 and credit/贷方)"
+        return "date/日期, amount/金额"
+
+    # ------------------------------------------------------------------ one row
+    def _value(self, cells: list, col: str):
+        i = self.table.columns.get(col)
+        if i is None or i >= len(cells):
+            return None
+        v = cells[i]
+        if isinstance(v, str):
+            v = v.strip()
+            return v or None
+        return v
+
+    def _record(self, rowno: int, cells: list, raw: str):
+        src = SourceRef(self.path.name, row=rowno, sheet=self.table.sheet, raw=raw)
+        rule_type = self._apply_rules(cells)
+        day = self._date(cells, "date", required=True)
+        amount, side = self._amount(cells)
+        text = lambda col: cell_text(self._value(cells, col))  # noqa: E731
+        if self.kind == "payments":
+            if amount <= 0:
+                raise _RowError(self._amount_column(side), f"{self._amount_column(side)}: a payment must be "
+                                f"positive, found {amount} (set negate = true in a profile if payments are "
+                                "shown as negative)")
+            return PaymentRecord(date=day, amount=amount, reference=text("reference"), payer=text("payer"),
+                                 channel=text("channel"), source=src)
+        typ = rule_type or self._type(cells, side)
+        if typ == "adjustment":
+            amount = -abs(amount) if side == "credit" else amount
+        else:
+            amount = abs(amount)
+        balance = self._value(cells, "balance")
+        return LedgerRow(date=day, type=typ, amount=amount, reference=text("reference"), memo=text("memo"),
+                         balance=self._money(balance, "balance") if balance is not None else None,
+                         posted=self._date(cells, "posted", required=False), source=src)
+
+    def _apply_rules(self, cells: list) -> str | None:
+        for rule in self.profile.rules:
+            if rule.column:
+                target = cell_text(self._value(cells, rule.column))
+            else:
+                target = " ".join(cell_text(c) for c in cells if c is not None)
+            if rule.pattern.search(target):
+                if rule.skip:
+                    raise _Skip(rule.reason or f"skipped by rule {rule.index} of {self.profile.file}")
+                return rule.type
+        return None
+
+    def _type(self, cells: list, side: str) -> str:
+        p = self.profile
+        word = self._value(cells, "type")
+        if word is not None:
+            typ = C.ledger_type(cell_text(word), p.types)
+            if typ is None:
+                raise _RowError("type", f"type: {cell_text(word)!r} is not a known transaction type; map it in a "
+                                        f"profile ([types] or a [[rule]]) to one of {', '.join(LEDGER_TYPES)}")
+            return typ
+        if side == "credit":
+            return p.credit_type or "payment"
+        if side == "debit" and p.debit_type:
+            return p.debit_type
+        if p.type:
+            return p.type
+        raise _RowError("type", "type: the row names no type; add a type column or set debit_type / type in a "
+                                "profile")
+
+    def _amount_column(self, side: str) -> str:
+        return "amount" if side == "amount" else side
+
+    def _amount(self, cells: list) -> tuple[Decimal, str]:
+        cols = self.table.columns
+        if "amount" in cols:
+            v = self._value(cells, "amount")
+            if v is None:
+                raise _RowError("amount", "amount: empty", empty_cell=True)
+            amount = self._money(v, "amount")
+            return (-amount if self.profile.negate else amount), "amount"
+        debit = self._value(cells, "debit")
+        credit = self._value(cells, "credit")
+        d = self._money(debit, "debit") if debit is not None else None
+        c = self._money(credit, "credit") if credit is not None else None
+        if d and c:
+            raise _RowError("debit", f"debit and credit both hold an amount ({d} and {c}); one row is one movement")
+        if c:
+            return abs(c), "credit"
+        if d:
+            return abs(d), "debit"
+        if d is None and c is None:
+            raise _RowError("debit" if "debit" in cols else "credit", "debit/credit: both empty", empty_cell=True)
+        return Decimal(0), "debit" if d is not None else "credit"
+
+    def _money(self, v, col: str) -> Decimal:
+        if isinstance(v, (date, datetime)):
+            raise _RowError(col, f"{col}: {cell_text(v)!r} is a date, not an amount")
+        try:
+            amount = v if isinstance(v, Decimal) else parse_amount(cell_text(v), self.profile.decimal_mark)
+        except ParseError as exc:
+            raise _RowError(col, f"{col}: {exc}") from None
+        if amount.as_tuple().exponent < -self.places and amount != amount.quantize(Decimal(1).scaleb(-self.places)):
+            raise _RowError(col, f"{col}: {cell_text(v)} has more than {self.places} decimals; round it in the "
+                                 "source (a formula result?)")
+        return amount
+
+    def _date(self, cells: list, col: str, required: bool) -> date | None:
+        v = self._value(cells, col)
+        if v is None:
+            if required:
+                raise _RowError(col, f"{col}: empty", empty_cell=True)
+            return None
+        try:
+            return cell_date(v, self.profile.date_format)
+        except (ParseError, ValueError) as exc:
+            raise _RowError(col, f"{col}: {exc}") from None
+
+    # ------------------------------------------------------------------ bookkeeping
+    def _row_error(self, rowno: int, exc: _RowError, cells: list) -> None:
+        raw_value = cell_text(self._value(cells, exc.column)) if exc.column else None
+        self._reject(rowno, exc.message, exc.column, raw_value)
+        self._row_errors += 1
+        if self._row_errors <= MAX_ROW_ERRORS:
+            self._issue(rowno, exc.message, exc.column, raw=raw_value)
+            if exc.empty_cell and self.table.sheet is not None and exc.column in self.table.columns:
+                self._empty_cells.append((len(self.table.rejected) - 1, len(self.table.issues) - 1, rowno,
+                                          self.table.columns[exc.column]))
+
+    def _explain_formulas(self) -> None:
+        """An empty cell in a workbook may be a formula whose value was never saved."""
+        if not self._empty_cells:
+            return
+        try:
+            found = formula_cells(self.path, self.table.sheet, {r for _, _, r, _ in self._empty_cells})
+        except ReadError:
+            return
+        t = self.table
+        for rej_i, iss_i, row, col_i in self._empty_cells:
+            formula = found.get((row, col_i))
+            if formula is None:
+                continue
+            col = t.rejected[rej_i].source.column
+            msg = (f"{col}: a formula ({formula}) with no saved value; open the file in Excel and save it, or "
+                   "paste the values")
+            t.rejected[rej_i] = RejectedRow(t.rejected[rej_i].source, msg)
+            old = t.issues[iss_i]
+            t.issues[iss_i] = Issue(old.source, msg, old.severity, old.code)
+
+    def _flag_duplicates(self, rowno: int, texts: list[str], rec) -> None:
+        key = hash(tuple(texts))
+        first = self._seen_rows.get(key)
+        if first is not None:
+            self._issue(rowno, f"the same as row {first} (kept: an exact duplicate may be a double posting)",
+                        severity="warning", code="DUPLICATE_ROW")
+        else:
+            self._seen_rows[key] = rowno
+        if rec.reference:
+            ref_key = (getattr(rec, "type", "payment"), rec.reference)
+            first = self._seen_refs.get(ref_key)
+            if first is not None:
+                if self._seen_rows.get(key) != first:
+                    self._issue(rowno, f"reference {rec.reference!r} is used again (first on row {first}); "
+                                       "both rows are kept", column="reference", severity="warning",
+                                code="REUSED_REFERENCE")
+            else:
+                self._seen_refs[ref_key] = rowno
 
 
-def _ledger_row(values: dict, source: SourceRef) -> LedgerRow:
-    typ = values.get("type", "").lower()
-    if typ not in LEDGER_TYPES:
-        raise _RowError("type", f"type: {values.get('type')!r} is not one of {', '.join(LEDGER_TYPES)}")
-    amount = _field(values, "amount", parse_amount)
-    bal = values.get("balance", "")
-    posted = values.get("posted", "")
-    return LedgerRow(
-        date=_field(values, "date", parse_date), type=typ, amount=abs(amount),
-        reference=values.get("reference", ""), memo=values.get("memo", ""),
-        balance=_field(values, "balance", parse_amount) if bal else None,
-        posted=_field(values, "posted", parse_date) if posted else None, source=source)
+class _Skip(Exception):
+    def __init__(self, reason: str):
+        self.reason = reason
 
 
-def _payment_row(values: dict, source: SourceRef) -> PaymentRecord:
-    amount = _field(values, "amount", parse_amount)
-    if amount <= 0:
-        raise _RowError("amount", f"amount: a payment must be positive, found {amount}")
-    return PaymentRecord(date=_field(values, "date", parse_date), amount=amount,
-                         reference=values.get("reference", ""), payer=values.get("payer", ""),
-                         channel=values.get("channel", ""), source=source)
+_TIMESTAMP = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
 
-def read_ledger(path: Path):
+def cell_date(v, date_format: str | None = None) -> date:
+    """A date from a cell: a workbook date, an Excel serial number, or text (2024-01-05,
+    2024/1/5, 2024年1月5日, 20240105, 2024-01-05 10:30:00, or the profile's date_format)."""
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, date):
+        return v
+    if isinstance(v, Decimal):
+        if 20000 <= v <= 80000:
+            return excel_serial_date(v)
+        v = cell_text(v)
+    s = str(v).strip()
+    if date_format:
+        try:
+            return datetime.strptime(s, date_format).date()
+        except ValueError:
+            raise ParseError(f"{s!r} does not match the date format {date_format}") from None
+    m = _TIMESTAMP.match(s)
+    if m:
+        s = m.group(1)
+    if s.isdigit() and len(s) == 5:
+        return excel_serial_date(Decimal(s))
+    return parse_date(s)
+
+
+# ---------------------------------------------------------------------- entry points
+
+
+def read_table(path: str | Path, kind: str, profile: Profile | None = None, sheet: str | None = None,
+               places: int = 2) -> Table:
+    reader = TableReader(path, kind, profile, sheet, places)
+    reader.table.records = list(reader.records())
+    return reader.table
+
+
+def _legacy(table: Table, path: Path):
+    from debtcli.importers.case_loader import sha256_of
+
+    sha = sha256_of(path) if path.exists() else ""
+    return table.records, table.rejected, table.input_file(sha), table.issues
+
+
+def read_ledger(path: Path, profile: Profile | None = None, sheet: str | None = None, places: int = 2):
     """(rows, rejected, InputFile, issues) for a creditor's ledger."""
-    return _table(path, LEDGER_COLUMNS, LEDGER_REQUIRED, _ledger_row)
+    return _legacy(read_table(path, "ledger", profile, sheet, places), Path(path))
 
 
-def read_payments(path: Path):
+def read_payments(path: Path, profile: Profile | None = None, sheet: str | None = None, places: int = 2):
     """(rows, rejected, InputFile, issues) for independent payment records."""
-    return _table(path, PAYMENT_COLUMNS, PAYMENT_REQUIRED, _payment_row)
+    return _legacy(read_table(path, "payments", profile, sheet, places), Path(path))

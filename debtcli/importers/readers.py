@@ -1,0 +1,246 @@
+"""Readers: raw rows out of CSV text and XLSX workbooks, streamed, each with its row number.
+
+A reader yields ``(row_number, cells)`` where ``row_number`` is 1-based as a spreadsheet shows it
+and ``cells`` is a list of values: ``str`` for CSV; ``str``, ``Decimal``, ``date`` or ``None`` for
+XLSX. Numbers from a workbook never pass through arithmetic on floats: openpyxl hands back the
+float it parsed from the XML, and ``repr`` of that float is the shortest text that reads back to
+it, i.e. the digits Excel stored. Problems that stop a file being read raise ``ReadError`` with a
+message for the user.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+SAMPLE_BYTES = 1 << 20
+DELIMITERS = (",", "\t", ";", "|")
+ENCODINGS = ("utf-8", "utf-8-sig", "gbk", "gb18030")
+
+# A workbook is a zip archive: refuse archives that would inflate beyond these limits (zip bombs).
+MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024
+MAX_RATIO = 300  # a member larger than RATIO_FLOOR_BYTES that inflates more than this is refused
+RATIO_FLOOR_BYTES = 8 * 1024 * 1024
+
+EXCEL_EPOCH = date(1899, 12, 30)
+
+
+class ReadError(Exception):
+    """The file cannot be read at all; the message says why and what to do."""
+
+
+# ---------------------------------------------------------------------- CSV
+
+
+def detect_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM) when the first megabyte decodes as UTF-8, else GB18030 (a
+    superset of GBK, which Chinese core-banking exports use)."""
+    with open(path, "rb") as fh:
+        sample = fh.read(SAMPLE_BYTES)
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ReadError("UTF-16 text; save the file as CSV UTF-8 (or GBK) and try again")
+    if b"\x00" in sample:
+        raise ReadError("not a text file (it holds NUL bytes); export the table as CSV or XLSX")
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(sample, final=len(sample) < SAMPLE_BYTES)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    decoder = codecs.getincrementaldecoder("gb18030")()
+    try:
+        decoder.decode(sample, final=len(sample) < SAMPLE_BYTES)
+        return "gb18030"
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"neither UTF-8 nor GBK/GB18030 text (byte 0x{sample[exc.start]:02x} at offset "
+                        f"{exc.start}); save the file as CSV UTF-8") from None
+
+
+def normalise_encoding(name: str) -> str:
+    key = name.strip().lower().replace("_", "-")
+    aliases = {"utf8": "utf-8-sig", "utf-8": "utf-8-sig", "utf-8-sig": "utf-8-sig", "utf-8-bom": "utf-8-sig",
+               "gbk": "gb18030", "gb2312": "gb18030", "gb18030": "gb18030", "cp936": "gb18030"}
+    if key not in aliases:
+        raise ValueError(f"{name!r} is not one of utf-8, utf-8-sig, gbk, gb18030")
+    return aliases[key]
+
+
+def sniff_delimiter(lines: list[str]) -> str:
+    """The delimiter that splits the most of the first lines into the same number (>1) of fields."""
+    best, best_score = ",", (0, 0)
+    for delim in DELIMITERS:
+        counts = [len(r) for r in csv.reader(lines, delimiter=delim) if any(c.strip() for c in r)]
+        counts = [c for c in counts if c > 1]
+        if not counts:
+            continue
+        width, lines_with_width = Counter(counts).most_common(1)[0]
+        score = (lines_with_width, width)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def csv_rows(path: Path, encoding: str | None = None, delimiter: str | None = None
+             ) -> tuple[str, str, Iterator[tuple[int, list[str]]]]:
+    """(encoding, delimiter, rows). Rows are streamed; a decoding failure part-way raises ReadError."""
+    enc = encoding or detect_encoding(path)
+    if enc == "utf-8":
+        enc = "utf-8-sig"  # the same text, and a byte-order mark at the start is dropped
+    if delimiter is None:
+        with open(path, encoding=enc, errors="replace", newline="") as fh:
+            head = [line for _, line in zip(range(30), fh)]
+        delimiter = sniff_delimiter(head)
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        n = 0
+        try:
+            with open(path, encoding=enc, newline="") as fh:
+                for n, cells in enumerate(csv.reader(fh, delimiter=delimiter), start=1):
+                    yield n, cells
+        except UnicodeDecodeError:
+            raise ReadError(f"not readable as {enc} after row {n}; the file mixes encodings — save it again as "
+                            "CSV UTF-8") from None
+        except csv.Error as exc:
+            raise ReadError(f"row {n + 1}: broken CSV ({exc})") from None
+
+    return enc, delimiter, rows()
+
+
+# ---------------------------------------------------------------------- XLSX
+
+
+def check_workbook(path: Path) -> None:
+    """Refuse what is not a workbook, and archives that would inflate too far (zip bombs)."""
+    with open(path, "rb") as fh:
+        magic = fh.read(8)
+    if magic.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ReadError("an old .xls workbook (Excel 97-2003); save it as .xlsx or CSV")
+    if not magic.startswith(b"PK"):
+        raise ReadError("not an Excel workbook (.xlsx is a zip archive, this file is not); "
+                        "if it is a CSV, name it .csv")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = zf.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise ReadError("a damaged or truncated .xlsx; open it in Excel and save it again") from None
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise ReadError(f"refused: the workbook would inflate to {total // (1 << 20)} MiB, above the limit of "
+                        f"{MAX_UNCOMPRESSED_BYTES // (1 << 20)} MiB (a zip bomb or an oversized export); "
+                        "split it or export CSV")
+    for m in members:
+        if m.file_size > RATIO_FLOOR_BYTES and m.file_size > MAX_RATIO * max(m.compress_size, 1):
+            raise ReadError(f"refused: {m.filename} inflates {m.file_size // max(m.compress_size, 1)}-fold "
+                            f"to {m.file_size // (1 << 20)} MiB, which no real worksheet does (a zip bomb)")
+    if not any(m.filename == "[Content_Types].xml" for m in members):
+        raise ReadError("a zip archive but not an Excel workbook; save the table as .xlsx or CSV")
+
+
+def open_workbook(path: Path, formulas: bool = False):
+    import openpyxl
+
+    check_workbook(path)
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=not formulas)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
+        raise ReadError(f"a damaged .xlsx ({type(exc).__name__}); open it in Excel and save it again") from None
+
+
+def sheet_names(path: Path) -> list[str]:
+    wb = open_workbook(path)
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
+
+
+def xlsx_rows(path: Path, sheet: str | None = None, sheet_index: int = 0
+              ) -> tuple[str, Iterator[tuple[int, list]]]:
+    """(sheet name, rows) of one worksheet, streamed in read-only mode, values not formulas."""
+    wb = open_workbook(path)
+    if sheet is not None and sheet not in wb.sheetnames:
+        names = ", ".join(wb.sheetnames)
+        wb.close()
+        raise ReadError(f"no sheet {sheet!r}; the sheets are: {names}")
+    name = sheet if sheet is not None else wb.sheetnames[sheet_index]
+
+    def rows() -> Iterator[tuple[int, list]]:
+        try:
+            ws = wb[name]
+            for n, values in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1):
+                yield n, [cell_value(v) for v in values]
+        except ReadError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise ReadError(f"[{name}] the sheet cannot be read ({type(exc).__name__}: {exc})") from None
+        finally:
+            wb.close()
+
+    return name, rows()
+
+
+def formula_cells(path: Path, sheet: str, rows: set[int]) -> dict[tuple[int, int], str]:
+    """The formulas in the given rows, {(row, column index): "=..."}: used to explain empty cells
+    that are formulas with no saved value."""
+    if not rows:
+        return {}
+    wb = open_workbook(path, formulas=True)
+    out = {}
+    try:
+        last = max(rows)
+        for n, values in enumerate(wb[sheet].iter_rows(min_row=1, max_row=last, values_only=True), start=1):
+            if n in rows:
+                for j, v in enumerate(values):
+                    if isinstance(v, str) and v.startswith("="):
+                        out[(n, j)] = v
+    finally:
+        wb.close()
+    return out
+
+
+def cell_value(v):
+    """A workbook cell as text, Decimal or date; floats become Decimal through their shortest repr."""
+    if v is None or isinstance(v, (str, Decimal)):
+        return v
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, int):
+        return Decimal(v)
+    if isinstance(v, float):
+        return Decimal(repr(v)) if v == v and v not in (float("inf"), float("-inf")) else str(v)
+    if isinstance(v, datetime):
+        return v.date() if v.time() == datetime.min.time() else v
+    if isinstance(v, date):
+        return v
+    if isinstance(v, timedelta):
+        return str(v)
+    return str(v)
+
+
+def excel_serial_date(value: Decimal) -> date:
+    """An Excel serial day number (1900 date system) as a date: 45296 is 2024-01-05."""
+    days = int(value)
+    if days != value or not 1 <= days <= 2958465:
+        raise ValueError(f"{value} is not an Excel date serial number")
+    return EXCEL_EPOCH + timedelta(days=days)
+
+
+def cell_text(v) -> str:
+    """A cell as the user would read it (for messages and the raw text kept in a SourceRef)."""
+    if v is None:
+        return ""
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    if isinstance(v, datetime):
+        return v.isoformat(sep=" ")
+    if isinstance(v, date):
+        return v.isoformat()
+    return str(v)
