@@ -47,10 +47,14 @@ def verify(
     day = parse_date_option(as_of)
     if lang is not None and lang not in ("zh", "en"):
         fail_input([f"--lang: {lang!r} is not zh or en"])
+    from debtcli.model.records import InputError
+
     try:
         report = build_report(c, day, rules.value if rules else None)
     except KeyError as exc:
         fail_input([f"no rule pack {exc.args[0]!r} is available; use --rules cn or --rules none"])
+    except InputError as exc:
+        fail_input([str(i) for i in exc.issues], hint=f"{len(exc.issues)} problem(s); nothing was computed.")
     if lang:
         report = replace(report, language=lang)
     if format == TableOrJson.json:

@@ -1,0 +1,571 @@
+"""The ``cn`` rule pack: what a PRC court would support, rule by rule, each with its source.
+
+Regimes by lender kind (``[case] lender_kind``):
+
+* ``individual``, ``company``: private lending (民间借贷), the SPC Provisions on Private Lending
+  ("the Provisions"): a hard ceiling of 4 x the one-year LPR at formation, the 2020-08-20
+  transition, interest withheld up front, the combined cap on overdue charges.
+* ``bank``, ``licensed_nonbank`` (and ``card_issuer`` for loans): the Provisions do not apply
+  (Art. 1 ¶2). Interest withheld up front is still removed (Civil Code Art. 670); the total cost
+  above 24% a year is a reduction the borrower may ask for (法发〔2017〕22号 Art. 2), reported as
+  a warning, never cut.
+* ``debt_buyer``: the regime of the original lender (``[rules] original_lender_kind``, default
+  ``bank``).
+* card products (``[contract] product = "card"``) go to ``debtcli.rules.cn_card`` when present.
+
+The lawful account is derived in stages (principal actually handed over, capped rates, the
+combined cap) and each stage is replayed by the one engine, so a finding's amount is the effect of
+its own rule and payments the creditor applied to unlawful charges are re-applied to lawful ones.
+
+``[rules]`` settings (all optional): ``transition`` = "filing" | "2020-08-20"; ``lpr_1y`` and
+``lpr_date``, a fixing the LPR table does not have yet; ``formed``, the formation date when it is
+neither the signing date nor the first disbursement; ``interest_term_clear = false`` when the interest
+term is unclear; ``original_lender_kind`` for a debt buyer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+from debtcli.engine.account import Account, RatePoint, account_from_terms, annuity_payment
+from debtcli.engine.replay import ReplayResult, replay
+from debtcli.model.findings import Finding
+from debtcli.model.money import ZERO, ParseError, fmt_grouped, parse_rate, round_money
+from debtcli.model.records import InputError, Issue, SourceRef
+from debtcli.rules.cn_caps import (
+    NEW_RULES_FROM, RATE_2015_OVERDUE_FALLBACK, TRANSITION_READINGS, CapSegment, LprUnknown, capped_path,
+    ceiling_segments, fixing_day_alternative, lpr_on, pct, segment_at,
+)
+from debtcli.rules.cn_limitation import INTERRUPTING, limitation_period
+
+# Finding codes (ARCHITECTURE §5)
+UPFRONT_DEDUCTION = "CN.UPFRONT_DEDUCTION"
+RATE_ABOVE_CAP = "CN.RATE_ABOVE_CAP"
+COMBINED_CAP_EXCEEDED = "CN.COMBINED_CAP_EXCEEDED"
+REDUCIBLE_ABOVE_24 = "CN.REDUCIBLE_ABOVE_24"
+INTEREST_ON_FEES = "CN.INTEREST_ON_FEES"
+LIMITATION_EXPIRED = "CN.LIMITATION_EXPIRED"
+LPR_UNVERIFIED = "CN.LPR_UNVERIFIED"
+LPR_FIXING_DAY = "CN.LPR_FIXING_DAY"
+NO_INTEREST_AGREED = "CN.NO_INTEREST_AGREED"
+
+PRIVATE = ("individual", "company")
+LICENSED = ("bank", "licensed_nonbank", "card_issuer")
+BANK_LINE = Decimal("0.24")
+COST_COMPONENTS = ("interest", "default_interest", "compound_interest", "fees", "penalties")
+INTEREST_COMPONENTS = ("interest", "default_interest", "compound_interest")
+SETTINGS = ("transition", "lpr_1y", "lpr_date", "formed", "interest_term_clear", "original_lender_kind")
+
+BASIS = {
+    "art25": "SPC Provisions on Private Lending Art. 25 (4 x one-year LPR at formation)",
+    "art26": "SPC Provisions on Private Lending Art. 26; Civil Code Art. 670 (principal = the amount handed over)",
+    "art670": "Civil Code Art. 670 (interest may not be withheld from principal)",
+    "art27": "SPC Provisions on Private Lending Art. 27 (interest rolled into principal, within the ceiling)",
+    "art28": "SPC Provisions on Private Lending Art. 28 (overdue interest)",
+    "art29": "SPC Provisions on Private Lending Art. 29 (overdue interest + 违约金 + other fees within the ceiling)",
+    "art24": "SPC Provisions on Private Lending Art. 24; Civil Code Art. 680 (no or unclear interest term)",
+    "bank24": "SPC opinions on financial adjudication 法发〔2017〕22号 Art. 2 (practice, secondary sources): the "
+              "borrower may ask to reduce the total cost above 24% a year",
+    "art561": "Civil Code Art. 561 (costs, then interest, then principal)",
+}
+
+
+@dataclass
+class Derived:
+    """The lawful account, the stages it came through, and what they showed."""
+
+    account: Account
+    regime: str
+    findings: list = field(default_factory=list)
+    notes: dict = field(default_factory=dict)
+    segments: list = field(default_factory=list)
+
+
+class CnPack:
+    name = "cn"
+    version = "1"
+    # Civil Code Art. 561 names costs, interest, principal; fees and 违约金 come before principal so
+    # that principal, which bears interest, is paid last (the creditor-favourable placing).
+    allocation_default = ("costs", "compound_interest", "default_interest", "interest", "fees", "penalties",
+                          "principal")
+
+    def __init__(self):
+        self._derived: tuple | None = None
+
+    # ------------------------------------------------------------------ product dispatch
+    def _card_pack(self, ctx):
+        """The pack for card accounts (``debtcli.rules.cn_card``), or None for loans or when absent."""
+        if ctx.terms.contract.product != "card":
+            return None
+        try:
+            from debtcli.rules.cn_card import CnCardPack
+        except ImportError:
+            return None
+        return CnCardPack()
+
+    # ------------------------------------------------------------------ pack interface
+    def lawful_account(self, ctx):
+        card = self._card_pack(ctx)
+        if card is not None:
+            return card.lawful_account(ctx)
+        d = self._derive(ctx)
+        return d.account, list(d.findings), dict(d.notes)
+
+    def review(self, ctx, contract_result: ReplayResult, lawful_result: ReplayResult) -> list[Finding]:
+        card = self._card_pack(ctx)
+        if card is not None:
+            return card.review(ctx, contract_result, lawful_result)
+        out = []
+        d = self._derive(ctx)
+        if d.regime == "licensed":
+            out += self._reducible(ctx, d, lawful_result)
+        lim = self.limitation(ctx, contract_result)
+        if lim is not None and lim.expired:
+            out.append(Finding(
+                LIMITATION_EXPIRED, "warning", "total", ZERO,
+                f"The limitation period ran from {lim.starts} and ended on {lim.expires}; checked on "
+                f"{_checked_on(ctx)}. The debtor may refuse to pay if they plead it; a court does not raise it "
+                "by itself.",
+                f"诉讼时效自 {lim.starts} 起算，已于 {lim.expires} 届满（核对日 {_checked_on(ctx)}）。债务人主张时效抗辩的，"
+                "可拒绝履行；法院不主动适用。",
+                lim.basis, (SourceRef("case.toml", column="event"),),
+                {"starts": lim.starts, "expires": lim.expires, "checked_on": _checked_on(ctx)}))
+        return out
+
+    def limitation(self, ctx, contract_result: ReplayResult):
+        card = self._card_pack(ctx)
+        if card is not None and hasattr(card, "limitation"):
+            return card.limitation(ctx, contract_result)
+        interruptions = [(e.date, e.type) for e in ctx.terms.events if e.type in INTERRUPTING]
+        interruptions += [(p.date, "payment") for p in contract_result.payments if p.kind == "payment"]
+        return limitation_period(ctx.contract_account.due_dates, contract_result.accelerated_on, interruptions,
+                                 _checked_on(ctx))
+
+    def legal_basis(self, component: str) -> str:
+        regime = self._derived[1].regime if self._derived else "private"
+        if regime != "private":
+            return "contract (Civil Code Art. 674, 676)"
+        return {"interest": BASIS["art25"], "default_interest": BASIS["art28"] + "; " + BASIS["art29"],
+                "compound_interest": BASIS["art27"] + "; " + BASIS["art29"],
+                "penalties": BASIS["art29"], "fees": BASIS["art29"]}.get(component, "contract")
+
+    # ------------------------------------------------------------------ derivation
+    def _derive(self, ctx) -> Derived:
+        if self._derived is not None and self._derived[0] is ctx:
+            return self._derived[1]
+        settings = _settings(ctx)
+        regime = "private" if _lender_kind(ctx, settings) in PRIVATE else "licensed"
+        d = Derived(ctx.contract_account, regime)
+        d.notes["lender_regime"] = ("private lending (SPC Provisions on Private Lending)" if regime == "private" else
+                                    "licensed lender: no hard ceiling; total cost above 24% a year reducible on request")
+        stage = self._upfront(ctx, d, regime)
+        if regime == "private":
+            stage = self._private_rates(ctx, d, settings, stage)
+            stage = self._combined_cap(ctx, d, stage)
+        d.account = stage
+        self._silent_day_count(ctx, d)
+        self._derived = (ctx, d)
+        return d
+
+    def _upfront(self, ctx, d: Derived, regime: str) -> Account:
+        """Interest (and, for private lending, fees) withheld at disbursement (砍头息): principal is
+        what was handed over, and interest runs on that (Provisions Art. 26; Civil Code Art. 670)."""
+        c = ctx.terms.contract
+        removed = [f for f in c.fees if f.withheld and (regime == "private" or f.component == "interest")]
+        if not removed:
+            return ctx.contract_account
+        held = {id(f): (f.amount if f.amount is not None else round_money(c.principal * f.rate, c.rounding))
+                for f in removed}
+        total = sum(held.values(), ZERO)
+        handed_over = c.principal - total
+        if ctx.terms.disbursements:
+            handed_over = sum((x.amount for x in ctx.terms.disbursements), ZERO)
+        terms = ctx.terms.with_contract(principal=handed_over, fees=tuple(f for f in c.fees if f not in removed))
+        if c.method == "custom":
+            terms = replace(terms, installments=_reduce_from_last(terms.installments, c.principal - handed_over))
+        account = _account_for(ctx, terms)
+        before, after = replay(ctx.contract_account, ctx.as_of, False), replay(account, ctx.as_of, False)
+        interest_effect = _sum(before.charged, INTEREST_COMPONENTS) - _sum(after.charged, INTEREST_COMPONENTS) - sum(
+            (held[id(f)] for f in removed if f.component == "interest"), ZERO)
+        names = ", ".join(f"{f.name} {fmt_grouped(held[id(f)])}" for f in removed)
+        basis = BASIS["art26"] if regime == "private" else BASIS["art670"]
+        d.findings.append(Finding(
+            UPFRONT_DEDUCTION, "error", "principal", c.principal - handed_over,
+            f"{fmt_grouped(c.principal - handed_over)} of the {fmt_grouped(c.principal)} principal was withheld when the "
+            f"money was handed over ({names}). The principal is the {fmt_grouped(handed_over)} actually handed over, "
+            f"and interest runs on that amount (interest on the withheld part up to {ctx.as_of}: "
+            f"{fmt_grouped(interest_effect)}).",
+            f"出借时预先扣除 {fmt_grouped(c.principal - handed_over)}（{names}），本金按实际出借的 "
+            f"{fmt_grouped(handed_over)} 认定，利息按此计算（截至 {ctx.as_of} 被扣部分的利息 {fmt_grouped(interest_effect)}）。",
+            basis, (SourceRef("case.toml", column="contract.fee"),),
+            {"principal_written": c.principal, "handed_over": handed_over, "interest_on_withheld": interest_effect}))
+        d.notes["principal"] = f"{fmt_grouped(handed_over)} actually handed over ({basis})"
+        return account
+
+    def _private_rates(self, ctx, d: Derived, settings: dict, account: Account) -> Account:
+        """Cap the term and overdue rates at the ceiling (Art. 25, 28, 31); no interest where none
+        or an unclear one was agreed between individuals (Art. 24)."""
+        terms = ctx.terms
+        formed = _formation(ctx, settings)
+        transition = settings.get("transition", "filing")
+        try:
+            segments, notes = ceiling_segments(formed, ctx.filed, ctx.fixings, transition, settings)
+        except LprUnknown as exc:
+            raise _lpr_unknown(exc, ctx) from None
+        d.segments = segments
+        d.notes["formation"] = f"{formed}" + (" (money handed over; Civil Code Art. 679)"
+                                              if formed != terms.contract.signed else " (contract signed)")
+        d.notes["ceiling"] = "; ".join(f"from {s.start}: {s.text}" for s in segments)
+        if formed < NEW_RULES_FROM:
+            d.notes["transition"] = TRANSITION_READINGS[transition] + " ([rules] transition = \"" + transition + "\")"
+        for n in notes:
+            d.notes.setdefault("ceiling_notes", n)
+        self._lpr_findings(ctx, d, formed, segments)
+
+        rate_path = account.rate_path
+        default_path, markup = account.default_path, account.default_markup
+        if markup is not None:  # "+50%": the default rate follows the (uncapped) contract rate
+            default_path = tuple(RatePoint(p.date, p.rate * (1 + markup), f"{p.text} +{markup * 100:g}%")
+                                 for p in account.rate_path)
+            markup = None
+        unclear = settings.get("interest_term_clear") is False and _lender_kind(ctx, settings) == "individual"
+        if unclear:
+            rate_path = (RatePoint(account.signed, ZERO, "unclear interest term between individuals: no interest"),)
+        capped_rates, bit_term = capped_path(rate_path, segments)
+        capped_default, bit_default = (capped_path(default_path, segments) if default_path else (None, False))
+        if not account.rate_agreed and default_path is None and account.due_dates:
+            capped_default = self._overdue_fallback(ctx, account, transition, settings)
+            d.notes["overdue_interest"] = ("nothing agreed: one-year LPR from the due date (" + BASIS["art28"] + ")")
+        elif default_path is None:
+            d.notes["overdue_interest"] = "no overdue rate agreed: the loan-term rate runs from the due date, capped " \
+                                          "(" + BASIS["art28"] + ")"
+        lawful = replace(account, rate_path=capped_rates, default_path=capped_default, default_markup=markup)
+        if lawful.annuity is not None and capped_rates:
+            n = len(lawful.due_dates)
+            lawful = replace(lawful, annuity=round_money(
+                annuity_payment(sum((a for _, a in lawful.draws), ZERO), capped_rates[0].rate / 12, n),
+                lawful.rounding, lawful.places))
+        before, after = replay(account, ctx.as_of, False), replay(lawful, ctx.as_of, False)
+        excess = _sum(before.charged, INTEREST_COMPONENTS) - _sum(after.charged, INTEREST_COMPONENTS)
+        if unclear:
+            d.findings.append(Finding(
+                NO_INTEREST_AGREED, "error", "interest", excess,
+                f"The interest term is unclear and both parties are individuals: no interest is owed for the loan "
+                f"term ({fmt_grouped(excess)} up to {ctx.as_of}).",
+                f"自然人之间借款对利息约定不明，视为没有利息（截至 {ctx.as_of} 共 {fmt_grouped(excess)}）。",
+                BASIS["art24"], (SourceRef("case.toml", column="contract.rate"),), {}))
+        elif excess > 0:
+            seg = segment_at(segments, ctx.as_of)
+            sample = _first_capped_line(lawful, ctx.as_of)
+            d.findings.append(Finding(
+                RATE_ABOVE_CAP, "error", "interest", excess,
+                f"The agreed rate {_rate_text(ctx)} is above the ceiling ({seg.text}); interest above the ceiling is "
+                f"not supported: {fmt_grouped(excess)} of interest up to {ctx.as_of}."
+                + (f" Lawful interest is computed as {sample}." if sample else ""),
+                f"约定利率 {_rate_text(ctx)} 超过上限（{seg.text}），超出部分不予支持：截至 {ctx.as_of} 多计利息 "
+                f"{fmt_grouped(excess)}。" + (f"依法计算：{sample}。" if sample else ""),
+                "; ".join(dict.fromkeys(s.basis for s in segments)),
+                (SourceRef("case.toml", column="contract.rate"),),
+                {"contract_rate": _rate_text(ctx), "ceiling": pct(seg.rate),
+                 "interest_contract_terms": _sum(before.charged, INTEREST_COMPONENTS),
+                 "interest_lawful": _sum(after.charged, INTEREST_COMPONENTS)}))
+        return lawful
+
+    def _overdue_fallback(self, ctx, account: Account, transition: str, settings: dict) -> tuple[RatePoint, ...]:
+        """Neither a term rate nor an overdue rate agreed: the one-year LPR from the due date (Art. 28);
+        for days before 2020-08-20, 6% a year (2015 Provisions Art. 29)."""
+        due = account.due_dates[0]
+        points = []
+        try:
+            if due < NEW_RULES_FROM:
+                points.append(RatePoint(due, RATE_2015_OVERDUE_FALLBACK, "6% (2015 Provisions Art. 29)"))
+                on = ctx.filed if transition == "filing" else NEW_RULES_FROM
+                used = lpr_on(ctx.fixings, on, "overdue interest with nothing agreed", settings)
+                points.append(RatePoint(NEW_RULES_FROM, used.lpr, f"one-year LPR {pct(used.lpr)} (Art. 28)"))
+            else:
+                used = lpr_on(ctx.fixings, due, "overdue interest with nothing agreed", settings)
+                points.append(RatePoint(due, used.lpr, f"one-year LPR {pct(used.lpr)} of {used.fixing_date} (Art. 28)"))
+        except LprUnknown as exc:
+            raise _lpr_unknown(exc, ctx) from None
+        return tuple(points)
+
+    def _lpr_findings(self, ctx, d: Derived, formed: date, segments: list[CapSegment]) -> None:
+        for seg in segments:
+            if seg.lpr is not None and not seg.lpr.verified:
+                where = "supplied in [rules] lpr_1y" if seg.lpr.supplied else \
+                    f"the fixing of {seg.lpr.fixing_date} (status {seg.lpr.status})"
+                d.findings.append(Finding(
+                    LPR_UNVERIFIED, "warning", "interest", ZERO,
+                    f"The ceiling rests on an LPR that is not verified in the shipped table: {where}. Check the "
+                    "fixing against the official announcement.",
+                    f"利率上限所依据的 LPR 未经核实（{where}），请以官方公告核对。",
+                    seg.basis, (SourceRef("case.toml", column="rules.lpr_1y" if seg.lpr.supplied else "contract.signed"),),
+                    {"lpr": pct(seg.lpr.lpr), "ceiling": pct(seg.rate)}))
+        if formed >= NEW_RULES_FROM and segments[0].lpr is not None and not segments[0].lpr.supplied:
+            alt = fixing_day_alternative(ctx.fixings, formed)
+            if alt is not None:
+                other = alt if alt.fixing_date != segments[0].lpr.fixing_date else lpr_on(ctx.fixings, formed, "")
+                d.findings.append(Finding(
+                    LPR_FIXING_DAY, "info", "interest", ZERO,
+                    f"The contract was formed on {formed}, an LPR fixing day: before the morning publication the "
+                    f"previous fixing was in force. The ceiling used is the higher one, {pct(segments[0].rate)}; the "
+                    f"other reading gives {pct(other.ceiling)}.",
+                    f"合同成立于 LPR 发布日 {formed}，发布前后适用的 LPR 不同；按较高者计算上限 {pct(segments[0].rate)}，"
+                    f"另一口径为 {pct(other.ceiling)}。",
+                    segments[0].basis, (SourceRef("case.toml", column="contract.signed"),),
+                    {"ceiling_used": pct(segments[0].rate), "ceiling_other": pct(other.ceiling)}))
+
+    def _combined_cap(self, ctx, d: Derived, account: Account) -> Account:
+        """Overdue interest + 违约金 + other fees may not together exceed the ceiling (Art. 29). The cap
+        for each overdue span is overdue principal x ceiling x days / basis; charges above it are
+        removed, penalties first, then late fees, then fees, and the account is replayed."""
+        if account.penalty is None and account.late_fee is None and account.late_fee_rate is None \
+                and not account.charges and not account.compound:
+            return account
+        res = replay(account, ctx.as_of, True)
+        cap, used = _combined_figures(res, d.segments)
+        if used <= cap:
+            return account
+        first_excess = used - cap
+        lawful = account
+        for _ in range(4):
+            lawful = _cut_charges(lawful, res, used - cap)
+            res = replay(lawful, ctx.as_of, True)
+            cap, used = _combined_figures(res, d.segments)
+            if used <= cap:
+                break
+        d.findings.append(Finding(
+            COMBINED_CAP_EXCEEDED, "error", "penalties", first_excess,
+            f"Overdue interest, 违约金 and other fees together come to {fmt_grouped(first_excess + cap)} against a cap "
+            f"of {fmt_grouped(cap)} (overdue principal x the ceiling x days overdue); "
+            f"{fmt_grouped(first_excess)} is not supported.",
+            f"逾期利息、违约金及其他费用合计 {fmt_grouped(first_excess + cap)}，超过以上限利率计算的 {fmt_grouped(cap)}，"
+            f"超出的 {fmt_grouped(first_excess)} 不予支持。",
+            BASIS["art29"], (SourceRef("case.toml", column="contract.penalty"),),
+            {"cap": round_money(cap), "claimed": round_money(first_excess + cap)}))
+        return lawful
+
+    def _reducible(self, ctx, d: Derived, lawful_result: ReplayResult) -> list[Finding]:
+        """Banks and licensed lenders: the total cost above 24% a year, which the borrower may ask a
+        court to reduce. Reported, not cut."""
+        res = lawful_result if _has_lines(lawful_result) else replay(d.account, ctx.as_of, True)
+        line = ZERO
+        for posting in res.postings:
+            for ln in posting.lines:
+                if ln.component not in ("interest", "default_interest"):
+                    continue
+                if ln.per == "month":
+                    line += ln.base * BANK_LINE / 12 * ln.days / ln.basis
+                else:
+                    line += ln.base * BANK_LINE * ln.days / ln.basis
+        cost = _sum(res.charged, COST_COMPONENTS)
+        line = round_money(line)
+        if cost <= line:
+            return []
+        over = cost - line
+        return [Finding(
+            REDUCIBLE_ABOVE_24, "warning", "total", over,
+            f"Interest, default and compound interest, penalties and fees come to {fmt_grouped(cost)} up to "
+            f"{ctx.as_of}; 24% a year on the principal outstanding is {fmt_grouped(line)}. The borrower may ask the "
+            f"court to reduce the {fmt_grouped(over)} above that line (a reduction on request, not an automatic cut).",
+            f"截至 {ctx.as_of} 利息、罚息、复利、违约金及费用合计 {fmt_grouped(cost)}，按年利率 24% 计算为 "
+            f"{fmt_grouped(line)}；借款人可请求调减超出的 {fmt_grouped(over)}（须借款人主张，非自动调减）。",
+            BASIS["bank24"], (SourceRef("case.toml", column="contract.rate"),),
+            {"total_cost": cost, "line_24": line})]
+
+    def _silent_day_count(self, ctx, d: Derived) -> None:
+        """Where the contract names no day count the replay uses ACT/360 (creditor-favourable); the
+        debtor-favourable ACT/365 figure is shown beside it."""
+        if ctx.terms.contract.day_count is not None or d.account.day_count != "ACT/360":
+            return
+        other = replay(replace(d.account, day_count="ACT/365"), ctx.as_of, False)
+        this = replay(d.account, ctx.as_of, False)
+        diff = this.balance["total"] - other.balance["total"]
+        d.notes["day_count_other"] = (f"the contract names no day count: ACT/360 is used (creditor-favourable); ACT/365 "
+                                      f"gives a lawful total of {fmt_grouped(other.balance['total'])} "
+                                      f"({fmt_grouped(diff)} less)")
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _checked_on(ctx) -> date:
+    return ctx.terms.case.filed or ctx.as_of
+
+
+def _settings(ctx) -> dict:
+    """Validate the ``[rules]`` table; an unknown key or a bad value stops the run with its key path."""
+    raw = dict(ctx.settings or {})
+    out: dict = {}
+    issues: list[Issue] = []
+
+    def bad(key: str, expected: str):
+        issues.append(Issue(SourceRef("case.toml", column=f"rules.{key}"),
+                            f"rules.{key}: found {raw[key]!r}, expected {expected}", code="TERMS"))
+
+    for key in raw:
+        if key not in SETTINGS:
+            issues.append(Issue(SourceRef("case.toml", column=f"rules.{key}"),
+                                f"rules.{key}: unknown key (known keys here: {', '.join(SETTINGS)})", code="TERMS"))
+    if "transition" in raw:
+        if raw["transition"] in TRANSITION_READINGS:
+            out["transition"] = raw["transition"]
+        else:
+            bad("transition", " | ".join(f'"{k}"' for k in TRANSITION_READINGS))
+    if "lpr_1y" in raw:
+        try:
+            r = parse_rate(str(raw["lpr_1y"]))
+            if r.per != "year" or not Decimal("0") < r.value < Decimal("0.2"):
+                raise ParseError("")
+            out["lpr_1y"] = r.value
+        except ParseError:
+            bad("lpr_1y", 'the one-year LPR as a yearly percentage, e.g. "3.00%"')
+    for key in ("lpr_date", "formed"):
+        if key in raw:
+            if isinstance(raw[key], date):
+                out[key] = raw[key]
+            else:
+                bad(key, "a date (YYYY-MM-DD, without quotes)")
+    if "interest_term_clear" in raw:
+        if isinstance(raw["interest_term_clear"], bool):
+            out["interest_term_clear"] = raw["interest_term_clear"]
+        else:
+            bad("interest_term_clear", "true or false")
+    if "original_lender_kind" in raw:
+        if raw["original_lender_kind"] in PRIVATE + LICENSED:
+            out["original_lender_kind"] = raw["original_lender_kind"]
+        else:
+            bad("original_lender_kind", " | ".join(PRIVATE + LICENSED))
+    if issues:
+        raise InputError(issues)
+    return out
+
+
+def _lender_kind(ctx, settings: dict) -> str:
+    kind = ctx.terms.case.lender_kind
+    return settings.get("original_lender_kind", "bank") if kind == "debt_buyer" else kind
+
+
+def _formation(ctx, settings: dict) -> date:
+    """When the contract was formed: ``[rules] formed`` if given; for a loan from an individual, when
+    the money was handed over (Civil Code Art. 679); otherwise the signing date."""
+    if "formed" in settings:
+        return settings["formed"]
+    t = ctx.terms
+    if t.case.lender_kind == "individual" and t.disbursements:
+        return max(t.contract.signed, min(x.date for x in t.disbursements))
+    return t.contract.signed
+
+
+def _lpr_unknown(exc: LprUnknown, ctx) -> InputError:
+    last = ctx.fixings.last_known if ctx.fixings is not None else None
+    known = f"; the table's last known fixing is {last.date}" if last else ""
+    return InputError([Issue(
+        SourceRef("case.toml", column="rules.lpr_1y"),
+        f"the one-year LPR in force on {exc.on} is not in the shipped LPR table ({exc.purpose}){known}. The ceiling "
+        f"cannot be computed without it and debtcli does not guess: add the published fixing to case.toml as "
+        f"[rules] lpr_1y = \"3.00%\" and lpr_date = {exc.on.isoformat()[:8]}20 (the fixing's date), or update the table.",
+        code="LPR_MISSING")])
+
+
+def _account_for(ctx, terms) -> Account:
+    account, issues = account_from_terms(terms, payments=ctx.contract_account.payments, fixings=ctx.fixings,
+                                         until=ctx.as_of)
+    errors = [i for i in issues if i.severity == "error"]
+    if errors:
+        raise InputError(errors)
+    return replace(account, allocation=ctx.contract_account.allocation)
+
+
+def _reduce_from_last(installments, amount: Decimal):
+    out = list(installments)
+    left = amount
+    for i in range(len(out) - 1, -1, -1):
+        if left <= 0:
+            break
+        take = min(left, out[i].principal)
+        out[i] = replace(out[i], principal=out[i].principal - take)
+        left -= take
+    return tuple(out)
+
+
+def _sum(d: dict, keys) -> Decimal:
+    return sum((d.get(k, ZERO) for k in keys), ZERO)
+
+
+def _has_lines(res: ReplayResult) -> bool:
+    return any(p.lines for p in res.postings)
+
+
+def _rate_text(ctx) -> str:
+    r = ctx.terms.contract.rate
+    return r.text if r is not None else "none"
+
+
+def _first_capped_line(account: Account, as_of: date) -> str:
+    """The first lawful interest line, written the way courts write it."""
+    res = replay(account, as_of, True)
+    for p in res.postings:
+        for ln in p.lines:
+            if ln.component == "interest" and ln.per == "year":
+                amount = round_money(ln.base * ln.rate * ln.days / ln.basis)
+                return (f"{fmt_grouped(ln.base)} x {pct(ln.rate)} x {ln.days} / {ln.basis} = {fmt_grouped(amount)} "
+                        f"({ln.start} to {ln.end - timedelta(days=1)})")
+    return ""
+
+
+def _combined_figures(res: ReplayResult, segments: list[CapSegment]) -> tuple[Decimal, Decimal]:
+    """(cap, used) for Art. 29: the ceiling on every overdue-principal span, and what was charged
+    in default and compound interest, penalties and fees from the first missed due date on."""
+    cap = ZERO
+    for p in res.postings:
+        for ln in p.lines:
+            if ln.component == "default_interest":
+                cap += ln.base * segment_at(segments, ln.start).rate * ln.days / ln.basis
+    start = res.first_missed
+    fees = sum((p.amount for p in res.postings if p.component == "fees" and start is not None and p.date >= start),
+               ZERO)
+    used = res.charged.get("default_interest", ZERO) + res.charged.get("compound_interest", ZERO) \
+        + res.charged.get("penalties", ZERO) + fees
+    return round_money(cap), used
+
+
+def _cut_charges(account: Account, res: ReplayResult, excess: Decimal) -> Account:
+    """Remove ``excess`` from the overdue charges: the lump 违约金 first, then late fees, then fees
+    charged after the first missed due date (latest first)."""
+    changes: dict = {}
+    if account.penalty:
+        take = min(account.penalty, excess)
+        changes["penalty"] = account.penalty - take
+        excess -= take
+    late = [p for p in res.postings if p.kind == "late_fee"]
+    if excess > 0 and late:
+        late_total = sum((p.amount for p in late), ZERO)
+        if account.late_fee is not None:
+            each = min(account.late_fee, _ceil_cent(excess / len(late)))
+            changes["late_fee"] = account.late_fee - each
+        elif account.late_fee_rate is not None:
+            share = min(Decimal(1), excess / late_total)
+            changes["late_fee_rate"] = account.late_fee_rate * (1 - share)
+        excess -= min(excess, late_total)
+    if excess > 0 and res.first_missed is not None:
+        charges = list(account.charges)
+        for i in sorted(range(len(charges)), key=lambda i: charges[i].date, reverse=True):
+            ch = charges[i]
+            if excess <= 0 or ch.component != "fees" or ch.withheld or ch.date < res.first_missed:
+                continue
+            take = min(ch.amount, excess)
+            charges[i] = replace(ch, amount=ch.amount - take)
+            excess -= take
+        changes["charges"] = tuple(ch for ch in charges if ch.amount > 0)
+    if excess > 0 and account.compound:
+        changes["compound"] = False
+    return replace(account, **changes)
+
+
+def _ceil_cent(x: Decimal) -> Decimal:
+    from decimal import ROUND_CEILING
+
+    return x.quantize(Decimal("0.01"), rounding=ROUND_CEILING)
