@@ -1,14 +1,32 @@
-"""Match the creditor's ledger payments against the independent payment records.
+"""Match the creditor's ledger payments against the independent payment records (对账).
 
-One-to-one and deterministic: candidates are taken in date order; a pair needs the same amount
-and dates within the window; a shared reference wins over a closer date.
+One-to-one and deterministic, in three passes over what is still unpaired:
+
+1. **match**: same amount, dates at most ``window_days`` apart (default 3). Among all such pairs the
+   ones sharing a reference go first, then the closest dates, then ledger order, then record order.
+2. **reference mismatch**: the same non-empty reference with a different amount or a date outside
+   the window: the same payment, posted differently.
+3. **date mismatch**: the same amount, dates further apart than the window but at most
+   ``mismatch_days`` (default 31): probably the same payment, posted late or early.
+
+What is left is ``unposted`` (in the records, not credited in the ledger) or ``unverified`` (in the
+ledger, not in the records). The replay credits every payment either side shows, once; for a
+mismatched pair it credits the independent record.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from debtcli.model.findings import Finding
+from debtcli.model.money import fmt_grouped
 from debtcli.model.records import LedgerRow, PaymentRecord, SourceRef
+
+PAYMENT_MISMATCH = "PAYMENT_MISMATCH"
+DEFAULT_WINDOW_DAYS = 3
+DEFAULT_MISMATCH_DAYS = 31
 
 
 @dataclass(frozen=True)
@@ -16,49 +34,130 @@ class PaymentMatch:
     matched: tuple[tuple[LedgerRow, PaymentRecord], ...] = ()
     unposted: tuple[PaymentRecord, ...] = ()  # in the records, not credited in the ledger
     unverified: tuple[LedgerRow, ...] = ()  # in the ledger, not in the records
-    mismatched: tuple = field(default_factory=tuple)  # (ledger row, record, what differs)
+    mismatched: tuple = field(default_factory=tuple)  # (ledger row, record, ("amount", "date") what differs)
+    window_days: int = DEFAULT_WINDOW_DAYS
 
     def credited(self) -> tuple[PaymentRecord, ...]:
         """What the replay credits: every payment either side shows, once."""
         out = [rec for _, rec in self.matched] + list(self.unposted)
-        out += [PaymentRecord(r.date, r.amount, r.reference, "", "ledger", r.source) for r in self.unverified]
-        for row, rec, _ in self.mismatched:
-            out.append(rec)
-        return tuple(sorted(out, key=lambda p: (p.date, p.amount, p.reference)))
+        out += [ledger_payment(r) for r in self.unverified]
+        out += [rec for _, rec, _ in self.mismatched]
+        return tuple(sorted(out, key=_record_key))
 
 
-def match_payments(ledger: tuple[LedgerRow, ...], records: tuple[PaymentRecord, ...], window_days: int = 3
-                   ) -> PaymentMatch:
-    ledger_pay = sorted((r for r in ledger if r.type == "payment"), key=lambda r: (r.date, r.amount, r.reference))
-    recs = sorted(records, key=lambda p: (p.date, p.amount, p.reference))
-    used: set[int] = set()
-    matched, unverified = [], []
-    for row in ledger_pay:
-        best = None
-        for j, rec in enumerate(recs):
-            if j in used or rec.amount != row.amount or abs((rec.date - row.date).days) > window_days:
-                continue
-            score = (0 if row.reference and row.reference == rec.reference else 1, abs((rec.date - row.date).days), j)
-            if best is None or score < best[0]:
-                best = (score, j)
-        if best is None:
-            unverified.append(row)
-        else:
-            used.add(best[1])
-            matched.append((row, recs[best[1]]))
-    unposted = [rec for j, rec in enumerate(recs) if j not in used]
-    return PaymentMatch(tuple(matched), tuple(unposted), tuple(unverified))
+def ledger_payment(row: LedgerRow) -> PaymentRecord:
+    return PaymentRecord(row.date, row.amount, row.reference, "", "ledger", row.source)
 
 
-def payments_to_credit(ledger, records, has_ledger: bool, has_records: bool, window_days: int = 3):
+def _row_key(r: LedgerRow):
+    return (r.date, r.amount, r.reference, r.source.file, r.source.row or 0)
+
+
+def _record_key(p: PaymentRecord):
+    return (p.date, p.amount, p.reference, p.source.file, p.source.row or 0)
+
+
+def match_payments(ledger, records, window_days: int = DEFAULT_WINDOW_DAYS,
+                   mismatch_days: int = DEFAULT_MISMATCH_DAYS) -> PaymentMatch:
+    rows = sorted((r for r in ledger if r.type == "payment"), key=_row_key)
+    recs = sorted(records, key=_record_key)
+    free_rows, free_recs = set(range(len(rows))), set(range(len(recs)))
+    by_amount: dict = {}
+    by_reference: dict = {}
+    for j, p in enumerate(recs):
+        by_amount.setdefault(p.amount, []).append((p.date.toordinal(), j))
+        if p.reference:
+            by_reference.setdefault(p.reference, []).append(j)
+
+    def gap(r, p):
+        return abs((p.date - r.date).days)
+
+    def same_ref(r, p):
+        return bool(r.reference) and r.reference == p.reference
+
+    def same_amount_within(days):
+        def candidates(r):
+            dated = by_amount.get(r.amount, [])
+            day = r.date.toordinal()
+            lo = bisect_left(dated, (day - days, -1))
+            hi = bisect_right(dated, (day + days, len(recs)))
+            return [j for _, j in dated[lo:hi]]
+        return candidates
+
+    def pair_up(candidates_of, score):
+        """Greedy over all candidate pairs in score order: deterministic and one-to-one."""
+        candidates = []
+        for i in sorted(free_rows):
+            for j in candidates_of(rows[i]):
+                if j in free_recs:
+                    candidates.append((score(rows[i], recs[j]), i, j))
+        out = []
+        for _, i, j in sorted(candidates):
+            if i in free_rows and j in free_recs:
+                free_rows.discard(i)
+                free_recs.discard(j)
+                out.append((i, j))
+        return out
+
+    matched = pair_up(same_amount_within(window_days), lambda r, p: (0 if same_ref(r, p) else 1, gap(r, p)))
+    by_ref = pair_up(lambda r: by_reference.get(r.reference, []) if r.reference else [],
+                     lambda r, p: (gap(r, p), abs(r.amount - p.amount)))
+    by_date = pair_up(same_amount_within(mismatch_days), gap)
+    mismatched = []
+    for i, j in sorted(by_ref + by_date):
+        r, p = rows[i], recs[j]
+        what = tuple(x for x, differs in (("amount", r.amount != p.amount), ("date", gap(r, p) > window_days))
+                     if differs)
+        mismatched.append((r, p, what))
+    return PaymentMatch(
+        matched=tuple((rows[i], recs[j]) for i, j in sorted(matched)),
+        unposted=tuple(recs[j] for j in sorted(free_recs)),
+        unverified=tuple(rows[i] for i in sorted(free_rows)),
+        mismatched=tuple(mismatched),
+        window_days=window_days,
+    )
+
+
+def payments_to_credit(ledger, records, has_ledger: bool, has_records: bool, window_days: int = DEFAULT_WINDOW_DAYS,
+                       mismatch_days: int = DEFAULT_MISMATCH_DAYS):
     """(credited payments, match or None) as the replay needs them."""
     if has_ledger and has_records:
-        m = match_payments(ledger, records, window_days)
+        m = match_payments(ledger, records, window_days, mismatch_days)
         return m.credited(), m
     if has_ledger:
-        return tuple(PaymentRecord(r.date, r.amount, r.reference, "", "ledger", r.source)
-                     for r in ledger if r.type == "payment"), None
+        return tuple(ledger_payment(r) for r in ledger if r.type == "payment"), None
     return tuple(records), None
 
 
-__all__ = ["PaymentMatch", "match_payments", "payments_to_credit", "SourceRef"]
+def mismatch_findings(match: PaymentMatch | None, places: int) -> list[Finding]:
+    """One finding per pair that is the same payment posted with another amount or date."""
+    if match is None:
+        return []
+    out = []
+    for row, rec, what in match.mismatched:
+        diff: Decimal = rec.amount - row.amount
+        parts_en, parts_zh = [], []
+        if "amount" in what:
+            parts_en.append(f"the ledger credits {fmt_grouped(row.amount, places)}, the records show "
+                            f"{fmt_grouped(rec.amount, places)} (difference {diff:+,.{places}f})")
+            parts_zh.append(f"台账入账 {fmt_grouped(row.amount, places)}，付款凭证为 {fmt_grouped(rec.amount, places)}"
+                            f"（差额 {diff:+,.{places}f}）")
+        if "date" in what:
+            days = (row.date - rec.date).days
+            parts_en.append(f"the ledger dates it {row.date}, the records {rec.date} ({days:+d} days)")
+            parts_zh.append(f"台账记账日 {row.date}，付款日 {rec.date}（相差 {days:+d} 天）")
+        ref = row.reference or rec.reference
+        out.append(Finding(
+            PAYMENT_MISMATCH, "warning", None, diff,
+            f"Payment {ref or 'of ' + fmt_grouped(rec.amount, places)} is posted differently: "
+            + "; ".join(parts_en) + ". The replay credits the payment records.",
+            f"付款 {ref or fmt_grouped(rec.amount, places)} 入账不一致：" + "；".join(parts_zh) + "。重算按付款凭证计入。",
+            "payment records (independent evidence of payment) against the creditor's ledger",
+            (row.source, rec.source),
+            {"ledger_amount": row.amount, "record_amount": rec.amount, "ledger_date": row.date,
+             "record_date": rec.date, "differs": ", ".join(what)}))
+    return out
+
+
+__all__ = ["PaymentMatch", "match_payments", "payments_to_credit", "mismatch_findings", "ledger_payment",
+           "PAYMENT_MISMATCH", "SourceRef"]

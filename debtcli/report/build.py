@@ -212,12 +212,8 @@ def _as_records(rows):
 
 
 def _reconcile_extra(case: Case, contract_res, account) -> list:
-    """Ledger checks that need the replay: running balance arithmetic and posted charges against
-    the recomputation (present when the reconcile modules provide them)."""
-    out = []
-    try:
-        from debtcli.reconcile.ledger import ledger_findings
-    except ImportError:
-        return out
-    out += ledger_findings(case, contract_res, account)
-    return out
+    """Ledger checks that need the replay: running balance arithmetic, posted charges against
+    the recomputation, payments posted with another amount or date."""
+    from debtcli.reconcile.ledger import ledger_findings
+
+    return ledger_findings(case, contract_res, account)
