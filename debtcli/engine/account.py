@@ -92,6 +92,7 @@ class Account:
     clauses: dict = field(default_factory=dict)
     places: int = 2
     reamortize_on_rate_change: bool = True
+    card: object | None = None  # debtcli.engine.card.CardPlan for a revolving card account
 
     def with_payments(self, payments) -> "Account":
         return replace(self, payments=tuple(payments))
@@ -188,11 +189,14 @@ def resolve_rate_path(spec: RateSpec | None, signed: date, until: date, repricin
     return tuple(points), issues
 
 
-def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | None = None
+def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | None = None, ledger=()
                        ) -> tuple[Account, list[Issue]]:
     """Resolve contract terms into an ``Account``. ``payments`` defaults to the case's own
-    ``[[payment]]`` tables; ``fixings`` is an LPR table (``debtcli.rules.lpr``) for linked rates."""
+    ``[[payment]]`` tables; ``fixings`` is an LPR table (``debtcli.rules.lpr``) for linked rates.
+    ``ledger`` is the issuer's statement lines of a card account (purchases, fees, interest ...)."""
     c = terms.contract
+    if c.product == "card":
+        return _card_account(terms, payments, fixings, until, ledger)
     issues: list[Issue] = []
     day_count = c.day_count or DEFAULT_DAY_COUNT
     places = 2 if terms.case.currency not in ("JPY", "KRW") else 0
@@ -312,6 +316,44 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
         clauses=dict(c.clauses),
         places=places,
     )
+    return account, issues
+
+
+def _card_account(terms: Terms, payments, fixings, until, ledger) -> tuple[Account, list[Issue]]:
+    """A revolving card: no schedule; statement cycles, lots and charges come from ``engine.card``."""
+    from debtcli.engine.card import card_plan_from_terms
+
+    c = terms.contract
+    issues: list[Issue] = []
+    day_count = c.day_count or DEFAULT_DAY_COUNT
+    places = 2 if terms.case.currency not in ("JPY", "KRW") else 0
+    horizon = until or c.signed
+    basis = basis_days(day_count)
+    rate_path, rate_issues = resolve_rate_path(c.rate, c.signed, horizon, c.repricing, fixings, basis)
+    issues += rate_issues
+    for e in terms.events:
+        if e.type == "rate_change" and e.rate is not None:
+            sub, sub_issues = resolve_rate_path(e.rate, e.date, horizon, c.repricing, fixings, basis)
+            issues += sub_issues
+            rate_path = tuple(p for p in rate_path if p.date < e.date) + sub
+    plan, plan_issues = card_plan_from_terms(terms, ledger)
+    issues += plan_issues
+    events = [NonCash(e.date, e.type, e.amount, e.component, e.note, e.index) for e in terms.events
+              if e.type not in ("rate_change", "fee", "cost")]
+    charges = tuple(Charge(e.date, e.component or ("costs" if e.type == "cost" else "fees"), e.amount,
+                           e.note or e.type, False, SourceRef("case.toml", column=f"event[{e.index}]"))
+                    for e in terms.events if e.type in ("fee", "cost"))
+    if not any(e.type == "charge_off" for e in events):
+        for i, row in enumerate(r for r in ledger if r.type == "write_off"):
+            events.append(NonCash(row.date, "charge_off", None, None, row.memo or "write-off (核销)", 1000 + i))
+            break
+    account = Account(
+        currency=terms.case.currency, rounding=c.rounding, day_count=day_count, counting=c.counting,
+        interest_method="daily", method="card", signed=c.signed, draws=(), due_dates=(), principal_plan=(),
+        interest_plan=(), annuity=None, rate_path=rate_path, default_path=None, grace_days=c.grace_days,
+        charges=charges, events=tuple(events), payments=tuple(terms.payments if payments is None else payments),
+        allocation=allocation_pairs(c.allocation), stop_accrual_on_charge_off=c.stop_accrual_on_charge_off,
+        rate_agreed=c.rate is not None, clauses=dict(c.clauses), places=places, card=plan)
     return account, issues
 
 

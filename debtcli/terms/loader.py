@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 from debtcli.model.money import ParseError, Rate, parse_amount, parse_rate
 from debtcli.model.records import COMPONENTS, Issue, PaymentRecord, SourceRef
 from debtcli.terms.schema import (
+    AnnualFee,
     COUNTING,
     DAY_COUNTS,
     EVENT_TYPES,
@@ -35,6 +36,7 @@ from debtcli.terms.schema import (
     Disbursement,
     Event,
     Fee,
+    InstallmentPlan,
     LatePenalty,
     RateSpec,
     Terms,
@@ -217,7 +219,8 @@ CONTRACT_KEYS = {
     "clauses",
     # card accounts
     "statement_day", "due_day", "due_days", "interest_model", "minimum_payment", "late_penalty", "tolerance",
-    "cash_advance_fee", "credit_limit", "card",
+    "cash_advance_fee", "credit_limit", "card", "minimum_floor", "interest_free", "interest_on_fees", "annual_fee",
+    "installment_plan",
 }
 TOP_KEYS = {"schema", "case", "contract", "disbursement", "installment", "event", "payment", "demand", "rules",
             "reconcile"}
@@ -535,7 +538,44 @@ def _card_terms(r: _Reader, c: dict) -> CardTerms:
         cash_advance_fee=r.get(c, "contract", "cash_advance_fee", _penalty_spec, "{ rate = \"1%\", min = \"10.00\" }"),
         credit_limit=r.get(c, "contract", "credit_limit", _nonneg_money, "an amount"),
         extra=extra,
+        minimum_floor=r.get(c, "contract", "minimum_floor", _nonneg_money, "an amount such as \"100.00\""),
+        interest_free=r.get(c, "contract", "interest_free", _bool, "true or false", default=True),
+        interest_on_fees=r.get(c, "contract", "interest_on_fees", _bool, "true or false", default=True),
+        annual_fee=_annual_fee(r, c),
+        installment_plans=tuple(
+            p for p in (
+                _installment_plan(r, t, f"contract.installment_plan[{i}]", i)
+                for i, t in enumerate(r.get(c, "contract", "installment_plan", _table_list,
+                                            "[[contract.installment_plan]] tables", default=[]))
+            ) if p is not None
+        ),
     )
+
+
+def _annual_fee(r: _Reader, c: dict) -> AnnualFee | None:
+    """``annual_fee = { amount = "300.00", date = 2020-03-05 }``: charged on the date and each anniversary."""
+    t = r.get(c, "contract", "annual_fee", _table, "{ amount = \"300.00\", date = 2020-03-05 }")
+    if t is None:
+        return None
+    r.unknown(t, "contract.annual_fee", {"amount", "date"})
+    amount = r.get(t, "contract.annual_fee", "amount", _nonneg_money, "an amount", required=True)
+    day = r.get(t, "contract.annual_fee", "date", parse_date, "the date of the first charge (YYYY-MM-DD)",
+                required=True)
+    return AnnualFee(amount, day) if amount is not None and day is not None else None
+
+
+def _installment_plan(r: _Reader, t: dict, path: str, index: int) -> InstallmentPlan | None:
+    r.unknown(t, path, {"date", "amount", "months", "fee_rate", "name"})
+    day = r.get(t, path, "date", parse_date, "the date of the conversion (YYYY-MM-DD)", required=True)
+    amount = r.get(t, path, "amount", _positive_money, "the principal converted, a positive amount", required=True)
+    months = r.get(t, path, "months", _int_between(1, 60), "a number of monthly installments (1 to 60)",
+                   required=True)
+    fee_rate = r.get(t, path, "fee_rate", _fraction, "a monthly fee as a percentage of the amount, e.g. \"0.6%\"",
+                     default=Decimal(0))
+    name = r.get(t, path, "name", _text, "text", default="installment plan")
+    if day is None or amount is None or months is None:
+        return None
+    return InstallmentPlan(day, amount, months, fee_rate, name, index)
 
 
 def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: bool) -> None:

@@ -101,6 +101,28 @@ class LatePenalty:
 
 
 @dataclass(frozen=True, slots=True)
+class AnnualFee:
+    """年费: ``amount`` charged on ``date`` and on each anniversary of it."""
+
+    amount: Decimal
+    date: date
+
+
+@dataclass(frozen=True, slots=True)
+class InstallmentPlan:
+    """分期: ``amount`` of principal taken out of the revolving balance on ``date`` and billed in
+    ``months`` equal parts (the last takes the rest) on the following statements, each with a fee of
+    ``fee_rate`` x ``amount`` (手续费, per month)."""
+
+    date: date
+    amount: Decimal
+    months: int
+    fee_rate: Decimal = Decimal(0)
+    name: str = "installment plan"
+    index: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class CardTerms:
     """Revolving card terms (``product = "card"``)."""
 
@@ -114,6 +136,11 @@ class CardTerms:
     cash_advance_fee: LatePenalty | None = None
     credit_limit: Decimal | None = None
     extra: dict = field(default_factory=dict)
+    minimum_floor: Decimal | None = None  # a statement balance below this is due in full
+    interest_free: bool = True  # purchases keep an interest-free period when paid in full (免息期)
+    interest_on_fees: bool = True  # fees and 违约金 posted on a statement bear interest from the next cycle
+    annual_fee: AnnualFee | None = None
+    installment_plans: tuple[InstallmentPlan, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
