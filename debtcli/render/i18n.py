@@ -229,7 +229,7 @@ def court_form(line, lang: str, places: int, currency: str, counting: str = "sta
         span = f"{line.days} of the period's {line.basis} days"
         rate_part = f"{rate} a month"
     else:
-        span = f"{line.days} days (year of {line.basis} days)"
+        span = f"{line.days} day{'' if line.days == 1 else 's'} (year of {line.basis} days)"
         rate_part = f"{rate} a year"
     return (f"on a base of {fmt_grouped(line.base, places)} at {rate_part} from {start} to {end}, {span}: "
             f"{fmt_grouped(line.amount, places)}")

@@ -98,13 +98,14 @@ class _Book:
             for col, width in enumerate(widths):
                 ws.set_column(col, col, width)
 
-    def page_setup(self, ws, header_rows: int, landscape: bool = False):
+    def page_setup(self, ws, header_rows: int, landscape: bool = False, freeze: bool = True):
         ws.set_paper(9)  # A4
         if landscape:
             ws.set_landscape()
         ws.fit_to_pages(1, 0)
         ws.repeat_rows(0, header_rows - 1)
-        ws.freeze_panes(header_rows, 0)
+        if freeze:
+            ws.freeze_panes(header_rows, 0)
         ws.set_footer("&L" + _escape_hf(self.r.terms.case.id) + "&R&P / &N")
 
 
@@ -190,8 +191,7 @@ def _summary(book: _Book, ws) -> None:
     book.text(ws, row + 1, 1, book.x["recalc"])
     book.text(ws, row + 2, 0, w["disclaimer_title"], book.f_bold)
     book.text(ws, row + 2, 1, w["disclaimer"])
-    book.page_setup(ws, head + 1)
-    ws.freeze_panes(0, 0)
+    book.page_setup(ws, head + 1, freeze=False)
 
 
 def _excess(book: _Book, ws, row: int, value, fmt=None) -> None:
