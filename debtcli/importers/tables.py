@@ -113,6 +113,12 @@ class TableReader:
         self._sep = delim
         return rows
 
+    def header_columns(self) -> dict[str, int]:
+        """Read only as far as the header row; canonical column -> index (``table`` shows the rest).
+        Raises ReadError when the file cannot be read."""
+        next(self._find_header(self._open()), None)
+        return dict(self.table.columns)
+
     def records(self) -> Iterator:
         t = self.table
         try:
