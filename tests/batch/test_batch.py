@@ -1,0 +1,200 @@
+"""debtcli batch, driven as a user runs it: a generated portfolio with planted errors is scored,
+and the output is checked for order, resume, the summary workbook and problems in the source."""
+
+import csv
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import portfolio_gen  # noqa: E402
+
+N = 50
+
+
+def lines(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory):
+    out = tmp_path_factory.mktemp("portfolio")
+    source = portfolio_gen.write_portfolio(out, N, seed=11, layout="export", error_rate=0.3)
+    return out, source
+
+
+@pytest.mark.parametrize("layout", ["export", "folders"])
+def test_every_planted_error_is_found_and_no_clean_account_is_flagged(tmp_path, run_cli, layout):
+    source = portfolio_gen.write_portfolio(tmp_path, N, seed=3, layout=layout, error_rate=0.3)
+    out = tmp_path / "results.jsonl"
+    code, _, err = run_cli("batch", source, "--rules", "none", "--out", out)
+    score = portfolio_gen.score(out, tmp_path / "answers.jsonl")
+    assert score["planted"] >= 8, score  # the seed plants enough errors of every kind to mean something
+    kinds = {json.loads(x)["kind"] for x in (tmp_path / "answers.jsonl").read_text().splitlines()}
+    assert {"clean", "inflated", "unposted", "unauthorized_fee"} <= kinds
+    assert score["missed"] == [] and score["false_flags"] == [] and score["not_in_results"] == [], score
+    assert score["found"] == score["planted"]
+    assert code == 1, err  # flagged accounts, every account readable
+
+
+def test_output_is_in_account_order_and_the_same_with_two_workers(tmp_path, run_cli, export):
+    _, source = export
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    run_cli("batch", source, "--rules", "none", "--workers", "1", "--out", one)
+    run_cli("batch", source, "--rules", "none", "--workers", "2", "--out", two)
+    ids = [x["account"] for x in lines(one)]
+    assert ids == sorted(ids) and len(ids) == N
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_each_line_is_the_verify_object(tmp_path, run_cli, run_json, export):
+    _, source = export
+    out = tmp_path / "r.jsonl"
+    run_cli("batch", source, "--rules", "none", "--out", out)
+    first = lines(out)[0]
+    assert first["account"] == "L0000001"
+    assert set(first) >= {"schema", "case", "as_of", "currency", "rules", "balances", "payments", "findings",
+                          "inputs"}
+    assert [i["file"] for i in first["inputs"]] == ["accounts.csv", "ledger.csv", "payments.csv"]
+
+
+def test_resume_keeps_what_was_written_and_finishes_the_rest(tmp_path, run_cli, export):
+    _, source = export
+    full, part = tmp_path / "full.jsonl", tmp_path / "part.jsonl"
+    run_cli("batch", source, "--rules", "none", "--out", full)
+    text = full.read_text(encoding="utf-8").splitlines(keepends=True)
+    # an interrupted run: 20 complete lines and one cut short
+    part.write_text("".join(text[:20]) + text[20][:57], encoding="utf-8")
+    code, _, err = run_cli("batch", source, "--rules", "none", "--out", part, "--resume")
+    assert "20 kept from the earlier run" in err
+    assert part.read_bytes() == full.read_bytes()
+
+
+def test_summary_workbook_counts_and_totals(tmp_path, run_cli, export):
+    from openpyxl import load_workbook
+
+    out_dir, source = export
+    out, xlsx = tmp_path / "r.jsonl", tmp_path / "summary.xlsx"
+    run_cli("batch", source, "--rules", "none", "--out", out, "--summary", xlsx)
+    results = lines(out)
+    flagged = sum(1 for r in results if any(f["severity"] == "error" for f in r["findings"]))
+    wb = load_workbook(xlsx)
+    assert wb.sheetnames == ["Summary", "Findings", "Components", "Largest excess", "Unreadable", "Inputs"]
+    summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(min_row=2, values_only=True)}
+    assert summary["Accounts"] == N
+    assert summary["Flagged (error findings) / 有异常"] == flagged
+    assert summary["Verified (no error finding) / 已核实"] == N - flagged
+    assert summary["Unreadable / 无法读取"] == 0
+    # the unauthorized fees the generator planted, totalled by code and component
+    answers = [json.loads(x) for x in (out_dir / "answers.jsonl").read_text().splitlines()]
+    planted_fees = sum(Decimal(a["amount"]) for a in answers if a["kind"] == "unauthorized_fee")
+    rows = list(wb["Findings"].iter_rows(min_row=2, values_only=True))
+    fee_row = next(r for r in rows if r[2] == "UNAUTHORIZED_CHARGE" and r[3] == "fees")
+    # each planted fee is found twice: posted in the ledger and demanded
+    assert Decimal(str(fee_row[6])) == 2 * planted_fees
+    # the largest excess comes first
+    top = [r[5] for r in wb["Largest excess"].iter_rows(min_row=2, values_only=True)]
+    assert top == sorted(top, reverse=True) and len(top) == sum(
+        1 for r in results if r["balances"]["excess"]["total"] and Decimal(r["balances"]["excess"]["total"]) > 0)
+    inputs = {r[0]: r for r in wb["Inputs"].iter_rows(min_row=2, values_only=True) if r[0]}
+    with open(source / "payments.csv", encoding="utf-8") as fh:
+        assert inputs["payments.csv"][2] == sum(1 for _ in fh) - 1  # every payment row used
+
+
+def _write(path: Path, header, rows) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def test_export_figures_against_a_hand_calculation(tmp_path, run_cli):
+    # 10,000.00 lent on 2023-01-01 at 12% a year, ACT/365, repaid in one sum on 2024-01-01.
+    # Interest to 2024-01-01: 10000 x 12% x 365 / 365 = 1,200.00. The demand asks 1,300.00 interest.
+    _write(tmp_path / "accounts.csv",
+           ["account_id", "signed", "principal", "rate", "day_count", "method", "maturity", "interest_method",
+            "demand_as_of", "demand_principal", "demand_interest", "demand_total"],
+           [["A1", "2023-01-01", "10000.00", "12%", "ACT/365", "bullet", "2024-01-01", "daily", "2024-01-01",
+             "10000.00", "1300.00", "11300.00"]])
+    out = tmp_path / "r.jsonl"
+    code, _, _ = run_cli("batch", tmp_path, "--rules", "none", "--out", out)
+    (line,) = lines(out)
+    assert code == 1
+    assert line["balances"]["lawful"]["interest"] == "1200.00"
+    assert line["balances"]["excess"]["interest"] == "100.00"
+    assert [f["code"] for f in line["findings"]] == ["DEMAND_ABOVE_LAWFUL"]
+
+
+def test_unsorted_export_gives_the_same_lines(tmp_path, run_cli, export):
+    _, source = export
+    shuffled = tmp_path / "shuffled"
+    shuffled.mkdir()
+    for name in ("accounts.csv", "ledger.csv", "payments.csv"):
+        rows = list(csv.reader(open(source / name, encoding="utf-8")))
+        _write(shuffled / name, rows[0], list(reversed(rows[1:])))
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    run_cli("batch", source, "--rules", "none", "--out", a)
+    run_cli("batch", shuffled, "--rules", "none", "--out", b)
+    la, lb = lines(a), lines(b)
+    assert [x["account"] for x in la] == [x["account"] for x in lb]
+    # same figures and findings; only the evidence row numbers differ
+    assert [x["balances"] for x in la] == [x["balances"] for x in lb]
+    assert [[f["code"] for f in x["findings"]] for x in la] == [[f["code"] for f in x["findings"]] for x in lb]
+
+
+def test_an_unreadable_account_gets_an_error_line_and_the_run_goes_on(tmp_path, run_cli):
+    _write(tmp_path / "accounts.csv", ["account_id", "signed", "principal", "rate", "method", "term_months"],
+           [["A1", "2023-01-01", "10000.00", "12%", "bullet", "12"],
+            ["A2", "2023-01-01", "10000.00", "12 percent", "bullet", "twelve"],
+            ["A3", "2023-01-01", "10000.00", "12%", "bullet", "12"]])
+    _write(tmp_path / "payments.csv", ["account_id", "date", "amount"],
+           [["A1", "2023-06-01", "500.00"], ["A2", "2023-06-01", "5OO.00"], ["A9", "2023-06-01", "1.00"]])
+    out = tmp_path / "r.jsonl"
+    code, _, err = run_cli("batch", tmp_path, "--rules", "none", "--out", out)
+    assert code == 2
+    a1, a2, a3 = lines(out)
+    assert "error" not in a1 and "error" not in a3
+    assert a2["error"] == "the case could not be read"
+    problems = "\n".join(a2["problems"])
+    assert "accounts.csv:3: rate: found '12 percent'" in problems
+    assert "accounts.csv:3: term_months: found 'twelve'" in problems
+    assert "payments.csv:3: amount:" in problems
+    # the payment row of an account the terms table does not have is reported, not dropped
+    assert "payments.csv: 1 row(s) belong to no account (first: row 4" in err
+
+
+@pytest.mark.parametrize("setup, message", [
+    (lambda p: None, "no case folders and no accounts table"),
+    (lambda p: (p / "case.toml").write_text('schema = "debtcli/1"\n'), "this folder is a single case"),
+    (lambda p: _write(p / "accounts.csv", ["account_id", "principal", "interst"], [["A1", "1.00", "x"]]),
+     "accounts.csv:1: unknown column(s) interst"),
+    (lambda p: _write(p / "accounts.csv", ["signed", "principal"], [["2023-01-01", "1.00"]]),
+     "accounts.csv:1: missing column(s) account_id"),
+])
+def test_an_unusable_source_exits_2_with_the_reason(tmp_path, run_cli, setup, message):
+    setup(tmp_path)
+    code, _, err = run_cli("batch", tmp_path, "--out", tmp_path / "r.jsonl")
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_a_portfolio_workbook(tmp_path, run_cli, export):
+    from openpyxl import Workbook
+
+    _, source = export
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name in ("accounts", "ledger", "payments"):
+        ws = wb.create_sheet(name)
+        for row in csv.reader(open(source / f"{name}.csv", encoding="utf-8")):
+            ws.append(row)
+    wb.save(tmp_path / "portfolio.xlsx")
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    run_cli("batch", source, "--rules", "none", "--out", a)
+    run_cli("batch", tmp_path / "portfolio.xlsx", "--rules", "none", "--out", b)
+    assert [x["balances"] for x in lines(a)] == [x["balances"] for x in lines(b)]
+    assert lines(b)[0]["inputs"][1]["file"] == "portfolio.xlsx[ledger]"
