@@ -176,12 +176,12 @@ class CnPack:
         removed = [f for f in c.fees if f.withheld and (regime == "private" or f.component == "interest")]
         if not removed:
             return ctx.contract_account
-        held = {id(f): (f.amount if f.amount is not None else round_money(c.principal * f.rate, c.rounding))
-                for f in removed}
+        held = {id(f): _fee_amount(c, f) for f in removed}
         total = sum(held.values(), ZERO)
         handed_over = c.principal - total
-        if ctx.terms.disbursements:
-            handed_over = sum((x.amount for x in ctx.terms.disbursements), ZERO)
+        if ctx.terms.disbursements:  # cash paid out, plus withheld charges the rule keeps as lent
+            kept = sum((_fee_amount(c, f) for f in c.fees if f.withheld and f not in removed), ZERO)
+            handed_over = sum((x.amount for x in ctx.terms.disbursements), ZERO) + kept
         terms = ctx.terms.with_contract(principal=handed_over, fees=tuple(f for f in c.fees if f not in removed))
         if c.method == "custom":
             terms = replace(terms, installments=_reduce_from_last(terms.installments, c.principal - handed_over))
@@ -477,6 +477,12 @@ def _account_for(ctx, terms) -> Account:
     if errors:
         raise InputError(errors)
     return replace(account, allocation=ctx.contract_account.allocation)
+
+
+def _fee_amount(contract, fee) -> Decimal:
+    if fee.amount is not None:
+        return fee.amount
+    return round_money(contract.principal * fee.rate, contract.rounding)
 
 
 def _reduce_from_last(installments, amount: Decimal):
