@@ -32,7 +32,6 @@ MARGIN = 16 * mm
 
 GRID = colors.HexColor("#b8b8b8")
 HEAD_BG = colors.HexColor("#e8ecf2")
-GROUP_BG = colors.HexColor("#f4f4f4")
 TOTAL_BG = colors.HexColor("#eef3ea")
 
 _CJK = re.compile(r"([\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026]+)")
@@ -108,15 +107,21 @@ def _table(block, s: _Styles, width: float):
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
-    for r, row in enumerate(block.rows, start=1):
+    heading = None
+    for row in block.rows:
         if row.style == "group":
-            data.append([cell("", 0)] + [cell(row.cells[1], 1, bold=True)] + [cell("", i) for i in
-                                                                               range(2, len(row.cells))])
-            commands += [("SPAN", (1, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), GROUP_BG)]
+            heading = row.cells[1]
             continue
-        data.append([cell(t, i, bold=row.style == "total") for i, t in enumerate(row.cells)])
+        cells = [cell(t, i, bold=row.style == "total") for i, t in enumerate(row.cells)]
+        if heading is not None:
+            # a group's heading shares a row with its first line, so it never ends a page alone
+            text = Paragraph(_markup(heading, bold=True) + "<br/>" + _markup(row.cells[1]), s.cell)
+            cells[1] = text
+            commands.append(("LINEABOVE", (0, len(data)), (-1, len(data)), 0.9, colors.HexColor("#777777")))
+            heading = None
         if row.style == "total":
-            commands.append(("BACKGROUND", (0, r), (-1, r), TOTAL_BG))
+            commands.append(("BACKGROUND", (0, len(data)), (-1, len(data)), TOTAL_BG))
+        data.append(cells)
     table = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table
