@@ -526,16 +526,16 @@ def _combined_figures(res: ReplayResult, segments: list[CapSegment]) -> tuple[De
     """(cap, used) for Art. 29: the ceiling on every overdue-principal span, and what was charged
     in default and compound interest, penalties and fees from the first missed due date on."""
     cap = ZERO
-    for p in res.postings:
-        for ln in p.lines:
-            if ln.component == "default_interest":
-                cap += ln.base * segment_at(segments, ln.start).rate * ln.days / ln.basis
+    for p in res.postings:  # rounded per posting, as the default interest itself is
+        if p.component == "default_interest":
+            cap += round_money(sum((ln.base * segment_at(segments, ln.start).rate * ln.days / ln.basis
+                                    for ln in p.lines), ZERO))
     start = res.first_missed
     fees = sum((p.amount for p in res.postings if p.component == "fees" and start is not None and p.date >= start),
                ZERO)
     used = res.charged.get("default_interest", ZERO) + res.charged.get("compound_interest", ZERO) \
         + res.charged.get("penalties", ZERO) + fees
-    return round_money(cap), used
+    return cap, used
 
 
 def _cut_charges(account: Account, res: ReplayResult, excess: Decimal) -> Account:
