@@ -1,0 +1,303 @@
+"""Portfolio benchmark: prints, in one run on this machine,
+
+1. ``debtcli batch`` end to end (read, both replays, reconciliation, JSON lines) on generated
+   portfolios of 36-installment loans with about 40 payments each: accounts per second and peak
+   memory (resident set of the whole process tree) for each size and worker count, with the run
+   scored against the planted errors;
+2. the replay alone, and the whole verification in one process without files (cases per second,
+   peak memory);
+3. a single ``debtcli verify`` including interpreter start, and the CLI's import time;
+4. the time two peer libraries (mortgagemath, amortization) take merely to build the same loans'
+   schedules, beside debtcli building them. The peers live in their own virtual environment
+   (``--peer-venv``), never in the project's.
+
+Usage: python tests/benchmarks/bench_batch.py [--sizes 10000 100000] [--workers 1 2] [--work DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+
+import portfolio_gen  # noqa: E402
+
+
+def machine() -> str:
+    cpu = platform.processor() or ""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(next(x for x in open("/proc/meminfo") if x.startswith("MemTotal")).split()[1])
+        mem = f", {kb / 1024 / 1024:.1f} GB RAM"
+    except (OSError, StopIteration):
+        pass
+    return f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; Python {platform.python_version()}"
+
+
+# ---------------------------------------------------------------------------- measuring a process tree
+
+
+def _tree_rss_kb(pid: int) -> int:
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            for line in open(f"/proc/{p}/status"):
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+                    break
+            for task in os.listdir(f"/proc/{p}/task"):
+                stack += [int(c) for c in open(f"/proc/{p}/task/{task}/children").read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_measured(cmd: list[str], **kw) -> tuple[float, float, int]:
+    """(wall seconds, peak resident MB of the process and its children together, exit code)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_kb(proc.pid))
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace")
+    if proc.returncode not in (0, 1):
+        print(err, file=sys.stderr)
+    return wall, peak / 1024, proc.returncode
+
+
+# ---------------------------------------------------------------------------- portfolios
+
+
+def _part(args) -> None:
+    out, start, n, seed = args
+    portfolio_gen.write_portfolio(Path(out), n, seed=seed, layout="export", error_rate=0.2, benchmark=True,
+                                  start=start)
+
+
+def portfolio(work: Path, n: int, seed: int = 7) -> Path:
+    """A generated export of ``n`` benchmark accounts (cached in ``work``); generated in parallel
+    parts and joined in account order."""
+    target = work / f"p{n}"
+    if (target / "done").exists():
+        return target
+    shutil.rmtree(target, ignore_errors=True)
+    parts_n = max(1, min(os.cpu_count() or 1, 8))
+    size = -(-n // parts_n)
+    jobs = [(str(target / f"part{k}"), 1 + k * size, min(size, n - k * size), seed) for k in range(parts_n)
+            if n - k * size > 0]
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
+        pool.map(_part, jobs)
+    export = target / "export"
+    export.mkdir(parents=True)
+    for name in ("accounts.csv", "ledger.csv", "payments.csv"):
+        with open(export / name, "wb") as out:
+            for k, job in enumerate(jobs):
+                with open(Path(job[0]) / "export" / name, "rb") as fh:
+                    if k:
+                        fh.readline()
+                    shutil.copyfileobj(fh, out)
+    with open(target / "answers.jsonl", "wb") as out:
+        for job in jobs:
+            with open(Path(job[0]) / "answers.jsonl", "rb") as fh:
+                shutil.copyfileobj(fh, out)
+    for job in jobs:
+        shutil.rmtree(job[0])
+    (target / "done").write_text("ok")
+    return target
+
+
+def rows_per_account(target: Path) -> tuple[float, float]:
+    def count(name):
+        with open(target / "export" / name, "rb") as fh:
+            return sum(1 for _ in fh) - 1
+
+    n = count("accounts.csv")
+    return count("payments.csv") / n, count("ledger.csv") / n
+
+
+# ---------------------------------------------------------------------------- the parts
+
+
+def bench_batch(work: Path, sizes, workers_list, rules: str) -> list[dict]:
+    out = []
+    debtcli = [sys.executable, "-m", "debtcli"]
+    for n in sizes:
+        t0 = time.perf_counter()
+        target = portfolio(work, n)
+        gen = time.perf_counter() - t0
+        pays, ledger = rows_per_account(target)
+        print(f"\nportfolio of {n:,} accounts: {pays:.1f} payment records and {ledger:.1f} ledger rows per account "
+              f"(generated or reused in {gen:.0f} s)", flush=True)
+        for w in workers_list:
+            results = target / f"results-{w}.jsonl"
+            wall, peak, code = run_measured(debtcli + ["batch", str(target / "export"), "--rules", rules,
+                                                       "--workers", str(w), "--out", str(results)])
+            score = portfolio_gen.score(results, target / "answers.jsonl")
+            row = {"accounts": n, "workers": w, "seconds": wall, "rate": n / wall, "peak_mb": peak, "exit": code,
+                   "planted": score["planted"], "found": score["found"], "missed": len(score["missed"]),
+                   "false_flags": len(score["false_flags"])}
+            out.append(row)
+            print(f"  workers {w}: {wall:8.1f} s  {n / wall:8.0f} accounts/s  peak {peak:6.0f} MB  exit {code}  "
+                  f"planted {score['planted']}, found {score['found']}, missed {len(score['missed'])}, "
+                  f"clean accounts flagged {len(score['false_flags'])}", flush=True)
+    return out
+
+
+def bench_replay(n: int) -> dict:
+    """The replay alone, then the whole verification, on in-memory cases (no files, one process)."""
+    from debtcli.engine.replay import replay
+    from debtcli.report.build import build_report, contract_account
+
+    cases = [portfolio_gen.case_of(portfolio_gen.make_account(i, 7, 0.2, benchmark=True)) for i in range(1, n + 1)]
+    accounts = [contract_account(c, portfolio_gen.AS_OF)[0] for c in cases]
+    events = sum(len(a.payments) + len(a.due_dates) for a in accounts) / n
+    t0 = time.perf_counter()
+    for a in accounts:
+        replay(a, portfolio_gen.AS_OF, trace=False)
+    replay_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for c in cases:
+        build_report(c, portfolio_gen.AS_OF, "none", trace=False)
+    verify_s = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nreplay alone, {n:,} cases ({events:.0f} dues + payments each): {n / replay_s:,.0f} cases/s; "
+          f"whole verification in one process (both replays, reconciliation, report): {n / verify_s:,.0f} cases/s; "
+          f"peak resident {peak:.0f} MB (this process, cases held in memory)", flush=True)
+    return {"replay_rate": n / replay_s, "verify_rate": n / verify_s, "peak_mb": peak}
+
+
+def bench_startup(case: Path) -> dict:
+    cmd = [shutil.which("debtcli") or "debtcli", "verify", str(case), "--rules", "none", "--format", "json"]
+    runs = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        runs.append(time.perf_counter() - t0)
+    bare = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"])
+        bare.append(time.perf_counter() - t0)
+    imp = subprocess.run([sys.executable, "-X", "importtime", "-c", "import debtcli.cli.app"], capture_output=True,
+                         text=True).stderr.splitlines()
+    cli_import_us = int(imp[-1].split("|")[1]) if imp else 0
+    heavy = [x.split("|")[2].strip() for x in imp if any(
+        m in x.split("|")[2] for m in ("openpyxl", "xlsxwriter", "reportlab", "rich.", "debtcli.engine",
+                                       "debtcli.report"))]
+    med = statistics.median(runs)
+    print(f"\nsingle `debtcli verify {case.name} --format json`: {med:.3f} s wall (median of 7, interpreter start "
+          f"included; a bare `python -c pass` takes {statistics.median(bare):.3f} s); importing the CLI takes "
+          f"{cli_import_us / 1000:.0f} ms; heavy modules imported at start-up: {', '.join(heavy) or 'none'}",
+          flush=True)
+    return {"verify_s": med, "python_s": statistics.median(bare), "cli_import_ms": cli_import_us / 1000,
+            "heavy": heavy}
+
+
+PEER_SCRIPT = r"""
+import csv, sys, time
+from decimal import Decimal
+loans = [(Decimal(r["principal"]), Decimal(r["rate"].rstrip("%")), int(r["term_months"]))
+         for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))]
+from mortgagemath import LoanParams, PaymentRounding, amortization_schedule as mm_schedule
+t0 = time.perf_counter()
+for p, r, n in loans:
+    mm_schedule(LoanParams(principal=p, annual_rate=r, term_months=n, payment_rounding=PaymentRounding.ROUND_HALF_UP))
+t1 = time.perf_counter()
+from amortization.schedule import amortization_schedule as am_schedule
+for p, r, n in loans:
+    list(am_schedule(float(p), float(r) / 100, n))
+t2 = time.perf_counter()
+print(len(loans), t1 - t0, t2 - t1)
+"""
+
+
+def bench_peers(work: Path, venv: Path, n: int) -> dict | None:
+    """Build the same loans' schedules with debtcli and with two peer libraries."""
+    py = venv / "bin" / "python"
+    if not py.exists():
+        print(f"\npeers: creating {venv} with mortgagemath and amortization", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(py), "-m", "pip", "install", "-q", "mortgagemath==0.7.1", "amortization==3.0.1"],
+                       check=True)
+    target = portfolio(work, n)
+    loans_csv = work / f"loans-{n}.csv"
+    with open(target / "export" / "accounts.csv", encoding="utf-8") as fh, open(loans_csv, "w", newline="") as out:
+        w = csv.writer(out)
+        w.writerow(["principal", "rate", "term_months"])
+        for r in csv.DictReader(fh):
+            w.writerow([r["principal"], r["rate"], r["term_months"]])
+    res = subprocess.run([str(py), "-c", PEER_SCRIPT, str(loans_csv)], capture_output=True, text=True)
+    if res.returncode:
+        print(res.stderr, file=sys.stderr)
+        return None
+    count, mm_s, am_s = res.stdout.split()
+    from debtcli.report.build import schedule_run
+
+    cases = [portfolio_gen.case_of(portfolio_gen.make_account(i, 7, 0.2, benchmark=True)) for i in range(1, n + 1)]
+    t0 = time.perf_counter()
+    for c in cases:
+        schedule_run(c)
+    ours = time.perf_counter() - t0
+    mm_s, am_s = float(mm_s), float(am_s)
+    print(f"\nbuilding {n:,} 36-month schedules (schedule only; the peers compute annuities only, debtcli each "
+          f"loan's own method and conventions):\n"
+          f"  debtcli (schedule_run)  {ours:7.2f} s  {n / ours:8.0f} schedules/s\n"
+          f"  mortgagemath 0.7.1      {mm_s:7.2f} s  {n / mm_s:8.0f} schedules/s  (debtcli / mortgagemath "
+          f"{ours / mm_s:.1f}x)\n"
+          f"  amortization 3.0.1      {am_s:7.2f} s  {n / am_s:8.0f} schedules/s  (floats; debtcli / amortization "
+          f"{ours / am_s:.1f}x)", flush=True)
+    return {"debtcli_s": ours, "mortgagemath_s": mm_s, "amortization_s": am_s}
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    p.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    p.add_argument("--rules", default="none", help="rule pack for the batch runs (none: reconciliation only)")
+    p.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "debtcli-bench")
+    p.add_argument("--replay-cases", type=int, default=2000)
+    p.add_argument("--peer-venv", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "debtcli-bench-venv")
+    p.add_argument("--skip", nargs="*", default=[], choices=("batch", "replay", "startup", "peers"))
+    args = p.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {machine()}", flush=True)
+    report = {"machine": machine()}
+    if "startup" not in args.skip:
+        report["startup"] = bench_startup(ROOT / "examples" / "bank-loan")
+    if "replay" not in args.skip:
+        report["replay"] = bench_replay(args.replay_cases)
+    if "peers" not in args.skip:
+        report["peers"] = bench_peers(args.work, args.peer_venv, min(args.sizes))
+    if "batch" not in args.skip:
+        report["batch"] = bench_batch(args.work, args.sizes, args.workers, args.rules)
+    (args.work / "bench.json").write_text(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
