@@ -193,7 +193,7 @@ def _payments_section(r: Report, lang: str) -> Section:
                  allocation_text(p.lawful, lang, r.places))) for p in r.payments]
     rows.append(Row((w["payments_total"], money(r.payments_total, r.places), "", "", "", ""), "total"))
     table = Table((w["pay_date"], w["pay_amount"], w["pay_ref"], w["pay_status"], w["allocation_contract"],
-                   w["allocation_lawful"]), tuple(rows), "lrllll", (1.15, 0.9, 0.8, 0.75, 2, 2))
+                   w["allocation_lawful"]), tuple(rows), "lrllll", (1.1, 0.9, 1.3, 0.7, 1.9, 1.9))
     return Section("payments", w["payments"], (Paragraph(w["payments_intro"], "small"), table))
 
 
@@ -253,7 +253,7 @@ def _findings_section(r: Report, lang: str) -> Section:
                          component_name(f.component, lang) if f.component else "—", money(f.amount, r.places),
                          detail)))
     table = Table(("#", w["finding_code"], w["component"], w["finding_amount"], w["finding_message"]), tuple(rows),
-                  "rllrl", (0.3, 1.6, 0.9, 0.9, 4.3))
+                  "rllrl", (0.3, 2.3, 0.8, 0.9, 3.9))
     return Section("findings", w["findings"], (table,))
 
 
