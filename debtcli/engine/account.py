@@ -377,4 +377,44 @@ def conventions(account: Account, terms: Terms) -> dict:
         "early_payments": "held as credit until the next due date" if account.method in (
             "equal_installment", "equal_principal", "interest_only") else "applied at once (interest to date, then principal)",
         "same_day_order": "disbursement, rate change, charge, due, payment, waiver, overdue, acceleration, charge-off",
+    } if account.card is None else card_conventions(account, terms)
+
+
+def _pct(fraction: Decimal) -> str:
+    return f"{(fraction * 100).normalize():f}%"
+
+
+def card_conventions(account: Account, terms: Terms) -> dict:
+    """The conventions of a card run: the statement cycle, the interest model and the charges."""
+    c = terms.contract
+    plan = account.card
+    due = f"day {plan.due_day} of the month" if plan.due_day else f"{plan.due_days} days after the statement"
+    penalty = c.card.late_penalty
+    fee = c.card.cash_advance_fee
+    return {
+        "day_count": account.day_count + ("" if c.day_count else " (contract silent: creditor-favourable default)"),
+        "statement": f"statement on day {plan.statement_day} (month end when shorter), cycle includes the statement "
+                     f"day; due on {due}; grace {account.grace_days} days",
+        "interest_model": plan.interest_model + ("" if plan.model_stated
+                                                 else " (contract silent: creditor-favourable default)"),
+        "interest_days": "from the posting date (cash advances: the transaction date) through the statement date "
+                         "inclusive; a payment stops interest on what it covers from the next day",
+        "interest_free": ("purchases are interest-free when the statement is paid in full by the due date"
+                          f" (tolerance {plan.tolerance})") if plan.interest_free else "no interest-free period",
+        "compounding": "interest posted on a statement bears interest from the next day (monthly compounding)",
+        "interest_on_fees": "fees and penalties bear interest from the day after the statement they are billed on"
+                            if plan.interest_on_fees else "fees and penalties bear no interest",
+        "minimum_payment": f"{_pct(plan.minimum_rate)} of the principal on the statement + 100% of interest, "
+                           "fees, penalties and installment parts billed + the unpaid minimum from before"
+                           + (f"; at least {plan.minimum_floor}" if plan.minimum_floor is not None else ""),
+        "late_penalty": (f"{_pct(penalty.rate)} of the unpaid minimum"
+                         + (f", at least {penalty.min}" if penalty.min is not None else "")
+                         + (f", at most {penalty.max}" if penalty.max is not None else "")) if penalty else "none agreed",
+        "cash_advance_fee": (f"{_pct(fee.rate)} of the advance" + (f", at least {fee.min}" if fee.min is not None else "")
+                             + (f", at most {fee.max}" if fee.max is not None else "")) if fee else "as posted",
+        "rounding": f"{account.rounding} to {account.places} places when interest, a fee or the minimum is posted",
+        "allocation": ", ".join(f"{b}:{comp}" for b, comp in account.allocation[:7]) + " ...",
+        "write_off": "a state: interest " + ("stops" if account.stop_accrual_on_charge_off else "keeps running")
+                     + " and the claim stands",
+        "same_day_order": "charge, payment, overdue (due date + grace), acceleration, write-off, statement",
     }

@@ -424,7 +424,7 @@ class CardState:
                 take = min(left, lot.amount)
                 lot.amount -= take
                 lot.cuts.append((d, take, "early" if lot.state in ("new", "pending") else "late"))
-                if comp == "principal" and lot.kind != "installment":
+                if comp == "principal":
                     self.principal_steps.append((d + ONE_DAY, -take))
                 left -= take
                 r.paid[comp] += take
@@ -478,7 +478,7 @@ class CardState:
         """Charge the lot's interest over [start, end) and restart it from ``end``."""
         from debtcli.engine.replay import AccrualLine
 
-        comp = "compound_interest" if lot.component in ("interest", "compound_interest") else "interest"
+        comp = "interest"  # interest on posted interest (复利) too: its lines say ``on="interest"``
         is_fee = lot.kind in FEE_KINDS
         stop = self.r.charged_off_on if self.r.stopped else None
         for t0, t1, base in self._spans(lot, end):

@@ -44,7 +44,8 @@ def contract_account(case: Case, until: date, with_payments: bool = True):
         window = int(case.terms.reconcile.get("window_days", 3))
         credited, match = payments_to_credit(case.ledger, all_records(case), case.has_ledger,
                                              bool(all_records(case)), window)
-    account, issues = account_from_terms(case.terms, payments=credited, fixings=load_lpr_table(), until=until)
+    account, issues = account_from_terms(case.terms, payments=credited, fixings=load_lpr_table(), until=until,
+                                         ledger=case.ledger)  # card accounts: the issuer's statement lines
     return account, match, issues
 
 
@@ -185,6 +186,16 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
                                   SourceRef("case.toml", column="demand") if demand_source == "demand"
                                   else SourceRef("ledger", column="balance"))
 
+    # --- card accounts: issuer-posting checks by statement cycle, interest models, cycles (engine.card_checks)
+    extra = {}
+    if contract_res.card is not None:
+        from debtcli.engine.card_checks import card_report_parts
+        from debtcli.model.findings import POSTING_MISMATCH
+
+        card_findings, extra = card_report_parts(account, contract_res, lawful_res, as_of, trace)
+        findings = [f for f in findings if f.code != POSTING_MISMATCH] + card_findings
+    # --- end card accounts
+
     conv = conventions(account, terms)
     conv.update(pack_notes)
     conv["rule_pack"] = f"{pack.name} {pack.version}"
@@ -201,7 +212,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
         unverified=tuple(_as_records(match.unverified)) if match else (),
         computation=computation, conventions=conv, inputs=case.inputs, rejected=case.rejected,
         limitation=limitation, contract_result=contract_res, lawful_result=lawful_res, tool_version=__version__,
-        notes=notes,
+        notes=notes, extra=extra,
     )
 
 

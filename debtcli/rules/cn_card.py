@@ -1,0 +1,257 @@
+"""The ``cn`` rules for card accounts (信用卡), used by ``CnPack`` when ``product = "card"``.
+
+What the lawful replay changes (cn-law.md §6; the confidence of each source is in the basis text):
+
+* From 2017-01-01 no interest on 违约金, annual fees, cash-advance fees and currency-conversion fees
+  (PBOC notice on credit card business 银发〔2016〕111号): fee lots stop bearing interest on that day.
+  The interest the issuer charged on them is ``CN.INTEREST_ON_FEES``, with the amount: charged by
+  the contract, or found in an issuer's interest line that exceeds the recomputation by exactly the
+  interest on fees.
+* 2017-01-01 to 2020-12-31: the overdraft rate at most 0.05% a day (and at least 0.7 times that, which
+  only matters to the issuer); before 2017 the rate was 0.05% a day by rule. A higher contract rate is
+  capped for those days (``CN.RATE_ABOVE_CAP``). From 2021-01-01 the rate is by agreement.
+* Before 2017 the late charge was the 滞纳金: 5% of the unpaid minimum payment, with no floor; a
+  contractual 违约金 applies to due dates from 2017-01-01.
+* Over-limit fees (超限费) posted from 2017-01-01 have no basis (``UNAUTHORIZED_CHARGE``).
+* Courts may reduce the total of interest, compound interest, 违约金 and installment fees at the
+  cardholder's request (SPC bank-card provisions 法释〔2021〕10号 Art. 2); the text names no figure and
+  many courts use 24% a year on the principal outstanding. The line is the ``[rules]`` setting
+  ``card_reduction_line`` ("24%" by default); what lies above it is ``CN.REDUCIBLE_ABOVE_24``, a
+  warning (a reduction on request, not a cut in the lawful balance).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from debtcli.engine.account import RatePoint
+from debtcli.engine.card import PenaltyRegime
+from debtcli.engine.daycount import basis_days
+from debtcli.model.findings import UNAUTHORIZED_CHARGE, Finding
+from debtcli.model.money import ZERO, ParseError, fmt_grouped, parse_rate, round_money
+from debtcli.model.records import InputError, Issue, SourceRef
+from debtcli.terms.schema import LatePenalty
+
+RULES_2017 = date(2017, 1, 1)
+BAND_END = date(2021, 1, 1)  # first day of free rates
+DAILY_CAP = Decimal("0.0005")
+DAILY_FLOOR = DAILY_CAP * Decimal("0.7")
+OLD_LATE_FEE = LatePenalty(rate=Decimal("0.05"))
+DEFAULT_REDUCTION_LINE = Decimal("0.24")
+
+INTEREST_ON_FEES = "CN.INTEREST_ON_FEES"
+RATE_ABOVE_CAP = "CN.RATE_ABOVE_CAP"
+REDUCIBLE_ABOVE_24 = "CN.REDUCIBLE_ABOVE_24"
+SETTINGS = ("card_reduction_line",)
+
+BASIS = {
+    "fees": "PBOC notice on credit card business (银发〔2016〕111号), from 2017-01-01: no interest on 违约金, annual, "
+            "cash-advance and currency-conversion fees (secondary sources)",
+    "band": "PBOC notice 银发〔2016〕111号: overdraft rate at most 0.05% a day and at least 0.7 times that, "
+            "2017-01-01 to 2020-12-31; before 2017 0.05% a day (secondary sources)",
+    "late_fee": "Bank card rules 1999 (银发〔1999〕17号): 滞纳金 5% of the unpaid minimum payment before 2017 "
+                "(unverified)",
+    "overlimit": "PBOC notice 银发〔2016〕111号: over-limit fees abolished from 2017-01-01 (secondary sources)",
+    "reduce": "SPC bank-card provisions 法释〔2021〕10号 Art. 2: the cardholder may ask to reduce the total of "
+              "interest, compound interest, 违约金 and installment fees; the 24% line is court practice (unverified)",
+}
+
+
+def _settings(ctx) -> dict:
+    raw = dict(ctx.settings or {})
+    out = {"card_reduction_line": DEFAULT_REDUCTION_LINE}
+    if "card_reduction_line" in raw:
+        try:
+            r = parse_rate(str(raw["card_reduction_line"]))
+            if r.per != "year":
+                raise ParseError("")
+            out["card_reduction_line"] = r.value
+        except ParseError:
+            raise InputError([Issue(SourceRef("case.toml", column="rules.card_reduction_line"),
+                                    f"rules.card_reduction_line: found {raw['card_reduction_line']!r}, expected a "
+                                    "yearly percentage such as \"24%\"", code="TERMS")]) from None
+    return out
+
+
+def capped_rate_path(path, basis: int) -> tuple[tuple[RatePoint, ...], bool]:
+    """The rate path with every rate before 2021-01-01 held to 0.05% a day."""
+    cap = DAILY_CAP * basis
+    out, capped = [], False
+    for i, p in enumerate(path):
+        nxt = path[i + 1].date if i + 1 < len(path) else None
+        if p.date < BAND_END and p.rate > cap:
+            capped = True
+            out.append(RatePoint(p.date, cap, f"{p.text} capped at 0.05%/day"))
+            if nxt is None or nxt > BAND_END:
+                out.append(RatePoint(BAND_END, p.rate, p.text))
+        else:
+            out.append(p)
+    return tuple(out), capped
+
+
+class CnCardPack:
+    name = "cn"
+    version = "1"
+    allocation_default = None
+
+    # ------------------------------------------------------------------ lawful account
+    def lawful_account(self, ctx):
+        account = ctx.contract_account
+        plan = account.card
+        findings: list[Finding] = []
+        notes: dict = {}
+        _settings(ctx)
+        path, capped = capped_rate_path(account.rate_path, basis_days(account.day_count))
+        if capped:
+            notes["card_rate"] = "contract rate held to 0.05% a day before 2021-01-01 (" + BASIS["band"] + ")"
+        until = plan.fee_interest_until
+        if plan.interest_on_fees:
+            until = RULES_2017 if until is None else min(until, RULES_2017)
+            notes["card_fee_interest"] = "no interest on fees and 违约金 from 2017-01-01"
+        penalties = plan.penalties
+        if account.signed < RULES_2017 or any(t.posted < RULES_2017 for t in plan.txns):
+            later = tuple(r for r in penalties if r.start >= RULES_2017)
+            contract_from_2017 = plan.penalty_on(RULES_2017)
+            penalties = (PenaltyRegime(date.min, OLD_LATE_FEE, "滞纳金"),)
+            if contract_from_2017 is not None:
+                penalties += (PenaltyRegime(RULES_2017, contract_from_2017.spec, contract_from_2017.name),)
+            penalties += tuple(r for r in later if r.start > RULES_2017)
+            notes["card_late_charge"] = "due dates before 2017: 滞纳金 5% of the unpaid minimum; from 2017: the contract's 违约金"
+        txns = []
+        places = account.places
+        for t in plan.txns:
+            if t.kind == "overlimit_fee" and t.posted >= RULES_2017:
+                findings.append(Finding(
+                    UNAUTHORIZED_CHARGE, "error", "fees", t.amount,
+                    f"An over-limit fee of {fmt_grouped(t.amount, places)} was posted on {t.posted}; over-limit fees "
+                    "may not be charged from 2017-01-01.",
+                    f"{t.posted} 记收超限费 {fmt_grouped(t.amount, places)}；自 2017-01-01 起不得收取超限费。",
+                    BASIS["overlimit"], (t.source,) if t.source else (), {"date": t.posted}))
+                continue
+            txns.append(t)
+        lawful = replace(account, rate_path=path,
+                         card=replace(plan, fee_interest_until=until, penalties=penalties, txns=tuple(txns)))
+        return lawful, findings, notes
+
+    # ------------------------------------------------------------------ review
+    def review(self, ctx, contract_result, lawful_result) -> list[Finding]:
+        if contract_result.card is None:
+            return []
+        settings = _settings(ctx)
+        out = self._interest_on_fees(ctx, contract_result)
+        out += self._rate_band(ctx, contract_result)
+        out += self._reducible(ctx, lawful_result, settings["card_reduction_line"])
+        return [f for f in out if f is not None]
+
+    def _interest_on_fees(self, ctx, res) -> list[Finding]:
+        from debtcli.engine.card_checks import fee_interest_explained
+
+        account = ctx.contract_account
+        places, rounding = account.places, account.rounding
+        by_contract = ZERO
+        for ln in res.card.fee_interest_lines:
+            if ln.end > RULES_2017:
+                days = (ln.end - max(ln.start, RULES_2017)).days
+                by_contract += ln.amount * days / ln.days if ln.days else ZERO
+        by_contract = round_money(by_contract, rounding, places)
+        out = []
+        if by_contract > 0:
+            out.append(Finding(
+                INTEREST_ON_FEES, "error", "interest", by_contract,
+                f"The contract has fees and 违约金 bear interest; from 2017-01-01 they may not. Interest on them comes "
+                f"to {fmt_grouped(by_contract, places)} up to {ctx.as_of}; the lawful replay leaves it out.",
+                f"合同约定费用、违约金计息；自 2017-01-01 起不得对其计收利息。截至 {ctx.as_of} 该部分利息为 "
+                f"{fmt_grouped(by_contract, places)}，依法重算已剔除。",
+                BASIS["fees"], (SourceRef("case.toml", column="contract.interest_on_fees"),),
+                {"interest_on_fees": by_contract}))
+        for k, (amount, rows) in sorted(fee_interest_explained(res, places, rounding).items()):
+            s = res.card.statements[k][0]
+            if s < RULES_2017:
+                continue
+            out.append(Finding(
+                INTEREST_ON_FEES, "error", "interest", amount,
+                f"The interest line of the statement of {s} includes {fmt_grouped(amount, places)} of interest on fees "
+                "and 违约金 billed on earlier statements; interest may not be charged on them from 2017-01-01.",
+                f"{s} 账单的利息中含对前期费用、违约金计收的利息 {fmt_grouped(amount, places)}；自 2017-01-01 起不得对其计息。",
+                BASIS["fees"], tuple(r.source for r in rows), {"statement_date": s, "interest_on_fees": amount}))
+        return out
+
+    def _rate_band(self, ctx, res) -> list[Finding]:
+        account = ctx.contract_account
+        cap = DAILY_CAP * basis_days(account.day_count)
+        excess = ZERO
+        for p in res.postings:
+            for ln in p.lines:
+                if ln.start >= BAND_END or ln.rate <= cap or not ln.days:
+                    continue
+                days = (min(ln.end, BAND_END) - ln.start).days
+                excess += ln.amount * (ln.rate - cap) / ln.rate * days / ln.days
+        excess = round_money(excess, account.rounding, account.places)
+        if excess <= 0:
+            return []
+        places = account.places
+        return [Finding(
+            RATE_ABOVE_CAP, "error", "interest", excess,
+            f"The card rate is above 0.05% a day for days before 2021-01-01; the interest above that rate comes to "
+            f"{fmt_grouped(excess, places)}.",
+            f"2021-01-01 之前透支利率超过日万分之五，超出部分利息 {fmt_grouped(excess, places)}。",
+            BASIS["band"], (SourceRef("case.toml", column="contract.rate"),), {"daily_cap": DAILY_CAP})]
+
+    def _reducible(self, ctx, res, line_rate: Decimal) -> Finding | list:
+        account = ctx.contract_account
+        places = account.places
+        fees = sum((p.amount for p in res.postings if p.name == "installment_fee" and p.kind != "as_of"), ZERO)
+        cost = (res.charged["interest"] + res.charged["default_interest"] + res.charged["compound_interest"]
+                + res.charged["penalties"] + fees)
+        line = reduction_line(res.card.principal_steps, ctx.as_of, line_rate)
+        line = round_money(line, account.rounding, places)
+        over = cost - line
+        if over <= 0:
+            return []
+        pct = f"{(line_rate * 100).normalize():f}%"
+        return [Finding(
+            REDUCIBLE_ABOVE_24, "warning", "total", over,
+            f"Interest, compound interest, 违约金 and installment fees come to {fmt_grouped(cost, places)} up to "
+            f"{ctx.as_of}; {pct} a year on the principal outstanding is {fmt_grouped(line, places)}. The cardholder "
+            f"may ask the court to reduce the {fmt_grouped(over, places)} above that line.",
+            f"截至 {ctx.as_of} 利息、复利、违约金及分期手续费合计 {fmt_grouped(cost, places)}，按年利率 {pct} 计算为 "
+            f"{fmt_grouped(line, places)}；持卡人可请求法院调减超出部分 {fmt_grouped(over, places)}。",
+            BASIS["reduce"], (SourceRef("case.toml", column="rules.card_reduction_line"),),
+            {"total_cost": cost, "line": line, "line_rate": pct})]
+
+    # ------------------------------------------------------------------ limitation
+    def limitation(self, ctx, contract_result):
+        """Three years from the due date of the last statement, interrupted by payments and notices."""
+        from debtcli.rules.cn_limitation import INTERRUPTING, limitation_period
+
+        if contract_result.card is None:
+            return None
+        dues = tuple(due for _, due in contract_result.card.statements if due <= ctx.as_of)
+        interruptions = [(e.date, e.type) for e in ctx.terms.events if e.type in INTERRUPTING]
+        interruptions += [(p.date, "payment") for p in contract_result.payments if p.kind == "payment"]
+        checked = ctx.terms.case.filed or ctx.as_of
+        return limitation_period(dues, contract_result.accelerated_on, interruptions, checked)
+
+    def legal_basis(self, component: str) -> str:
+        return {"interest": "card agreement; " + BASIS["band"], "penalties": "card agreement; " + BASIS["late_fee"],
+                "fees": "card agreement; " + BASIS["fees"]}.get(component, "card agreement")
+
+
+def reduction_line(principal_steps, as_of: date, rate: Decimal) -> Decimal:
+    """rate x principal outstanding x days / 365, summed over the spans the principal was constant."""
+    total, balance, prev = ZERO, ZERO, None
+    for day, delta in sorted(principal_steps, key=lambda x: x[0]):
+        if day >= as_of:
+            break
+        if prev is not None and day > prev and balance > 0:
+            total += balance * rate * (day - prev).days / 365
+        balance += delta
+        prev = day if prev is None or day > prev else prev
+    if prev is not None and as_of > prev and balance > 0:
+        total += balance * rate * (as_of - prev).days / 365
+    return total
+
+
+__all__ = ["CnCardPack", "capped_rate_path", "reduction_line", "DAILY_FLOOR"]
