@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 from debtcli.model.case import Case
 from debtcli.model.money import ParseError, parse_amount
@@ -175,23 +177,41 @@ def _parsed(values: dict, column: str, conv):
         raise _RowError(column, f"{column}: {exc}") from None
 
 
+_PLAIN_AMOUNT = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _amount(text: str):
+    """parse_amount, with a shortcut for the plain ``1234.56`` an export nearly always holds."""
+    return Decimal(text) if _PLAIN_AMOUNT.fullmatch(text) else parse_amount(text)
+
+
+def _date(text: str):
+    """parse_date, with a shortcut for ISO dates."""
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    return parse_date(text)
+
+
 def ledger_row(values: dict, source: SourceRef) -> LedgerRow:
     typ = values.get("type", "").lower()
     if typ not in LEDGER_TYPES:
         raise _RowError("type", f"type: {values.get('type')!r} is not one of {', '.join(LEDGER_TYPES)}")
-    amount = _parsed(values, "amount", parse_amount)
+    amount = _parsed(values, "amount", _amount)
     return LedgerRow(
-        date=_parsed(values, "date", parse_date), type=typ, amount=abs(amount),
+        date=_parsed(values, "date", _date), type=typ, amount=abs(amount),
         reference=values.get("reference", ""), memo=values.get("memo", ""),
-        balance=_parsed(values, "balance", parse_amount) if values.get("balance") else None,
-        posted=_parsed(values, "posted", parse_date) if values.get("posted") else None, source=source)
+        balance=_parsed(values, "balance", _amount) if values.get("balance") else None,
+        posted=_parsed(values, "posted", _date) if values.get("posted") else None, source=source)
 
 
 def payment_row(values: dict, source: SourceRef) -> PaymentRecord:
-    amount = _parsed(values, "amount", parse_amount)
+    amount = _parsed(values, "amount", _amount)
     if amount <= 0:
         raise _RowError("amount", f"amount: a payment must be positive, found {amount}")
-    return PaymentRecord(date=_parsed(values, "date", parse_date), amount=amount,
+    return PaymentRecord(date=_parsed(values, "date", _date), amount=amount,
                          reference=values.get("reference", ""), payer=values.get("payer", ""),
                          channel=values.get("channel", ""), source=source)
 
@@ -200,7 +220,7 @@ def _records(table: TableInfo, rows, make):
     """(records, rejected, issues) for one account's rows of a ledger or payments table."""
     records, rejected, issues = [], [], []
     for rowno, cells in rows:
-        values = {c: cells[i].strip() for i, c in enumerate(table.header) if i < len(cells) and c != ACCOUNT_ID}
+        values = {c: v.strip() for c, v in zip(table.header, cells) if c != ACCOUNT_ID}
         if not any(values.values()):
             rejected.append(RejectedRow(SourceRef(table.file, row=rowno, sheet=table.sheet), "empty row"))
             continue
