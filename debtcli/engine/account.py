@@ -398,7 +398,7 @@ def card_conventions(account: Account, terms: Terms) -> dict:
         "interest_model": plan.interest_model + ("" if plan.model_stated
                                                  else " (contract silent: creditor-favourable default)"),
         "interest_days": "from the posting date (cash advances: the transaction date) through the statement date "
-                         "inclusive; a payment stops interest on what it covers from the next day",
+                         "inclusive; what a payment covers bears no interest from the payment day on",
         "interest_free": ("purchases are interest-free when the statement is paid in full by the due date"
                           f" (tolerance {plan.tolerance})") if plan.interest_free else "no interest-free period",
         "compounding": "interest posted on a statement bears interest from the next day (monthly compounding)",

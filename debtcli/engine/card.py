@@ -15,8 +15,8 @@ plus the grace days:
 * if the statement balance was paid in full, the remainder being at most the tolerance (容差), the
   purchases on it keep their interest-free period (免息期) and bear no interest;
 * otherwise they bear interest from their posting date (记账日): under ``full_balance`` (全额计息) on
-  the whole amount until the day a payment covers it, that day included; under ``unpaid_part``
-  (未还部分计息) only on what was not paid by the due date;
+  the whole amount until the day a payment covers it (that day excluded: 算头不算尾); under
+  ``unpaid_part`` (未还部分计息) only on what was not paid by the due date;
 * if less than the minimum payment (最低还款额) was paid, the late penalty (违约金) is charged on the
   unpaid minimum, with its floor and cap.
 
@@ -425,7 +425,7 @@ class CardState:
                 lot.amount -= take
                 lot.cuts.append((d, take, "early" if lot.state in ("new", "pending") else "late"))
                 if comp == "principal":
-                    self.principal_steps.append((d + ONE_DAY, -take))
+                    self.principal_steps.append((d, -take))
                 left -= take
                 r.paid[comp] += take
                 allocs.append(Allocation(comp, status, take, None))
@@ -456,7 +456,7 @@ class CardState:
             if when == "void" or (backdate and when == "early"):
                 out.append((lot.start, amount))
             else:
-                out.append((day + ONE_DAY, amount))  # the day a payment covers still bears interest
+                out.append((day, amount))  # what a payment covers bears no interest from that day on
         out.sort(key=lambda x: x[0])
         return out
 
