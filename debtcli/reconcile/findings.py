@@ -40,6 +40,14 @@ def contract_basis(terms: Terms) -> dict:
     return out
 
 
+def _no_basis(terms: Terms) -> str:
+    """The rule a charge with no contract basis breaks, for the case's jurisdiction."""
+    return {
+        "cn": "no contract basis (Civil Code Art. 509, 577: only what was agreed is owed)",
+        "us": "no contract basis (FDCPA 15 U.S.C. 1692f(1); 12 CFR 1006.22(b))",
+    }.get(terms.case.jurisdiction, "no contract basis")
+
+
 def payment_findings(match: PaymentMatch | None, places: int) -> list[Finding]:
     if match is None:
         return []
@@ -77,7 +85,7 @@ def unauthorized_findings(terms: Terms, demanded: dict | None, ledger, places: i
                     f"{COMPONENT_NAMES_EN[comp]} of {fmt_grouped(amount, places)} is demanded but the contract "
                     "provides for no such charge.",
                     f"催收金额中含{COMPONENT_NAMES_ZH[comp]} {fmt_grouped(amount, places)}，但合同未约定该项费用。",
-                    "no contract basis (Civil Code Art. 509, 577; 12 CFR 1006.22(b) for US debts)",
+                    _no_basis(terms),
                     (SourceRef("case.toml", column=f"demand.{comp}"),)))
     for row in ledger:
         comp = CHARGE_COMPONENT.get(row.type)
@@ -87,7 +95,7 @@ def unauthorized_findings(terms: Terms, demanded: dict | None, ledger, places: i
                 f"The ledger posts {row.type} of {fmt_grouped(row.amount, places)} on {row.date} with no basis in "
                 "the contract.",
                 f"台账于 {row.date} 记入{COMPONENT_NAMES_ZH[comp]} {fmt_grouped(row.amount, places)}，合同无约定。",
-                "no contract basis (Civil Code Art. 509, 577)", (row.source,), {"date": row.date}))
+                _no_basis(terms), (row.source,), {"date": row.date}))
     return out
 
 

@@ -15,24 +15,34 @@ from debtcli.report.model import KEYS, Report
 
 TEXT = {
     "zh": {
-        "above": "结论：催收金额超出依法可主张的余额 {over}（{ccy}）。",
-        "within": "结论：催收金额未超出依法可主张的余额（{ccy}）。",
+        "above": "结论：催收金额 {demanded} 超出依法可主张的余额 {lawful}，多出 {over}（{ccy}）。",
+        "within": "结论：催收金额 {demanded} 未超出依法可主张的余额 {lawful}（{ccy}）。",
         "no_demand": "结论：未提供催收金额；以下为合同与依法计算的余额（{ccy}）。",
         "title": "案件 {case}，截至 {as_of}，规则 {pack}",
         "component": "项目", "demanded": "催收金额", "contractual": "按合同", "lawful": "依法", "excess": "超出",
         "findings": "发现", "basis": "依据", "evidence": "证据", "none": "无",
         "payments": "还款", "conventions": "计算口径", "limitation": "诉讼时效",
         "date": "日期", "amount": "金额", "status": "状态", "rejected": "未采用的输入行",
+        "severity": {"error": "错误", "warning": "警告", "info": "提示"},
+        "lim_runs": "自 {starts} 起算", "lim_restart": "，{day} 因{what}重新起算", "lim_end": "，至 {expires} 届满",
+        "lim_expired": "（已届满：债务人可主张时效抗辩）", "lim_open": "（未届满）",
+        "events": {"payment": "还款", "demand_notice": "催收通知", "acknowledgment": "债务人确认"},
+        "notes": "输入提示",
     },
     "en": {
-        "above": "Verdict: the demand exceeds the lawful balance by {over} ({ccy}).",
-        "within": "Verdict: the demand is within the lawful balance ({ccy}).",
+        "above": "Verdict: the demand of {demanded} exceeds the lawful balance of {lawful} by {over} ({ccy}).",
+        "within": "Verdict: the demand of {demanded} is within the lawful balance of {lawful} ({ccy}).",
         "no_demand": "Verdict: no demand was given; balances under the contract and the law follow ({ccy}).",
         "title": "Case {case} as of {as_of}, rules {pack}",
         "component": "component", "demanded": "demanded", "contractual": "per contract", "lawful": "lawful",
         "excess": "excess", "findings": "Findings", "basis": "basis", "evidence": "evidence", "none": "none",
         "payments": "Payments", "conventions": "Conventions", "limitation": "Limitation",
         "date": "date", "amount": "amount", "status": "status", "rejected": "Input rows not used",
+        "severity": {"error": "ERROR", "warning": "WARNING", "info": "INFO"},
+        "lim_runs": "runs from {starts}", "lim_restart": ", restarted on {day} by a {what}",
+        "lim_end": ", ends {expires}", "lim_expired": " (expired: the debtor may plead it)", "lim_open": " (running)",
+        "events": {"payment": "payment", "demand_notice": "demand notice", "acknowledgment": "acknowledgment"},
+        "notes": "Input notes",
     },
 }
 
@@ -49,7 +59,9 @@ def print_report(r: Report, console: Console | None = None) -> None:
     over = (r.demanded["total"] - r.lawful["total"]) if r.verdict == "above_lawful" else None
     style = {"above_lawful": "bold red", "within_lawful": "bold green", "no_demand": "bold"}[r.verdict]
     key = {"above_lawful": "above", "within_lawful": "within", "no_demand": "no_demand"}[r.verdict]
-    con.print(t[key].format(over=money(over), ccy=r.currency), style=style, highlight=False)
+    demanded_total = r.demanded.get("total") if r.demanded else None
+    con.print(t[key].format(over=money(over), demanded=money(demanded_total), lawful=money(r.lawful["total"]),
+                            ccy=r.currency), style=style, highlight=False)
     con.print(t["title"].format(case=r.terms.case.id, as_of=r.as_of, pack=f"{r.rules_pack} {r.rules_version}"),
               highlight=False)
 
@@ -72,7 +84,8 @@ def print_report(r: Report, console: Console | None = None) -> None:
     colour = {"error": "red", "warning": "yellow", "info": "cyan"}
     for f in r.findings:
         amount = fmt_grouped(f.amount, p)
-        con.print(f"  [{colour.get(f.severity, 'white')}]{f.severity.upper():7}[/] {f.code}  "
+        label = t["severity"].get(f.severity, f.severity.upper())
+        con.print(f"  [{colour.get(f.severity, 'white')}]{label:7}[/] {f.code}  "
                   f"{names.get(f.component, f.component or '')} {amount}", highlight=False)
         con.print(f"          {f.message(r.language)}", highlight=False)
         con.print(f"          {t['basis']}: {f.basis}", highlight=False, style="dim")
@@ -84,17 +97,19 @@ def print_report(r: Report, console: Console | None = None) -> None:
         pt = Table(title=t["payments"], title_justify="left")
         for col in ("date", "amount", "status"):
             pt.add_column(t[col], justify="right" if col == "amount" else "left")
-        pt.add_column(t["contractual"])
-        pt.add_column(t["lawful"])
+        pt.add_column(t["contractual"], overflow="fold")
+        pt.add_column(t["lawful"], overflow="fold")
         for line in r.payments:
             pt.add_row(line.date.isoformat(), fmt_grouped(line.amount, p), line.status,
                        _alloc_text(line.contractual, names, p), _alloc_text(line.lawful, names, p))
         con.print(pt)
 
     if r.limitation is not None:
-        lim = r.limitation
-        con.print(f"[bold]{t['limitation']}[/bold]: {lim.starts} → {lim.expires}"
-                  + (" (expired)" if lim.expired else ""), highlight=False)
+        con.print(f"[bold]{t['limitation']}[/bold]: {_limitation_text(r.limitation, t)}", highlight=False)
+    if r.notes:
+        con.print(f"[bold]{t['notes']}[/bold]")
+        for n in r.notes:
+            con.print(f"  {n}", highlight=False)
     if r.rejected:
         con.print(f"[bold]{t['rejected']}[/bold] ({len(r.rejected)})")
         for x in r.rejected[:20]:
@@ -102,6 +117,15 @@ def print_report(r: Report, console: Console | None = None) -> None:
     con.print(f"[bold]{t['conventions']}[/bold]")
     for k, v in r.conventions.items():
         con.print(f"  {k}: {v}", highlight=False)
+
+
+def _limitation_text(lim, t: dict) -> str:
+    text = t["lim_runs"].format(starts=lim.starts)
+    if lim.interruptions:
+        day, what = lim.interruptions[-1]
+        text += t["lim_restart"].format(day=day, what=t["events"].get(what, what))
+    text += t["lim_end"].format(expires=lim.expires)
+    return text + (t["lim_expired"] if lim.expired else t["lim_open"])
 
 
 def _alloc_text(allocs: dict, names: dict, places: int) -> str:
