@@ -92,7 +92,7 @@ def import_file(
             "file": t.file, "sheet": t.sheet, "kind": t.kind, "encoding": t.encoding, "delimiter": t.delimiter,
             "header_row": t.header_row,
             "columns": {c: (t.header[i] if i < len(t.header) else i + 1) for c, i in t.columns.items()},
-            "counts": {"rows": t.rows_seen, "used": t.used, "rejected": len(t.rejected)},
+            "counts": {"rows": t.rows_seen, "header": _header_rows(t), "used": t.used, "rejected": len(t.rejected)},
             "rows": rows,
             "rejected": [{**x.source.evidence(), "reason": x.reason} for x in t.rejected],
             "issues": [{"severity": i.severity, "code": i.code, "message": str(i)} for i in t.issues],
@@ -102,10 +102,14 @@ def import_file(
         print(f"rejected: {Issue(x.source, x.reason)}", file=sys.stderr)
     for i in t.issues:
         print(f"{i.severity}: {i}", file=sys.stderr)
-    print(f"{t.file}{f'[{t.sheet}]' if t.sheet else ''}: {t.rows_seen} rows: {t.used} used as {t.kind}, "
-          f"{len(t.rejected)} rejected", file=sys.stderr)
+    print(f"{t.file}{f'[{t.sheet}]' if t.sheet else ''}: {t.rows_seen} rows: {_header_rows(t)} header, {t.used} "
+          f"used as {t.kind}, {len(t.rejected)} rejected", file=sys.stderr)
     if t.errors:
         raise typer.Exit(EXIT_INPUT)
+
+
+def _header_rows(table) -> int:
+    return 1 if table.header_row else 0
 
 
 def guess_kind(path: Path, sheet: str | None = None) -> str:
