@@ -26,7 +26,10 @@ def contract_basis(terms: Terms) -> dict:
         "interest": clauses.get("interest", f"contract: rate {c.rate.text}") if has_rate else None,
         "default_interest": clauses.get("default_interest", (
             f"contract: default rate {c.default_rate.text}" if c.default_rate else
-            (f"contract: rate {c.rate.text} runs on overdue principal" if has_rate else None))),
+            (f"contract: rate {c.rate.text} runs on overdue principal" if has_rate else
+             # PRC law gives overdue interest on a loan even when none was agreed
+             ("Civil Code Art. 676; SPC Provisions on Private Lending Art. 28" if
+              terms.case.jurisdiction == "cn" and c.product == "loan" else None)))),
         "compound_interest": clauses.get("compound_interest", "contract: compound interest") if c.compound else None,
         "fees": clauses.get("fees", "contract: " + ", ".join(fee_names)) if fee_names or c.card else None,
         "penalties": clauses.get("penalties", "contract: " + ", ".join(

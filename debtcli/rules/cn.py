@@ -93,6 +93,7 @@ class CnPack:
 
     def __init__(self):
         self._derived: tuple | None = None
+        self._card = None  # the card pack, once a card account was dispatched to it
 
     # ------------------------------------------------------------------ product dispatch
     def _card_pack(self, ctx):
@@ -109,6 +110,7 @@ class CnPack:
     def lawful_account(self, ctx):
         card = self._card_pack(ctx)
         if card is not None:
+            self._card = card
             return card.lawful_account(ctx)
         d = self._derive(ctx)
         return d.account, list(d.findings), dict(d.notes)
@@ -144,6 +146,8 @@ class CnPack:
                                  _checked_on(ctx))
 
     def legal_basis(self, component: str) -> str:
+        if self._card is not None:
+            return self._card.legal_basis(component)
         regime = self._derived[1].regime if self._derived else "private"
         if regime != "private":
             return "contract (Civil Code Art. 674, 676)"
@@ -220,8 +224,9 @@ class CnPack:
         d.notes["ceiling"] = "; ".join(f"from {s.start}: {s.text}" for s in segments)
         if formed < NEW_RULES_FROM:
             d.notes["transition"] = TRANSITION_READINGS[transition] + " ([rules] transition = \"" + transition + "\")"
-        for n in notes:
-            d.notes.setdefault("ceiling_notes", n)
+        if notes:
+            d.notes["ceiling_notes"] = "; ".join(notes)
+        self._band_2015_note(ctx, d, formed)
         self._lpr_findings(ctx, d, formed, segments)
 
         rate_path = account.rate_path
@@ -272,6 +277,21 @@ class CnPack:
                  "interest_contract_terms": _sum(before.charged, INTEREST_COMPONENTS),
                  "interest_lawful": _sum(after.charged, INTEREST_COMPONENTS)}))
         return lawful
+
+    def _band_2015_note(self, ctx, d: Derived, formed: date) -> None:
+        """2015 Provisions Art. 26 ¶2: interest between 24% and 36% a year cannot be enforced, but if the
+        borrower paid it they cannot get it back. The lawful replay applies 24% to every payment; a
+        payment made before 2020-08-20 against that band would stand, so the note says so."""
+        rate = ctx.terms.contract.rate
+        if formed >= NEW_RULES_FROM or rate is None or rate.fixed is None:
+            return
+        annual = rate.fixed.annual(365)
+        paid_early = [p for p in ctx.contract_account.payments if p.date < NEW_RULES_FROM]
+        if Decimal("0.24") < annual and paid_early:
+            d.notes["band_24_36"] = (
+                f"{len(paid_early)} payment(s) before 2020-08-20 on a rate of {rate.text}: interest paid in the band "
+                "from 24% to 36% a year cannot be reclaimed (2015 Provisions Art. 26 ¶2, 31); the lawful replay applies "
+                "24% to every payment, which may favour the borrower by up to that band's interest")
 
     def _overdue_fallback(self, ctx, account: Account, transition: str, settings: dict) -> tuple[RatePoint, ...]:
         """Neither a term rate nor an overdue rate agreed: the one-year LPR from the due date (Art. 28);
@@ -465,8 +485,9 @@ def _lpr_unknown(exc: LprUnknown, ctx) -> InputError:
     return InputError([Issue(
         SourceRef("case.toml", column="rules.lpr_1y"),
         f"the one-year LPR in force on {exc.on} is not in the shipped LPR table ({exc.purpose}){known}. The ceiling "
-        f"cannot be computed without it and debtcli does not guess: add the published fixing to case.toml as "
-        f"[rules] lpr_1y = \"3.00%\" and lpr_date = {exc.on.isoformat()[:8]}20 (the fixing's date), or update the table.",
+        f"cannot be computed without it and debtcli does not guess: add the published fixing in force on {exc.on} to "
+        f"case.toml as [rules] lpr_1y = \"3.00%\" (its one-year value) and lpr_date = YYYY-MM-DD (its publication "
+        f"date), or update the LPR table.",
         code="LPR_MISSING")])
 
 

@@ -138,3 +138,24 @@ def test_unclear_interest_term(tmp_path, run_cli, kind, interest, finding):
     assert bool(found) == finding
     if finding:
         assert found[0]["amount"] == str(money(P * Decimal("0.10") * 184 / 365))
+
+
+def test_overdue_interest_by_law_is_not_unauthorized(tmp_path, run_cli):
+    # nothing agreed, yet the law gives overdue interest from the due date (Civil Code Art. 676, Art. 28):
+    # the demanded 3,850.00 = 100,000 x 3.85% x 365 / 365 is lawful and has a basis
+    extra = ('[demand]\nas_of = 2022-09-01\nprincipal = "100000.00"\ndefault_interest = "3850.00"\n'
+             'total = "103850.00"\n')
+    folder = write_case(tmp_path / "law", {**SIX_MONTHS}, extra=extra)
+    code, rep = verify_json(run_cli, folder)
+    assert code == 0
+    assert findings(rep, "UNAUTHORIZED_CHARGE") == []
+    assert rep["balances"]["excess"]["total"] == "0.00"
+    assert "LPR" in rep["conventions"]["overdue_interest"]
+
+
+def test_payments_in_the_24_to_36_band_are_noted(tmp_path, run_cli):
+    extra = '[[payment]]\ndate = 2019-12-01\namount = "5000.00"\n'
+    contract = {**SIX_MONTHS, "signed": date(2019, 6, 1), "rate": "30%", "term_months": 12}
+    folder = write_case(tmp_path / "band", contract, {"filed": date(2021, 3, 1)}, extra)
+    _, rep = verify_json(run_cli, folder, "--as-of", "2021-03-01")
+    assert "36%" in rep["conventions"]["band_24_36"]
