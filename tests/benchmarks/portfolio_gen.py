@@ -90,6 +90,16 @@ def _money(x: Decimal) -> Decimal:
     return x.quantize(CENT, ROUND_HALF_UP)
 
 
+def _default_markup(rng: random.Random, rate: Decimal) -> str:
+    """A default-interest markup that keeps the default rate within 4 x LPR (13.4% at the portfolio
+    date), so a clean account stays lawful under the cn pack too."""
+    markup = rng.choice(("+50%", "+50%", "+30%", ""))
+    factor = {"+50%": Decimal("1.5"), "+30%": Decimal("1.3"), "": Decimal(1)}
+    while markup and rate * factor[markup] > Decimal("13.0"):
+        markup = "+30%" if markup == "+50%" else ""
+    return markup
+
+
 def _pick(rng: random.Random, weighted: dict):
     return rng.choices(list(weighted), weights=[v[2] for v in weighted.values()])[0]
 
@@ -151,7 +161,7 @@ def make_account(i: int, seed: int = 7, error_rate: float = 0.2, benchmark: bool
         "term_months": str(n), "first_due": first_due.isoformat(),
         "interest_method": "daily" if rng.random() < 0.2 else "per_period",
         "grace_days": str(rng.choice((0, 0, 3))),
-        "default_rate": rng.choice(("+50%", "+50%", "+30%", "")),
+        "default_rate": _default_markup(rng, rate),
         "compound": "true" if kind == "bank" and rng.random() < 0.5 else "false",
         "late_fee": "50.00" if kind == "licensed_nonbank" and rng.random() < 0.5 else "",
         "fee_name": "service fee" if has_fee else "",
