@@ -196,9 +196,15 @@ class TableReader:
         if header_at is None:
             if p.skip is None and buffered:
                 first = next((c for _, c in buffered if any(cell_text(x).strip() for x in c)), [])
-                self._issue(1, f"no header row found in the first {len(buffered)} rows; expected columns such as "
-                               f"{self._expected()}; the first row holds: "
-                               f"{', '.join(cell_text(x) for x in first if x not in (None, '')) or '(nothing)'}")
+                holds = ", ".join(cell_text(x) for x in first if x not in (None, "")) or "(nothing)"
+                named = [w for w in p.columns.values() if isinstance(w, str)]
+                if named:
+                    self._issue(1, f"profile {p.file}: no row in the first {len(buffered)} holds all the headers "
+                                   f"named in [columns] ({', '.join(named)}); the first row holds: {holds}",
+                                code="PROFILE")
+                else:
+                    self._issue(1, f"no header row found in the first {len(buffered)} rows; expected columns such "
+                                   f"as {self._expected()}; the first row holds: {holds}")
                 t.header_row = 0
                 for rowno, _ in buffered:
                     self._reject(rowno, "not read: no header row")
