@@ -32,10 +32,10 @@ from decimal import Decimal
 from debtcli.engine.account import Account, RatePoint, account_from_terms, annuity_payment
 from debtcli.engine.replay import ReplayResult, replay
 from debtcli.model.findings import Finding
-from debtcli.model.money import ZERO, ParseError, fmt_grouped, parse_rate, round_money
+from debtcli.model.money import ZERO, ParseError, fmt_grouped, parse_amount, parse_rate, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
 from debtcli.rules.cn_caps import (
-    NEW_RULES_FROM, RATE_2015_OVERDUE_FALLBACK, TRANSITION_READINGS, CapSegment, LprUnknown, capped_path,
+    NEW_RULES_FROM, RATE_2015_OVERDUE_FALLBACK, TRANSITION_READINGS, CapSegment, LprUnknown, capped_path, lower_of,
     ceiling_segments, fixing_day_alternative, lpr_on, pct, segment_at,
 )
 from debtcli.rules.cn_limitation import INTERRUPTING, limitation_period
@@ -50,13 +50,15 @@ LIMITATION_EXPIRED = "CN.LIMITATION_EXPIRED"
 LPR_UNVERIFIED = "CN.LPR_UNVERIFIED"
 LPR_FIXING_DAY = "CN.LPR_FIXING_DAY"
 NO_INTEREST_AGREED = "CN.NO_INTEREST_AGREED"
+ROLLED_INTEREST = "CN.ROLLED_INTEREST"
 
 PRIVATE = ("individual", "company")
 LICENSED = ("bank", "licensed_nonbank", "card_issuer")
 BANK_LINE = Decimal("0.24")
 COST_COMPONENTS = ("interest", "default_interest", "compound_interest", "fees", "penalties")
 INTEREST_COMPONENTS = ("interest", "default_interest", "compound_interest")
-SETTINGS = ("transition", "lpr_1y", "lpr_date", "formed", "interest_term_clear", "original_lender_kind")
+SETTINGS = ("transition", "lpr_1y", "lpr_date", "formed", "interest_term_clear", "original_lender_kind",
+            "rolled_over_from", "original_principal")
 
 BASIS = {
     "art25": "SPC Provisions on Private Lending Art. 25 (4 x one-year LPR at formation)",
@@ -81,6 +83,7 @@ class Derived:
     findings: list = field(default_factory=list)
     notes: dict = field(default_factory=dict)
     segments: list = field(default_factory=list)
+    term_limit: list = field(default_factory=list)  # further caps on the term rate (Art. 27 ¶2)
 
 
 class CnPack:
@@ -166,6 +169,7 @@ class CnPack:
                                     "licensed lender: no hard ceiling; total cost above 24% a year reducible on request")
         stage = self._upfront(ctx, d, regime)
         if regime == "private":
+            stage = self._rolled_over(ctx, d, settings, stage)
             stage = self._private_rates(ctx, d, settings, stage)
             stage = self._combined_cap(ctx, d, stage)
         d.account = stage
@@ -208,6 +212,51 @@ class CnPack:
         d.notes["principal"] = f"{fmt_grouped(handed_over)} actually handed over ({basis})"
         return account
 
+    def _rolled_over(self, ctx, d: Derived, settings: dict, account: Account) -> Account:
+        """Interest rolled into the principal of a new IOU (利滚利, Art. 27). ¶1: the rolled-in interest
+        counts as principal only up to the ceiling on the original principal; ¶2: principal plus
+        interest at the end of the term may not exceed the original principal plus interest at the
+        ceiling on it for the whole period. ¶2 becomes a further cap on the term rate."""
+        if "rolled_over_from" not in settings:
+            return account
+        t0, p0 = settings["rolled_over_from"], settings["original_principal"]
+        c = ctx.terms.contract
+        try:
+            segs0, _ = ceiling_segments(t0, ctx.filed, ctx.fixings, settings.get("transition", "filing"), settings)
+        except LprUnknown as exc:
+            raise _lpr_unknown(exc, ctx) from None
+        c0 = segment_at(segs0, t0).rate
+        t1 = _formation(ctx, settings)
+        end = max(account.due_dates) if account.due_dates else t1
+        recognised = min(c.principal, round_money(p0 + p0 * c0 * (t1 - t0).days / 365, c.rounding))
+        bound = round_money(p0 + p0 * c0 * (end - t0).days / 365, c.rounding)
+        if recognised < c.principal:
+            terms = ctx.terms.with_contract(principal=recognised)
+            if ctx.terms.disbursements:
+                terms = replace(terms, disbursements=())
+            account = _account_for(ctx, terms)
+        if end > t1:
+            r_max = (bound - recognised) / (recognised * (end - t1).days / 365)
+            d.term_limit = [CapSegment(t1, r_max, f"{pct(r_max.quantize(Decimal('0.000001')))} (Art. 27 ¶2: principal "
+                                                  f"and interest at {end} within {fmt_grouped(bound)})", BASIS["art27"]),
+                            CapSegment(end, Decimal(1), "", BASIS["art27"])]
+        d.notes["rolled_over"] = (f"new IOU of {t1} for {fmt_grouped(c.principal)} replaced one of {t0} for "
+                                  f"{fmt_grouped(p0)}; principal recognised {fmt_grouped(recognised)}; principal and "
+                                  f"interest at {end} at most {fmt_grouped(bound)} ({BASIS['art27']})")
+        if recognised < c.principal:
+            d.findings.append(Finding(
+                ROLLED_INTEREST, "error", "principal", c.principal - recognised,
+                f"The IOU of {t1} for {fmt_grouped(c.principal)} rolls interest into the principal of the IOU of {t0} "
+                f"({fmt_grouped(p0)}). Rolled-in interest counts only up to {fmt_grouped(p0)} x {pct(c0)} x "
+                f"{(t1 - t0).days} / 365: the principal is {fmt_grouped(recognised)}, and principal plus interest at "
+                f"{end} may not exceed {fmt_grouped(bound)}.",
+                f"{t1} 借条 {fmt_grouped(c.principal)} 系将 {t0} 借条（本金 {fmt_grouped(p0)}）的利息计入本金；计入部分以 "
+                f"{fmt_grouped(p0)} x {pct(c0)} x {(t1 - t0).days} / 365 为限，本金认定为 {fmt_grouped(recognised)}，"
+                f"至 {end} 本息合计不超过 {fmt_grouped(bound)}。",
+                BASIS["art27"], (SourceRef("case.toml", column="rules.rolled_over_from"),),
+                {"original_principal": p0, "recognised": recognised, "bound": bound}))
+        return account
+
     def _private_rates(self, ctx, d: Derived, settings: dict, account: Account) -> Account:
         """Cap the term and overdue rates at the ceiling (Art. 25, 28, 31); no interest where none
         or an unclear one was agreed between individuals (Art. 24)."""
@@ -238,7 +287,7 @@ class CnPack:
         unclear = settings.get("interest_term_clear") is False and _lender_kind(ctx, settings) == "individual"
         if unclear:
             rate_path = (RatePoint(account.signed, ZERO, "unclear interest term between individuals: no interest"),)
-        capped_rates, bit_term = capped_path(rate_path, segments)
+        capped_rates, bit_term = capped_path(rate_path, lower_of(segments, d.term_limit))
         capped_default, bit_default = (capped_path(default_path, segments) if default_path else (None, False))
         if not account.rate_agreed and default_path is None and account.due_dates:
             capped_default = self._overdue_fallback(ctx, account, transition, settings)
@@ -448,6 +497,22 @@ def _settings(ctx) -> dict:
                 out[key] = raw[key]
             else:
                 bad(key, "a date (YYYY-MM-DD, without quotes)")
+    if ("rolled_over_from" in raw) != ("original_principal" in raw):
+        key = "original_principal" if "rolled_over_from" in raw else "rolled_over_from"
+        issues.append(Issue(SourceRef("case.toml", column=f"rules.{key}"),
+                            f"rules.{key}: missing; rolled_over_from and original_principal go together", code="TERMS"))
+    if "rolled_over_from" in raw:
+        if isinstance(raw["rolled_over_from"], date):
+            out["rolled_over_from"] = raw["rolled_over_from"]
+        else:
+            bad("rolled_over_from", "the date of the first IOU (YYYY-MM-DD, without quotes)")
+    if "original_principal" in raw:
+        try:
+            out["original_principal"] = parse_amount(str(raw["original_principal"]))
+            if out["original_principal"] <= 0:
+                raise ParseError("")
+        except ParseError:
+            bad("original_principal", 'the first IOU\'s principal, e.g. "100000.00"')
     if "interest_term_clear" in raw:
         if isinstance(raw["interest_term_clear"], bool):
             out["interest_term_clear"] = raw["interest_term_clear"]

@@ -146,6 +146,23 @@ def segment_at(segments: list[CapSegment], on: date) -> CapSegment:
     return current
 
 
+def lower_of(a: list[CapSegment], b: list[CapSegment]) -> list[CapSegment]:
+    """Two ceilings as one: at every date the lower of the two (an empty list caps nothing)."""
+    if not b:
+        return a
+    if not a:
+        return b
+    out = []
+    for d in sorted({s.start for s in a} | {s.start for s in b}):
+        x, y = segment_at(a, d), segment_at(b, d)
+        if d < y.start:
+            out.append(x)
+            continue
+        low = x if x.rate <= y.rate else y
+        out.append(CapSegment(d, low.rate, low.text, low.basis, low.lpr))
+    return out
+
+
 def capped_path(points: tuple[RatePoint, ...], segments: list[CapSegment]) -> tuple[tuple[RatePoint, ...], bool]:
     """The lower of a contract rate path and the ceiling at every date; True when the cap bit."""
     if not points:

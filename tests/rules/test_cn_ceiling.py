@@ -178,3 +178,25 @@ def test_bad_rules_settings_are_input_errors(tmp_path, run_cli, rules, expected)
     code, _, err = run_cli("verify", folder)
     assert code == 2
     assert expected in err
+
+
+def test_interest_rolled_into_a_new_iou(tmp_path, run_cli):
+    """利滚利 (Art. 27). IOU of 2021-03-01 for 100,000 (ceiling 15.4%); on 2022-03-01 a new IOU for 130,000
+    at 24% replaces it, repayable 2023-03-01.
+    ¶1: rolled-in interest counts up to 100,000 x 15.4% x 365 / 365 = 15,400 -> principal 115,400.00.
+    ¶2: principal + interest on 2023-03-01 at most 100,000 + 100,000 x 15.4% x 730 / 365 = 130,800.00,
+    so interest for the second year is at most 130,800 - 115,400 = 15,400.00 (below 115,400 x 14.8%)."""
+    folder = write_case(tmp_path / "roll", {**BULLET_2021, "signed": date(2022, 3, 1), "principal": "130000.00"}, {},
+                        '[rules]\nrolled_over_from = 2021-03-01\noriginal_principal = "100000.00"\n')
+    _, rep = verify_json(run_cli, folder, "--as-of", "2023-03-01")
+    assert lawful(rep, "principal") == Decimal(100000) + Decimal(100000) * Decimal("0.154") * 365 / 365
+    assert lawful(rep, "interest") == Decimal("130800.00") - Decimal("115400.00")
+    (f,) = findings(rep, "CN.ROLLED_INTEREST")
+    assert (f["amount"], f["details"]["bound"]) == ("14600.00", "130800.00")
+    assert "Art. 27" in f["basis"]
+
+
+def test_rolled_over_needs_both_settings(tmp_path, run_cli):
+    folder = write_case(tmp_path / "r", BULLET_2021, {}, "[rules]\nrolled_over_from = 2021-03-01\n")
+    code, _, err = run_cli("verify", folder)
+    assert code == 2 and "rules.original_principal" in err
