@@ -68,8 +68,8 @@ BASIS = {
     "art28": "SPC Provisions on Private Lending Art. 28 (overdue interest)",
     "art29": "SPC Provisions on Private Lending Art. 29 (overdue interest + 违约金 + other fees within the ceiling)",
     "art24": "SPC Provisions on Private Lending Art. 24; Civil Code Art. 680 (no or unclear interest term)",
-    "bank24": "SPC opinions on financial adjudication 法发〔2017〕22号 Art. 2 (practice, secondary sources): the "
-              "borrower may ask to reduce the total cost above 24% a year",
+    "bank24": "SPC opinions on financial adjudication 法发〔2017〕22号 Art. 2; for licensed non-banks SPC reply "
+              "法释〔2020〕27号 (practice, secondary sources): the borrower may ask to reduce the total cost above 24% a year",
     "art561": "Civil Code Art. 561 (costs, then interest, then principal)",
 }
 
@@ -129,12 +129,12 @@ class CnPack:
         lim = self.limitation(ctx, contract_result)
         if lim is not None and lim.expired:
             out.append(Finding(
-                LIMITATION_EXPIRED, "warning", "total", ZERO,
+                LIMITATION_EXPIRED, "warning", "total", lawful_result.balance["total"],
                 f"The limitation period ran from {lim.starts} and ended on {lim.expires}; checked on "
-                f"{_checked_on(ctx)}. The debtor may refuse to pay if they plead it; a court does not raise it "
-                "by itself.",
+                f"{_checked_on(ctx)}. The debtor may refuse to pay the {fmt_grouped(lawful_result.balance['total'])} "
+                "if they plead it; a court does not raise it by itself.",
                 f"诉讼时效自 {lim.starts} 起算，已于 {lim.expires} 届满（核对日 {_checked_on(ctx)}）。债务人主张时效抗辩的，"
-                "可拒绝履行；法院不主动适用。",
+                f"可拒绝支付 {fmt_grouped(lawful_result.balance['total'])}；法院不主动适用。",
                 lim.basis, (SourceRef("case.toml", column="event"),),
                 {"starts": lim.starts, "expires": lim.expires, "checked_on": _checked_on(ctx)}))
         return out
