@@ -320,3 +320,34 @@ def test_cost_grows_with_events_not_days():
     _, res = card_run(date(2036, 1, 5), ledger=[line(date(2026, 1, 10), "purchase", "1000.00")])
     assert len(res.card.cycles) == 121
     assert len(res.card.cycles[-1].lines) <= 3
+
+
+# ---------------------------------------------------------------------- more published examples
+
+
+def test_published_cash_advance_example():
+    # An issuer's page: 2,000 withdrawn on 1 June, fee 20 (1%, at least 10), interest from the
+    # withdrawal day at 0.05% a day; repaid on 10 June: interest 9. Re-derived: the repayment day
+    # bears no interest, so 1 - 9 June is 9 days: 2,000.00 x 0.05% x 9 = 9.00 (with the repayment
+    # day counted it would be 10.00). With the statement on the 15th the interest appears on the
+    # statement of 15 June; the repayment went to the fee, then the advance.
+    _, res = card_run(date(2026, 6, 15), ledger=[line(date(2026, 6, 1), "cash_advance", "2000.00")],
+                      payments=[pay(date(2026, 6, 10), "2020.00")], statement_day=15, due_day=5,
+                      cash_advance_fee='{ rate = "1%", min = "10.00" }')
+    assert res.charged["fees"] == D("20.00")
+    june = cycle(res, date(2026, 6, 15))
+    assert june.interest == D("9.00")
+    assert spans(june) == [(date(2026, 6, 1), date(2026, 6, 9), 9, D("2000.00"))]
+
+
+def test_published_bill_installment_example():
+    # An issuer's page: 800 converted over 6 periods at 0.75% a period: 800 / 6 = 133.33 a period,
+    # fee 800 x 0.75% = 6.00 a period. The page does not say where the 0.02 left by rounding goes;
+    # here the last part takes it: 5 x 133.33 + 133.35 = 800.00.
+    plan = ('\n[[contract.installment_plan]]\ndate = 2026-04-10\namount = "800.00"\nmonths = 6\n'
+            'fee_rate = "0.75%"\n')
+    _, res = card_run(date(2026, 10, 5), ledger=[line(date(2026, 3, 30), "purchase", "800.00")], extra_toml=plan)
+    parts = [p.amount for p in res.postings if p.name == "installment"]
+    fees = [p.amount for p in res.postings if p.name == "installment_fee"]
+    assert parts == [D("133.33")] * 5 + [D("133.35")]
+    assert fees == [D("6.00")] * 6
