@@ -203,10 +203,10 @@ class CnPack:
             UPFRONT_DEDUCTION, "error", "principal", c.principal - handed_over,
             f"{fmt_grouped(c.principal - handed_over)} of the {fmt_grouped(c.principal)} principal was withheld when the "
             f"money was handed over ({names}). The principal is the {fmt_grouped(handed_over)} actually handed over, "
-            f"and interest runs on that amount (interest on the withheld part up to {ctx.as_of}: "
-            f"{fmt_grouped(interest_effect)}).",
+            f"and interest runs on that amount (the contract charges {fmt_grouped(interest_effect)} of interest on account "
+            f"of the withheld part up to {ctx.as_of}).",
             f"出借时预先扣除 {fmt_grouped(c.principal - handed_over)}（{names}），本金按实际出借的 "
-            f"{fmt_grouped(handed_over)} 认定，利息按此计算（截至 {ctx.as_of} 被扣部分的利息 {fmt_grouped(interest_effect)}）。",
+            f"{fmt_grouped(handed_over)} 认定，利息按此计算（截至 {ctx.as_of} 合同就被扣部分多计利息 {fmt_grouped(interest_effect)}）。",
             basis, (SourceRef("case.toml", column="contract.fee"),),
             {"principal_written": c.principal, "handed_over": handed_over, "interest_on_withheld": interest_effect}))
         d.notes["principal"] = f"{fmt_grouped(handed_over)} actually handed over ({basis})"
