@@ -184,3 +184,13 @@ def test_bank_loan_demand_is_lawful_but_for_one_fee(run_json):
     # accelerated 2024-03-15 (before the last installment), the notice delivered the same day
     assert (rep["limitation"]["starts"], rep["limitation"]["expires"]) == ("2024-03-15", "2027-03-15")
     assert rep["conventions"]["lender_regime"].startswith("licensed lender")
+
+
+def test_none_pack_keeps_the_contract_but_still_reconciles(run_json):
+    code, rep = run_json("verify", EXAMPLES / "private-loan", "--rules", "none")
+    assert code == 1
+    assert rep["rules"]["pack"] == "none"
+    assert rep["balances"]["lawful"] == rep["balances"]["contractual"]
+    codes = {f["code"] for f in rep["findings"]}
+    assert "UNPOSTED_PAYMENT" in codes
+    assert not any(c.startswith("CN.") for c in codes)
