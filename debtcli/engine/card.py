@@ -399,16 +399,25 @@ class CardState:
                 st["left"] = ZERO
                 st["billed"] = st["plan"].months
 
-    def pay(self, d: date, amount: Decimal, reference: str, source, kind: str, held: Decimal = ZERO) -> None:
-        """Allocate a payment (or refund) over the lots by the allocation order."""
+    def waive(self, d: date, e) -> None:
+        """A waiver (减免) from case.toml: reduces the named component (or follows the allocation order);
+        it is not a payment, so it neither meets a minimum nor keeps a free period."""
+        self.pay(d, e.amount or ZERO, e.note or "waiver", SourceRef("case.toml", column=f"event[{e.index}]"),
+                 "waiver", only=e.component)
+
+    def pay(self, d: date, amount: Decimal, reference: str, source, kind: str, held: Decimal = ZERO,
+            only: str | None = None) -> None:
+        """Allocate a payment, refund or waiver over the lots by the allocation order."""
         from debtcli.engine.replay import Allocation, AppliedPayment
 
         r = self.r
-        left = amount + held + r.credit
-        r.credit = ZERO
+        waiver = kind == "waiver"
+        left = amount + (ZERO if waiver else held + r.credit)
+        if not waiver:
+            r.credit = ZERO
         allocs = []
         order = [("principal_first", "principal")] if kind == "refund" else []
-        order += list(r.a.allocation)
+        order += [pair for pair in r.a.allocation if only is None or pair[1] == only]
         lots = sorted(self.lots, key=lambda x: (x.statement is None, x.statement or 0, x.seq))
         for bucket, comp in order:
             if left <= 0:
@@ -427,8 +436,11 @@ class CardState:
                 if comp == "principal":
                     self.principal_steps.append((d, -take))
                 left -= take
-                r.paid[comp] += take
+                (r.waived if waiver else r.paid)[comp] += take
                 allocs.append(Allocation(comp, status, take, None))
+        if waiver:
+            r.applied.append(AppliedPayment(d, amount - left, reference, tuple(allocs), ZERO, source, "waiver"))
+            return
         r.credit = left
         if kind != "credit":
             self.since_statement += amount
@@ -513,8 +525,8 @@ class CardState:
                 self.r.rounding.append(RoundingNote(d, comp, raw[comp], amount))
             if amount <= 0:
                 continue
+            lot = self._new_lot("interest", comp, amount, d + ONE_DAY, d, True)
             if kind == "statement":
-                lot = self._new_lot("interest", comp, amount, d + ONE_DAY, d, True)
                 lot.statement = len(self.statements) - 1
                 lot.state = "pending"
             self.r.charged[comp] += amount

@@ -433,7 +433,10 @@ class _Replay:
         elif kind == "overdue":
             self.overdue(d, payload)
         elif kind == "waiver":
-            self.waive(d, payload)
+            if self.card is not None:
+                self.card.waive(d, payload)
+            else:
+                self.waive(d, payload)
         elif kind == "acceleration":
             if self.card is not None:
                 self.card.accelerate(d)

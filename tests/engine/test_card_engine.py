@@ -351,3 +351,22 @@ def test_published_bill_installment_example():
     fees = [p.amount for p in res.postings if p.name == "installment_fee"]
     assert parts == [D("133.33")] * 5 + [D("133.35")]
     assert fees == [D("6.00")] * 6
+
+
+def test_waiver_reduces_the_named_component_and_is_not_a_payment():
+    # the published example, then the issuer waives 10.00 of the 17.85 interest on 10 May
+    extra = '\n[[event]]\ndate = 2026-05-10\ntype = "waiver"\namount = "10.00"\ncomponent = "interest"\n'
+    _, res = card_run(date(2026, 5, 20), extra_toml=extra, **PUBLISHED)
+    assert res.waived["interest"] == D("10.00")
+    # 7.85 interest left; principal 900.00 accrues from 6 May: 900.00 x 0.05% x 14 days = 6.30
+    assert res.balance["interest"] == D("7.85") + D("6.30")
+    assert res.balance["principal"] == D("900.00")
+
+
+def test_balance_between_statements_includes_interest_accrued_since_the_last_one():
+    # as of 20 May: 917.85 on the statement of 5 May, plus 900.00 x 0.05% x 14 days (6 - 19 May,
+    # the as-of day excluded as for loans) = 6.30; the posted 17.85 bears interest only if the
+    # statement of 5 May is not paid by 23 May, which is not yet known
+    _, res = card_run(date(2026, 5, 20), **PUBLISHED)
+    assert res.balance["total"] == D("924.15")
+    assert res.buckets["not_due"]["interest"] == D("6.30")
