@@ -84,10 +84,11 @@ class TableReader:
         self.table = Table(kind, self.path.name)
         self.wanted = LEDGER_COLUMNS if kind == "ledger" else PAYMENT_COLUMNS
         self._seen_rows: dict[int, int] = {}
-        self._seen_refs: dict[tuple, int] = {}
+        self._seen_refs: dict[int, int] = {}
         self._row_errors = 0
         self._empty_cells: list[tuple[int, int, int, str]] = []  # (rejected idx, issue idx, row, column idx)
         self._sep = ","
+        self._type_cache: dict[str, str | None] = {}
 
     # ------------------------------------------------------------------ locations
     def src(self, row: int | None = None, column: str | None = None, raw: str | None = None) -> SourceRef:
@@ -141,10 +142,10 @@ class TableReader:
         t = self.table
         for rowno, cells in self._find_header(rows):
             t.rows_seen = rowno
-            if not any(cell_text(c).strip() for c in cells):
+            texts = [cell_text(c).strip() for c in cells]
+            if not any(texts):
                 self._reject(rowno, "empty row")
                 continue
-            texts = [cell_text(c).strip() for c in cells]
             raw = self._sep.join(texts).rstrip(self._sep)
             if self._is_total_line(cells, texts):
                 self._reject(rowno, "a total line, not a posting", raw=raw)
@@ -166,10 +167,12 @@ class TableReader:
 
     def _is_total_line(self, cells: list, texts: list[str]) -> bool:
         """合计 / Total lines under a table: a total label where the date should be, or no date at all."""
-        if not any(C.is_total_label(x) for x in texts):
-            return False
         day = self._value(cells, "date")
-        return day is None or (isinstance(day, str) and C.is_total_label(day))
+        if day is not None and not isinstance(day, str):
+            return False
+        if day is not None and _PLAIN_DATE.match(day):
+            return False
+        return any(x and x[-1] in _TOTAL_ENDINGS and C.is_total_label(x) for x in texts)
 
     def _find_header(self, rows: Iterator[tuple[int, list]]) -> Iterator[tuple[int, list]]:
         """Consume the rows above and including the header; yield the data rows."""
@@ -288,9 +291,8 @@ class TableReader:
         if i is None or i >= len(cells):
             return None
         v = cells[i]
-        if isinstance(v, str):
-            v = v.strip()
-            return v or None
+        if v.__class__ is str:
+            return v.strip() or None
         return v
 
     def _record(self, rowno: int, cells: list, raw: str):
@@ -332,7 +334,10 @@ class TableReader:
         p = self.profile
         word = self._value(cells, "type")
         if word is not None:
-            typ = C.ledger_type(cell_text(word), p.types)
+            text = cell_text(word)
+            typ = self._type_cache.get(text, "")
+            if typ == "":
+                typ = self._type_cache[text] = C.ledger_type(text, p.types)
             if typ is None:
                 raise _RowError("type", f"type: {cell_text(word)!r} is not a known transaction type; map it in a "
                                         f"profile ([types] or a [[rule]]) to one of {', '.join(LEDGER_TYPES)}")
@@ -375,7 +380,12 @@ class TableReader:
         if isinstance(v, (date, datetime)):
             raise _RowError(col, f"{col}: {cell_text(v)!r} is a date, not an amount")
         try:
-            amount = v if isinstance(v, Decimal) else parse_amount(cell_text(v), self.profile.decimal_mark)
+            if isinstance(v, Decimal):
+                amount = v
+            elif self.profile.decimal_mark == "." and _PLAIN_NUMBER.match(v):
+                amount = Decimal(v)  # the common case, without the full parser
+            else:
+                amount = parse_amount(cell_text(v), self.profile.decimal_mark)
         except ParseError as exc:
             raise _RowError(col, f"{col}: {exc}") from None
         if amount.as_tuple().exponent < -self.places and amount != amount.quantize(Decimal(1).scaleb(-self.places)):
@@ -434,7 +444,7 @@ class TableReader:
         else:
             self._seen_rows[key] = rowno
         if rec.reference:
-            ref_key = (getattr(rec, "type", "payment"), rec.reference)
+            ref_key = hash((getattr(rec, "type", "payment"), rec.reference))  # an int: memory stays small
             first = self._seen_refs.get(ref_key)
             if first is not None:
                 if self._seen_rows.get(key) != first:
@@ -450,6 +460,9 @@ class _Skip(Exception):
         self.reason = reason
 
 
+_PLAIN_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_TOTAL_ENDINGS = frozenset("计lL")
 _TIMESTAMP = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
 
@@ -465,6 +478,11 @@ def cell_date(v, date_format: str | None = None) -> date:
             return excel_serial_date(v)
         v = cell_text(v)
     s = str(v).strip()
+    if not date_format and _PLAIN_DATE.match(s):
+        try:
+            return date.fromisoformat(s)
+        except ValueError:
+            pass  # the full parser gives the message
     if date_format:
         try:
             return datetime.strptime(s, date_format).date()
