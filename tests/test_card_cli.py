@@ -150,3 +150,9 @@ def test_json_is_deterministic(run_cli):
     a = run_cli("verify", CARD, "--format", "json")[1]
     b = run_cli("verify", CARD, "--format", "json")[1]
     assert a == b and json.loads(a)["case"] == "CARD-2024-0088"
+
+
+def test_due_days_past_the_next_statement_is_refused(tmp_path, run_cli):
+    folder = _case(tmp_path, "due_days = 40")
+    code, _, err = run_cli("verify", folder)
+    assert code == 2 and "contract.due_days" in err

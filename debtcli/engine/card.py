@@ -756,10 +756,6 @@ def card_plan_from_terms(terms, ledger=()) -> tuple[CardPlan, list]:
         issues.append(Issue(row.source, reason, severity="warning", code="CARD_ROW_IGNORED"))
     penalties = (PenaltyRegime(date.min, card.late_penalty, "违约金"),) if card.late_penalty else ()
     due_days = card.due_days
-    if due_days is not None and due_days > 27:
-        issues.append(Issue(SourceRef("case.toml", column="contract.due_days"),
-                            f"contract.due_days: found {due_days}, expected a due date before the next statement "
-                            "(at most 27 days)", code="TERMS"))
     plan = CardPlan(
         statement_day=card.statement_day,
         due_day=card.due_day,

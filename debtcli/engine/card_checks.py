@@ -209,6 +209,11 @@ def card_report_parts(account, contract_res, lawful_res, as_of: date, trace: boo
         "interest_model": contract_res.card.model,
         "interest_model_stated": contract_res.card.model_stated,
     }
+    unchecked = [row for row in contract_res.card.checked
+                 if cycle_of(contract_res.card.statements, row.posted or row.date) is None]
+    if unchecked:  # posted after the last statement up to the as-of date: no cycle to compare with yet
+        extra["unchecked_rows"] = [{**row.source.evidence(), "reason": "posted after the last statement before "
+                                    f"{as_of}; compare it on a later as-of date"} for row in unchecked]
     if other is not None:
         extra["interest_models"] = {
             contract_res.card.model: contract_res.charged["interest"] + contract_res.charged["compound_interest"],

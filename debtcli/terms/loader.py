@@ -520,7 +520,8 @@ def _card_terms(r: _Reader, c: dict) -> CardTerms:
     extra = r.get(c, "contract", "card", _table,
                   "a table of further card settings", default={})
     due_day = r.get(c, "contract", "due_day", _int_between(1, 31), "a day of the month (1 to 31)")
-    due_days = r.get(c, "contract", "due_days", _int_between(1, 60), "days after the statement (1 to 60)")
+    due_days = r.get(c, "contract", "due_days", _int_between(1, 27),
+                     "days after the statement (1 to 27: the due date comes before the next statement)")
     if due_day is None and due_days is None:
         r.problem("contract.due_day", _MISSING, "due_day (day of month) or due_days (days after the statement)")
     return CardTerms(
