@@ -66,3 +66,8 @@ def test_python_dash_m_and_help():
     assert out.returncode == 0 and "schedule" in out.stdout and "Exit codes" in out.stdout
     out = subprocess.run([sys.executable, "-m", "debtcli", "schedule", "--help"], capture_output=True, text=True)
     assert "Examples" in out.stdout
+
+
+def test_schedule_of_a_card_is_refused_plainly(run_cli):
+    code, _, err = run_cli("schedule", EXAMPLES / "card-default")
+    assert code == 2 and "no installment schedule" in err and "Traceback" not in err

@@ -33,6 +33,9 @@ def schedule(
     from debtcli.report.build import schedule_run
 
     c = load_case_or_exit(case)
+    if c.terms.contract.product == "card":
+        fail_input([f"{case}: a card account has no installment schedule"],
+                   hint="Use `debtcli verify` or `debtcli statement` to see its statement cycles.")
     run = schedule_run(c)
     errors = [i for i in run.issues if i.severity == "error"]
     if errors:
