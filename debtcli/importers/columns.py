@@ -32,7 +32,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
                   "回单号", "transactionid", "txnid"),
     "memo": ("memo", "备注", "附言", "用途", "说明", "摘要", "note", "description", "remark"),
     "balance": ("balance", "余额", "账户余额", "贷款余额", "结欠余额", "欠款余额", "runningbalance"),
-    "payer": ("payer", "付款人", "付款人名称", "付款人户名", "付款户名", "付款账户名", "付款方", "对方名称", "户名", "对方户名", "缴款人", "name", "payername"),
+    "payer": ("payer", "付款人", "付款人名称", "付款人户名", "付款户名", "付款账户名", "付款方", "对方名称", "户名",
+              "对方户名", "缴款人", "name", "payername"),
     "channel": ("channel", "渠道", "交易渠道", "还款方式", "付款方式", "支付方式", "方式", "method"),
 }
 

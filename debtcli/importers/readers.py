@@ -162,15 +162,18 @@ def sheet_names(path: Path) -> list[str]:
         wb.close()
 
 
-def xlsx_rows(path: Path, sheet: str | None = None, sheet_index: int = 0
+def xlsx_rows(path: Path, sheet: str | None = None, prefer: str | None = None
               ) -> tuple[str, Iterator[tuple[int, list]]]:
-    """(sheet name, rows) of one worksheet, streamed in read-only mode, values not formulas."""
+    """(sheet name, rows) of one worksheet, streamed in read-only mode, values not formulas. With no
+    sheet named, the sheet called ``prefer`` (ledger, payments) if there is one, else the first."""
     wb = open_workbook(path)
     if sheet is not None and sheet not in wb.sheetnames:
         names = ", ".join(wb.sheetnames)
         wb.close()
         raise ReadError(f"no sheet {sheet!r}; the sheets are: {names}")
-    name = sheet if sheet is not None else wb.sheetnames[sheet_index]
+    if sheet is None:
+        sheet = prefer if prefer in wb.sheetnames else wb.sheetnames[0]
+    name = sheet
 
     def rows() -> Iterator[tuple[int, list]]:
         try:

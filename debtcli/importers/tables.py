@@ -106,7 +106,7 @@ class TableReader:
     def _open(self) -> Iterator[tuple[int, list]]:
         p = self.profile
         if self.path.suffix.lower() in WORKBOOK_SUFFIXES:
-            name, rows = xlsx_rows(self.path, self.sheet)
+            name, rows = xlsx_rows(self.path, self.sheet, prefer=self.kind)
             self.table.sheet = name
             return rows
         enc, delim, rows = csv_rows(self.path, p.encoding, p.delimiter)

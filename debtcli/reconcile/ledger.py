@@ -54,10 +54,42 @@ def movement(row: LedgerRow) -> Decimal:
     return row.amount if row.type in ADDS else ZERO
 
 
+TYPE_NAMES_ZH = {
+    "disbursement": "放款", "interest": "利息", "default_interest": "罚息", "compound_interest": "复利", "fee": "费用",
+    "penalty": "违约金", "cost": "实现债权的费用", "payment": "还款", "waiver": "减免", "adjustment": "调整",
+    "write_off": "核销", "purchase": "消费", "cash_advance": "取现", "refund": "退款", "annual_fee": "年费",
+    "cash_advance_fee": "取现手续费", "installment_fee": "分期手续费", "installment": "分期",
+    "overlimit_fee": "超限费", "conversion_fee": "货币转换费",
+}
+
+
+def shows_principal_only(rows) -> bool:
+    """True when every charge row with a balance leaves it unchanged: the column is the principal
+    outstanding (贷款余额), not the total owed, and cannot be re-added from the postings."""
+    charges, previous = 0, None
+    for row in rows:
+        if row.balance is None:
+            continue
+        if previous is not None and row.type in CHARGE_COMPONENT and row.amount != 0:
+            charges += 1
+            if row.balance != previous:
+                return False
+        previous = row.balance
+    return charges > 0
+
+
 def arithmetic_findings(ledger, places: int) -> list[Finding]:
     rows = sorted(ledger, key=lambda r: (r.source.file, r.source.sheet or "", r.source.row or 0))
     if not any(r.balance is not None for r in rows):
         return []
+    if shows_principal_only(rows):
+        first = next(r for r in rows if r.balance is not None)
+        return [Finding(
+            LEDGER_ARITHMETIC, "info", "principal", ZERO,
+            "The ledger's balance column does not move with interest or fee postings: it shows the principal "
+            "outstanding, so it cannot be re-added from the postings and was not checked.",
+            "台账余额列不随利息、费用入账而变化，显示的是贷款本金余额，无法按入账金额逐行复核，未予核对。",
+            "the creditor's ledger", (first.source,), {})]
     out = []
     running = ZERO
     previous: LedgerRow | None = None
@@ -83,7 +115,7 @@ def _arithmetic_finding(row: LedgerRow, previous: LedgerRow | None, computed: De
         LEDGER_ARITHMETIC, "error" if diff > 0 else "warning", None, diff,
         f"The running balance on {row.date} (row {row.source.row}) is {g(row.balance)}, but {prev_en} and the row "
         f"posts {row.type} {sign}{g(row.amount)}, which gives {g(computed)}; difference {diff:+,.{places}f}.",
-        f"台账 {row.date}（第 {row.source.row} 行）余额为 {g(row.balance)}，但{prev_zh}，本行{row.type} "
+        f"台账 {row.date}（第 {row.source.row} 行）余额为 {g(row.balance)}，但{prev_zh}，本行{TYPE_NAMES_ZH.get(row.type, row.type)} "
         f"{sign}{g(row.amount)}，应为 {g(computed)}；差额 {diff:+,.{places}f}。",
         "the creditor's ledger: each balance is the previous balance plus the row's posting",
         tuple(x for x in (row.source.__class__(row.source.file, row.source.row, row.source.sheet, "balance",

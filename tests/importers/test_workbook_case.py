@@ -25,7 +25,8 @@ def workbook_case(path, case_rows, ledger=None, payments=None):
 CASE_ROWS = [
     ("schema", "debtcli/1"), ("[case]", None), ("id", "WB-1"), ("jurisdiction", "none"), ("currency", "CNY"),
     ("[contract]", None), ("signed", dt.date(2024, 1, 1)), ("principal", "10000.00"), ("rate", "12%"),
-    ("day_count", "ACT/365"), ("method", "bullet"), ("term_months", 12), ("[demand]", None), ("as_of", dt.date(2024, 4, 1)),
+    ("day_count", "ACT/365"), ("method", "bullet"), ("term_months", 12),
+    ("[demand]", None), ("as_of", dt.date(2024, 4, 1)),
 ]
 
 

@@ -65,3 +65,12 @@ def test_matching_postings_give_no_finding(tmp_path, run_json):
                                  "2024-02-01,interest,1019.18,101019.18\n")
     _, report = run_json("verify", folder)
     assert not [f for f in report["findings"] if f["code"] in ("POSTING_MISMATCH", "LEDGER_ARITHMETIC")]
+
+
+def test_a_principal_only_balance_column_is_recognised_not_flagged(tmp_path, run_json):
+    folder = make_case(tmp_path, "日期,摘要,金额,贷款余额\n2024-01-01,贷款发放,100000.00,100000.00\n"
+                                 "2024-02-01,结息,1019.18,100000.00\n2024-02-01,还款,1019.18,100000.00\n")
+    _, report = run_json("verify", folder)
+    found = [f for f in report["findings"] if f["code"] == "LEDGER_ARITHMETIC"]
+    assert [(f["severity"], f["amount"]) for f in found] == [("info", "0.00")]
+    assert "principal outstanding" in found[0]["message_en"]
