@@ -152,3 +152,15 @@ def test_a_profile_beside_a_case_table_is_used_by_verify(tmp_path, run_json):
     assert report["balances"]["contractual"]["principal"] == "910.19"
     assert report["inputs"][1] == {"file": "payments.csv", "sha256": report["inputs"][1]["sha256"], "rows": 1,
                                    "rejected": 0}
+
+
+def test_positions_without_a_header_negate_and_own_words(tmp_path, run_cli):
+    data = write(tmp_path / "ledger.csv", "2024-01-05,JX,-12.50,X1\n2024-01-06,还款,-100.00,X2\n")
+    prof = write(tmp_path / "ledger.profile.toml", 'header = false\nnegate = true\n[columns]\ndate = 1\ntype = 2\n'
+                                                   'amount = 3\nreference = 4\n[types]\nJX = "interest"\n')
+    code, out, err = run_cli("import", data, "--profile", prof, "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert [(r["row"], r["type"], r["amount"], r["reference"]) for r in report["rows"]] == [
+        (1, "interest", "12.50", "X1"), (2, "payment", "100.00", "X2")]
+    assert report["counts"] == {"rows": 2, "header": 0, "used": 2, "rejected": 0}
