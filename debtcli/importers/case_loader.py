@@ -59,7 +59,12 @@ def load_case(path: str | Path) -> tuple[Case | None, list[Issue]]:
     places = _places(terms)
     tables = {}
     for kind, stem in (("ledger", "ledger"), ("payments", "payments")):
-        table_path = find_table(p, stem)
+        candidates = [p / f"{stem}{ext}" for ext in TABLE_SUFFIXES if (p / f"{stem}{ext}").exists()]
+        if len(candidates) > 1:
+            issues.append(Issue(SourceRef(candidates[1].name), f"two {kind} files in the case folder "
+                                f"({', '.join(c.name for c in candidates)}); keep one"))
+            continue
+        table_path = candidates[0] if candidates else None
         if table_path is None:
             continue
         profile, prof_issues = _profile_for(table_path, kind)

@@ -61,3 +61,15 @@ def test_a_workbook_case_problem_names_the_sheet_and_row(tmp_path, run_cli):
     code, out, err = run_cli("verify", tmp_path / "other.xlsx")
     assert code == 2
     assert "error: other.xlsx: a case workbook needs a sheet named case; the sheets are: Sheet1" in err.splitlines()
+
+
+def test_two_files_for_one_table_is_an_error_not_a_choice(tmp_path, run_cli):
+    (tmp_path / "case.toml").write_text(
+        'schema = "debtcli/1"\n[case]\nid = "T-2"\njurisdiction = "none"\n[contract]\nsigned = 2024-01-01\n'
+        'principal = "1000.00"\nrate = "12%"\nmethod = "bullet"\nterm_months = 12\n', encoding="utf-8")
+    (tmp_path / "payments.csv").write_text("date,amount\n2024-02-01,100.00\n", encoding="utf-8")
+    workbook_case(tmp_path / "payments.xlsx", [])
+    code, out, err = run_cli("verify", tmp_path)
+    assert code == 2
+    assert ("error: payments.xlsx: two payments files in the case folder (payments.csv, payments.xlsx); keep one"
+            in err.splitlines())
