@@ -112,3 +112,15 @@ def test_dates_out_of_order():
     bad = GOOD.replace("[[disbursement]]\ndate = 2021-03-01", "[[disbursement]]\ndate = 2021-02-01")
     _, issues = load_terms_text(bad)
     assert any("disbursement[0].date: found '2021-02-01'" in str(i) for i in issues)
+
+
+def test_reconcile_settings_are_checked():
+    bad = GOOD + '[reconcile]\nwindow_days = "three"\ntolerance = "abc"\nwindw = 2\n'
+    terms, issues = load_terms_text(bad)
+    assert terms is None
+    text = "\n".join(str(i) for i in issues)
+    assert "reconcile.window_days: found 'three'" in text
+    assert "reconcile.tolerance: found 'abc'" in text
+    assert "reconcile.windw: unknown key" in text
+    ok, _ = load_terms_text(GOOD + '[reconcile]\nwindow_days = 5\ntolerance = "0.05"\n')
+    assert ok.reconcile == {"window_days": 5, "tolerance": Decimal("0.05")}

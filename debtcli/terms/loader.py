@@ -394,6 +394,17 @@ def terms_from_dict(data: dict, file: str = "case.toml") -> tuple[Terms | None, 
     if not isinstance(reconcile, dict):
         r.problem("reconcile", reconcile, "a table [reconcile]")
         reconcile = {}
+    else:
+        r.unknown(reconcile, "reconcile", {"window_days", "tolerance", "mismatch_days"})
+        checked = {}
+        for key in ("window_days", "mismatch_days"):
+            v = r.get(reconcile, "reconcile", key, _int_between(0, 366), "a whole number of days (0 to 366)")
+            if v is not None:
+                checked[key] = v
+        tol = r.get(reconcile, "reconcile", "tolerance", _nonneg_money, "an amount such as \"0.01\"")
+        if tol is not None:
+            checked["tolerance"] = tol
+        reconcile = checked
 
     terms = Terms(case=case, contract=contract, disbursements=disbursements, installments=installments,
                   events=events, payments=payments, demand=demand, rules=dict(rules), reconcile=dict(reconcile))
