@@ -16,7 +16,6 @@ accounts and finds out which of the two applies.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -27,6 +26,7 @@ from typing import Iterator
 
 from debtcli.batch.export import ACCOUNT_ID, AccountRows, ExportLayout, TableInfo, layout_problems
 from debtcli.batch.tables import TABLE_EXTENSIONS, Table, TableError, iter_rows, read_header
+from debtcli.importers.case_loader import sha256_of
 
 TERMS_STEMS = ("accounts", "terms")
 MAX_LISTED_REJECTS = 1000
@@ -98,14 +98,6 @@ class CaseFolders(Portfolio):
 
 
 # ---------------------------------------------------------------------------- exports
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _find(folder: Path, stems) -> Path | None:
@@ -239,7 +231,7 @@ class Export(Portfolio):
                 problems.append(str(exc) if isinstance(exc, TableError) else f"{t.label()}: cannot be read ({exc})")
                 infos.append(None)
                 continue
-            infos.append(TableInfo(t.path.name, t.sheet, _sha256(t.path), header))
+            infos.append(TableInfo(t.path.name, t.sheet, sha256_of(t.path), header))
         if problems:
             raise SourceError(problems)
         self.layout = ExportLayout(*infos)
