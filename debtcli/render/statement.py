@@ -253,7 +253,7 @@ def _findings_section(r: Report, lang: str) -> Section:
                          component_name(f.component, lang) if f.component else "—", money(f.amount, r.places),
                          detail)))
     table = Table(("#", w["finding_code"], w["component"], w["finding_amount"], w["finding_message"]), tuple(rows),
-                  "rllrl", (0.3, 2.3, 0.8, 0.9, 3.9))
+                  "rllrl", (0.3, 2.2, 1.05, 0.9, 3.75))
     return Section("findings", w["findings"], (table,))
 
 
