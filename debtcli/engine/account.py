@@ -12,8 +12,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
-
 from debtcli.engine.daycount import basis_days
 from debtcli.model.money import ZERO, round_money
 from debtcli.model.records import COMPONENTS, Issue, PaymentRecord, SourceRef
@@ -116,13 +114,27 @@ def allocation_pairs(order: tuple[str, ...] | None) -> tuple[tuple[str, str], ..
     return tuple(pairs)
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
+
+
+def add_months(anchor: date, months: int) -> date:
+    """anchor + months, the day cut back to the month's last day (31 Jan + 1 month = 28/29 Feb)."""
+    year, month0 = divmod(anchor.year * 12 + anchor.month - 1 + months, 12)
+    return date(year, month0 + 1, min(anchor.day, days_in_month(year, month0 + 1)))
+
+
 def add_months_sticky(anchor: date, months: int) -> date:
     """anchor + months; an anchor on the last day of its month stays on month ends
     (31 Jan -> 28/29 Feb -> 31 Mar; 30 Apr -> 31 May)."""
-    d = anchor + relativedelta(months=months)
-    if anchor.day == calendar.monthrange(anchor.year, anchor.month)[1]:
-        d = d.replace(day=calendar.monthrange(d.year, d.month)[1])
-    return d
+    year, month0 = divmod(anchor.year * 12 + anchor.month - 1 + months, 12)
+    last = days_in_month(year, month0 + 1)
+    if anchor.day == days_in_month(anchor.year, anchor.month):
+        return date(year, month0 + 1, last)
+    return date(year, month0 + 1, min(anchor.day, last))
 
 
 def due_dates_for(terms: Terms) -> tuple[date, ...]:
@@ -358,7 +370,7 @@ def _card_account(terms: Terms, payments, fixings, until, ledger) -> tuple[Accou
 
 
 __all__ = ["Account", "Charge", "NonCash", "RatePoint", "account_from_terms", "allocation_pairs", "annuity_payment",
-           "add_months_sticky", "due_dates_for", "COMPONENTS"]
+           "add_months", "add_months_sticky", "days_in_month", "due_dates_for", "COMPONENTS"]
 
 
 def conventions(account: Account, terms: Terms) -> dict:

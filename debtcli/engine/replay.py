@@ -39,9 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
-
-from debtcli.engine.account import Account, add_months_sticky, annuity_payment
+from debtcli.engine.account import Account, add_months, add_months_sticky, annuity_payment
 from debtcli.engine.daycount import act_act_pieces, basis_days, day_count_days
 from debtcli.model.money import ROUNDING_MODES, ZERO
 from debtcli.model.records import COMPONENTS, SourceRef
@@ -52,6 +50,7 @@ SAME_DAY_ORDER = ("disbursement", "rate_change", "charge", "due", "payment", "wa
                   "charge_off", "statement", "demand_notice/acknowledgment")
 _CARD_RANKS = {"charge": RANK_CHARGE, "payment": RANK_PAYMENT, "overdue": RANK_OVERDUE, "statement": RANK_STATEMENT}
 _ACCRUING = ("interest", "default_interest", "compound_interest")
+_INSTALLMENT_PARTS = ("principal", "interest", "fees")  # what makes an installment paid or unpaid
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +256,9 @@ class _Replay:
             self.card = CardState(self)
         boundaries = [a.draws[0][0] if a.draws else a.signed] + list(a.due_dates)
         self.periods = boundaries
+        # per_period interest: whether each installment period is a whole month, worked out once
+        self.whole_month = [add_months_sticky(s, 1) == e or add_months(s, 1) == e
+                            for s, e in zip(boundaries, boundaries[1:])] if self.per_period else []
 
         end = as_of + timedelta(days=1) if a.counting == "both" else as_of
         t = None
@@ -375,9 +377,7 @@ class _Replay:
         if k + 1 >= len(self.periods):
             return None
         start, end = self.periods[k], self.periods[k + 1]
-        if not start <= t0 < end:
-            return None
-        if add_months_sticky(start, 1) == end or start + relativedelta(months=1) == end:
+        if start <= t0 < end and self.whole_month[k]:
             return (start, end)
         return None
 
@@ -572,6 +572,15 @@ class _Replay:
         self.applied.append(AppliedPayment(d, (e.amount or ZERO) - left, e.note or "waiver", tuple(allocs), ZERO,
                                            SourceRef("case.toml", column=f"event[{e.index}]"), "waiver"))
 
+    def _open_items(self) -> dict:
+        """Items still owed, by (component, overdue), each list in the order the items were owed:
+        a payment visits only the entries of the allocation order that hold something."""
+        out: dict = {}
+        for it in self.items:
+            if it.amount > 0:
+                out.setdefault((it.component, it.overdue), []).append(it)
+        return out
+
     def pay(self, d: date, amount: Decimal, reference: str, source, kind: str, only: str | None = None,
             settle: bool = False):
         """Allocate ``amount`` plus any held credit by the allocation order."""
@@ -584,6 +593,7 @@ class _Replay:
         self.credit = ZERO
         allocs: list[Allocation] = []
         use_not_due = settle or not self.hold or self.accelerated_on is not None
+        open_items = self._open_items()
         for bucket, comp in a.allocation:
             if left <= 0:
                 break
@@ -595,6 +605,7 @@ class _Replay:
                 if comp == "interest" and self.accr["interest"] > 0:
                     n_next = self.period_index + 1 if self.period_index < len(a.due_dates) else None
                     self.crystallize("interest", d, "accrued", n_next, False)
+                    open_items = self._open_items()
                     bucket_items = [i for i in self.items if i.component == "interest" and not i.overdue]
                     for it in bucket_items:
                         take = min(left, it.amount)
@@ -609,11 +620,10 @@ class _Replay:
                     left -= take
                     allocs.append(Allocation(comp, "not_due", take, None))
                 continue
-            want_overdue = bucket == "overdue"
-            for it in self.items:
+            for it in open_items.get((comp, bucket == "overdue"), ()):
                 if left <= 0:
                     break
-                if it.component != comp or it.overdue != want_overdue or it.amount <= 0:
+                if it.amount <= 0:  # paid off by an earlier entry of the order
                     continue
                 take = min(left, it.amount)
                 it.amount -= take
@@ -622,12 +632,13 @@ class _Replay:
         if allocs:
             self.items = [i for i in self.items if i.amount > 0]
             self.sums_dirty = True
+            still_open = {i.n for i in self.items if i.component in _INSTALLMENT_PARTS}
             for al in allocs:
                 self.paid[al.component] += al.amount
                 if al.n is not None and al.n in self.inst:
                     rec = self.inst[al.n]
                     rec["paid"] = rec.get("paid", ZERO) + al.amount
-                    if not any(i.n == al.n and i.component in ("principal", "interest", "fees") for i in self.items):
+                    if al.n not in still_open:
                         rec.setdefault("paid_on", d)
         self.credit = left
         if kind == "credit" and not allocs:
@@ -681,13 +692,17 @@ class _Replay:
         balance["total"] = sum((balance[c] for c in COMPONENTS), ZERO)
         for b in buckets.values():
             b["total"] = sum((b[c] for c in COMPONENTS), ZERO)
+        open_by_n: dict = {}
+        for it in self.items:
+            if it.n is not None and it.component in _INSTALLMENT_PARTS:
+                open_by_n[it.n] = open_by_n.get(it.n, ZERO) + it.amount
         rows = []
         for n in sorted(self.inst):
             rec = self.inst[n]
             total = rec["principal"] + rec["interest"] + rec["fees"]
             paid = rec.get("paid", ZERO)
             paid_on = rec.get("paid_on")
-            open_amt = sum((i.amount for i in self.items if i.n == n and i.component in ("principal", "interest", "fees")), ZERO)
+            open_amt = open_by_n.get(n, ZERO)
             if open_amt == 0:
                 status = "paid" if paid_on is None or paid_on <= rec["due"] + timedelta(days=a.grace_days) else "late"
                 days_late = max(0, (paid_on - rec["due"]).days) if paid_on else 0

@@ -30,14 +30,16 @@ SUBTRACTS = {"payment", "waiver", "refund", "write_off"}
 COMPARED = ("interest", "default_interest", "compound_interest", "fees", "penalties")
 
 
-def ledger_findings(case, contract_result, account) -> list[Finding]:
-    """Every ledger check that needs the replay, for ``build_report``."""
+def ledger_findings(case, contract_result, account, match=None) -> list[Finding]:
+    """Every ledger check that needs the replay, for ``build_report``. ``match`` is the payment
+    match already made for the replay; it is matched again only when made with another window."""
     places = account.places
     out = arithmetic_findings(case.ledger, places)
     out += posting_findings(case, contract_result, account)
     if case.has_ledger and (case.payments or case.terms.payments):
         window = _int_setting(case.terms.reconcile.get("window_days"), DEFAULT_WINDOW_DAYS)
-        match = match_payments(case.ledger, tuple(case.terms.payments) + tuple(case.payments), window)
+        if match is None or match.window_days != window:
+            match = match_payments(case.ledger, tuple(case.terms.payments) + tuple(case.payments), window)
         out += mismatch_findings(match, places)
     return out
 

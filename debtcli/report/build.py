@@ -101,25 +101,23 @@ def _payment_lines(contract_res, lawful_res, match):
 
     c_pay = [p for p in contract_res.payments if p.kind == "payment"]
     l_pay = [p for p in lawful_res.payments if p.kind == "payment"]
-    status_of = {}
+    # a credited payment is known by its record's source, date and amount: looked up, not searched
+    matched_to: dict = {}
+    unposted = set()
     if match is not None:
         for row, rec in match.matched:
-            status_of[id(rec)] = ("matched", row.source)
-        for rec in match.unposted:
-            status_of[id(rec)] = ("unposted", None)
+            matched_to.setdefault((rec.source, rec.date, rec.amount), row.source)
+        unposted = {(rec.source, rec.date) for rec in match.unposted}
     lines = []
     for i, cp in enumerate(c_pay):
         lp = l_pay[i] if i < len(l_pay) else None
         status, ledger_src = "recorded", None
         if match is not None:
-            status = "unverified"
-            for row, rec in match.matched:
-                if rec.source == cp.source and rec.date == cp.date and rec.amount == cp.amount:
-                    status, ledger_src = "matched", row.source
-                    break
+            key = (cp.source, cp.date, cp.amount)
+            if key in matched_to:
+                status, ledger_src = "matched", matched_to[key]
             else:
-                if any(rec.source == cp.source and rec.date == cp.date for rec in match.unposted):
-                    status = "unposted"
+                status = "unposted" if (cp.source, cp.date) in unposted else "unverified"
         lines.append(PaymentLine(cp.date, cp.amount, cp.reference, status, allocs(cp), allocs(lp) if lp else {},
                                  cp.source, ledger_src))
     return tuple(lines)
@@ -180,7 +178,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
 
     findings += rf.payment_findings(match, places)
     findings += rf.unauthorized_findings(terms, demanded if demand_source == "demand" else None, case.ledger, places)
-    findings += _reconcile_extra(case, contract_res, account)
+    findings += _reconcile_extra(case, contract_res, account, match)
     doc = terms.demand.document if terms.demand else ""
     findings += rf.demand_finding(demanded, lawful, excess, places, doc,
                                   SourceRef("case.toml", column="demand") if demand_source == "demand"
@@ -222,9 +220,9 @@ def _as_records(rows):
     return [PaymentRecord(r.date, r.amount, r.reference, "", "ledger", r.source) for r in rows]
 
 
-def _reconcile_extra(case: Case, contract_res, account) -> list:
+def _reconcile_extra(case: Case, contract_res, account, match) -> list:
     """Ledger checks that need the replay: running balance arithmetic, posted charges against
-    the recomputation, payments posted with another amount or date."""
+    the recomputation, payments posted with another amount or date (from ``match``, made once)."""
     from debtcli.reconcile.ledger import ledger_findings
 
-    return ledger_findings(case, contract_res, account)
+    return ledger_findings(case, contract_res, account, match=match)
