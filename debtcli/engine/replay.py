@@ -28,8 +28,8 @@ A card account (``account.card``) runs through the same fold: its events are gen
 acceleration, write-off and the as-of quote go through the same steps as a loan's.
 
 Rounding happens at named points only: when interest falls due (an installment, an acceleration),
-when accrued default or compound interest is paid, and at the as-of date. Each rounding is logged
-with the unrounded figure. With ``carry_precision`` amounts are carried unrounded and only the
+when accrued default or compound interest is paid, and at the as-of date. A traced run logs each
+rounding with the unrounded figure. With ``carry_precision`` amounts are carried unrounded and only the
 renderers round.
 """
 
@@ -38,6 +38,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from operator import itemgetter
+from typing import NamedTuple
 
 from debtcli.engine.account import Account, add_months, add_months_sticky, annuity_payment
 from debtcli.engine.daycount import act_act_pieces, basis_days, day_count_days
@@ -51,10 +53,15 @@ SAME_DAY_ORDER = ("disbursement", "rate_change", "charge", "due", "payment", "wa
 _CARD_RANKS = {"charge": RANK_CHARGE, "payment": RANK_PAYMENT, "overdue": RANK_OVERDUE, "statement": RANK_STATEMENT}
 _ACCRUING = ("interest", "default_interest", "compound_interest")
 _INSTALLMENT_PARTS = ("principal", "interest", "fees")  # what makes an installment paid or unpaid
+_NONCASH_RANKS = {"waiver": RANK_WAIVER, "acceleration": RANK_ACCELERATION, "charge_off": RANK_CHARGE_OFF}
+_EVENT_ORDER = itemgetter(0, 1, 2, 3, 4)  # (date, same-day rank, amount, reference, input position)
 
 
-@dataclass(frozen=True, slots=True)
-class AccrualLine:
+# The records below are built several times per event. They are NamedTuples: immutable, like the
+# frozen dataclasses elsewhere, and about four times quicker to build.
+
+
+class AccrualLine(NamedTuple):
     """One span of accrual: ``amount = base x rate x days / basis`` (unrounded).
 
     ``per`` is the rate's period: "year" (days / basis is a day count) or "month" (a per-period
@@ -74,8 +81,7 @@ class AccrualLine:
     on: str = ""  # card: the kind of lot the interest runs on (purchase, cash_advance, interest, annual_fee ...)
 
 
-@dataclass(frozen=True, slots=True)
-class Posting:
+class Posting(NamedTuple):
     """An amount that became owed: an installment's interest, accrued default interest, a fee."""
 
     date: date
@@ -89,16 +95,14 @@ class Posting:
     source: SourceRef | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Allocation:
+class Allocation(NamedTuple):
     component: str
     bucket: str  # overdue | due | not_due
     amount: Decimal
     n: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class AppliedPayment:
+class AppliedPayment(NamedTuple):
     date: date
     amount: Decimal
     reference: str
@@ -108,8 +112,7 @@ class AppliedPayment:
     kind: str = "payment"  # payment | waiver | withheld | credit
 
 
-@dataclass(frozen=True, slots=True)
-class InstallmentRow:
+class InstallmentRow(NamedTuple):
     n: int
     due: date
     principal: Decimal
@@ -123,8 +126,7 @@ class InstallmentRow:
     status: str = ""  # paid | late | unpaid | not_due
 
 
-@dataclass(frozen=True, slots=True)
-class RoundingNote:
+class RoundingNote(NamedTuple):
     date: date
     component: str
     raw: Decimal
@@ -203,20 +205,18 @@ class _Replay:
             ev.append((p.date, RANK_RATE, ZERO, "", 1000 + i, "default_rate", p))
         for i, ch in enumerate(a.charges):
             ev.append((ch.date, RANK_CHARGE, ch.amount, ch.name, i, "charge", ch))
+        grace = timedelta(days=a.grace_days)
         for k, d in enumerate(a.due_dates):
             ev.append((d, RANK_DUE, ZERO, "", k, "due", k))
-            ev.append((d + timedelta(days=a.grace_days), RANK_OVERDUE, ZERO, "", k, "overdue", k))
-        for i, p in enumerate(a.payments):
-            ev.append((p.date, RANK_PAYMENT, p.amount, p.reference, i, "payment", p))
+            ev.append((d + grace, RANK_OVERDUE, ZERO, "", k, "overdue", k))
+        ev += [(p.date, RANK_PAYMENT, p.amount, p.reference, i, "payment", p) for i, p in enumerate(a.payments)]
         for e in a.events:
-            rank = {"waiver": RANK_WAIVER, "acceleration": RANK_ACCELERATION, "charge_off": RANK_CHARGE_OFF}.get(
-                e.type, RANK_NOTICE)
-            ev.append((e.date, rank, e.amount or ZERO, e.note, e.index, e.type, e))
+            ev.append((e.date, _NONCASH_RANKS.get(e.type, RANK_NOTICE), e.amount or ZERO, e.note, e.index, e.type, e))
         if a.card is not None:
             from debtcli.engine.card import card_events
 
             ev += card_events(a, as_of, _CARD_RANKS)
-        ev.sort(key=lambda x: x[:5])
+        ev.sort(key=_EVENT_ORDER)
         return ev
 
     # ------------------------------------------------------------------ run
@@ -256,6 +256,14 @@ class _Replay:
             self.card = CardState(self)
         boundaries = [a.draws[0][0] if a.draws else a.signed] + list(a.due_dates)
         self.periods = boundaries
+        # where each group of open items stands in the allocation order (see ``_allocation_steps``)
+        self.position: dict = {}
+        self.not_due_positions: list[int] = []
+        for i, (bucket, comp) in enumerate(a.allocation):
+            if bucket == "not_due":
+                self.not_due_positions.append(i)
+            else:
+                self.position.setdefault((comp, bucket == "overdue"), i)
         # per_period interest: whether each installment period is a whole month, worked out once
         self.whole_month = [add_months_sticky(s, 1) == e or add_months(s, 1) == e
                             for s, e in zip(boundaries, boundaries[1:])] if self.per_period else []
@@ -388,7 +396,7 @@ class _Replay:
         self.accr[component] = ZERO
         self.accr_lines[component] = []
         amount = self.rnd(raw)
-        if raw != amount:
+        if self.trace and raw != amount:
             self.rounding.append(RoundingNote(when, component, raw, amount))
         if amount > 0:
             self.owe(component, amount, n, when, overdue)
@@ -581,6 +589,17 @@ class _Replay:
                 out.setdefault((it.component, it.overdue), []).append(it)
         return out
 
+    def _allocation_steps(self, open_items: dict, with_not_due: bool) -> list[tuple[str, str]]:
+        """The entries of the allocation order that can take money now, in that order: those whose
+        group holds open items, and the not-yet-due entries when money may go there. (Entries with
+        nothing to take are skipped without a visit; a not-yet-due interest entry that crystallises
+        interest takes all of it itself.)"""
+        steps = [self.position[key] for key in open_items if key in self.position]
+        if with_not_due:
+            steps += self.not_due_positions
+        allocation = self.a.allocation
+        return [allocation[i] for i in sorted(steps)]
+
     def pay(self, d: date, amount: Decimal, reference: str, source, kind: str, only: str | None = None,
             settle: bool = False):
         """Allocate ``amount`` plus any held credit by the allocation order."""
@@ -594,7 +613,7 @@ class _Replay:
         allocs: list[Allocation] = []
         use_not_due = settle or not self.hold or self.accelerated_on is not None
         open_items = self._open_items()
-        for bucket, comp in a.allocation:
+        for bucket, comp in self._allocation_steps(open_items, use_not_due or only is not None):
             if left <= 0:
                 break
             if only is not None and comp != only:
