@@ -35,7 +35,7 @@ renderers round.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from operator import itemgetter
@@ -175,6 +175,38 @@ class _Item:
 def replay(account: Account, as_of: date, trace: bool = True) -> ReplayResult:
     """Replay ``account`` up to ``as_of`` and return what is owed on that date and how it came about."""
     return _Replay(account, trace).run(as_of)
+
+
+def untraced(result: ReplayResult) -> ReplayResult:
+    """A traced loan result as the untraced replay of the same account gives it: the same figures,
+    without accrual lines and rounding notes."""
+    postings = tuple(p._replace(lines=()) if p.lines else p for p in result.postings)
+    return replace(result, postings=postings, rounding=())
+
+
+class Replays:
+    """The replays of one verification, each account replayed once.
+
+    An account is known by identity (accounts are immutable; each entry keeps its account alive, so
+    the identity is not reused). With ``traced=True`` every run is traced and an untraced request
+    gets the same run without its trace, for a caller whose later steps need the accrual lines
+    of runs it also uses untraced."""
+
+    def __init__(self, traced: bool = False):
+        self.traced = traced
+        self._runs: dict = {}  # (id(account), as_of) -> (account, {trace: result})
+
+    def run(self, account: Account, as_of: date, trace: bool = False) -> ReplayResult:
+        entry = self._runs.setdefault((id(account), as_of), (account, {}))[1]
+        if trace not in entry:
+            if not trace and True in entry and account.card is None:
+                entry[False] = untraced(entry[True])
+            elif not trace and self.traced and account.card is None:
+                entry[True] = replay(account, as_of, True)
+                entry[False] = untraced(entry[True])
+            else:
+                entry[trace] = replay(account, as_of, trace)
+        return entry[trace]
 
 
 class _Replay:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from debtcli.engine.account import Account, account_from_terms
-from debtcli.engine.replay import ReplayResult, replay
+from debtcli.engine.replay import Replays, ReplayResult, replay
 from debtcli.model.case import Case
 from debtcli.model.records import Issue
 from debtcli.reconcile.payments import PaymentMatch, payments_to_credit
@@ -159,10 +159,13 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
         from debtcli.engine.account import allocation_pairs
 
         account = replace(account, allocation=allocation_pairs(tuple(pack.allocation_default)))
-    contract_res = replay(account, as_of, trace)
+    # a pack that replays accounts itself (cn: each stage) keeps a record of its runs, so that no
+    # account is replayed twice in one verification
+    runs = getattr(pack, "replays", None) or Replays()
+    contract_res = runs.run(account, as_of, trace)
     ctx = PackContext(case, account, as_of, load_lpr_table(), {**terms.rules, **(settings or {})})
     lawful_account, pack_findings, pack_notes = pack.lawful_account(ctx)
-    lawful_res = replay(lawful_account, as_of, trace) if lawful_account is not account else contract_res
+    lawful_res = runs.run(lawful_account, as_of, trace) if lawful_account is not account else contract_res
     findings = list(pack_findings)
     findings += pack.review(ctx, contract_res, lawful_res)
     limitation = pack.limitation(ctx, contract_res)

@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcli.engine.account import Account, RatePoint, account_from_terms, annuity_payment
-from debtcli.engine.replay import ReplayResult, replay
+from debtcli.engine.replay import Replays, ReplayResult
 from debtcli.model.findings import Finding
 from debtcli.model.money import ZERO, ParseError, fmt_grouped, parse_amount, parse_rate, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
@@ -97,6 +97,9 @@ class CnPack:
     def __init__(self):
         self._derived: tuple | None = None
         self._card = None  # the card pack, once a card account was dispatched to it
+        # Every stage is replayed once, traced (the combined cap and the 24% line read the accrual
+        # lines); ``build_report`` runs the contractual and lawful replays through the same record.
+        self.replays = Replays(traced=True)
 
     # ------------------------------------------------------------------ product dispatch
     def _card_pack(self, ctx):
@@ -194,7 +197,7 @@ class CnPack:
         if c.method == "custom":
             terms = replace(terms, installments=_reduce_from_last(terms.installments, c.principal - handed_over))
         account = _account_for(ctx, terms)
-        before, after = replay(ctx.contract_account, ctx.as_of, False), replay(account, ctx.as_of, False)
+        before, after = self.replays.run(ctx.contract_account, ctx.as_of), self.replays.run(account, ctx.as_of)
         interest_effect = _sum(before.charged, INTEREST_COMPONENTS) - _sum(after.charged, INTEREST_COMPONENTS) - sum(
             (held[id(f)] for f in removed if f.component == "interest"), ZERO)
         names = ", ".join(f"{f.name} {fmt_grouped(held[id(f)])}" for f in removed)
@@ -301,7 +304,7 @@ class CnPack:
             lawful = replace(lawful, annuity=round_money(
                 annuity_payment(sum((a for _, a in lawful.draws), ZERO), capped_rates[0].rate / 12, n),
                 lawful.rounding, lawful.places))
-        before, after = replay(account, ctx.as_of, False), replay(lawful, ctx.as_of, False)
+        before, after = self.replays.run(account, ctx.as_of), self.replays.run(lawful, ctx.as_of)
         excess = _sum(before.charged, INTEREST_COMPONENTS) - _sum(after.charged, INTEREST_COMPONENTS)
         if unclear:
             d.findings.append(Finding(
@@ -312,7 +315,7 @@ class CnPack:
                 BASIS["art24"], (SourceRef("case.toml", column="contract.rate"),), {}))
         elif excess > 0:
             seg = segment_at(segments, ctx.as_of)
-            sample = _first_capped_line(lawful, ctx.as_of)
+            sample = _first_capped_line(self.replays.run(lawful, ctx.as_of, True))
             d.findings.append(Finding(
                 RATE_ABOVE_CAP, "error", "interest", excess,
                 f"The agreed rate {_rate_text(ctx)} is above the ceiling ({seg.text}); interest above the ceiling is "
@@ -393,7 +396,7 @@ class CnPack:
         if account.penalty is None and account.late_fee is None and account.late_fee_rate is None \
                 and not account.charges and not account.compound:
             return account
-        res = replay(account, ctx.as_of, True)
+        res = self.replays.run(account, ctx.as_of, True)
         cap, used = _combined_figures(res, d.segments)
         if used <= cap:
             return account
@@ -401,7 +404,7 @@ class CnPack:
         lawful = account
         for _ in range(4):
             lawful = _cut_charges(lawful, res, used - cap)
-            res = replay(lawful, ctx.as_of, True)
+            res = self.replays.run(lawful, ctx.as_of, True)
             cap, used = _combined_figures(res, d.segments)
             if used <= cap:
                 break
@@ -419,7 +422,7 @@ class CnPack:
     def _reducible(self, ctx, d: Derived, lawful_result: ReplayResult) -> list[Finding]:
         """Banks and licensed lenders: the total cost above 24% a year, which the borrower may ask a
         court to reduce. Reported, not cut."""
-        res = lawful_result if _has_lines(lawful_result) else replay(d.account, ctx.as_of, True)
+        res = lawful_result if _has_lines(lawful_result) else self.replays.run(d.account, ctx.as_of, True)
         line = ZERO
         for posting in res.postings:
             for ln in posting.lines:
@@ -449,8 +452,8 @@ class CnPack:
         debtor-favourable ACT/365 figure is shown beside it."""
         if ctx.terms.contract.day_count is not None or d.account.day_count != "ACT/360":
             return
-        other = replay(replace(d.account, day_count="ACT/365"), ctx.as_of, False)
-        this = replay(d.account, ctx.as_of, False)
+        other = self.replays.run(replace(d.account, day_count="ACT/365"), ctx.as_of)
+        this = self.replays.run(d.account, ctx.as_of)
         diff = this.balance["total"] - other.balance["total"]
         d.notes["day_count_other"] = (f"the contract names no day count: ACT/360 is used (creditor-favourable); ACT/365 "
                                       f"gives a lawful total of {fmt_grouped(other.balance['total'])} "
@@ -596,9 +599,8 @@ def _rate_text(ctx) -> str:
     return r.text if r is not None else "none"
 
 
-def _first_capped_line(account: Account, as_of: date) -> str:
-    """The first lawful interest line, written the way courts write it."""
-    res = replay(account, as_of, True)
+def _first_capped_line(res: ReplayResult) -> str:
+    """The first lawful interest line (of a traced run), written the way courts write it."""
     for p in res.postings:
         for ln in p.lines:
             if ln.component == "interest" and ln.per == "year":
