@@ -1,0 +1,108 @@
+"""Month arithmetic, untraced and shared replays, and the payment match handed to the ledger checks."""
+
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from debtcli.engine import replay as replay_module
+from debtcli.engine.account import account_from_terms, add_months, add_months_sticky
+from debtcli.engine.replay import Replays, replay, untraced
+from debtcli.importers.case_loader import load_case
+from debtcli.reconcile.ledger import ledger_findings
+from debtcli.reconcile.payments import PaymentMatch
+from debtcli.report.build import contract_account
+from tests.helpers import terms_of
+from tests.test_properties import loans
+
+
+# ---------------------------------------------------------------------- month arithmetic
+
+
+def test_month_ends_are_cut_back_and_month_ends_stick():
+    assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)  # leap year
+    assert add_months(date(2023, 1, 31), 1) == date(2023, 2, 28)
+    assert add_months(date(2024, 4, 30), 1) == date(2024, 5, 30)  # 30 Apr is not carried to 31 May
+    assert add_months(date(2024, 3, 15), -3) == date(2023, 12, 15)
+    assert add_months(date(2023, 11, 30), 14) == date(2025, 1, 30)
+    # sticky: an anchor on its month's last day stays on month ends
+    assert add_months_sticky(date(2024, 1, 31), 1) == date(2024, 2, 29)
+    assert add_months_sticky(date(2024, 2, 29), 1) == date(2024, 3, 31)
+    assert add_months_sticky(date(2024, 4, 30), 1) == date(2024, 5, 31)
+    assert add_months_sticky(date(2023, 2, 28), 12) == date(2024, 2, 29)
+    assert add_months_sticky(date(2024, 1, 30), 1) == date(2024, 2, 29)  # 30 Jan is no month end: cut back
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dates(date(1990, 1, 1), date(2060, 12, 31)), st.integers(-240, 480))
+def test_month_arithmetic_agrees_with_dateutil(anchor, months):
+    assert add_months(anchor, months) == anchor + relativedelta(months=months)
+    moved = anchor + relativedelta(months=months)
+    if (anchor + timedelta(days=1)).month != anchor.month:  # the anchor is a month end
+        moved = (moved.replace(day=1) + relativedelta(months=1)) - timedelta(days=1)
+    assert add_months_sticky(anchor, months) == moved
+
+
+# ---------------------------------------------------------------------- untraced and shared runs
+
+
+def _account(contract, payments):
+    account, _ = account_from_terms(terms_of(contract), payments=payments)
+    return account
+
+
+@settings(max_examples=120, deadline=None)
+@given(loans(), st.sampled_from(["daily", "per_period"]))
+def test_a_traced_run_without_its_trace_is_the_untraced_run(loan, interest_method):
+    contract, payments, as_of = loan
+    contract = {**contract, "interest_method": interest_method}
+    if contract["method"] == "bullet":
+        contract.pop("interest_method")
+    account = _account(contract, payments)
+    traced = replay(account, as_of, True)
+    assert untraced(traced) == replay(account, as_of, False)
+    assert traced.balance == replay(account, as_of, False).balance
+
+
+def test_each_account_is_replayed_once(monkeypatch):
+    account = _account({"signed": date(2023, 1, 1), "principal": "12000", "rate": "12%", "method": "equal_principal",
+                        "term_months": 12, "first_due": date(2023, 2, 1)}, ())
+    calls = []
+
+    def counting(acc, as_of, trace=True):
+        calls.append(trace)
+        return replay(acc, as_of, trace)
+
+    monkeypatch.setattr(replay_module, "replay", counting)
+    runs = Replays(traced=True)
+    as_of = date(2023, 8, 15)
+    plain = runs.run(account, as_of)
+    assert runs.run(account, as_of, True).postings[0].lines  # the traced run behind it
+    assert runs.run(account, as_of) is plain
+    assert calls == [True]
+    # 7 installments of 12,000 / 12 = 1,000 principal fell due (1 Feb to 1 Aug): 5,000 not yet due
+    assert plain.buckets["not_due"]["principal"] == 5000
+    assert all(not p.lines for p in plain.postings)
+
+    untraced_runs = Replays()
+    untraced_runs.run(account, as_of)
+    untraced_runs.run(account, as_of)
+    untraced_runs.run(account, as_of, True)
+    assert calls == [True, False, True]
+
+
+# ---------------------------------------------------------------------- the match handed to the ledger checks
+
+
+def test_ledger_checks_use_the_match_made_for_the_replay():
+    case, _ = load_case("examples/messy-loan")
+    as_of = case.terms.demand.as_of
+    account, match, _ = contract_account(case, as_of)
+    assert match is not None and match.unposted  # the example has a payment the ledger never credited
+    res = replay(account, as_of, False)
+    fresh = ledger_findings(case, res, account)
+    assert ledger_findings(case, res, account, match=match) == fresh
+    # a match made with another window is not trusted: the payments are matched again
+    other = PaymentMatch(window_days=match.window_days + 5)
+    assert ledger_findings(case, res, account, match=other) == fresh
