@@ -424,9 +424,11 @@ class _Replay:
     # ------------------------------------------------------------------ crystallize
     def crystallize(self, component: str, when: date, kind: str, n: int | None, overdue: bool) -> Decimal:
         raw = self.accr[component]
-        lines = tuple(self.accr_lines[component])
         self.accr[component] = ZERO
-        self.accr_lines[component] = []
+        lines = ()
+        if self.trace:
+            lines = tuple(self.accr_lines[component])
+            self.accr_lines[component] = []
         amount = self.rnd(raw)
         if self.trace and raw != amount:
             self.rounding.append(RoundingNote(when, component, raw, amount))
@@ -446,7 +448,17 @@ class _Replay:
     def apply(self, ev):
         d, rank, _, _, idx, kind, payload = ev
         a = self.a
-        if kind == "draw":
+        if kind == "payment":  # the three kinds most events are come first
+            if self.card is not None:
+                self.card.pay(d, payload.amount, payload.reference, payload.source, "payment")
+            else:
+                self.pay(d, payload.amount, payload.reference, payload.source, "payment")
+            self.last_payment = d
+        elif kind == "due":
+            self.due(d, payload)
+        elif kind == "overdue":
+            self.overdue(d, payload)
+        elif kind == "draw":
             self.not_due += payload
             self.charged["principal"] += payload
         elif kind == "rate":
@@ -460,18 +472,8 @@ class _Replay:
             self.default_fixed, self.default_text = payload.rate, payload.text
         elif kind == "charge":
             self.charge(d, payload)
-        elif kind == "due":
-            self.due(d, payload)
         elif kind.startswith("card_"):
             self.card.apply(ev)
-        elif kind == "payment":
-            if self.card is not None:
-                self.card.pay(d, payload.amount, payload.reference, payload.source, "payment")
-            else:
-                self.pay(d, payload.amount, payload.reference, payload.source, "payment")
-            self.last_payment = d
-        elif kind == "overdue":
-            self.overdue(d, payload)
         elif kind == "waiver":
             if self.card is not None:
                 self.card.waive(d, payload)

@@ -118,8 +118,10 @@ def _payment_lines(contract_res, lawful_res, match):
                 status, ledger_src = "matched", matched_to[key]
             else:
                 status = "unposted" if (cp.source, cp.date) in unposted else "unverified"
-        lines.append(PaymentLine(cp.date, cp.amount, cp.reference, status, allocs(cp), allocs(lp) if lp else {},
-                                 cp.source, ledger_src))
+        contractual = allocs(cp)
+        # the same run on both sides when the pack keeps the contract
+        lawful = dict(contractual) if lp is cp else (allocs(lp) if lp else {})
+        lines.append(PaymentLine(cp.date, cp.amount, cp.reference, status, contractual, lawful, cp.source, ledger_src))
     return tuple(lines)
 
 
