@@ -180,7 +180,8 @@ def replay(account: Account, as_of: date, trace: bool = True) -> ReplayResult:
 def untraced(result: ReplayResult) -> ReplayResult:
     """A traced loan result as the untraced replay of the same account gives it: the same figures,
     without accrual lines and rounding notes."""
-    postings = tuple(p._replace(lines=()) if p.lines else p for p in result.postings)
+    postings = tuple(Posting(p.date, p.component, p.amount, p.raw, p.kind, p.n, p.name, (), p.source) if p.lines
+                     else p for p in result.postings)
     return replace(result, postings=postings, rounding=())
 
 
