@@ -97,6 +97,7 @@ class CnPack:
     def __init__(self):
         self._derived: tuple | None = None
         self._card = None  # the card pack, once a card account was dispatched to it
+        self._limitation: tuple | None = None  # (context, contractual result, its limitation period)
         # Every stage is replayed once, traced (the combined cap and the 24% line read the accrual
         # lines); ``build_report`` runs the contractual and lawful replays through the same record.
         self.replays = Replays(traced=True)
@@ -146,10 +147,15 @@ class CnPack:
         card = self._card_pack(ctx)
         if card is not None and hasattr(card, "limitation"):
             return card.limitation(ctx, contract_result)
+        known = self._limitation
+        if known is not None and known[0] is ctx and known[1] is contract_result:
+            return known[2]  # review and build_report both ask
         interruptions = [(e.date, e.type) for e in ctx.terms.events if e.type in INTERRUPTING]
         interruptions += [(p.date, "payment") for p in contract_result.payments if p.kind == "payment"]
-        return limitation_period(ctx.contract_account.due_dates, contract_result.accelerated_on, interruptions,
-                                 _checked_on(ctx))
+        lim = limitation_period(ctx.contract_account.due_dates, contract_result.accelerated_on, interruptions,
+                                _checked_on(ctx))
+        self._limitation = (ctx, contract_result, lim)
+        return lim
 
     def legal_basis(self, component: str) -> str:
         if self._card is not None:
