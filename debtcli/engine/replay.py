@@ -262,6 +262,7 @@ class _Replay:
         self.accr_lines: dict[str, list] = {c: [] for c in _ACCRUING}
         self.rate = ZERO
         self.rate_text = ""
+        self.marked_up: tuple | None = None  # (rate, text) of a "+50%" default rate on the current rate
         self.default_fixed: Decimal | None = None
         self.default_text = ""
         self.credit = ZERO
@@ -336,7 +337,9 @@ class _Replay:
     def default_rate(self) -> tuple[Decimal, str]:
         a = self.a
         if a.default_markup is not None:
-            return self.rate * (1 + a.default_markup), f"{self.rate_text} +{a.default_markup * 100:g}%"
+            if self.marked_up is None:  # worked out again after each rate change
+                self.marked_up = (self.rate * (1 + a.default_markup), f"{self.rate_text} +{a.default_markup * 100:g}%")
+            return self.marked_up
         if self.default_fixed is not None:
             return self.default_fixed, self.default_text
         return self.rate, self.rate_text
@@ -465,6 +468,7 @@ class _Replay:
         elif kind == "rate":
             changed = self.rate != payload.rate and self.rate_text != ""
             self.rate, self.rate_text = payload.rate, payload.text
+            self.marked_up = None
             if changed and self.annuity is not None and a.reamortize_on_rate_change and not a.carry_precision:
                 remaining = sum(1 for x in a.due_dates if x > d)
                 if remaining and self.not_due > 0:
