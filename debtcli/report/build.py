@@ -164,7 +164,9 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     # a pack that replays accounts itself (cn: each stage) keeps a record of its runs, so that no
     # account is replayed twice in one verification
     runs = getattr(pack, "replays", None) or Replays()
-    contract_res = runs.run(account, as_of, trace)
+    # the ledger checks split a posted charge's period by the replay's accrual lines, so a ledger
+    # that posts charges needs the traced contractual run even when the caller asks for no trace
+    contract_res = runs.run(account, as_of, trace or _ledger_posts_charges(case))
     ctx = PackContext(case, account, as_of, load_lpr_table(), {**terms.rules, **(settings or {})})
     lawful_account, pack_findings, pack_notes = pack.lawful_account(ctx)
     lawful_res = runs.run(lawful_account, as_of, trace) if lawful_account is not account else contract_res
@@ -217,6 +219,12 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
         limitation=limitation, contract_result=contract_res, lawful_result=lawful_res, tool_version=__version__,
         notes=notes, extra=extra,
     )
+
+
+def _ledger_posts_charges(case: Case) -> bool:
+    from debtcli.model.records import CHARGE_COMPONENT
+
+    return any(r.type in CHARGE_COMPONENT for r in case.ledger)
 
 
 def _as_records(rows):
