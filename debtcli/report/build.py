@@ -103,10 +103,13 @@ def _payment_lines(contract_res, lawful_res, match):
     l_pay = [p for p in lawful_res.payments if p.kind == "payment"]
     # a credited payment is known by its record's source, date and amount: looked up, not searched
     matched_to: dict = {}
+    mismatched_to: dict = {}
     unposted = set()
     if match is not None:
         for row, rec in match.matched:
             matched_to.setdefault((rec.source, rec.date, rec.amount), row.source)
+        for row, rec, _ in match.mismatched:
+            mismatched_to.setdefault((rec.source, rec.date, rec.amount), row.source)
         unposted = {(rec.source, rec.date) for rec in match.unposted}
     lines = []
     for i, cp in enumerate(c_pay):
@@ -116,6 +119,9 @@ def _payment_lines(contract_res, lawful_res, match):
             key = (cp.source, cp.date, cp.amount)
             if key in matched_to:
                 status, ledger_src = "matched", matched_to[key]
+            elif key in mismatched_to:
+                # the same payment posted with another amount or date: the record is credited
+                status, ledger_src = "mismatched", mismatched_to[key]
             else:
                 status = "unposted" if (cp.source, cp.date) in unposted else "unverified"
         contractual = allocs(cp)

@@ -25,7 +25,7 @@ class PaymentLine:
     date: date
     amount: Decimal
     reference: str
-    status: str  # matched | unposted | unverified | recorded
+    status: str  # matched | mismatched | unposted | unverified | recorded
     contractual: dict  # component -> amount
     lawful: dict  # component -> amount
     source: SourceRef | None = None
@@ -156,6 +156,16 @@ def _payment_record(p: PaymentRecord, places: int) -> dict:
     return out
 
 
+def _mismatched_line(line: PaymentLine, places: int) -> dict:
+    """A payment whose ledger posting differs in amount or date: the record (credited) and the ledger row."""
+    out = {"date": line.date.isoformat(), "amount": fmt(line.amount, places), "reference": line.reference}
+    if line.source:
+        out["evidence"] = _evidence(line.source)
+    if line.ledger_source:
+        out["ledger"] = _evidence(line.ledger_source)
+    return out
+
+
 def report_to_dict(r: Report) -> dict:
     """The JSON report (ARCHITECTURE §5). Same inputs give the same dict, key order included."""
     from debtcli import __version__
@@ -181,6 +191,7 @@ def report_to_dict(r: Report) -> dict:
             "matched": r.matched,
             "unposted": [_payment_record(x, p) for x in r.unposted],
             "unverified": [_payment_record(x, p) for x in r.unverified],
+            "mismatched": [_mismatched_line(line, p) for line in r.payments if line.status == "mismatched"],
         },
         "findings": [finding_to_dict(f, p, r.language) for f in r.findings],
         "inputs": [{"file": i.file, "sha256": i.sha256, "rows": i.rows, "rejected": i.rejected} for i in r.inputs],

@@ -50,3 +50,17 @@ def test_mid_period_postings_are_checked_the_same_untraced(tmp_path: Path):
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.iterdir() if (p / "case.toml").exists()))
 def test_examples_give_the_same_findings_untraced(example):
     assert _findings(EXAMPLES / example, False) == _findings(EXAMPLES / example, True)
+
+
+def test_a_payment_posted_with_another_amount_is_listed_as_mismatched(tmp_path: Path, run_json):
+    (tmp_path / "case.toml").write_text(CASE, encoding="utf-8")
+    (tmp_path / "ledger.csv").write_text(
+        "date,type,amount,reference,memo\n2024-01-01,disbursement,100000.00,D1,loan\n"
+        "2024-02-01,payment,900.00,R77,repayment\n", encoding="utf-8")
+    (tmp_path / "payments.csv").write_text(
+        "date,amount,reference,payer,channel\n2024-02-01,1000.00,R77,borrower,bank\n", encoding="utf-8")
+    _, data = run_json("verify", tmp_path)
+    mismatched = data["payments"]["mismatched"]
+    assert [(m["amount"], m["reference"], m["ledger"]["row"]) for m in mismatched] == [("1000.00", "R77", 3)]
+    assert data["payments"]["unverified"] == [] and data["payments"]["unposted"] == []
+    assert any(f["code"] == "PAYMENT_MISMATCH" for f in data["findings"])
