@@ -20,11 +20,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from debtcli.model.findings import Finding
+from debtcli.model.findings import PAYMENT_MISMATCH, Finding
 from debtcli.model.money import fmt_grouped
 from debtcli.model.records import LedgerRow, PaymentRecord, SourceRef
 
-PAYMENT_MISMATCH = "PAYMENT_MISMATCH"
 DEFAULT_WINDOW_DAYS = 3
 DEFAULT_MISMATCH_DAYS = 31
 
