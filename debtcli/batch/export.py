@@ -10,16 +10,12 @@ account's terms go through ``terms_from_dict``, so a mistake gets the same messa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
+from dataclasses import dataclass, field
 
 from debtcli.model.case import Case
-from debtcli.model.money import ParseError, parse_amount
-from debtcli.model.records import (
-    COMPONENTS, LEDGER_TYPES, InputFile, Issue, LedgerRow, PaymentRecord, RejectedRow, SourceRef,
-)
-from debtcli.terms.loader import parse_date, terms_from_dict
+from debtcli.model.money import minor_unit
+from debtcli.model.records import COMPONENTS, InputFile, Issue, SourceRef
+from debtcli.terms.loader import terms_from_dict
 
 ACCOUNT_ID = "account_id"
 
@@ -64,6 +60,13 @@ class TableInfo:
     sheet: str | None
     sha256: str
     header: tuple[str, ...]
+    reader: object = field(default=None, compare=False)  # the ledger's / payments' TableReader, header read
+    id_column: int | None = None
+
+    @property
+    def id_index(self) -> int:
+        """Where the account id is in a row."""
+        return self.header.index(ACCOUNT_ID) if self.id_column is None else self.id_column
 
     @property
     def label(self) -> str:
@@ -96,12 +99,8 @@ def header_problems(info: TableInfo, known, required) -> list[str]:
 
 
 def layout_problems(layout: ExportLayout) -> list[str]:
-    out = header_problems(layout.terms, tuple(TERMS_COLUMNS), (ACCOUNT_ID,))
-    if layout.ledger:
-        out += header_problems(layout.ledger, (ACCOUNT_ID,) + LEDGER_COLUMNS, (ACCOUNT_ID,) + LEDGER_REQUIRED)
-    if layout.payments:
-        out += header_problems(layout.payments, (ACCOUNT_ID,) + PAYMENT_COLUMNS, (ACCOUNT_ID,) + PAYMENT_REQUIRED)
-    return out
+    """The terms table's header problems (the ledger's and payments' are the shared reader's)."""
+    return header_problems(layout.terms, tuple(TERMS_COLUMNS), (ACCOUNT_ID,))
 
 
 def _typed(key: str, text: str):
@@ -165,75 +164,6 @@ def relocate(issue: Issue, table: TableInfo, rowno: int, doc: dict) -> Issue:
                  message, issue.severity, issue.code)
 
 
-class _RowError(Exception):
-    def __init__(self, column: str, message: str):
-        self.column, self.message = column, message
-
-
-def _parsed(values: dict, column: str, conv):
-    try:
-        return conv(values.get(column, ""))
-    except (ParseError, ValueError) as exc:
-        raise _RowError(column, f"{column}: {exc}") from None
-
-
-_PLAIN_AMOUNT = re.compile(r"\d+(?:\.\d+)?")
-
-
-def _amount(text: str):
-    """parse_amount, with a shortcut for the plain ``1234.56`` an export nearly always holds."""
-    return Decimal(text) if _PLAIN_AMOUNT.fullmatch(text) else parse_amount(text)
-
-
-def _date(text: str):
-    """parse_date, with a shortcut for ISO dates."""
-    if len(text) == 10 and text[4] == "-":
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
-    return parse_date(text)
-
-
-def ledger_row(values: dict, source: SourceRef) -> LedgerRow:
-    typ = values.get("type", "").lower()
-    if typ not in LEDGER_TYPES:
-        raise _RowError("type", f"type: {values.get('type')!r} is not one of {', '.join(LEDGER_TYPES)}")
-    amount = _parsed(values, "amount", _amount)
-    return LedgerRow(
-        date=_parsed(values, "date", _date), type=typ, amount=abs(amount),
-        reference=values.get("reference", ""), memo=values.get("memo", ""),
-        balance=_parsed(values, "balance", _amount) if values.get("balance") else None,
-        posted=_parsed(values, "posted", _date) if values.get("posted") else None, source=source)
-
-
-def payment_row(values: dict, source: SourceRef) -> PaymentRecord:
-    amount = _parsed(values, "amount", _amount)
-    if amount <= 0:
-        raise _RowError("amount", f"amount: a payment must be positive, found {amount}")
-    return PaymentRecord(date=_parsed(values, "date", _date), amount=amount,
-                         reference=values.get("reference", ""), payer=values.get("payer", ""),
-                         channel=values.get("channel", ""), source=source)
-
-
-def _records(table: TableInfo, rows, make):
-    """(records, rejected, issues) for one account's rows of a ledger or payments table."""
-    records, rejected, issues = [], [], []
-    for rowno, cells in rows:
-        values = {c: v.strip() for c, v in zip(table.header, cells) if c != ACCOUNT_ID}
-        if not any(values.values()):
-            rejected.append(RejectedRow(SourceRef(table.file, row=rowno, sheet=table.sheet), "empty row"))
-            continue
-        try:
-            records.append(make(values, SourceRef(table.file, row=rowno, sheet=table.sheet, raw=",".join(cells))))
-        except _RowError as exc:
-            src = SourceRef(table.file, row=rowno, sheet=table.sheet, column=exc.column,
-                            raw=values.get(exc.column, ""))
-            rejected.append(RejectedRow(src, exc.message))
-            issues.append(Issue(src, exc.message))
-    return records, rejected, issues
-
-
 @dataclass(frozen=True)
 class AccountRows:
     """One account's raw rows, as the reader hands them to a worker."""
@@ -251,16 +181,18 @@ def case_from_rows(layout: ExportLayout, rows: AccountRows) -> tuple[Case | None
     terms, t_issues = terms_from_dict(doc, layout.terms.file)
     issues = [relocate(i, layout.terms, rows.terms_row, doc) for i in t_issues]
     inputs = [InputFile(layout.terms.label, layout.terms.sha256, 1, 0 if terms else 1, "terms")]
+    places = minor_unit(terms.case.currency) if terms is not None else 2
     ledger, payments, rejected = [], [], []
-    for info, table_rows, make, kind in ((layout.ledger, rows.ledger, ledger_row, "ledger"),
-                                         (layout.payments, rows.payments, payment_row, "payments")):
+    for info, table_rows, kind in ((layout.ledger, rows.ledger, "ledger"), (layout.payments, rows.payments,
+                                                                           "payments")):
         if info is None:
             continue
-        records, rej, r_issues = _records(info, table_rows, make)
+        part = info.reader.part(places)
+        records = list(part.records_of(table_rows))
         (ledger if kind == "ledger" else payments).extend(records)
-        rejected += rej
-        issues += r_issues
-        inputs.append(InputFile(info.label, info.sha256, len(records), len(rej), kind))
+        rejected += part.table.rejected
+        issues += part.table.issues
+        inputs.append(InputFile(info.label, info.sha256, len(records), len(part.table.rejected), kind))
     if terms is None or any(i.severity == "error" for i in issues):
         return None, issues
     case = Case(terms=terms, ledger=tuple(ledger), payments=tuple(payments), inputs=tuple(inputs),

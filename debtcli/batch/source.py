@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import Iterator
 
 from debtcli.batch.export import ACCOUNT_ID, AccountRows, ExportLayout, TableInfo, layout_problems
-from debtcli.batch.tables import TABLE_EXTENSIONS, Table, TableError, iter_rows, read_header
+from debtcli.batch.tables import TABLE_EXTENSIONS, Table, TableError, iter_rows, read_header, record_reader
 from debtcli.importers.case_loader import sha256_of
 
 TERMS_STEMS = ("accounts", "terms")
+KINDS = ("terms", "ledger", "payments")
 MAX_LISTED_REJECTS = 1000
 
 
@@ -135,22 +136,31 @@ def export_tables(source: Path) -> tuple[Table, Table | None, Table | None] | No
     return None
 
 
-def _data_rows(table: Table, id_index: int, rejected: Rejected) -> Iterator[tuple[str, int, tuple[str, ...]]]:
+def _table_rows(table: Table, kind: str) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """The data rows of a table: below the first row for the terms table, below the header found by
+    the shared reader (a title above it is skipped) for the ledger and payments."""
+    if kind == "terms":
+        rows = iter_rows(table)
+        next(rows, None)
+        return rows
+    return record_reader(table, kind)[2]
+
+
+def _data_rows(table: Table, kind: str, id_index: int, rejected: Rejected
+               ) -> Iterator[tuple[str, int, tuple[str, ...]]]:
     """(account id, row number, cells) for each data row; blank rows are listed as rejected."""
-    rows = iter_rows(table)
-    next(rows, None)
-    for rowno, cells in rows:
+    for rowno, cells in _table_rows(table, kind):
         if not any(c.strip() for c in cells):
             rejected.add(table.label(), rowno, "empty row")
             continue
         account = cells[id_index].strip() if id_index < len(cells) else ""
-        yield account, rowno, tuple(cells)
+        yield account, rowno, cells
 
 
-def _is_sorted(table: Table, id_index: int) -> tuple[bool, int, list[str]]:
+def _is_sorted(table: Table, kind: str, id_index: int) -> tuple[bool, int, list[str]]:
     """(sorted by account id?, number of data rows, problems). A missing id is a problem."""
     last, ok, n, problems = None, True, 0, []
-    for account, rowno, _ in _data_rows(table, id_index, Rejected()):
+    for account, rowno, _ in _data_rows(table, kind, id_index, Rejected()):
         n += 1
         if not account and table is not None and len(problems) < 20:
             problems.append(f"{table.label()}:{rowno}: {ACCOUNT_ID} is empty")
@@ -176,10 +186,10 @@ def _groups(rows) -> Iterator[tuple[str, list]]:
 class _Follower:
     """A sorted ledger/payments table walked in step with the terms table."""
 
-    def __init__(self, table: Table | None, info: TableInfo | None, rejected: Rejected):
+    def __init__(self, table: Table | None, kind: str, info: TableInfo | None, rejected: Rejected):
         self.label = table.label() if table else ""
         self.rejected = rejected
-        self.groups = _groups(_data_rows(table, info.header.index(ACCOUNT_ID), rejected)) if table else iter(())
+        self.groups = _groups(_data_rows(table, kind, info.id_index, rejected)) if table else iter(())
         self.head = next(self.groups, None)
 
     def take(self, account: str) -> tuple:
@@ -221,17 +231,18 @@ class Export(Portfolio):
         self.tables = (terms, ledger, payments)
         self.rejected = Rejected()
         infos, problems = [], []
-        for t in self.tables:
+        for t, kind in zip(self.tables, KINDS):
             if t is None:
                 infos.append(None)
                 continue
             try:
-                header = tuple(read_header(t))
-            except (TableError, OSError, UnicodeDecodeError) as exc:
-                problems.append(str(exc) if isinstance(exc, TableError) else f"{t.label()}: cannot be read ({exc})")
+                infos.append(self._table_info(t, kind))
+            except TableError as exc:
+                problems.append(str(exc))
                 infos.append(None)
-                continue
-            infos.append(TableInfo(t.path.name, t.sheet, sha256_of(t.path), header))
+            except OSError as exc:
+                problems.append(f"{t.label()}: cannot be read ({exc.strerror or exc})")
+                infos.append(None)
         if problems:
             raise SourceError(problems)
         self.layout = ExportLayout(*infos)
@@ -239,10 +250,10 @@ class Export(Portfolio):
         if problems:
             raise SourceError(problems)
         self.sorted = True
-        for t, info in zip(self.tables, infos):
+        for t, kind, info in zip(self.tables, KINDS, infos):
             if t is None:
                 continue
-            ok, n, id_problems = _is_sorted(t, info.header.index(ACCOUNT_ID))
+            ok, n, id_problems = _is_sorted(t, kind, info.id_index)
             if t is terms:
                 problems += id_problems
                 self.terms_rows = n
@@ -251,11 +262,23 @@ class Export(Portfolio):
             raise SourceError(problems)
         self.count = self._count_accounts()
 
+    def _table_info(self, table: Table, kind: str) -> TableInfo:
+        """The table's header (and, for the ledger and payments, its reader); rows above the
+        header are listed as rejected."""
+        if kind == "terms":
+            return TableInfo(table.path.name, table.sheet, sha256_of(table.path), tuple(read_header(table)))
+        reader, at, _ = record_reader(table, kind)
+        for row in reader.table.rejected:
+            self.rejected.add(table.label(), row.source.row, row.reason)
+        return TableInfo(table.path.name, reader.table.sheet or table.sheet, sha256_of(table.path),
+                         tuple(reader.table.header), reader=reader, id_column=at)
+
     def _count_accounts(self) -> int:
         terms, info = self.tables[0], self.layout.terms
+        rows = _data_rows(terms, "terms", info.id_index, Rejected())
         if self.sorted:
-            return sum(1 for _ in _groups(_data_rows(terms, info.header.index(ACCOUNT_ID), Rejected())))
-        return len({a for a, _, _ in _data_rows(terms, info.header.index(ACCOUNT_ID), Rejected())})
+            return sum(1 for _ in _groups(rows))
+        return len({a for a, _, _ in rows})
 
     def inputs(self) -> list[dict]:
         out = []
@@ -273,9 +296,9 @@ class Export(Portfolio):
     def _merged(self, skip) -> Iterator[Work]:
         terms, ledger, payments = self.tables
         lay = self.layout
-        follow_l = _Follower(ledger, lay.ledger, self.rejected)
-        follow_p = _Follower(payments, lay.payments, self.rejected)
-        for account, trows in _groups(_data_rows(terms, lay.terms.header.index(ACCOUNT_ID), self.rejected)):
+        follow_l = _Follower(ledger, "ledger", lay.ledger, self.rejected)
+        follow_p = _Follower(payments, "payments", lay.payments, self.rejected)
+        for account, trows in _groups(_data_rows(terms, "terms", lay.terms.id_index, self.rejected)):
             lrows, prows = follow_l.take(account), follow_p.take(account)
             if account not in skip:
                 yield _one_account(account, trows, terms.label(), lrows, prows)
@@ -294,7 +317,7 @@ class Export(Portfolio):
                 for k, (t, info) in enumerate(zip(self.tables, (lay.terms, lay.ledger, lay.payments))):
                     if t is None:
                         continue
-                    rows = _data_rows(t, info.header.index(ACCOUNT_ID), self.rejected)
+                    rows = _data_rows(t, KINDS[k], info.id_index, self.rejected)
                     db.executemany("INSERT INTO r VALUES (?, ?, ?, ?)",
                                    ((k, a, n, json.dumps(c, ensure_ascii=False)) for a, n, c in rows))
                 db.execute("CREATE INDEX r_account ON r (tbl, account, rowno)")

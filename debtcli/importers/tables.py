@@ -15,9 +15,10 @@ type says which way a posting moves the balance).
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -114,6 +115,28 @@ class TableReader:
         self._sep = delim
         return rows
 
+    # ------------------------------------------------------------------ tables read in parts
+    # A portfolio export splits one ledger (or payments) table by account: the header is read once
+    # with ``data_rows``, and each account's rows become records through a ``part`` of the reader.
+    def data_rows(self) -> Iterator[tuple[int, list]]:
+        """The rows below the header, unparsed. Reading the first one reads the header (``table``
+        then holds the columns, rows above the header and any problem with the header); a file that
+        cannot be read raises ReadError or OSError."""
+        return self._find_header(self._open())
+
+    def part(self, places: int | None = None) -> TableReader:
+        """A reader for some data rows of this table, its header already read: same columns, type
+        words and profile, its own records, rejected rows, issues and duplicate checks."""
+        other = copy.copy(self)
+        other.table = replace(self.table, records=[], rejected=[], issues=[], used=0)
+        other.places = self.places if places is None else places
+        other._seen_rows, other._seen_refs, other._row_errors, other._empty_cells = {}, {}, 0, []
+        return other
+
+    def records_of(self, rows) -> Iterator:
+        """The records of data rows from ``data_rows`` (of this part), checked as ``records`` does."""
+        return self._records(iter(rows), header_read=True)
+
     def header_columns(self) -> dict[str, int]:
         """Read only as far as the header row; canonical column -> index (``table`` shows the rest).
         Raises ReadError when the file cannot be read."""
@@ -138,9 +161,9 @@ class TableReader:
                         f"no header row found in the first {HEADER_SEARCH_ROWS} rows; expected columns such as "
                         f"{self._expected()}")
 
-    def _records(self, rows: Iterator[tuple[int, list]]) -> Iterator:
+    def _records(self, rows: Iterator[tuple[int, list]], header_read: bool = False) -> Iterator:
         t = self.table
-        for rowno, cells in self._find_header(rows):
+        for rowno, cells in (rows if header_read else self._find_header(rows)):
             t.rows_seen = rowno
             texts = [cell_text(c).strip() for c in cells]
             if not any(texts):
