@@ -218,6 +218,7 @@ class _Replay:
         self.quantum = Decimal(1).scaleb(-account.places)
         self.dc = account.day_count
         self.basis = basis_days(account.day_count)
+        self.actual_days = account.day_count not in ("30/360", "30E/360")  # days are calendar days
         self.per_period = account.interest_method == "per_period"
         self.hold = account.method in ("equal_installment", "equal_principal", "interest_only")
 
@@ -369,7 +370,17 @@ class _Replay:
                 self.accr_lines[component].append(
                     AccrualLine(component, t0, t1, days, base, monthly, p_days, amount, "month", "per_period", text))
             return
-        for s, e, days, basis in self._pieces(t0, t1):
+        if self.dc == "ACT/ACT":
+            pieces = self._pieces(t0, t1)
+        else:  # one piece: the common case, without building the list
+            days = (t1 - t0).days if self.actual_days else day_count_days(t0, t1, self.dc)
+            amount = base * rate * days / self.basis
+            self.accr[component] += amount
+            if self.trace:
+                self.accr_lines[component].append(
+                    AccrualLine(component, t0, t1, days, base, rate, self.basis, amount, "year", self.dc, text))
+            return
+        for s, e, days, basis in pieces:
             amount = base * rate * days / basis
             self.accr[component] += amount
             if self.trace:
@@ -690,14 +701,18 @@ class _Replay:
         if allocs:
             self.items = [i for i in self.items if i.amount > 0]
             self.sums_dirty = True
-            still_open = {i.n for i in self.items if i.component in _INSTALLMENT_PARTS}
+            still_open = None  # installments with a part still owed, worked out when first needed
+            paid, inst = self.paid, self.inst
             for al in allocs:
-                self.paid[al.component] += al.amount
-                if al.n is not None and al.n in self.inst:
-                    rec = self.inst[al.n]
+                paid[al.component] += al.amount
+                rec = inst.get(al.n) if al.n is not None else None
+                if rec is not None:
                     rec["paid"] = rec.get("paid", ZERO) + al.amount
-                    if al.n not in still_open:
-                        rec.setdefault("paid_on", d)
+                    if "paid_on" not in rec:
+                        if still_open is None:
+                            still_open = {i.n for i in self.items if i.component in _INSTALLMENT_PARTS}
+                        if al.n not in still_open:
+                            rec["paid_on"] = d
         self.credit = left
         if kind == "credit" and not allocs:
             return

@@ -96,7 +96,8 @@ def _payment_lines(contract_res, lawful_res, match):
     def allocs(ap):
         out: dict = {}
         for a in ap.allocations:
-            out[a.component] = out.get(a.component, 0) + a.amount
+            c = a.component
+            out[c] = out[c] + a.amount if c in out else a.amount
         return out
 
     c_pay = [p for p in contract_res.payments if p.kind == "payment"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from debtcli.engine.replay import AccrualLine, ReplayResult
 from debtcli.model.findings import Finding
@@ -18,9 +19,9 @@ from debtcli.terms.schema import Terms
 KEYS = COMPONENTS + ("total",)
 
 
-@dataclass(frozen=True)
-class PaymentLine:
-    """One payment, how the contract applies it and how it is applied lawfully."""
+class PaymentLine(NamedTuple):
+    """One payment, how the contract applies it and how it is applied lawfully. (A NamedTuple:
+    immutable like the dataclasses here, and quick to build for every payment of every account.)"""
 
     date: date
     amount: Decimal
