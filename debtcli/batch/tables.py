@@ -69,10 +69,12 @@ def iter_rows(table: Table) -> Iterator[tuple[int, tuple[str, ...]]]:
     try:
         if table.path.suffix.lower() == ".xlsx":
             _, rows = xlsx_rows(table.path, table.sheet)
+            for rowno, cells in rows:
+                yield rowno, as_text(cells)
         else:
             _, _, rows = csv_rows(table.path)
-        for rowno, cells in rows:
-            yield rowno, as_text(cells)
+            for rowno, cells in rows:
+                yield rowno, tuple(cells)
     except ReadError as exc:
         raise TableError(f"{table.label()}: {exc}") from None
 
@@ -122,12 +124,14 @@ def record_reader(table: Table, kind: str):
     if problems:
         raise TableError("\n".join(problems))
 
+    text = as_text if reader.table.sheet is not None else tuple  # CSV cells are text already
+
     def data() -> Iterator[tuple[int, tuple[str, ...]]]:
         try:
             if first is not None:
-                yield first[0], as_text(first[1])
+                yield first[0], text(first[1])
             for rowno, cells in rows:
-                yield rowno, as_text(cells)
+                yield rowno, text(cells)
         except ReadError as exc:
             raise TableError(f"{table.label()}: {exc}") from None
 

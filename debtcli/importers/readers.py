@@ -238,6 +238,8 @@ def excel_serial_date(value: Decimal) -> date:
 
 def cell_text(v) -> str:
     """A cell as the user would read it (for messages and the raw text kept in a SourceRef)."""
+    if v.__class__ is str:  # nearly every cell of a CSV table
+        return v
     if v is None:
         return ""
     if isinstance(v, Decimal):
