@@ -635,8 +635,12 @@ class _Replay:
         a payment visits only the entries of the allocation order that hold something."""
         out: dict = {}
         for it in self.items:
-            if it.amount > 0:
-                out.setdefault((it.component, it.overdue), []).append(it)
+            if it.amount > ZERO:
+                key = (it.component, it.overdue)
+                if key in out:
+                    out[key].append(it)
+                else:
+                    out[key] = [it]
         return out
 
     def _allocation_steps(self, open_items: dict, with_not_due: bool) -> list[tuple[str, str]]:
@@ -655,16 +659,18 @@ class _Replay:
         """Allocate ``amount`` plus any held credit by the allocation order."""
         a = self.a
         # accrued default and compound interest is owed the moment a payment could meet it
-        for comp in ("default_interest", "compound_interest"):
-            if self.accr[comp] > 0:
-                self.crystallize(comp, d, "accrued", None, True)
+        accr = self.accr
+        if accr["default_interest"] > ZERO:
+            self.crystallize("default_interest", d, "accrued", None, True)
+        if accr["compound_interest"] > ZERO:
+            self.crystallize("compound_interest", d, "accrued", None, True)
         left = amount + self.credit
         self.credit = ZERO
         allocs: list[Allocation] = []
         use_not_due = settle or not self.hold or self.accelerated_on is not None
         open_items = self._open_items()
         for bucket, comp in self._allocation_steps(open_items, use_not_due or only is not None):
-            if left <= 0:
+            if left <= ZERO:
                 break
             if only is not None and comp != only:
                 continue
@@ -690,16 +696,17 @@ class _Replay:
                     allocs.append(Allocation(comp, "not_due", take, None))
                 continue
             for it in open_items.get((comp, bucket == "overdue"), ()):
-                if left <= 0:
+                if left <= ZERO:
                     break
-                if it.amount <= 0:  # paid off by an earlier entry of the order
+                owed = it.amount
+                if owed <= ZERO:  # paid off by an earlier entry of the order
                     continue
-                take = min(left, it.amount)
-                it.amount -= take
+                take = owed if owed < left else left  # min(left, owed)
+                it.amount = owed - take
                 left -= take
                 allocs.append(Allocation(comp, bucket, take, it.n))
         if allocs:
-            self.items = [i for i in self.items if i.amount > 0]
+            self.items = [i for i in self.items if i.amount > ZERO]
             self.sums_dirty = True
             still_open = None  # installments with a part still owed, worked out when first needed
             paid, inst = self.paid, self.inst
