@@ -46,11 +46,6 @@ _BOOLEAN_KEYS = {"compound", "costs_recoverable", "carry_precision", "stop_accru
 _TRUE = {"true", "yes", "y", "1", "是", "t"}
 _FALSE = {"false", "no", "n", "0", "否", "f"}
 
-LEDGER_COLUMNS = ("date", "type", "amount", "reference", "memo", "balance", "posted")
-PAYMENT_COLUMNS = ("date", "amount", "reference", "payer", "channel")
-LEDGER_REQUIRED = ("date", "type", "amount")
-PAYMENT_REQUIRED = ("date", "amount")
-
 
 @dataclass(frozen=True)
 class TableInfo:
