@@ -131,6 +131,8 @@ def add_months_sticky(anchor: date, months: int) -> date:
     """anchor + months; an anchor on the last day of its month stays on month ends
     (31 Jan -> 28/29 Feb -> 31 Mar; 30 Apr -> 31 May)."""
     year, month0 = divmod(anchor.year * 12 + anchor.month - 1 + months, 12)
+    if anchor.day < 28:  # not a month end, and every month has the day
+        return date(year, month0 + 1, anchor.day)
     last = days_in_month(year, month0 + 1)
     if anchor.day == days_in_month(anchor.year, anchor.month):
         return date(year, month0 + 1, last)

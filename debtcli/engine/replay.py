@@ -172,6 +172,13 @@ class _Item:
         self.order = order
 
 
+def _whole_month(start: date, end: date) -> bool:
+    """Whether ``end`` is one month after ``start``, a month added either way (month ends kept or not)."""
+    if start.day < 28:  # not a month end: both ways give the same day of the next month
+        return end.day == start.day and end.year * 12 + end.month == start.year * 12 + start.month + 1
+    return add_months_sticky(start, 1) == end or add_months(start, 1) == end
+
+
 def replay(account: Account, as_of: date, trace: bool = True) -> ReplayResult:
     """Replay ``account`` up to ``as_of`` and return what is owed on that date and how it came about."""
     return _Replay(account, trace).run(as_of)
@@ -300,8 +307,8 @@ class _Replay:
             else:
                 self.position.setdefault((comp, bucket == "overdue"), i)
         # per_period interest: whether each installment period is a whole month, worked out once
-        self.whole_month = [add_months_sticky(s, 1) == e or add_months(s, 1) == e
-                            for s, e in zip(boundaries, boundaries[1:])] if self.per_period else []
+        self.whole_month = [_whole_month(s, e) for s, e in zip(boundaries, boundaries[1:])] if self.per_period else []
+        self.steps_known: dict = {}  # (groups holding open items, with not-yet-due) -> allocation steps
 
         end = as_of + timedelta(days=1) if a.counting == "both" else as_of
         t = None
@@ -648,11 +655,16 @@ class _Replay:
         group holds open items, and the not-yet-due entries when money may go there. (Entries with
         nothing to take are skipped without a visit; a not-yet-due interest entry that crystallises
         interest takes all of it itself.)"""
+        known = (tuple(open_items), with_not_due)
+        found = self.steps_known.get(known)
+        if found is not None:
+            return found
         steps = [self.position[key] for key in open_items if key in self.position]
         if with_not_due:
             steps += self.not_due_positions
         allocation = self.a.allocation
-        return [allocation[i] for i in sorted(steps)]
+        found = self.steps_known[known] = tuple(allocation[i] for i in sorted(steps))
+        return found
 
     def pay(self, d: date, amount: Decimal, reference: str, source, kind: str, only: str | None = None,
             settle: bool = False):
