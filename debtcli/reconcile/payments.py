@@ -61,35 +61,45 @@ def match_payments(ledger, records, window_days: int = DEFAULT_WINDOW_DAYS,
     rows = sorted((r for r in ledger if r.type == "payment"), key=_row_key)
     recs = sorted(records, key=_record_key)
     free_rows, free_recs = set(range(len(rows))), set(range(len(recs)))
+    days = [p.date.toordinal() for p in recs]
     by_amount: dict = {}
     by_reference: dict = {}
     for j, p in enumerate(recs):
-        by_amount.setdefault(p.amount, []).append((p.date.toordinal(), j))
+        by_amount.setdefault(p.amount, []).append((days[j], j))
         if p.reference:
             by_reference.setdefault(p.reference, []).append(j)
 
     def gap(r, p):
         return abs((p.date - r.date).days)
 
-    def same_ref(r, p):
-        return bool(r.reference) and r.reference == p.reference
-
-    def same_amount_within(days):
+    def same_amount_within(window, by_reference_first):
+        """The records of a row's amount dated at most ``window`` days away, each with its score:
+        (0 for a shared reference else 1, days apart), or only the days apart."""
         def candidates(r):
-            dated = by_amount.get(r.amount, [])
+            dated = by_amount.get(r.amount)
+            if not dated:
+                return ()
             day = r.date.toordinal()
-            lo = bisect_left(dated, (day - days, -1))
-            hi = bisect_right(dated, (day + days, len(recs)))
-            return [j for _, j in dated[lo:hi]]
+            lo = bisect_left(dated, (day - window, -1))
+            hi = bisect_right(dated, (day + window, len(recs)))
+            if not by_reference_first:
+                return [(abs(d - day), j) for d, j in dated[lo:hi]]
+            ref = r.reference
+            return [((0 if ref and ref == recs[j].reference else 1, abs(d - day)), j) for d, j in dated[lo:hi]]
         return candidates
 
-    def pair_up(candidates_of, score):
+    def same_reference(r):
+        if not r.reference:
+            return ()
+        return [((gap(r, recs[j]), abs(r.amount - recs[j].amount)), j) for j in by_reference.get(r.reference, ())]
+
+    def pair_up(candidates_of):
         """Greedy over all candidate pairs in score order: deterministic and one-to-one."""
         candidates = []
         for i in sorted(free_rows):
-            for j in candidates_of(rows[i]):
+            for score, j in candidates_of(rows[i]):
                 if j in free_recs:
-                    candidates.append((score(rows[i], recs[j]), i, j))
+                    candidates.append((score, i, j))
         out = []
         for _, i, j in sorted(candidates):
             if i in free_rows and j in free_recs:
@@ -98,10 +108,9 @@ def match_payments(ledger, records, window_days: int = DEFAULT_WINDOW_DAYS,
                 out.append((i, j))
         return out
 
-    matched = pair_up(same_amount_within(window_days), lambda r, p: (0 if same_ref(r, p) else 1, gap(r, p)))
-    by_ref = pair_up(lambda r: by_reference.get(r.reference, []) if r.reference else [],
-                     lambda r, p: (gap(r, p), abs(r.amount - p.amount)))
-    by_date = pair_up(same_amount_within(mismatch_days), gap)
+    matched = pair_up(same_amount_within(window_days, True))
+    by_ref = pair_up(same_reference)
+    by_date = pair_up(same_amount_within(mismatch_days, False))
     mismatched = []
     for i, j in sorted(by_ref + by_date):
         r, p = rows[i], recs[j]
