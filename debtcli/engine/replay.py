@@ -158,6 +158,11 @@ class ReplayResult:
     card: object | None = None  # debtcli.engine.card.CardOutcome for card accounts
 
 
+# The hot paths build their records straight from a tuple of every field, skipping the keyword
+# layer of a NamedTuple's constructor: ``_record(Allocation, (component, bucket, amount, n))``.
+_record = tuple.__new__
+
+
 class _Item:
     """An amount owed and not yet paid: one component of one installment, or one charge."""
 
@@ -456,7 +461,7 @@ class _Replay:
             self.rounding.append(RoundingNote(when, component, raw, amount))
         if amount > 0:
             self.owe(component, amount, n, when, overdue)
-            self.postings.append(Posting(when, component, amount, raw, kind, n, "", lines))
+            self.postings.append(_record(Posting, (when, component, amount, raw, kind, n, "", lines, None)))
         return amount
 
     def owe(self, component: str, amount: Decimal, n: int | None, due: date, overdue: bool):
@@ -716,7 +721,7 @@ class _Replay:
                 take = owed if owed < left else left  # min(left, owed)
                 it.amount = owed - take
                 left -= take
-                allocs.append(Allocation(comp, bucket, take, it.n))
+                allocs.append(_record(Allocation, (comp, bucket, take, it.n)))
         if allocs:
             self.items = [i for i in self.items if i.amount > ZERO]
             self.sums_dirty = True
@@ -737,7 +742,7 @@ class _Replay:
             return
         # ``amount`` is the cash of this record; its allocations may also spend credit held before
         # (``from_credit``), so the allocations of all records plus the credit left add up to the cash.
-        self.applied.append(AppliedPayment(d, amount, reference, tuple(allocs), left, source, kind))
+        self.applied.append(_record(AppliedPayment, (d, amount, reference, tuple(allocs), left, source, kind)))
 
     # ------------------------------------------------------------------ finish
     def finish_card(self, as_of: date, end: date) -> ReplayResult:
