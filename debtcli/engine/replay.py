@@ -370,7 +370,7 @@ class _Replay:
 
     def _add(self, component: str, base: Decimal, rate: Decimal, t0: date, t1: date, text: str,
              period: tuple | None = None):
-        if base <= 0 or rate <= 0:
+        if base <= ZERO or rate <= ZERO:
             return
         if period is not None:
             p_days = (period[1] - period[0]).days
@@ -402,15 +402,15 @@ class _Replay:
     def accrue(self, t0: date, t1: date):
         if self.stopped:
             return
-        grace_p, overdue_p, overdue_i = self._sums()
-        if self.not_due > 0 and self.rate > 0:
-            period = self._regular_period(t0)
+        grace_p, overdue_p, overdue_i = self._sums() if self.sums_dirty else self._cached
+        if self.not_due > ZERO and self.rate > ZERO:
+            period = self._regular_period(t0) if self.per_period else None
             self._add("interest", self.not_due, self.rate, t0, t1, self.rate_text, period)
-        if grace_p > 0:
+        if grace_p > ZERO:
             self._add("interest", grace_p, self.rate, t0, t1, self.rate_text)
-        if overdue_p > 0 or (self.a.compound and overdue_i > 0):
+        if overdue_p > ZERO or (self.a.compound and overdue_i > ZERO):
             drate, dtext = self.default_rate()
-            if overdue_p > 0:
+            if overdue_p > ZERO:
                 self._add("default_interest", overdue_p, drate, t0, t1, dtext)
             if self.a.compound and overdue_i > 0:
                 self._add("compound_interest", overdue_i, drate, t0, t1, dtext)
