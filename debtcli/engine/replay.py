@@ -456,7 +456,7 @@ class _Replay:
         if self.trace:
             lines = tuple(self.accr_lines[component])
             self.accr_lines[component] = []
-        amount = self.rnd(raw)
+        amount = raw if self.a.carry_precision else raw.quantize(self.quantum, rounding=self.mode)  # self.rnd
         if self.trace and raw != amount:
             self.rounding.append(RoundingNote(when, component, raw, amount))
         if amount > 0:
@@ -794,6 +794,7 @@ class _Replay:
             if it.n is not None and it.component in _INSTALLMENT_PARTS:
                 open_by_n[it.n] = open_by_n.get(it.n, ZERO) + it.amount
         rows = []
+        grace = timedelta(days=a.grace_days)
         for n in sorted(self.inst):
             rec = self.inst[n]
             total = rec["principal"] + rec["interest"] + rec["fees"]
@@ -801,14 +802,14 @@ class _Replay:
             paid_on = rec.get("paid_on")
             open_amt = open_by_n.get(n, ZERO)
             if open_amt == 0:
-                status = "paid" if paid_on is None or paid_on <= rec["due"] + timedelta(days=a.grace_days) else "late"
+                status = "paid" if paid_on is None or paid_on <= rec["due"] + grace else "late"
                 days_late = max(0, (paid_on - rec["due"]).days) if paid_on else 0
             else:
                 status = "unpaid"
                 paid_on = None
                 days_late = max(0, (as_of - rec["due"]).days)
-            rows.append(InstallmentRow(n, rec["due"], rec["principal"], rec["interest"], rec["fees"], total,
-                                       rec["balance"], paid, paid_on, days_late, status))
+            rows.append(_record(InstallmentRow, (n, rec["due"], rec["principal"], rec["interest"], rec["fees"], total,
+                                                 rec["balance"], paid, paid_on, days_late, status)))
         return ReplayResult(
             as_of=as_of,
             balance=balance,
