@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from debtcli.engine.daycount import basis_days
-from debtcli.model.money import ZERO, round_money
+from debtcli.model.money import ZERO, minor_unit, round_money
 from debtcli.model.records import COMPONENTS, Issue, PaymentRecord, SourceRef
 from debtcli.terms.loader import maturity_of
 from debtcli.terms.schema import DEFAULT_ALLOCATION, DEFAULT_DAY_COUNT, RateSpec, Terms, default_interest_method
@@ -203,6 +203,18 @@ def resolve_rate_path(spec: RateSpec | None, signed: date, until: date, repricin
     return tuple(points), issues
 
 
+def contract_rate_path(terms: Terms, horizon: date, fixings, basis: int) -> tuple[tuple[RatePoint, ...], list[Issue]]:
+    """The contract rate over time: the agreed rate, then each ``rate_change`` event from its date."""
+    c = terms.contract
+    rate_path, issues = resolve_rate_path(c.rate, c.signed, horizon, c.repricing, fixings, basis)
+    for e in terms.events:
+        if e.type == "rate_change" and e.rate is not None:
+            sub, sub_issues = resolve_rate_path(e.rate, e.date, horizon, c.repricing, fixings, basis)
+            issues += sub_issues
+            rate_path = tuple(p for p in rate_path if p.date < e.date) + sub
+    return rate_path, issues
+
+
 def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | None = None, ledger=()
                        ) -> tuple[Account, list[Issue]]:
     """Resolve contract terms into an ``Account``. ``payments`` defaults to the case's own
@@ -213,7 +225,7 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
         return _card_account(terms, payments, fixings, until, ledger)
     issues: list[Issue] = []
     day_count = c.day_count or DEFAULT_DAY_COUNT
-    places = 2 if terms.case.currency not in ("JPY", "KRW") else 0
+    places = minor_unit(terms.case.currency)
     due_dates = due_dates_for(terms)
     horizon = until or (max(due_dates) if due_dates else c.signed)
     for e in terms.events:
@@ -253,13 +265,8 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
     del withheld
 
     basis = basis_days(day_count)
-    rate_path, rate_issues = resolve_rate_path(c.rate, c.signed, horizon, c.repricing, fixings, basis)
+    rate_path, rate_issues = contract_rate_path(terms, horizon, fixings, basis)
     issues += rate_issues
-    for e in terms.events:
-        if e.type == "rate_change" and e.rate is not None:
-            sub, sub_issues = resolve_rate_path(e.rate, e.date, horizon, c.repricing, fixings, basis)
-            issues += sub_issues
-            rate_path = tuple(p for p in rate_path if p.date < e.date) + sub
     default_path = None
     markup = None
     if c.default_rate is not None:
@@ -340,16 +347,11 @@ def _card_account(terms: Terms, payments, fixings, until, ledger) -> tuple[Accou
     c = terms.contract
     issues: list[Issue] = []
     day_count = c.day_count or DEFAULT_DAY_COUNT
-    places = 2 if terms.case.currency not in ("JPY", "KRW") else 0
+    places = minor_unit(terms.case.currency)
     horizon = until or c.signed
     basis = basis_days(day_count)
-    rate_path, rate_issues = resolve_rate_path(c.rate, c.signed, horizon, c.repricing, fixings, basis)
+    rate_path, rate_issues = contract_rate_path(terms, horizon, fixings, basis)
     issues += rate_issues
-    for e in terms.events:
-        if e.type == "rate_change" and e.rate is not None:
-            sub, sub_issues = resolve_rate_path(e.rate, e.date, horizon, c.repricing, fixings, basis)
-            issues += sub_issues
-            rate_path = tuple(p for p in rate_path if p.date < e.date) + sub
     plan, plan_issues = card_plan_from_terms(terms, ledger)
     issues += plan_issues
     events = [NonCash(e.date, e.type, e.amount, e.component, e.note, e.index) for e in terms.events
