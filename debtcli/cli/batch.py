@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from debtcli.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, AsOfOpt, fail_input, parse_date_option
-from debtcli.cli.verify import RulesChoice
+from debtcli.cli.common import RulesChoice
 
 
 def batch(

@@ -17,7 +17,19 @@ class TableOrJson(str, Enum):
     json = "json"
 
 
+class RulesChoice(str, Enum):
+    cn = "cn"
+    none = "none"
+
+
+class Language(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
 FormatOpt = Annotated[TableOrJson, typer.Option("--format", "-f", help="Output format.")]
+RulesOpt = Annotated[RulesChoice | None, typer.Option("--rules", help="Rule pack. Default: the case's jurisdiction.")]
+LangOpt = Annotated[Language | None, typer.Option("--lang", help="zh or en. Default: the case's language.")]
 AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", help="The date of the balance (YYYY-MM-DD). Default: the demand's date, else the "

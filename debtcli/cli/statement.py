@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from debtcli.cli.common import AsOfOpt, CaseArg, fail_input, load_case_or_exit, parse_date_option
+from debtcli.cli.common import AsOfOpt, CaseArg, LangOpt, RulesOpt, fail_input, load_case_or_exit, parse_date_option
 
 
 class StatementFormat(str, Enum):
@@ -19,25 +19,14 @@ class StatementFormat(str, Enum):
     md = "md"
 
 
-class Language(str, Enum):
-    zh = "zh"
-    en = "en"
-
-
-class StatementRules(str, Enum):
-    cn = "cn"
-    none = "none"
-
-
 def statement(
     case: CaseArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.", show_default=False)],
     as_of: AsOfOpt = None,
     format: Annotated[StatementFormat | None, typer.Option(
         "--format", "-f", help="pdf, xlsx, html or md. Default: from the output file's extension.")] = None,
-    lang: Annotated[Language | None, typer.Option("--lang", help="zh or en. Default: the case's language.")] = None,
-    rules: Annotated[StatementRules | None, typer.Option(
-        "--rules", help="Rule pack. Default: the case's jurisdiction.")] = None,
+    lang: LangOpt = None,
+    rules: RulesOpt = None,
 ) -> None:
     """Write the itemised statement of a case: parties and contract, the balances by component
     (demanded, per contract, lawful), the payments and how they were applied, every computation

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Annotated
-
 import typer
 
-from debtcli.cli.common import AsOfOpt, CaseArg, FormatOpt, TableOrJson, fail_input, load_case_or_exit, \
-    parse_date_option, print_json
-
-
-class RulesChoice(str, Enum):
-    cn = "cn"
-    none = "none"
+from debtcli.cli.common import AsOfOpt, CaseArg, FormatOpt, LangOpt, RulesOpt, TableOrJson, fail_input, \
+    load_case_or_exit, parse_date_option, print_json
 
 
 def verify(
     case: CaseArg,
     as_of: AsOfOpt = None,
-    rules: Annotated[RulesChoice | None, typer.Option("--rules", help="Rule pack. Default: the case's "
-                                                                      "jurisdiction.")] = None,
+    rules: RulesOpt = None,
     format: FormatOpt = TableOrJson.table,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of messages: zh or en. Default: the "
-                                                            "case's language.")] = None,
+    lang: LangOpt = None,
 ) -> None:
     """Replay the account under the contract and under the law, compare both with the demand, and list
     every finding with its basis and evidence rows.
@@ -45,8 +35,6 @@ def verify(
 
     c = load_case_or_exit(case)
     day = parse_date_option(as_of)
-    if lang is not None and lang not in ("zh", "en"):
-        fail_input([f"--lang: {lang!r} is not zh or en"])
     from debtcli.model.records import InputError
 
     try:
@@ -56,7 +44,7 @@ def verify(
     except InputError as exc:
         fail_input([str(i) for i in exc.issues], hint=f"{len(exc.issues)} problem(s); nothing was computed.")
     if lang:
-        report = replace(report, language=lang)
+        report = replace(report, language=lang.value)
     if format == TableOrJson.json:
         print_json(report_to_dict(report))
     else:

@@ -318,7 +318,7 @@ class _Replay:
         end = as_of + timedelta(days=1) if a.counting == "both" else as_of
         t = None
         for ev in self._events(as_of):
-            d, rank = ev[0], ev[1]
+            d = ev[0]
             if d > as_of:
                 break
             if t is not None and d > t:

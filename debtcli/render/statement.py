@@ -7,7 +7,7 @@ of computation lines but writes live formulas. Every figure comes from the Repor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 

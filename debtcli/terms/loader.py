@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from dateutil.relativedelta import relativedelta
 
-from debtcli.model.money import ParseError, Rate, parse_amount, parse_rate
+from debtcli.model.money import ParseError, parse_amount, parse_rate
 from debtcli.model.records import COMPONENTS, Issue, PaymentRecord, SourceRef
 from debtcli.terms.schema import (
     AnnualFee,
@@ -227,7 +227,6 @@ TOP_KEYS = {"schema", "case", "contract", "disbursement", "installment", "event"
 
 
 def load_terms_text(text: str, file: str = "case.toml") -> tuple[Terms | None, list[Issue]]:
-    issues: list[Issue] = []
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
