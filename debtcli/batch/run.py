@@ -57,15 +57,14 @@ def verify_work(work: Work, settings: Settings) -> dict:
         prefix = f"{work.account_id}/" if work.folder is not None else ""
         return error_line(work.account_id, "the case could not be read",
                           [prefix + str(i) for i in errors] or ["the case could not be read"])
+    from debtcli.model.records import InputError
     from debtcli.report.build import build_report
     from debtcli.report.model import report_to_dict
 
     try:
         report = build_report(case, settings.as_of, settings.rules, trace=False)
-    except KeyError as exc:
-        return error_line(work.account_id, f"no rule pack {exc.args[0]!r} is available")
-    except ModuleNotFoundError as exc:
-        return error_line(work.account_id, f"a rule pack is not available ({exc.name})")
+    except InputError as exc:
+        return error_line(work.account_id, "the case could not be verified", [str(i) for i in exc.issues])
     except Exception as exc:  # noqa: BLE001 - one broken account must not stop a portfolio
         if os.environ.get("DEBTCLI_DEBUG") == "1":
             raise

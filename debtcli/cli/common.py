@@ -75,6 +75,18 @@ def load_case_or_exit(path: str):
     return case
 
 
+def build_report_or_exit(case, as_of, rules):
+    """Verify ``case``; input the rule pack cannot trust (an unknown pack, an LPR fixing the table
+    lacks, a bad [rules] key) exits 2 with every problem listed."""
+    from debtcli.model.records import InputError
+    from debtcli.report.build import build_report
+
+    try:
+        return build_report(case, as_of, rules.value if rules else None)
+    except InputError as exc:
+        fail_input([str(i) for i in exc.issues], hint=f"{len(exc.issues)} problem(s); nothing was computed.")
+
+
 def print_json(obj) -> None:
     import json
 

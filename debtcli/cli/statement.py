@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from debtcli.cli.common import AsOfOpt, CaseArg, LangOpt, RulesOpt, fail_input, load_case_or_exit, parse_date_option
+from debtcli.cli.common import AsOfOpt, CaseArg, LangOpt, RulesOpt, build_report_or_exit, fail_input, \
+    load_case_or_exit, parse_date_option
 
 
 class StatementFormat(str, Enum):
@@ -45,20 +46,10 @@ def statement(
       debtcli statement examples/bank-loan --as-of 2024-06-30 -o statement.md
     """
     from debtcli.render.statement import render_statement
-    from debtcli.report.build import build_report
 
     fmt = format.value if format else _format_from_suffix(output)
     c = load_case_or_exit(case)
-    day = parse_date_option(as_of)
-    try:
-        report = build_report(c, day, rules.value if rules else None)
-    except KeyError as exc:
-        fail_input([f"no rule pack {exc.args[0]!r} is available; use --rules cn or --rules none"])
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("debtcli.rules"):
-            raise
-        fail_input([f"the rule pack {c.terms.case.jurisdiction!r} is not installed in this version; "
-                    "use --rules none"])
+    report = build_report_or_exit(c, parse_date_option(as_of), rules)
     data = render_statement(report, fmt, lang.value if lang else None)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)

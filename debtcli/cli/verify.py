@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from debtcli.cli.common import AsOfOpt, CaseArg, FormatOpt, LangOpt, RulesOpt, TableOrJson, fail_input, \
+from debtcli.cli.common import AsOfOpt, CaseArg, FormatOpt, LangOpt, RulesOpt, TableOrJson, build_report_or_exit, \
     load_case_or_exit, parse_date_option, print_json
 
 
@@ -30,19 +30,10 @@ def verify(
     """
     from dataclasses import replace
 
-    from debtcli.report.build import build_report
     from debtcli.report.model import report_to_dict
 
     c = load_case_or_exit(case)
-    day = parse_date_option(as_of)
-    from debtcli.model.records import InputError
-
-    try:
-        report = build_report(c, day, rules.value if rules else None)
-    except KeyError as exc:
-        fail_input([f"no rule pack {exc.args[0]!r} is available; use --rules cn or --rules none"])
-    except InputError as exc:
-        fail_input([str(i) for i in exc.issues], hint=f"{len(exc.issues)} problem(s); nothing was computed.")
+    report = build_report_or_exit(c, parse_date_option(as_of), rules)
     if lang:
         report = replace(report, language=lang.value)
     if format == TableOrJson.json:

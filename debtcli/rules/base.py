@@ -44,7 +44,7 @@ class PackContext:
 
 
 def get_pack(name: str):
-    """The rule pack called ``name``: cn | none. KeyError for any other."""
+    """The rule pack called ``name``: cn | none. Any other is untrusted input (``InputError``)."""
     if name == "none":
         from debtcli.rules.none import NonePack
 
@@ -53,4 +53,8 @@ def get_pack(name: str):
         from debtcli.rules.cn import CnPack
 
         return CnPack()
-    raise KeyError(name)
+    from debtcli.model.records import InputError, Issue, SourceRef
+
+    raise InputError([Issue(SourceRef("case.toml", column="case.jurisdiction"),
+                            f"case.jurisdiction: no rule pack {name!r} in this version; use cn or none "
+                            "(or --rules cn / --rules none)", code="RULES")])

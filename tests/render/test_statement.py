@@ -28,12 +28,13 @@ PDFTOTEXT = shutil.which("pdftotext")
 def rules_for(case_dir: Path) -> str:
     """The case's own rule pack when this build has it, else none."""
     from debtcli.importers.case_loader import load_case
+    from debtcli.model.records import InputError
     from debtcli.rules.base import get_pack
 
     case, _ = load_case(str(case_dir))
     try:
         get_pack(case.terms.case.jurisdiction)
-    except (KeyError, ModuleNotFoundError):
+    except InputError:
         return "none"
     return case.terms.case.jurisdiction
 
