@@ -36,27 +36,19 @@ def _root(
 
 
 def _register() -> None:
+    """One command per module; each imports its heavy dependencies only when it runs."""
     from debtcli.cli.balance import balance
+    from debtcli.cli.batch import batch
+    from debtcli.cli.import_cmd import import_file
+    from debtcli.cli.profile import profile_app
     from debtcli.cli.schedule import schedule
+    from debtcli.cli.statement import statement
+    from debtcli.cli.verify import verify
 
-    app.command()(schedule)
-    app.command()(balance)
-    for module, name in (("debtcli.cli.verify", "verify"), ("debtcli.cli.statement", "statement"),
-                         ("debtcli.cli.batch", "batch"), ("debtcli.cli.import_cmd", "import_file")):
-        try:
-            mod = __import__(module, fromlist=[name])
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        app.command(name=name.replace("_file", ""))(getattr(mod, name))
-    try:
-        from debtcli.cli.profile import profile_app
-    except ModuleNotFoundError as exc:
-        if exc.name != "debtcli.cli.profile":
-            raise
-    else:
-        app.add_typer(profile_app, name="profile")
+    for name, command in (("schedule", schedule), ("balance", balance), ("verify", verify),
+                          ("statement", statement), ("batch", batch), ("import", import_file)):
+        app.command(name=name)(command)
+    app.add_typer(profile_app, name="profile")
 
 
 _register()
