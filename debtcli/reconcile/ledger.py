@@ -18,12 +18,12 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from debtcli.model.findings import LEDGER_ARITHMETIC, POSTING_MISMATCH, Finding
 from debtcli.model.money import ZERO, fmt_grouped, round_money
 from debtcli.model.records import CHARGE_COMPONENT, COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH, LedgerRow
-from debtcli.reconcile.payments import DEFAULT_WINDOW_DAYS, match_payments, mismatch_findings
+from debtcli.reconcile.payments import match_payments, match_settings, mismatch_findings
 
 ADDS = {"disbursement", "purchase", "cash_advance", "installment", *CHARGE_COMPONENT}
 SUBTRACTS = {"payment", "waiver", "refund", "write_off"}
@@ -32,14 +32,14 @@ COMPARED = ("interest", "default_interest", "compound_interest", "fees", "penalt
 
 def ledger_findings(case, contract_result, account, match=None) -> list[Finding]:
     """Every ledger check that needs the replay, for ``build_report``. ``match`` is the payment
-    match already made for the replay; it is matched again only when made with another window."""
+    match already made for the replay; it is matched again only when made with other settings."""
     places = account.places
     out = arithmetic_findings(case.ledger, places)
     out += posting_findings(case, contract_result, account)
     if case.has_ledger and (case.payments or case.terms.payments):
-        window = _int_setting(case.terms.reconcile.get("window_days"), DEFAULT_WINDOW_DAYS)
-        if match is None or match.window_days != window:
-            match = match_payments(case.ledger, tuple(case.terms.payments) + tuple(case.payments), window)
+        settings = match_settings(case.terms)
+        if match is None or not match.made_with(settings):
+            match = match_payments(case.ledger, tuple(case.terms.payments) + tuple(case.payments), *settings)
         out += mismatch_findings(match, places)
     return out
 
@@ -133,7 +133,7 @@ def posting_findings(case, contract_result, account) -> list[Finding]:
     from debtcli.reconcile.findings import contract_basis
 
     basis = contract_basis(case.terms)
-    tolerance = _tolerance(case.terms.reconcile.get("tolerance"), account.places)
+    tolerance = case.terms.reconcile.get("tolerance", Decimal(1).scaleb(-account.places))
     groups: dict[str, dict[date, list[LedgerRow]]] = {}
     for row in case.ledger:
         comp = CHARGE_COMPONENT.get(row.type)
@@ -197,24 +197,3 @@ def _posting_finding(comp, rows, prev, day, posted, recomputed, diff, tolerance,
         basis, tuple(r.source for r in rows),
         {"ledger": posted, "recomputed": recomputed, "difference": diff, "from": prev, "to": day,
          "rounding": rounding})
-
-
-# ---------------------------------------------------------------------- settings
-
-
-def _tolerance(value, places: int) -> Decimal:
-    default = Decimal(1).scaleb(-places)
-    if value is None or isinstance(value, bool):
-        return default
-    try:
-        tol = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value).strip())
-    except InvalidOperation:
-        return default
-    return abs(tol) if tol.is_finite() else default
-
-
-def _int_setting(value, default: int) -> int:
-    try:
-        return int(value) if value is not None and not isinstance(value, bool) else default
-    except (TypeError, ValueError):
-        return default

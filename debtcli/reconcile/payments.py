@@ -35,6 +35,10 @@ class PaymentMatch:
     unverified: tuple[LedgerRow, ...] = ()  # in the ledger, not in the records
     mismatched: tuple = field(default_factory=tuple)  # (ledger row, record, ("amount", "date") what differs)
     window_days: int = DEFAULT_WINDOW_DAYS
+    mismatch_days: int = DEFAULT_MISMATCH_DAYS
+
+    def made_with(self, settings: tuple[int, int]) -> bool:
+        return (self.window_days, self.mismatch_days) == settings
 
     def credited(self) -> tuple[PaymentRecord, ...]:
         """What the replay credits: every payment either side shows, once."""
@@ -123,7 +127,14 @@ def match_payments(ledger, records, window_days: int = DEFAULT_WINDOW_DAYS,
         unverified=tuple(rows[i] for i in sorted(free_rows)),
         mismatched=tuple(mismatched),
         window_days=window_days,
+        mismatch_days=mismatch_days,
     )
+
+
+def match_settings(terms) -> tuple[int, int]:
+    """(window_days, mismatch_days) of ``[reconcile]`` (checked by the terms loader), or the defaults."""
+    settings = terms.reconcile
+    return settings.get("window_days", DEFAULT_WINDOW_DAYS), settings.get("mismatch_days", DEFAULT_MISMATCH_DAYS)
 
 
 def payments_to_credit(ledger, records, has_ledger: bool, has_records: bool, window_days: int = DEFAULT_WINDOW_DAYS,

@@ -10,7 +10,7 @@ from debtcli.engine.account import Account, account_from_terms
 from debtcli.engine.replay import Replays, ReplayResult, replay
 from debtcli.model.case import Case
 from debtcli.model.records import Issue
-from debtcli.reconcile.payments import PaymentMatch, payments_to_credit
+from debtcli.reconcile.payments import PaymentMatch, match_settings, payments_to_credit
 
 
 @dataclass(frozen=True)
@@ -41,9 +41,8 @@ def contract_account(case: Case, until: date, with_payments: bool = True):
 
     credited, match = ((), None)
     if with_payments:
-        window = int(case.terms.reconcile.get("window_days", 3))
         credited, match = payments_to_credit(case.ledger, all_records(case), case.has_ledger,
-                                             bool(all_records(case)), window)
+                                             bool(all_records(case)), *match_settings(case.terms))
     account, issues = account_from_terms(case.terms, payments=credited, fixings=load_lpr_table(), until=until,
                                          ledger=case.ledger)  # card accounts: the issuer's statement lines
     return account, match, issues

@@ -64,3 +64,20 @@ def test_a_payment_posted_with_another_amount_is_listed_as_mismatched(tmp_path: 
     assert [(m["amount"], m["reference"], m["ledger"]["row"]) for m in mismatched] == [("1000.00", "R77", 3)]
     assert data["payments"]["unverified"] == [] and data["payments"]["unposted"] == []
     assert any(f["code"] == "PAYMENT_MISMATCH" for f in data["findings"])
+
+
+def test_mismatch_days_is_honoured_by_verify(tmp_path: Path, run_json):
+    # the same 1,000.00 posted ten days after the bank paid it: a date mismatch within the default
+    # 31 days; with mismatch_days = 5 it is one unposted record and one unverified ledger payment
+    (tmp_path / "ledger.csv").write_text(
+        "date,type,amount,reference,memo\n2024-01-01,disbursement,100000.00,D1,loan\n"
+        "2024-02-11,payment,1000.00,L9,repayment\n", encoding="utf-8")
+    (tmp_path / "payments.csv").write_text(
+        "date,amount,reference,payer,channel\n2024-02-01,1000.00,B7,borrower,bank\n", encoding="utf-8")
+    (tmp_path / "case.toml").write_text(CASE, encoding="utf-8")
+    _, data = run_json("verify", tmp_path)
+    assert len(data["payments"]["mismatched"]) == 1
+    (tmp_path / "case.toml").write_text(CASE + "[reconcile]\nmismatch_days = 5\n", encoding="utf-8")
+    _, data = run_json("verify", tmp_path)
+    assert data["payments"]["mismatched"] == []
+    assert len(data["payments"]["unposted"]) == 1 and len(data["payments"]["unverified"]) == 1
