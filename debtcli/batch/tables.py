@@ -46,10 +46,6 @@ class Table:
         return f"{self.path.name}[{self.sheet}]" if self.sheet else self.path.name
 
 
-def is_account_id(header: str) -> bool:
-    return normalise_header(header) in ACCOUNT_ID_ALIASES
-
-
 def account_column(header: list[str]) -> int | None:
     """The index of the account id column: ``account_id`` itself first, then the first alias."""
     norm = [normalise_header(h) for h in header]

@@ -45,7 +45,6 @@ from debtcli.terms.schema import AnnualFee, InstallmentPlan, LatePenalty
 
 # Lot kinds. Principal kinds count towards the minimum payment's percentage; fee kinds are what the
 # cn rules call fees (annual, cash-advance, conversion fees, 违约金 ...).
-PRINCIPAL_KINDS = ("opening", "purchase", "cash_advance", "installment")
 FEE_KINDS = ("fee", "annual_fee", "cash_advance_fee", "installment_fee", "overlimit_fee", "conversion_fee",
              "penalty")
 FACT_TYPES = ("purchase", "cash_advance", "refund")

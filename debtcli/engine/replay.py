@@ -48,8 +48,6 @@ from debtcli.model.records import COMPONENTS, SourceRef
 
 RANK_DISBURSEMENT, RANK_RATE, RANK_CHARGE, RANK_DUE, RANK_PAYMENT, RANK_WAIVER, RANK_OVERDUE, RANK_ACCELERATION, \
     RANK_CHARGE_OFF, RANK_STATEMENT, RANK_NOTICE = range(11)
-SAME_DAY_ORDER = ("disbursement", "rate_change", "charge", "due", "payment", "waiver", "overdue", "acceleration",
-                  "charge_off", "statement", "demand_notice/acknowledgment")
 _CARD_RANKS = {"charge": RANK_CHARGE, "payment": RANK_PAYMENT, "overdue": RANK_OVERDUE, "statement": RANK_STATEMENT}
 _ACCRUING = ("interest", "default_interest", "compound_interest")
 _INSTALLMENT_PARTS = ("principal", "interest", "fees")  # what makes an installment paid or unpaid

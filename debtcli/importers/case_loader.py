@@ -27,14 +27,6 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def find_table(folder: Path, stem: str) -> Path | None:
-    for ext in TABLE_SUFFIXES:
-        p = folder / f"{stem}{ext}"
-        if p.exists():
-            return p
-    return None
-
-
 def load_case(path: str | Path) -> tuple[Case | None, list[Issue]]:
     p = Path(path)
     if not p.exists():

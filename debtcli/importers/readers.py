@@ -21,7 +21,6 @@ from pathlib import Path
 
 SAMPLE_BYTES = 1 << 20
 DELIMITERS = (",", "\t", ";", "|")
-ENCODINGS = ("utf-8", "utf-8-sig", "gbk", "gb18030")
 
 # A workbook is a zip archive: refuse archives that would inflate beyond these limits (zip bombs).
 MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024

@@ -74,7 +74,7 @@ class TableReader:
     as it goes. ``records()`` yields ``LedgerRow`` or ``PaymentRecord``."""
 
     def __init__(self, path: str | Path, kind: str, profile: Profile | None = None, sheet: str | None = None,
-                 places: int = 2, keep_records: bool = True):
+                 places: int = 2):
         if kind not in ("ledger", "payments"):
             raise ValueError(kind)
         self.path = Path(path)
@@ -528,19 +528,3 @@ def read_table(path: str | Path, kind: str, profile: Profile | None = None, shee
     reader.table.records = list(reader.records())
     return reader.table
 
-
-def _legacy(table: Table, path: Path):
-    from debtcli.importers.case_loader import sha256_of
-
-    sha = sha256_of(path) if path.exists() else ""
-    return table.records, table.rejected, table.input_file(sha), table.issues
-
-
-def read_ledger(path: Path, profile: Profile | None = None, sheet: str | None = None, places: int = 2):
-    """(rows, rejected, InputFile, issues) for a creditor's ledger."""
-    return _legacy(read_table(path, "ledger", profile, sheet, places), Path(path))
-
-
-def read_payments(path: Path, profile: Profile | None = None, sheet: str | None = None, places: int = 2):
-    """(rows, rejected, InputFile, issues) for independent payment records."""
-    return _legacy(read_table(path, "payments", profile, sheet, places), Path(path))

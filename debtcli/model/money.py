@@ -159,7 +159,6 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋（）％"
 
 # ---------------------------------------------------------------- rates
 
-PERIODS: Final = ("year", "month", "day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +188,6 @@ class Rate:
         if "." in s:
             s = s.rstrip("0").rstrip(".")
         return f"{s}%" if self.per == "year" else f"{s}%/{self.per}"
-
-    def scaled(self, factor: Decimal) -> "Rate":
-        return Rate(self.value * factor, self.per, "")
 
     def __str__(self) -> str:
         return self.percent()

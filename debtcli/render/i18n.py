@@ -13,7 +13,6 @@ from decimal import Decimal
 from debtcli.model.money import HUNDRED, fmt_grouped
 from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH
 
-LANGUAGES = ("zh", "en")
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

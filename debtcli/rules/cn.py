@@ -296,8 +296,8 @@ class CnPack:
         unclear = settings.get("interest_term_clear") is False and _lender_kind(ctx, settings) == "individual"
         if unclear:
             rate_path = (RatePoint(account.signed, ZERO, "unclear interest term between individuals: no interest"),)
-        capped_rates, bit_term = capped_path(rate_path, lower_of(segments, d.term_limit))
-        capped_default, bit_default = (capped_path(default_path, segments) if default_path else (None, False))
+        capped_rates, _ = capped_path(rate_path, lower_of(segments, d.term_limit))
+        capped_default, _ = (capped_path(default_path, segments) if default_path else (None, False))
         if not account.rate_agreed and default_path is None and account.due_dates:
             capped_default = self._overdue_fallback(ctx, account, transition, settings)
             d.notes["overdue_interest"] = ("nothing agreed: one-year LPR from the due date (" + BASIS["art28"] + ")")

@@ -35,10 +35,6 @@ class RateSpec:
     spread: Decimal = Decimal(0)  # annual fraction added to the index
     markup: Decimal | None = None  # relative: 0.5 for "+50%"
 
-    @property
-    def is_fixed(self) -> bool:
-        return self.fixed is not None
-
 
 @dataclass(frozen=True, slots=True)
 class Fee:
