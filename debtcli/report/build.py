@@ -41,8 +41,9 @@ def contract_account(case: Case, until: date, with_payments: bool = True):
 
     credited, match = ((), None)
     if with_payments:
-        credited, match = payments_to_credit(case.ledger, all_records(case), case.has_ledger,
-                                             bool(all_records(case)), *match_settings(case.terms))
+        records = all_records(case)
+        credited, match = payments_to_credit(case.ledger, records, case.has_ledger, bool(records),
+                                             *match_settings(case.terms))
     account, issues = account_from_terms(case.terms, payments=credited, fixings=load_lpr_table(), until=until,
                                          ledger=case.ledger)  # card accounts: the issuer's statement lines
     return account, match, issues
