@@ -182,7 +182,7 @@ def resolve_rate_path(spec: RateSpec | None, signed: date, until: date, repricin
                                 f"contract.rate: {spec.text} needs the LPR in force on {on}, which the LPR table does "
                                 "not have; add the fixing to the table", code="LPR_MISSING"))
             return None
-        return RatePoint(on, value + spec.spread, f"{spec.text} (LPR {fx.date} {value * 100:.2f}%)")
+        return RatePoint(on, value * spec.multiplier + spec.spread, f"{spec.text} (LPR {fx.date} {value * 100:.2f}%)")
 
     points = []
     first = point(signed)
@@ -198,8 +198,8 @@ def resolve_rate_path(spec: RateSpec | None, signed: date, until: date, repricin
     elif fixings is not None:
         for fx in fixings.between(signed, until):
             v = fx.value(tenor)
-            if v is not None and (not points or points[-1].rate != v + spec.spread):
-                points.append(RatePoint(fx.date, v + spec.spread, f"{spec.text} (LPR {fx.date} {v * 100:.2f}%)"))
+            if v is not None and (not points or points[-1].rate != v * spec.multiplier + spec.spread):
+                points.append(RatePoint(fx.date, v * spec.multiplier + spec.spread, f"{spec.text} (LPR {fx.date} {v * 100:.2f}%)"))
     return tuple(points), issues
 
 

@@ -240,6 +240,8 @@ def parse_rate(text: str | Decimal) -> Rate:
     s = raw.strip().translate(_FULLWIDTH).replace(" ", "") if raw.strip() else ""
     if not s:
         raise ParseError("empty rate")
+    if "LPR" in s.upper():
+        raise ParseError(f"{raw!r} is linked to the LPR; a fixed rate is expected here (e.g. 24%)")
     per = None
     lowered = s.lower()
     for suffix, p in sorted(_SUFFIX_PERIODS.items(), key=lambda kv: -len(kv[0])):
@@ -264,6 +266,54 @@ def parse_rate(text: str | Decimal) -> Rate:
     if value < 0:
         raise ParseError(f"{raw!r}: a rate cannot be negative")
     return Rate(value, per, raw.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class LprLink:
+    """A rate linked to the Loan Prime Rate: ``multiplier`` x LPR(``tenor``) + ``spread`` (fractions a year).
+
+    ``4×LPR`` is multiplier 4; ``LPR+50bp`` is spread 0.005; ``1.5×LPR5Y-0.1%`` is both."""
+
+    tenor: str  # "1Y" | "5Y"
+    multiplier: Decimal = ONE
+    spread: Decimal = ZERO
+    text: str = ""
+
+    def annual(self, lpr: Decimal) -> Decimal:
+        return lpr * self.multiplier + self.spread
+
+
+_TIMES = "(?:×|\\*|X|倍)"
+_LPR_LINK = re.compile(
+    r"(?:(?P<pre>\d+(?:\.\d+)?)" + _TIMES + r")?"
+    r"(?:一年期|1年期)?(?P<five>五年期以上|五年期|5年期以上|5年期)?LPR(?P<tenor>1Y|5Y)?"
+    r"(?:" + _TIMES + r"(?P<post>\d+(?:\.\d+)?)倍?)?"
+    r"(?:(?P<sign>[+-])(?P<num>\d+(?:\.\d+)?)(?P<unit>%|BP))?"
+)
+
+
+def parse_lpr_link(text: str) -> LprLink | None:
+    """``4×LPR``, ``4*LPR``, ``4倍LPR``, ``LPR×4``, ``1.5×LPR``, ``LPR+50bp``, ``LPR5Y-0.1%``,
+    ``4×LPR+50bp``: a rate linked to the LPR; ``None`` when the text names no LPR. Text that names
+    the LPR in another way raises ``ParseError``."""
+    raw = str(text).strip()
+    s = raw.translate(_FULLWIDTH).replace(" ", "").upper()
+    if "LPR" not in s:
+        return None
+    m = _LPR_LINK.fullmatch(s)
+    if not m or (m.group("pre") and m.group("post")):
+        raise ParseError(f"{raw!r} is not an LPR-linked rate; write e.g. 4×LPR, 4倍LPR, LPR×4, 1.5*LPR, "
+                         "LPR+50bp, LPR5Y+0.5%")
+    tenor = m.group("tenor") or ("5Y" if m.group("five") else "1Y")
+    mult = D(m.group("pre") or m.group("post") or "1")
+    if mult <= 0:
+        raise ParseError(f"{raw!r}: the LPR multiple must be above zero")
+    spread = ZERO
+    if m.group("num"):
+        spread = D(m.group("num")) / (HUNDRED if m.group("unit") == "%" else Decimal(10000))
+        if m.group("sign") == "-":
+            spread = -spread
+    return LprLink(tenor, mult, spread, raw)
 
 
 def _parse_rate_number(s: str) -> Decimal:

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from dateutil.relativedelta import relativedelta
 
-from debtcli.model.money import ParseError, parse_amount, parse_rate
+from debtcli.model.money import ParseError, parse_amount, parse_lpr_link, parse_rate
 from debtcli.model.records import COMPONENTS, Issue, PaymentRecord, SourceRef
 from debtcli.terms.schema import (
     AnnualFee,
@@ -66,20 +66,14 @@ def parse_date(value: Any) -> date:
 
 
 def parse_rate_spec(value: Any, allow_relative: bool = False) -> RateSpec:
-    """``24%``, ``月息2分``, ``LPR+0.5%``, ``LPR5Y + 50bp``, ``+50%`` (relative, default rate only)."""
+    """``24%``, ``月息2分``, ``LPR+0.5%``, ``LPR5Y + 50bp``, ``4×LPR`` (also ``4*LPR``, ``4倍LPR``, ``LPR×4``),
+    ``+50%`` (relative, default rate only)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise ParseError(f"{value!r}: write rates as text with a unit, e.g. \"24%\"")
     s = str(value).strip()
-    compact = s.replace(" ", "").upper()
-    m = re.fullmatch(r"LPR(1Y|5Y)?(?:([+-])(\d+(?:\.\d+)?)(%|BP))?", compact)
-    if m:
-        tenor, sign, num, unit = m.groups()
-        spread = Decimal(0)
-        if num:
-            spread = Decimal(num) / (Decimal(100) if unit == "%" else Decimal(10000))
-            if sign == "-":
-                spread = -spread
-        return RateSpec(text=s, index="LPR" + (tenor or "1Y"), spread=spread)
+    link = parse_lpr_link(s)
+    if link is not None:
+        return RateSpec(text=s, index="LPR" + link.tenor, spread=link.spread, multiplier=link.multiplier)
     if s.startswith("+"):
         if not allow_relative:
             raise ParseError(f"{s!r}: a relative rate is allowed only for default_rate")

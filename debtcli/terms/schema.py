@@ -26,13 +26,14 @@ REPRICING = ("fixing", "anniversary")
 
 @dataclass(frozen=True, slots=True)
 class RateSpec:
-    """A contract rate: fixed, linked to the LPR (``LPR+0.5%``), or relative to the contract
+    """A contract rate: fixed, linked to the LPR (``LPR+0.5%``, ``4×LPR``), or relative to the contract
     rate (``+50%`` means the contract rate plus half of it, only for ``default_rate``)."""
 
     text: str
     fixed: Rate | None = None
     index: str | None = None  # "LPR1Y" | "LPR5Y"
     spread: Decimal = Decimal(0)  # annual fraction added to the index
+    multiplier: Decimal = Decimal(1)  # "4×LPR": the index times 4 (then the spread is added)
     markup: Decimal | None = None  # relative: 0.5 for "+50%"
 
 

@@ -1,0 +1,210 @@
+"""A plain interest figure for a claim, without a case: 以 X 元为基数，按 N 倍 LPR 分段计算.
+
+The figure comes from the one replay: a single amount lent on the start date, no schedule, the rate
+path of the given rate (an LPR-linked rate repriced on every fixing that changes it), replayed to
+the end date with the accrual lines traced. Each accrual line is one segment (分段计息): a span where
+the rate does not change. Nothing here reads the clock, prints or exits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from debtcli.engine.account import Account, resolve_rate_path
+from debtcli.engine.replay import replay
+from debtcli.model.money import ZERO, fmt, fmt_grouped, minor_unit, round_money
+from debtcli.model.records import InputError, Issue, SourceRef
+from debtcli.rules.lpr import Fixing, Fixings
+from debtcli.terms.schema import RateSpec
+
+ROUNDING = "half_up"
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: date  # first day counted
+    last: date  # last day counted (inclusive)
+    days: int
+    base: Decimal
+    annual: Decimal  # fraction a year
+    basis: int
+    raw: Decimal  # base x annual x days / basis, unrounded
+    amount: Decimal  # raw rounded to the minor unit
+    rate_text: str
+    lpr: Fixing | None = None  # the fixing behind an LPR-linked rate
+    daily: Decimal | None = None  # the rate as written when it is a daily rate
+
+
+@dataclass(frozen=True)
+class InterestRun:
+    principal: Decimal
+    start: date
+    end: date  # the --to date as given
+    rate: RateSpec
+    basis: int
+    counting: str
+    currency: str
+    places: int
+    segments: tuple[Segment, ...]
+    raw_total: Decimal
+    total: Decimal  # the exact sum rounded once
+    notes: tuple[str, ...] = ()
+
+    @property
+    def segments_sum(self) -> Decimal:
+        return sum((s.amount for s in self.segments), ZERO)
+
+    @property
+    def days(self) -> int:
+        return sum(s.days for s in self.segments)
+
+
+def with_supplied_fixings(table: Fixings, supplied: dict[date, Decimal]) -> Fixings:
+    """The LPR table with fixings the user supplied (one-year LPR, fraction) in place of rows of the
+    same date (an unknown row of the table included)."""
+    if not supplied:
+        return table
+    rows = [f for f in table.rows if f.date not in supplied]
+    rows += [Fixing(d, v, None, "given", "supplied on the command line") for d, v in supplied.items()]
+    return Fixings(rows)
+
+
+def interest_run(principal: Decimal, start: date, end: date, rate: RateSpec, basis: int = 365,
+                 counting: str = "start", fixings: Fixings | None = None, currency: str = "CNY") -> InterestRun:
+    """Interest on ``principal`` from ``start`` to ``end`` at ``rate``, split where the rate changes.
+
+    ``counting = "start"`` counts the start day and not the end day (算头不算尾); ``"both"`` counts both.
+    An LPR-linked rate needs every fixing in force over the period: a day the table cannot answer
+    (before 2019-08-20, or after the last known fixing) raises ``InputError`` naming the fixing."""
+    places = minor_unit(currency)
+    problems: list[Issue] = []
+    if principal <= 0:
+        problems.append(Issue(SourceRef("--principal"), f"{principal} must be above zero", code="USAGE"))
+    last_day = end if counting == "both" else end - timedelta(days=1)
+    if last_day < start:
+        problems.append(Issue(SourceRef("--to"), f"{end} leaves no day to count from {start} "
+                                                 f"(counting {counting})", code="USAGE"))
+    if rate.markup is not None:
+        problems.append(Issue(SourceRef("--rate"), f"{rate.text} is relative; give an absolute rate",
+                              code="USAGE"))
+    if rate.index is not None and not problems:
+        problems += _missing_fixings(rate, start, last_day, fixings)
+    if problems:
+        raise InputError(problems)
+    path, issues = resolve_rate_path(rate, start, last_day, "fixing", fixings, basis, file="--rate")
+    if issues:
+        raise InputError(issues)
+    account = Account(
+        currency=currency, rounding=ROUNDING, day_count=f"ACT/{basis}", counting=counting, interest_method="daily",
+        method="bullet", signed=start, draws=((start, principal),), due_dates=(), principal_plan=(),
+        interest_plan=(), annuity=None, rate_path=path, default_path=None, places=places)
+    result = replay(account, end, trace=True)
+    lines = [line for p in result.postings if p.component == "interest" for line in p.lines]
+    total = sum((p.amount for p in result.postings if p.component == "interest"), ZERO)
+    segments = []
+    notes = []
+    for line in lines:
+        fx = _fixing_behind(rate, line.start, fixings)
+        if fx is not None and not fx.verified and fx.status != "given":
+            notes.append(f"the LPR fixing of {fx.date} has status {fx.status} (not verified in two sources)")
+        segments.append(Segment(
+            line.start, line.end - timedelta(days=1), line.days, line.base, line.rate, line.basis, line.amount,
+            round_money(line.amount, ROUNDING, places), rate.text, fx,
+            rate.fixed.value if rate.fixed is not None and rate.fixed.per == "day" else None))
+    raw_total = sum((s.raw for s in segments), ZERO)
+    return InterestRun(principal, start, end, rate, basis, counting, currency, places, tuple(segments), raw_total,
+                       total, tuple(dict.fromkeys(notes)))
+
+
+def _fixing_behind(rate: RateSpec, day: date, fixings: Fixings | None) -> Fixing | None:
+    if rate.index is None or fixings is None:
+        return None
+    return fixings.in_force(day)
+
+
+def _missing_fixings(rate: RateSpec, first: date, last: date, fixings: Fixings | None) -> list[Issue]:
+    """Every fixing the period needs and the table lacks, each with how to supply it."""
+    src = SourceRef("--rate")
+    if fixings is None or not fixings.rows:
+        return [Issue(src, f"{rate.text} needs the LPR table", code="LPR_MISSING")]
+    out = []
+    if fixings.latest_row(first) is None:
+        out.append(Issue(src, f"{rate.text} needs the LPR in force on {first}, but the LPR series starts on "
+                              f"{fixings.rows[0].date} (the PBOC benchmark rates for older periods are not in this "
+                              "version); give a fixed rate for the part before it", code="LPR_MISSING"))
+        return out
+    start_row = fixings.latest_row(first)
+    candidates = [start_row] + [f for f in fixings.rows if first < f.date <= last]
+    for f in candidates:
+        if f.lpr_1y is None or (rate.index == "LPR5Y" and f.lpr_5y is None):
+            tenor = "five-year" if rate.index == "LPR5Y" else "one-year"
+            out.append(Issue(src, f"the {tenor} LPR published on {f.date} is not in the LPR table and the "
+                                  f"period runs to {last}; supply it with --lpr {f.date}=<percent> (e.g. --lpr "
+                                  f"{f.date}=3.00) after checking the published figure", code="LPR_MISSING"))
+    return out
+
+
+def court_line_zh(run: InterestRun, s: Segment) -> str:
+    """以 100,000.00 元为基数，自 2021年3月1日 起至 2021年12月19日 止，按年利率 15.4%（4×LPR，…）计算 294 天 = 12,404.38 元."""
+    p = run.places
+    if s.daily is not None:
+        rate = f"按日利率 {_pct(s.daily)}"
+    else:
+        rate = f"按年利率 {_pct(s.annual)}"
+        if s.lpr is not None:
+            rate += f"（{run.rate.text}，{s.lpr.date} 发布的一年期 LPR {_pct(s.lpr.lpr_1y)}）" if run.rate.index != "LPR5Y" \
+                else f"（{run.rate.text}，{s.lpr.date} 发布的五年期以上 LPR {_pct(s.lpr.lpr_5y)}）"
+    return (f"以 {fmt_grouped(s.base, p)} 元为基数，自 {_zh_date(s.start)} 起至 {_zh_date(s.last)} 止，{rate}"
+            f"计算 {s.days} 天（÷{s.basis}）= {fmt_grouped(s.amount, p)} 元")
+
+
+def court_line_en(run: InterestRun, s: Segment) -> str:
+    p = run.places
+    if s.daily is not None:
+        rate = f"{_pct(s.daily)} a day"
+    else:
+        rate = f"{_pct(s.annual)} a year"
+        if s.lpr is not None:
+            value = s.lpr.lpr_5y if run.rate.index == "LPR5Y" else s.lpr.lpr_1y
+            rate += f" ({run.rate.text}; LPR {_pct(value)} published {s.lpr.date})"
+    return (f"on {fmt_grouped(s.base, p)} from {s.start} to {s.last} inclusive, {s.days} days at {rate}, "
+            f"/ {s.basis} = {fmt_grouped(s.amount, p)}")
+
+
+def interest_to_dict(run: InterestRun) -> dict:
+    p = run.places
+    segs = []
+    for s in run.segments:
+        seg = {"from": s.start.isoformat(), "to": s.last.isoformat(), "days": s.days, "base": fmt(s.base, p),
+               "annual_rate": _frac(s.annual), "rate_percent": _pct(s.annual), "basis": s.basis,
+               "amount": fmt(s.amount, p), "exact": _frac(s.raw), "court_form": court_line_zh(run, s)}
+        if s.daily is not None:
+            seg["daily_rate_percent"] = _pct(s.daily)
+        if s.lpr is not None:
+            value = s.lpr.lpr_5y if run.rate.index == "LPR5Y" else s.lpr.lpr_1y
+            seg["lpr"] = {"published": s.lpr.date.isoformat(), "tenor": "5y" if run.rate.index == "LPR5Y" else "1y",
+                          "percent": _pct(value), "status": s.lpr.status}
+        segs.append(seg)
+    return {
+        "currency": run.currency, "principal": fmt(run.principal, p), "from": run.start.isoformat(),
+        "to": run.end.isoformat(), "rate": run.rate.text, "basis": run.basis,
+        "counting": "start day only (算头不算尾)" if run.counting == "start" else "both ends (算头算尾)",
+        "rounding": f"{ROUNDING} to {p} places: each segment for its line; the total rounds the exact sum once",
+        "days": run.days, "segments": segs, "segments_sum": fmt(run.segments_sum, p), "total": fmt(run.total, p),
+        "notes": list(run.notes),
+    }
+
+
+def _pct(fraction: Decimal) -> str:
+    s = f"{(fraction * 100).normalize():f}"
+    return s + "%"
+
+
+def _frac(x: Decimal) -> str:
+    return f"{x.normalize():f}" if x != x.to_integral_value() or x == 0 else f"{x:f}"
+
+
+def _zh_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
