@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from debtcli.engine.exact import Accrued, round_ratio
 from debtcli.model.money import ZERO
 from debtcli.model.records import SourceRef
 from debtcli.terms.schema import AnnualFee, InstallmentPlan, LatePenalty
@@ -507,7 +508,7 @@ class CardState:
                     if not bears:
                         continue
                     self.fee_interest_lines.append(line)
-                raw[comp] += amount
+                raw[comp].add(base * rate * days, basis)
                 if self.r.trace:
                     lines[comp].append(line)
         lot.start = end
@@ -519,9 +520,11 @@ class CardState:
 
         total = ZERO
         for comp in ("interest", "compound_interest"):
-            amount = self.r.rnd(raw[comp])
-            if raw[comp] != amount:
-                self.r.rounding.append(RoundingNote(d, comp, raw[comp], amount))
+            acc = raw[comp]
+            value = acc.value()
+            amount = value if self.r.a.carry_precision else round_ratio(acc.num, acc.den, self.r.a.places, self.r.mode)
+            if value != amount:
+                self.r.rounding.append(RoundingNote(d, comp, value, amount))
             if amount <= 0:
                 continue
             lot = self._new_lot("interest", comp, amount, d + ONE_DAY, d, True)
@@ -529,7 +532,7 @@ class CardState:
                 lot.statement = len(self.statements) - 1
                 lot.state = "pending"
             self.r.charged[comp] += amount
-            self.r.postings.append(Posting(d, comp, amount, raw[comp], kind, None, "interest",
+            self.r.postings.append(Posting(d, comp, amount, value, kind, None, "interest",
                                            tuple(lines[comp])))
             total += amount
         return total
@@ -541,7 +544,7 @@ class CardState:
         self.statements.append((s, due))
         self.due_of[k] = due
         self._bill_installments(s, k)
-        raw = {"interest": ZERO, "compound_interest": ZERO}
+        raw = {"interest": Accrued(), "compound_interest": Accrued()}
         lines = {"interest": [], "compound_interest": []}
         self.fee_shadow = ZERO
         for lot in self.lots:
@@ -681,7 +684,7 @@ class CardState:
 
     # ------------------------------------------------------------------ as of
     def finish(self, as_of: date, end: date) -> CardOutcome:
-        raw = {"interest": ZERO, "compound_interest": ZERO}
+        raw = {"interest": Accrued(), "compound_interest": Accrued()}
         lines = {"interest": [], "compound_interest": []}
         for lot in self.lots:
             accrues = lot.state in ("revolving", "lost") or (

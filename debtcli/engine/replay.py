@@ -43,6 +43,7 @@ from typing import NamedTuple
 
 from debtcli.engine.account import Account, add_months, add_months_sticky, annuity_payment
 from debtcli.engine.daycount import act_act_pieces, basis_days, day_count_days
+from debtcli.engine.exact import Accrued, round_ratio
 from debtcli.model.money import ROUNDING_MODES, ZERO
 from debtcli.model.records import COMPONENTS, SourceRef
 
@@ -269,7 +270,7 @@ class _Replay:
         self.items: list[_Item] = []
         self.item_order = 0
         self.not_due = ZERO
-        self.accr = {c: ZERO for c in _ACCRUING}
+        self.accr = {c: Accrued() for c in _ACCRUING}  # exact: base x rate x days / denominator
         self.accr_lines: dict[str, list] = {c: [] for c in _ACCRUING}
         self.rate = ZERO
         self.rate_text = ""
@@ -373,27 +374,26 @@ class _Replay:
         if period is not None:
             p_days = (period[1] - period[0]).days
             days = (t1 - t0).days
-            monthly = rate / 12
-            amount = base * monthly * days / p_days
-            self.accr[component] += amount
+            self.accr[component].add(base * rate * days, 12 * p_days)
             if self.trace:
-                self.accr_lines[component].append(
-                    AccrualLine(component, t0, t1, days, base, monthly, p_days, amount, "month", "per_period", text))
+                monthly = rate / 12
+                self.accr_lines[component].append(AccrualLine(component, t0, t1, days, base, monthly, p_days,
+                                                              base * monthly * days / p_days, "month", "per_period",
+                                                              text))
             return
         if self.dc == "ACT/ACT":
             pieces = self._pieces(t0, t1)
         else:  # one piece: the common case, without building the list
             days = (t1 - t0).days if self.actual_days else day_count_days(t0, t1, self.dc)
-            amount = base * rate * days / self.basis
-            self.accr[component] += amount
+            self.accr[component].add(base * rate * days, self.basis)
             if self.trace:
-                self.accr_lines[component].append(
-                    AccrualLine(component, t0, t1, days, base, rate, self.basis, amount, "year", self.dc, text))
+                self.accr_lines[component].append(AccrualLine(component, t0, t1, days, base, rate, self.basis,
+                                                              base * rate * days / self.basis, "year", self.dc, text))
             return
         for s, e, days, basis in pieces:
-            amount = base * rate * days / basis
-            self.accr[component] += amount
+            self.accr[component].add(base * rate * days, basis)
             if self.trace:
+                amount = base * rate * days / basis
                 self.accr_lines[component].append(
                     AccrualLine(component, s, e, days, base, rate, basis, amount, "year", self.dc, text))
 
@@ -448,13 +448,14 @@ class _Replay:
 
     # ------------------------------------------------------------------ crystallize
     def crystallize(self, component: str, when: date, kind: str, n: int | None, overdue: bool) -> Decimal:
-        raw = self.accr[component]
-        self.accr[component] = ZERO
+        acc = self.accr[component]
+        raw = acc.value()
+        amount = raw if self.a.carry_precision else round_ratio(acc.num, acc.den, self.a.places, self.mode)
+        acc.reset()
         lines = ()
         if self.trace:
             lines = tuple(self.accr_lines[component])
             self.accr_lines[component] = []
-        amount = raw if self.a.carry_precision else raw.quantize(self.quantum, rounding=self.mode)  # self.rnd
         if self.trace and raw != amount:
             self.rounding.append(RoundingNote(when, component, raw, amount))
         if amount > 0:
@@ -540,9 +541,9 @@ class _Replay:
             return
         fixed_interest = a.interest_plan[k] if k < len(a.interest_plan) else None
         if fixed_interest is not None:
-            raw = self.accr["interest"]
+            raw = self.accr["interest"].value()
             lines = tuple(self.accr_lines["interest"])
-            self.accr["interest"] = ZERO
+            self.accr["interest"].reset()
             self.accr_lines["interest"] = []
             interest = fixed_interest
             if interest > 0:
@@ -625,7 +626,7 @@ class _Replay:
         for comp in dict.fromkeys(comps):
             if left <= 0:
                 break
-            if comp in _ACCRUING and self.accr[comp] > 0:
+            if comp in _ACCRUING and self.accr[comp].num > 0:
                 self.crystallize(comp, d, "accrued", None, True)
             for it in sorted((i for i in self.items if i.component == comp), key=lambda i: (not i.overdue, i.due, i.order)):
                 if left <= 0:
@@ -675,9 +676,9 @@ class _Replay:
         a = self.a
         # accrued default and compound interest is owed the moment a payment could meet it
         accr = self.accr
-        if accr["default_interest"] > ZERO:
+        if accr["default_interest"].num > ZERO:
             self.crystallize("default_interest", d, "accrued", None, True)
-        if accr["compound_interest"] > ZERO:
+        if accr["compound_interest"].num > ZERO:
             self.crystallize("compound_interest", d, "accrued", None, True)
         left = amount + self.credit
         self.credit = ZERO
@@ -692,7 +693,7 @@ class _Replay:
             if bucket == "not_due":
                 if not use_not_due and only is None:
                     continue
-                if comp == "interest" and self.accr["interest"] > 0:
+                if comp == "interest" and self.accr["interest"].num > 0:
                     n_next = self.period_index + 1 if self.period_index < len(a.due_dates) else None
                     self.crystallize("interest", d, "accrued", n_next, False)
                     open_items = self._open_items()
@@ -767,8 +768,7 @@ class _Replay:
     def finish(self, as_of: date) -> ReplayResult:
         a = self.a
         for comp in _ACCRUING:
-            raw = self.accr[comp]
-            if raw > 0:
+            if self.accr[comp].num > 0:
                 kind = "as_of"
                 n_next = self.period_index + 1 if comp == "interest" and self.period_index < len(a.due_dates) else None
                 self.crystallize(comp, as_of, kind, n_next, comp != "interest")
