@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from debtcli.cli.common import AsOfOpt, CaseArg, FormatOpt, TableOrJson, load_case_or_exit, parse_date_option, print_json
+from debtcli.cli.common import AsOfOpt, CaseArg, FormatOpt, TableOrJson, fail_input, load_case_or_exit, parse_date_option, \
+    print_json
 from debtcli.cli.schedule import _print_conventions
 
 
@@ -17,12 +18,18 @@ def balance(case: CaseArg, as_of: AsOfOpt = None, format: FormatOpt = TableOrJso
       debtcli balance examples/bank-loan --as-of 2024-06-30 --format json
     """
     from debtcli.engine.account import conventions
-    from debtcli.model.money import fmt
+    from debtcli.model.money import ZERO, fmt
     from debtcli.model.records import COMPONENTS
     from debtcli.report.build import contract_run, default_as_of
 
     c = load_case_or_exit(case)
-    day = parse_date_option(as_of) or default_as_of(c)
+    asked = parse_date_option(as_of)
+    from debtcli.terms.asof import as_of_problems
+
+    problems = as_of_problems(c.terms, asked, compare=False)
+    if problems:
+        fail_input([str(i) for i in problems])
+    day = asked or default_as_of(c)
     run = contract_run(c, day, trace=False)
     res = run.result
     places = run.account.places
@@ -35,7 +42,7 @@ def balance(case: CaseArg, as_of: AsOfOpt = None, format: FormatOpt = TableOrJso
         "buckets": {b: {k: fmt(v[k], places) for k in keys} for b, v in res.buckets.items()},
         "credit": fmt(res.credit, places),
         "payments": {"count": sum(1 for p in res.payments if p.kind == "payment"),
-                     "total": fmt(sum((p.amount for p in res.payments if p.kind == "payment"), 0), places)},
+                     "total": fmt(sum((p.amount for p in res.payments if p.kind == "payment"), ZERO), places)},
         "accelerated_on": res.accelerated_on.isoformat() if res.accelerated_on else None,
         "conventions": conventions(run.account, c.terms),
     }

@@ -33,8 +33,11 @@ LangOpt = Annotated[Language | None, typer.Option("--lang", help="zh or en. Defa
 AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", help="The date of the balance (YYYY-MM-DD). Default: the demand's date, else the "
-                                 "last scheduled due date."),
+                                 "last scheduled due date. A demand is compared only on its own date: another date "
+                                 "needs --no-demand."),
 ]
+NoDemandOpt = Annotated[bool, typer.Option("--no-demand", help="Compute the balances as of --as-of without comparing "
+                                                               "them with the demand.")]
 CaseArg = Annotated[str, typer.Argument(help="A case folder holding case.toml (or a case workbook).",
                                         show_default=False)]
 
@@ -75,14 +78,15 @@ def load_case_or_exit(path: str):
     return case
 
 
-def build_report_or_exit(case, as_of, rules):
+def build_report_or_exit(case, as_of, rules, no_demand: bool = False):
     """Verify ``case``; input the rule pack cannot trust (an unknown pack, an LPR fixing the table
-    lacks, a bad [rules] key) exits 2 with every problem listed."""
+    lacks, a bad [rules] key, an --as-of other than the demand's date) exits 2 with every problem
+    listed."""
     from debtcli.model.records import InputError
     from debtcli.report.build import build_report
 
     try:
-        return build_report(case, as_of, rules.value if rules else None)
+        return build_report(case, as_of, rules.value if rules else None, compare=not no_demand)
     except InputError as exc:
         fail_input([str(i) for i in exc.issues], hint=f"{len(exc.issues)} problem(s); nothing was computed.")
 

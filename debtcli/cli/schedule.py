@@ -29,7 +29,7 @@ def schedule(
       debtcli schedule examples/bank-loan --format json
     """
     from debtcli.engine.account import conventions
-    from debtcli.model.money import fmt
+    from debtcli.model.money import ZERO, fmt
     from debtcli.report.build import schedule_run
 
     c = load_case_or_exit(case)
@@ -47,10 +47,10 @@ def schedule(
         return fmt(x, places)
 
     totals = {
-        "principal": money(sum((r.principal for r in rows), 0)),
-        "interest": money(sum((r.interest for r in rows), 0)),
-        "fees": money(sum((r.fees for r in rows), 0)),
-        "total": money(sum((r.total for r in rows), 0)),
+        "principal": money(sum((r.principal for r in rows), ZERO)),
+        "interest": money(sum((r.interest for r in rows), ZERO)),
+        "fees": money(sum((r.fees for r in rows), ZERO)),
+        "total": money(sum((r.total for r in rows), ZERO)),
     }
     conv = conventions(run.account, c.terms)
     if format == ScheduleFormat.json:

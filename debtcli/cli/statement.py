@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from debtcli.cli.common import AsOfOpt, CaseArg, LangOpt, RulesOpt, build_report_or_exit, fail_input, \
+from debtcli.cli.common import AsOfOpt, CaseArg, LangOpt, NoDemandOpt, RulesOpt, build_report_or_exit, fail_input, \
     load_case_or_exit, parse_date_option
 
 
@@ -22,17 +22,23 @@ class StatementFormat(str, Enum):
 
 def statement(
     case: CaseArg,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.", show_default=False)],
+    output: Annotated[str, typer.Option("--output", "-o", help="The file to write; - writes md or html to stdout.",
+                                        show_default=False)],
     as_of: AsOfOpt = None,
     format: Annotated[StatementFormat | None, typer.Option(
         "--format", "-f", help="pdf, xlsx, html or md. Default: from the output file's extension.")] = None,
     lang: LangOpt = None,
     rules: RulesOpt = None,
+    no_demand: NoDemandOpt = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write the itemised statement of a case: parties and contract, the balances by component
     (demanded, per contract, lawful), the payments and how they were applied, every computation
     line in the court form, the findings, the limitation period, the conventions and the input
     files with their SHA-256. The same case and options give the same bytes.
+
+    The format comes from --format or the file's extension; when both are given they must agree.
+    An existing file is kept unless --force is given. -o - writes md or html to stdout.
 
     Exit code 0: nothing above the lawful balance; 1: findings of severity error (the statement is
     written either way).
@@ -43,27 +49,55 @@ def statement(
 
       debtcli statement examples/bank-loan --format xlsx --lang en -o statement.xlsx
 
-      debtcli statement examples/bank-loan --as-of 2024-06-30 -o statement.md
+      debtcli statement examples/bank-loan --format md -o -
+
+      debtcli statement examples/bank-loan --as-of 2024-03-31 --no-demand -o balance-2024-03-31.pdf
     """
     from debtcli.render.statement import render_statement
 
-    fmt = format.value if format else _format_from_suffix(output)
+    fmt = _output_format(output, format.value if format else None, force)
     c = load_case_or_exit(case)
-    report = build_report_or_exit(c, parse_date_option(as_of), rules)
+    report = build_report_or_exit(c, parse_date_option(as_of), rules, no_demand)
     data = render_statement(report, fmt, lang.value if lang else None)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        raise typer.Exit(report.exit_code)
+    path = Path(output)
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(data)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb" if force else "xb") as fh:
+            fh.write(data)
+    except FileExistsError:
+        fail_input([f"{output}: already exists; use --force to overwrite it"])
     except OSError as exc:
         fail_input([f"{output}: cannot write the statement ({exc.strerror or exc})"])
     print(f"wrote {output} ({fmt}, {len(data)} bytes)", file=sys.stderr)
     raise typer.Exit(report.exit_code)
 
 
-def _format_from_suffix(output: Path) -> str:
-    suffix = output.suffix.lower().lstrip(".")
-    suffix = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
-    if suffix not in (f.value for f in StatementFormat):
-        fail_input([f"--format not given and {output.name!r} has no known extension; "
-                    "use --format pdf|xlsx|html|md"])
-    return suffix
+_SUFFIX_FORMATS = {"pdf": "pdf", "xlsx": "xlsx", "html": "html", "htm": "html", "md": "md", "markdown": "md"}
+
+
+def _output_format(output: str, given: str | None, force: bool) -> str:
+    """The statement's format from --format and the file name; refuses a contradiction, a binary
+    format on stdout and an existing file without --force, before anything is computed."""
+    if output == "-":
+        fmt = given or "md"
+        if fmt not in ("md", "html"):
+            fail_input([f"-o -: a {fmt} statement is binary and is not written to stdout; give a file name, "
+                        "or use --format md or html"])
+        return fmt
+    path = Path(output)
+    suffix = path.suffix.lower().lstrip(".")
+    from_name = _SUFFIX_FORMATS.get(suffix)
+    if given is None and from_name is None:
+        fail_input([f"--format not given and {path.name!r} has no known extension; use --format pdf|xlsx|html|md"])
+    if given is not None and suffix and from_name != given:
+        fail_input([f"--format {given} contradicts the file name {path.name!r}; name the file "
+                    f"{path.stem}.{given}, or leave out --format"])
+    if path.is_dir():
+        fail_input([f"{output}: is a folder; give a file name"])
+    if path.exists() and not force:
+        fail_input([f"{output}: already exists; use --force to overwrite it"])
+    return given or from_name

@@ -203,6 +203,8 @@ def formula_cells(path: Path, sheet: str, rows: set[int]) -> dict[tuple[int, int
                 for j, v in enumerate(values):
                     if isinstance(v, str) and v.startswith("="):
                         out[(n, j)] = v
+    except Exception as exc:  # noqa: BLE001 - malformed XML (control characters in a formula...) is bad input
+        raise ReadError(f"[{sheet}] the formulas cannot be read ({type(exc).__name__}: {exc})") from None
     finally:
         wb.close()
     return out

@@ -144,9 +144,11 @@ def _computation(result, run: str, account, pack=None):
 
 
 def build_report(case: Case, as_of: date | None = None, rules: str | None = None, settings: dict | None = None,
-                 trace: bool = True):
+                 trace: bool = True, compare: bool = True):
     """Verify a case: the contractual replay, the lawful replay under the rule pack, reconciliation,
-    and every finding, as one ``Report``."""
+    and every finding, as one ``Report``. An ``as_of`` the case cannot be judged on (before signing;
+    another day than the demand's, unless ``compare`` is False) raises ``InputError``; with
+    ``compare`` False no demand is compared."""
     from debtcli import __version__
     from debtcli.engine.account import conventions
     from debtcli.model.findings import sort_findings
@@ -157,7 +159,13 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     from debtcli.rules.base import PackContext, get_pack
     from debtcli.rules.lpr import load_lpr_table
 
+    from debtcli.model.records import InputError
+    from debtcli.terms.asof import as_of_problems
+
     terms = case.terms
+    problems = as_of_problems(terms, as_of, compare)
+    if problems:
+        raise InputError(problems)
     as_of = as_of or default_as_of(case)
     pack_name = rules or terms.case.jurisdiction or "none"
     pack = get_pack(pack_name)
@@ -184,7 +192,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     places = account.places
     contractual = dict(contract_res.balance)
     lawful = dict(lawful_res.balance)
-    demanded, demand_source = demanded_amounts(case)
+    demanded, demand_source = demanded_amounts(case) if compare else (None, "")
     excess = {}
     for k in list(COMPONENTS) + ["total"]:
         dv = demanded.get(k) if demanded else None
