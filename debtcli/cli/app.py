@@ -42,13 +42,14 @@ def _register() -> None:
     from debtcli.cli.import_cmd import import_file
     from debtcli.cli.interest import interest
     from debtcli.cli.profile import profile_app
+    from debtcli.cli.quote import quote
     from debtcli.cli.schedule import schedule
     from debtcli.cli.statement import statement
     from debtcli.cli.verify import verify
 
     for name, command in (("schedule", schedule), ("balance", balance), ("verify", verify),
                           ("statement", statement), ("batch", batch), ("import", import_file),
-                          ("interest", interest)):
+                          ("interest", interest), ("quote", quote)):
         app.command(name=name)(command)
     app.add_typer(profile_app, name="profile")
 

@@ -91,6 +91,7 @@ class Account:
     places: int = 2
     reamortize_on_rate_change: bool = True
     card: object | None = None  # debtcli.engine.card.CardPlan for a revolving card account
+    restructures: tuple = ()  # debtcli.engine.restructure.Restructure: payment plans, by date
 
     def with_payments(self, payments) -> "Account":
         return replace(self, payments=tuple(payments))
@@ -302,7 +303,7 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
         if e.type in ("fee", "cost"):
             charges.append(Charge(e.date, e.component or ("costs" if e.type == "cost" else "fees"), e.amount,
                                   e.note or e.type, False, SourceRef("case.toml", column=f"event[{e.index}]")))
-        elif e.type != "rate_change":
+        elif e.type not in ("rate_change", "restructure"):
             events.append(NonCash(e.date, e.type, e.amount, e.component, e.note, e.index))
 
     account = Account(
@@ -336,8 +337,17 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
         rate_agreed=c.rate is not None,
         clauses=dict(c.clauses),
         places=places,
+        restructures=_restructures(terms, basis),
     )
     return account, issues
+
+
+def _restructures(terms: Terms, basis: int) -> tuple:
+    if not any(e.type == "restructure" for e in terms.events):
+        return ()
+    from debtcli.engine.restructure import restructures_from_terms
+
+    return restructures_from_terms(terms, basis)
 
 
 def _card_account(terms: Terms, payments, fixings, until, ledger) -> tuple[Account, list[Issue]]:
@@ -355,7 +365,7 @@ def _card_account(terms: Terms, payments, fixings, until, ledger) -> tuple[Accou
     plan, plan_issues = card_plan_from_terms(terms, ledger)
     issues += plan_issues
     events = [NonCash(e.date, e.type, e.amount, e.component, e.note, e.index) for e in terms.events
-              if e.type not in ("rate_change", "fee", "cost")]
+              if e.type not in ("rate_change", "fee", "cost", "restructure")]
     charges = tuple(Charge(e.date, e.component or ("costs" if e.type == "cost" else "fees"), e.amount,
                            e.note or e.type, False, SourceRef("case.toml", column=f"event[{e.index}]"))
                     for e in terms.events if e.type in ("fee", "cost"))
@@ -369,7 +379,8 @@ def _card_account(terms: Terms, payments, fixings, until, ledger) -> tuple[Accou
         interest_plan=(), annuity=None, rate_path=rate_path, default_path=None, grace_days=c.grace_days,
         charges=charges, events=tuple(events), payments=tuple(terms.payments if payments is None else payments),
         allocation=allocation_pairs(c.allocation), stop_accrual_on_charge_off=c.stop_accrual_on_charge_off,
-        rate_agreed=c.rate is not None, clauses=dict(c.clauses), places=places, card=plan)
+        rate_agreed=c.rate is not None, clauses=dict(c.clauses), places=places, card=plan,
+        restructures=_restructures(terms, basis))
     return account, issues
 
 

@@ -155,6 +155,7 @@ class ReplayResult:
     last_payment: date | None = None
     events: tuple = field(default_factory=tuple)  # (date, type) of non-cash events applied
     card: object | None = None  # debtcli.engine.card.CardOutcome for card accounts
+    plans: tuple = ()  # debtcli.engine.restructure.PlanOutcome of each restructure applied
 
 
 # The hot paths build their records straight from a tuple of every field, skipping the keyword
@@ -185,6 +186,10 @@ def _whole_month(start: date, end: date) -> bool:
 
 def replay(account: Account, as_of: date, trace: bool = True) -> ReplayResult:
     """Replay ``account`` up to ``as_of`` and return what is owed on that date and how it came about."""
+    if account.restructures and account.restructures[0].date <= as_of:
+        from debtcli.engine.restructure import replay_restructured
+
+        return replay_restructured(account, as_of, trace, replay)
     return _Replay(account, trace).run(as_of)
 
 

@@ -317,6 +317,10 @@ def build_statement(report: Report, lang: str) -> Statement:
     cycles = _cycles_section(report, lang)
     if cycles is not None:
         sections.append(cycles)
+    if report.contract_result.plans:
+        from debtcli.render.offer import plan_sections
+
+        sections += plan_sections(report, lang)
     sections += [_payments_section(report, lang), _computation_section(report, lang),
                  _findings_section(report, lang), _limitation_section(report, lang),
                  _conventions_section(report, lang), _evidence_section(report, lang)]

@@ -155,6 +155,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     from debtcli.model.money import ZERO
     from debtcli.model.records import COMPONENTS, SourceRef
     from debtcli.reconcile import findings as rf
+    from debtcli.report.settlement import settlement_findings
     from debtcli.report.model import Report
     from debtcli.rules.base import PackContext, get_pack
     from debtcli.rules.lpr import load_lpr_table
@@ -201,6 +202,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     findings += rf.payment_findings(match, places)
     findings += rf.unauthorized_findings(terms, demanded if demand_source == "demand" else None, case.ledger, places)
     findings += _reconcile_extra(case, contract_res, account, match)
+    findings += settlement_findings(terms, contract_res, account.places)  # waivers approved, plans kept
     doc = terms.demand.document if terms.demand else ""
     findings += rf.demand_finding(demanded, lawful, excess, places, doc,
                                   SourceRef("case.toml", column="demand") if demand_source == "demand"

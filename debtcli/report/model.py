@@ -208,6 +208,10 @@ def report_to_dict(r: Report) -> dict:
             "interruptions": [{"date": d.isoformat(), "event": e} for d, e in lim.interruptions],
             "basis": lim.basis,
         }
+    if r.contract_result.plans:
+        from debtcli.report.settlement import plans_to_dict
+
+        out["plans"] = plans_to_dict(r.contract_result, p)
     if r.notes:
         out["notes"] = list(r.notes)
     return out

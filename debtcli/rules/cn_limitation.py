@@ -20,7 +20,7 @@ from debtcli.report.model import Limitation
 
 YEARS = 3
 BASIS = "Civil Code Art. 188, 189 (3 years), 195 (interruption), 192-193 (the debtor must plead it)"
-INTERRUPTING = ("demand_notice", "acknowledgment")
+INTERRUPTING = ("demand_notice", "acknowledgment", "restructure")  # a payment plan is the debtor agreeing to pay
 
 
 def limitation_period(due_dates: tuple[date, ...], accelerated_on: date | None, interruptions: list[tuple[date, str]],

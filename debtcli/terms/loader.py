@@ -25,6 +25,7 @@ from debtcli.terms.schema import (
     INTEREST_METHODS,
     JURISDICTIONS,
     LENDER_KINDS,
+    MAX_PLAN_MONTHS,
     METHODS,
     REPRICING,
     SCHEMA,
@@ -457,20 +458,41 @@ def _installment(r: _Reader, t: dict, path: str) -> CustomInstallment | None:
 
 
 def _event(r: _Reader, t: dict, path: str, index: int) -> Event | None:
-    r.unknown(t, path, {"date", "type", "rate", "amount", "component", "note"})
+    r.unknown(t, path, {"date", "type", "rate", "amount", "component", "note", "approved_by", "approval_ref",
+                        "installments", "first_due"})
     d = r.get(t, path, "date", parse_date, "a date (YYYY-MM-DD)", required=True)
     typ = r.get(t, path, "type", _choice(EVENT_TYPES), " | ".join(EVENT_TYPES), required=True)
     rate = r.get(t, path, "rate", parse_rate_spec, "a rate such as \"18%\"")
     amount = r.get(t, path, "amount", _nonneg_money, "an amount")
     component = r.get(t, path, "component", _choice(COMPONENTS), " | ".join(COMPONENTS))
     note = r.get(t, path, "note", _text, "text", default="")
+    approved_by = r.get(t, path, "approved_by", _text, "text: who approved the waiver", default="")
+    approval_ref = r.get(t, path, "approval_ref", _text, "text: the approval document or ticket", default="")
+    installments = r.get(t, path, "installments", _int_between(1, MAX_PLAN_MONTHS),
+                         f"a whole number of monthly installments from 1 to {MAX_PLAN_MONTHS}")
+    first_due = r.get(t, path, "first_due", parse_date, "a date (YYYY-MM-DD)")
     if typ == "rate_change" and rate is None:
         r.problem(f"{path}.rate", _MISSING, "the new rate of a rate_change")
     if typ in ("waiver", "fee", "cost") and amount is None:
         r.problem(f"{path}.amount", _MISSING, f"the amount of the {typ}")
+    if typ == "restructure":
+        if installments is None and "installments" not in t:
+            r.problem(f"{path}.installments", _MISSING, "the number of monthly installments of the plan")
+        if rate is not None and rate.fixed is None:
+            r.problem(f"{path}.rate", rate.text, "a fixed rate for the plan, such as \"0%\" or \"6%\"")
+        if first_due is not None and d is not None and first_due <= d:
+            r.problem(f"{path}.first_due", first_due.isoformat(), f"a date after the restructure ({d})")
+    elif typ is not None:
+        for key in ("installments", "first_due"):
+            if key in t:
+                r.problem(f"{path}.{key}", t[key], "no such key except on a restructure event")
+    if typ is not None and typ not in ("waiver", "restructure"):
+        for key in ("approved_by", "approval_ref"):
+            if key in t:
+                r.problem(f"{path}.{key}", t[key], "no such key except on a waiver or restructure event")
     if d is None or typ is None:
         return None
-    return Event(d, typ, rate, amount, component, note, index)
+    return Event(d, typ, rate, amount, component, note, index, approved_by, approval_ref, installments, first_due)
 
 
 def _payment(r: _Reader, t: dict, path: str, index: int, file: str) -> PaymentRecord | None:

@@ -18,7 +18,9 @@ METHODS = ("equal_installment", "equal_principal", "interest_only", "bullet", "c
 DAY_COUNTS = ("ACT/360", "ACT/365", "ACT/ACT", "30/360", "30E/360")
 LENDER_KINDS = ("individual", "company", "bank", "licensed_nonbank", "card_issuer", "debt_buyer")
 JURISDICTIONS = ("cn", "us", "none")
-EVENT_TYPES = ("acceleration", "rate_change", "charge_off", "waiver", "demand_notice", "acknowledgment", "fee", "cost")
+EVENT_TYPES = ("acceleration", "rate_change", "charge_off", "waiver", "demand_notice", "acknowledgment", "fee", "cost",
+               "restructure")
+MAX_PLAN_MONTHS = 60  # card installment plans: at most five years (2022 card notice)
 COUNTING = ("start", "both")
 INTEREST_METHODS = ("daily", "per_period")
 REPRICING = ("fixing", "anniversary")
@@ -69,7 +71,8 @@ class CustomInstallment:
 @dataclass(frozen=True, slots=True)
 class Event:
     """A non-cash event: acceleration, rate change, charge-off, waiver, demand notice,
-    acknowledgment; or a fee / cost incurred on a date."""
+    acknowledgment, restructure (a payment plan replacing the remaining schedule); or a fee / cost
+    incurred on a date."""
 
     date: date
     type: str
@@ -78,6 +81,10 @@ class Event:
     component: str | None = None
     note: str = ""
     index: int = 0  # position in case.toml, for same-day order and evidence
+    approved_by: str = ""  # waiver: who approved it (a collector may not waive on their own authority)
+    approval_ref: str = ""  # waiver: the approval document or ticket
+    installments: int | None = None  # restructure: number of monthly installments of the plan
+    first_due: date | None = None  # restructure: the plan's first due date
 
 
 @dataclass(frozen=True, slots=True)

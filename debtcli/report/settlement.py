@@ -1,0 +1,294 @@
+"""Settling a debt: the payoff quote with its per-diem, waiver scenarios, payment plans, and the
+findings about waivers and plans. Every figure comes from the one replay (through ``build_report``);
+this module only compares and subtracts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from debtcli.model.findings import Finding
+from debtcli.model.money import HUNDRED, ZERO, ParseError, fmt, fmt_grouped, parse_amount, round_money
+from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH, COMPONENTS, SourceRef
+
+WAIVER_UNAPPROVED = "WAIVER_UNAPPROVED"
+PLAN_INSTALLMENT_MISSED = "PLAN_INSTALLMENT_MISSED"
+KEYS = COMPONENTS + ("total",)
+_WAIVER_BASIS = ("collection practice: a collector may not waive interest, 违约金 or principal on their own "
+                 "authority; a waiver needs the creditor's approval on record (approved_by, approval_ref)")
+_PLAN_BASIS = "the payment plan (restructure) agreed on {date}"
+
+
+# ---------------------------------------------------------------------- findings
+
+
+def waiver_findings(terms) -> list[Finding]:
+    """``WAIVER_UNAPPROVED`` for each waiver event that does not say who approved it and where."""
+    out = []
+    for e in terms.events:
+        if e.type != "waiver" or (e.approved_by and e.approval_ref):
+            continue
+        missing = [k for k, v in (("approved_by", e.approved_by), ("approval_ref", e.approval_ref)) if not v]
+        comp = e.component
+        what_en = COMPONENT_NAMES_EN[comp].lower() if comp else "the balance"
+        what_zh = COMPONENT_NAMES_ZH[comp] if comp else "欠款"
+        out.append(Finding(
+            WAIVER_UNAPPROVED, "warning", comp, e.amount or ZERO,
+            f"The waiver of {fmt_grouped(e.amount or ZERO)} of {what_en} on {e.date} has no "
+            f"{' and no '.join(missing)}: nothing shows it was approved. The replay applies it, as the creditor "
+            "recorded it.",
+            f"{e.date} 减免{what_zh} {fmt_grouped(e.amount or ZERO)} 未记录审批人或审批单号（{'、'.join(missing)}），"
+            "无法证明经债权人批准；重算仍按债权人记录予以减免。",
+            _WAIVER_BASIS, (SourceRef("case.toml", column=f"event[{e.index}]"),),
+            {"date": e.date, "missing": ", ".join(missing)}))
+    return out
+
+
+def plan_findings(result, places: int) -> list[Finding]:
+    """``PLAN_INSTALLMENT_MISSED`` for each plan installment paid late or still unpaid after its due
+    date (and grace), with the installment number and the days late."""
+    out = []
+    for plan in getattr(result, "plans", ()):
+        r = plan.restructure
+        for row in plan.installments:
+            if row.status == "late" and row.days_late <= 0:
+                continue
+            if row.status == "unpaid" and row.days_late <= plan.grace_days:
+                continue
+            if row.status not in ("late", "unpaid"):
+                continue
+            unpaid = row.total - row.paid if row.status == "unpaid" else ZERO
+            if row.status == "late":
+                en = (f"Installment {row.n} of the payment plan of {r.date} ({fmt_grouped(row.total, places)} due "
+                      f"{row.due}) was paid in full only on {row.paid_on}, {row.days_late} days late.")
+                zh = (f"{r.date} 还款计划第 {row.n} 期（{row.due} 应还 {fmt_grouped(row.total, places)}）至 "
+                      f"{row.paid_on} 方还清，逾期 {row.days_late} 天。")
+            else:
+                en = (f"Installment {row.n} of the payment plan of {r.date} ({fmt_grouped(row.total, places)} due "
+                      f"{row.due}) is unpaid: {fmt_grouped(unpaid, places)} outstanding, {row.days_late} days late "
+                      f"on {result.as_of}.")
+                zh = (f"{r.date} 还款计划第 {row.n} 期（{row.due} 应还 {fmt_grouped(row.total, places)}）未还清："
+                      f"尚欠 {fmt_grouped(unpaid, places)}，截至 {result.as_of} 逾期 {row.days_late} 天。")
+            out.append(Finding(
+                PLAN_INSTALLMENT_MISSED, "warning", None, unpaid if row.status == "unpaid" else row.total, en, zh,
+                _PLAN_BASIS.format(date=r.date), (SourceRef("case.toml", column=f"event[{r.index}]"),),
+                {"installment": row.n, "due": row.due, "paid_on": row.paid_on, "days_late": row.days_late,
+                 "installment_total": row.total, "paid": row.paid}))
+    return out
+
+
+def settlement_findings(terms, contract_result, places: int) -> list[Finding]:
+    return waiver_findings(terms) + plan_findings(contract_result, places)
+
+
+def plan_to_dict(plan, places: int) -> dict:
+    r = plan.restructure
+    return {
+        "date": r.date.isoformat(), "installments": r.installments, "rate": r.rate_text,
+        "first_due": plan.due_dates[0].isoformat() if plan.due_dates else None,
+        "balance_before": {k: fmt(plan.balance_before.get(k, ZERO), places) for k in KEYS},
+        "amount": fmt(plan.amount, places), "forgiven": fmt(plan.forgiven, places), "capped": plan.capped,
+        "installment": fmt(plan.annuity, places),
+        "schedule": [{"n": x.n, "due": x.due.isoformat(), "principal": fmt(x.principal, places),
+                      "interest": fmt(x.interest, places), "total": fmt(x.total, places),
+                      "paid": fmt(x.paid, places), "paid_on": x.paid_on.isoformat() if x.paid_on else None,
+                      "days_late": x.days_late, "status": x.status} for x in plan.installments],
+    }
+
+
+def plans_to_dict(result, places: int) -> list[dict]:
+    return [plan_to_dict(p, places) for p in getattr(result, "plans", ())]
+
+
+# ---------------------------------------------------------------------- waiver scenarios
+
+
+@dataclass(frozen=True)
+class WaiverAsk:
+    component: str
+    text: str  # as written: "100%" or "1200.00"
+    percent: Decimal | None  # fraction
+    amount: Decimal | None
+
+
+def parse_waivers(items: list[str]) -> tuple[list[WaiverAsk], list[str]]:
+    """``penalties=100%``, ``interest=50%``, ``default_interest=1200.00``: (asks, problems)."""
+    asks, problems, seen = [], [], set()
+    for item in items:
+        comp, sep, value = (x.strip() for x in item.partition("="))
+        if not sep or comp not in COMPONENTS:
+            problems.append(f"--waive {item}: expected COMPONENT=PERCENT% or COMPONENT=AMOUNT, the component one of "
+                            f"{', '.join(COMPONENTS)}")
+            continue
+        if comp in seen:
+            problems.append(f"--waive {item}: {comp} is waived twice")
+            continue
+        seen.add(comp)
+        try:
+            if value.endswith("%"):
+                pct = parse_amount(value[:-1]) / HUNDRED
+                if not ZERO < pct <= 1:
+                    raise ParseError(f"{value!r} is not a percentage above 0% and at most 100%")
+                asks.append(WaiverAsk(comp, value, pct, None))
+            else:
+                amount = parse_amount(value)
+                if amount <= 0:
+                    raise ParseError(f"{value!r} is not an amount above zero")
+                asks.append(WaiverAsk(comp, value, None, amount))
+        except ParseError as exc:
+            problems.append(f"--waive {item}: {exc}")
+    return asks, problems
+
+
+def apply_waivers(lawful: dict, asks: list[WaiverAsk], places: int, rounding: str = "half_up"
+                  ) -> tuple[dict, dict, list[str]]:
+    """(waived, after, problems). A percentage is of the lawful figure of that component, rounded
+    half-up to the minor unit; an amount may not exceed it."""
+    waived = {c: ZERO for c in COMPONENTS}
+    problems = []
+    for a in asks:
+        base = lawful[a.component]
+        if a.percent is not None:
+            waived[a.component] = round_money(base * a.percent, rounding, places)
+        elif a.amount > base:
+            problems.append(f"--waive {a.component}={a.text}: more than the lawful {COMPONENT_NAMES_EN[a.component].lower()}"
+                            f" of {fmt_grouped(base, places)}")
+        else:
+            waived[a.component] = a.amount
+    waived["total"] = sum((waived[c] for c in COMPONENTS), ZERO)
+    after = {c: lawful[c] - waived[c] for c in COMPONENTS}
+    after["total"] = sum((after[c] for c in COMPONENTS), ZERO)
+    return waived, after, problems
+
+
+# ---------------------------------------------------------------------- the quote
+
+
+@dataclass(frozen=True)
+class PlanProposal:
+    amount: Decimal
+    installments: int
+    first_due: date
+    rate_text: str
+    installment: Decimal  # the level installment (the last takes what remains)
+    rows: tuple  # InstallmentRow of the replayed plan
+    total: Decimal  # sum of all installments
+
+
+@dataclass(frozen=True)
+class Quote:
+    case_id: str
+    on: date
+    currency: str
+    places: int
+    rules: str
+    contractual: dict
+    lawful: dict
+    per_diem_contractual: dict  # component -> exact amount one more day adds
+    per_diem_lawful: dict
+    next_day_lawful: dict  # the lawful balance one day later, from the replay
+    asks: tuple[WaiverAsk, ...]
+    waived: dict
+    after: dict  # lawful - waived: the settlement figure
+    plan: PlanProposal | None
+    report: object  # the Report of the verification on the date
+    conventions: dict
+
+    @property
+    def settle_amount(self) -> Decimal:
+        return self.after["total"]
+
+
+def per_diem(result, day: date) -> dict:
+    """What day ``day`` adds to each accruing component: the accrual lines of ``result`` that
+    cover that day, each line's amount divided by its days (exact, unrounded)."""
+    out = {c: ZERO for c in COMPONENTS}
+    for posting in result.postings:
+        for line in posting.lines:
+            if line.start <= day < line.end and line.days > 0:
+                out[line.component] += line.amount / line.days
+    out["total"] = sum((out[c] for c in COMPONENTS), ZERO)
+    return out
+
+
+def build_quote(case, on: date, rules: str | None, asks: list[WaiverAsk], plan_months: int | None = None,
+                plan_first: date | None = None, plan_rate=None) -> tuple[Quote, list[str]]:
+    """The settle-on-date figures. Raises ``InputError`` for input the rule pack cannot trust;
+    returns problems (text) for waivers that cannot apply."""
+    from debtcli.report.build import build_report
+
+    report = build_report(case, on, rules)
+    tomorrow = build_report(case, on + timedelta(days=1), rules)
+    places = report.places
+    waived, after, problems = apply_waivers(report.lawful, asks, places, case.terms.contract.rounding)
+    plan = None
+    if plan_months is not None and not problems:
+        plan = propose_plan(after["total"], on, plan_months, plan_first, plan_rate, case.terms)
+    quote = Quote(
+        case.terms.case.id, on, report.currency, places, f"{report.rules_pack} {report.rules_version}",
+        dict(report.contractual), dict(report.lawful),
+        per_diem(tomorrow.contract_result, on), per_diem(tomorrow.lawful_result, on), dict(tomorrow.lawful),
+        tuple(asks), waived, after, plan, report, dict(report.conventions))
+    return quote, problems
+
+
+def propose_plan(amount: Decimal, on: date, months: int, first: date | None, rate, terms) -> PlanProposal:
+    """Equal monthly installments of ``amount`` from ``on``: the schedule is the replay of a plan
+    account with no payments (the same account a restructure event replays)."""
+    from debtcli.engine.account import account_from_terms
+    from debtcli.engine.daycount import basis_days
+    from debtcli.engine.replay import replay
+    from debtcli.engine.restructure import plan_account, plan_due_dates
+
+    base, _ = account_from_terms(terms, payments=(), until=on)
+    fraction = rate.annual(basis_days(base.day_count)) if rate is not None else ZERO
+    text = rate.text if rate is not None else "0%"
+    acc = plan_account(base, on, amount, months, first, fraction, text)
+    dues = plan_due_dates(on, months, first)
+    res = replay(acc, dues[-1], trace=False)
+    return PlanProposal(amount, months, dues[0], text, acc.annuity, res.installments,
+                        sum((r.total for r in res.installments), ZERO))
+
+
+def quote_to_dict(q: Quote) -> dict:
+    p = q.places
+
+    def amounts(d: dict) -> dict:
+        return {k: fmt(d[k], p) for k in KEYS}
+
+    def exact(d: dict) -> dict:
+        return {k: fmt(d[k], p) for k in KEYS} | {"exact": {k: _exact(d[k]) for k in KEYS if d[k]}}
+
+    out = {
+        "case": q.case_id, "on": q.on.isoformat(), "currency": q.currency, "rules": q.rules,
+        "contractual": amounts(q.contractual),
+        "lawful": amounts(q.lawful),
+        "per_diem": {"contractual": exact(q.per_diem_contractual), "lawful": exact(q.per_diem_lawful)},
+        "next_day": {"date": (q.on + timedelta(days=1)).isoformat(), "lawful": amounts(q.next_day_lawful)},
+        "waivers": [{"component": a.component, "asked": a.text} for a in q.asks],
+        "settlement": {"before": amounts(q.lawful), "waived": amounts(q.waived), "after": amounts(q.after)},
+        "settle_amount": fmt(q.settle_amount, p),
+        "findings": [{"code": f.code, "severity": f.severity, "amount": fmt(f.amount, p), "message": f.message_en}
+                     for f in q.report.findings],
+        "conventions": q.conventions,
+    }
+    if q.plan is not None:
+        out["plan"] = {
+            "amount": fmt(q.plan.amount, p), "installments": q.plan.installments,
+            "first_due": q.plan.first_due.isoformat(), "rate": q.plan.rate_text,
+            "installment": fmt(q.plan.installment, p), "total": fmt(q.plan.total, p),
+            "schedule": [{"n": r.n, "due": r.due.isoformat(), "principal": fmt(r.principal, p),
+                          "interest": fmt(r.interest, p), "total": fmt(r.total, p), "balance": fmt(r.balance, p)}
+                         for r in q.plan.rows],
+        }
+    plans = plans_to_dict(q.report.contract_result, p)
+    if plans:
+        out["plans_in_force"] = plans
+    return out
+
+
+def _exact(x: Decimal) -> str:
+    s = f"{x.quantize(Decimal('1e-10')).normalize():f}"
+    return s
+
