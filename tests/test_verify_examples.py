@@ -12,7 +12,7 @@ from tests.conftest import EXAMPLES
 
 COMPONENTS = ("principal", "interest", "default_interest", "compound_interest", "fees", "penalties", "costs")
 GENERIC_CODES = {"DEMAND_ABOVE_LAWFUL", "UNAUTHORIZED_CHARGE", "UNPOSTED_PAYMENT", "UNVERIFIED_PAYMENT",
-                 "LEDGER_ARITHMETIC", "POSTING_MISMATCH"}
+                 "LEDGER_ARITHMETIC", "POSTING_MISMATCH", "WAIVER_UNAPPROVED", "PLAN_INSTALLMENT_MISSED"}
 AMOUNT = re.compile(r"^-?\d+\.\d{2}$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
