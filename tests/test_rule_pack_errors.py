@@ -28,12 +28,21 @@ def write_case(folder: Path, jurisdiction="us", signed="2024-01-01", case_id="X-
 
 
 @pytest.mark.parametrize("command", [["verify"], ["statement", "-o", "{tmp}/s.pdf"]])
-def test_a_jurisdiction_without_a_pack_exits_2(tmp_path, run_cli, command):
+def test_a_us_case_without_its_state_exits_2(tmp_path, run_cli, command):
     case = write_case(tmp_path / "case")
     args = [a.replace("{tmp}", str(tmp_path)) for a in command]
     code, _, err = run_cli(args[0], case, *args[1:])
     assert code == 2
-    assert "case.jurisdiction: no rule pack 'us'" in err and "Traceback" not in err
+    assert "case.state" in err and "case.lender_kind" in err and "Traceback" not in err
+
+
+def test_an_unknown_pack_is_untrusted_input():
+    from debtcli.model.records import InputError
+    from debtcli.rules.base import get_pack
+
+    with pytest.raises(InputError) as exc:
+        get_pack("uk")
+    assert "case.jurisdiction: no rule pack 'uk'" in str(exc.value)
 
 
 @pytest.mark.parametrize("command", [["verify"], ["statement", "-o", "{tmp}/s.pdf"]])
@@ -46,13 +55,17 @@ def test_an_lpr_the_table_lacks_exits_2_never_a_guess(tmp_path, run_cli, command
 
 
 def test_batch_gives_the_account_an_error_line_and_goes_on(tmp_path, run_cli):
-    write_case(tmp_path / "cases" / "A-1", jurisdiction="us", case_id="A-1")
+    # a NY debt buyer charging 24% with no acquisition date: only the pack can tell it is needed
+    a1 = write_case(tmp_path / "cases" / "A-1", jurisdiction="us", case_id="A-1")
+    text = (a1 / "case.toml").read_text(encoding="utf-8")
+    (a1 / "case.toml").write_text(text.replace('lender_kind = "individual"', 'lender_kind = "debt_buyer"\nstate = "NY"'),
+                                  encoding="utf-8")
     write_case(tmp_path / "cases" / "A-2", jurisdiction="none", case_id="A-2")
     out = tmp_path / "results.jsonl"
     code, _, _ = run_cli("batch", tmp_path / "cases", "--out", out)
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [x["account"] for x in lines] == ["A-1", "A-2"]
     assert lines[0]["error"] == "the case could not be verified"
-    assert any("no rule pack 'us'" in p for p in lines[0]["problems"])
+    assert any("rules.acquired" in p for p in lines[0]["problems"])
     assert "error" not in lines[1] and lines[1]["case"] == "A-2"
     assert code == 2

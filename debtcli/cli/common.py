@@ -19,6 +19,7 @@ class TableOrJson(str, Enum):
 
 class RulesChoice(str, Enum):
     cn = "cn"
+    us = "us"
     none = "none"
 
 

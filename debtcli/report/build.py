@@ -200,7 +200,14 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
         excess[k] = (dv - lawful[k]) if dv is not None else None
 
     findings += rf.payment_findings(match, places)
-    findings += rf.unauthorized_findings(terms, demanded if demand_source == "demand" else None, case.ledger, places)
+    unauthorized = rf.unauthorized_findings(terms, demanded if demand_source == "demand" else None, case.ledger, places)
+    if hasattr(pack, "authorized_components"):
+        # a pack that judges each charge itself (us: an express clause or a statute) replaces the
+        # component-level check of the ledger rows; a demanded component it authorizes is not flagged
+        allowed = pack.authorized_components(ctx)
+        unauthorized = [f for f in unauthorized if f.component not in allowed and f.evidence
+                        and f.evidence[0].file == "case.toml"]
+    findings += unauthorized
     findings += _reconcile_extra(case, contract_res, account, match)
     findings += settlement_findings(terms, contract_res, account.places)  # waivers approved, plans kept
     doc = terms.demand.document if terms.demand else ""
@@ -218,6 +225,8 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
         findings = [f for f in findings if f.code != POSTING_MISMATCH] + card_findings
     # --- end card accounts
 
+    if hasattr(pack, "extra"):  # pack-specific sections (us: the itemization and the validation period)
+        extra = {**extra, **pack.extra(ctx, contract_res, lawful_res)}
     conv = conventions(account, terms)
     conv.update(pack_notes)
     conv["rule_pack"] = f"{pack.name} {pack.version}"

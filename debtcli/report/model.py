@@ -214,4 +214,27 @@ def report_to_dict(r: Report) -> dict:
         out["plans"] = plans_to_dict(r.contract_result, p)
     if r.notes:
         out["notes"] = list(r.notes)
+    out.update(_us_sections(r))
+    return out
+
+
+def _us_sections(r: Report) -> dict:
+    """The Regulation F itemization (rule pack ``us``): the block of the validation notice, the
+    state's charge-off block, and the validation period."""
+    p = r.places
+    out: dict = {}
+
+    def block(it) -> dict:
+        return {"date": it.date.isoformat(), "basis": it.basis, "amount": fmt(it.amount, p),
+                "interest": fmt(it.interest, p), "fees": fmt(it.fees, p), "payments": fmt(it.payments, p),
+                "current": fmt(it.current, p), "new_principal": fmt(it.principal, p), "identity_holds": it.holds}
+
+    if "us_itemization" in r.extra:
+        out["itemization"] = block(r.extra["us_itemization"])
+    if "us_chargeoff" in r.extra:
+        it, basis = r.extra["us_chargeoff"]
+        out["chargeoff_itemization"] = {**block(it), "basis": basis}
+    if "us_validation" in r.extra:
+        v = r.extra["us_validation"]
+        out["validation_period"] = {k: v[k].isoformat() for k in ("sent", "receipt", "end")}
     return out

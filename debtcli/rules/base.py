@@ -44,7 +44,7 @@ class PackContext:
 
 
 def get_pack(name: str):
-    """The rule pack called ``name``: cn | none. Any other is untrusted input (``InputError``)."""
+    """The rule pack called ``name``: cn | us | none. Any other is untrusted input (``InputError``)."""
     if name == "none":
         from debtcli.rules.none import NonePack
 
@@ -53,8 +53,12 @@ def get_pack(name: str):
         from debtcli.rules.cn import CnPack
 
         return CnPack()
+    if name == "us":
+        from debtcli.rules.us import UsPack
+
+        return UsPack()
     from debtcli.model.records import InputError, Issue, SourceRef
 
     raise InputError([Issue(SourceRef("case.toml", column="case.jurisdiction"),
-                            f"case.jurisdiction: no rule pack {name!r} in this version; use cn or none "
-                            "(or --rules cn / --rules none)", code="RULES")])
+                            f"case.jurisdiction: no rule pack {name!r} in this version; use cn, us or none "
+                            "(or --rules cn / --rules us / --rules none)", code="RULES")])

@@ -24,9 +24,13 @@ from debtcli.terms.schema import (
     EVENT_TYPES,
     INTEREST_METHODS,
     JURISDICTIONS,
+    DOCUMENT_KINDS,
+    ITEMIZATION_BASES,
     LENDER_KINDS,
     MAX_PLAN_MONTHS,
     METHODS,
+    US_LENDER_KINDS,
+    US_STATES,
     REPRICING,
     SCHEMA,
     CardTerms,
@@ -510,8 +514,13 @@ def _payment(r: _Reader, t: dict, path: str, index: int, file: str) -> PaymentRe
     )
 
 
+ITEMIZATION_KEYS = {"itemization_amount": "amount", "interest_since": "interest", "fees_since": "fees",
+                    "payments_since": "payments"}
+
+
 def _demand(r: _Reader, t: dict) -> Demand:
-    r.unknown(t, "demand", set(COMPONENTS) | {"as_of", "total", "document"})
+    r.unknown(t, "demand", set(COMPONENTS) | {"as_of", "total", "document", "document_kind", "itemization_date",
+                                              "itemization_basis", "sent"} | set(ITEMIZATION_KEYS))
     amounts = {}
     for comp in COMPONENTS:
         v = r.get(t, "demand", comp, _nonneg_money, "an amount such as \"1234.56\"")
@@ -522,11 +531,23 @@ def _demand(r: _Reader, t: dict) -> Demand:
         r.issues.append(Issue(SourceRef(r.file, column="demand.total"),
                               f"demand.total: found {total}, but the components add up to {sum(amounts.values())}",
                               severity="warning", code="DEMAND_ARITHMETIC"))
+    itemization = {}
+    for key, line in ITEMIZATION_KEYS.items():
+        v = r.get(t, "demand", key, _nonneg_money, "an amount such as \"1234.56\"")
+        if v is not None:
+            itemization[line] = v
     return Demand(
         as_of=r.get(t, "demand", "as_of", parse_date, "a date (YYYY-MM-DD)"),
         amounts=amounts,
         total=total,
         document=r.get(t, "demand", "document", _text, "text", default=""),
+        document_kind=r.get(t, "demand", "document_kind", _choice(DOCUMENT_KINDS), " | ".join(DOCUMENT_KINDS),
+                            default="letter"),
+        itemization_date=r.get(t, "demand", "itemization_date", parse_date, "a date (YYYY-MM-DD)"),
+        itemization_basis=r.get(t, "demand", "itemization_basis", _choice(ITEMIZATION_BASES),
+                                " | ".join(ITEMIZATION_BASES)),
+        itemization=itemization,
+        sent=r.get(t, "demand", "sent", parse_date, "a date (YYYY-MM-DD)"),
     )
 
 
@@ -640,8 +661,29 @@ def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: boo
             r.problem("demand.as_of", terms.demand.as_of.isoformat(), f"on or after contract.signed ({c.signed})")
         if terms.case.filed and terms.case.filed < c.signed:
             r.problem("case.filed", terms.case.filed.isoformat(), f"on or after contract.signed ({c.signed})")
+    _us_checks(r, terms)
     if c.default_rate and c.default_rate.markup is not None and c.rate is None:
         r.problem("contract.default_rate", c.default_rate.text, "an absolute rate, since the contract states no rate")
+
+
+def _us_checks(r: _Reader, terms: Terms) -> None:
+    """``jurisdiction = "us"`` needs a state the pack knows and a US lender kind; the US lender kinds
+    mean nothing to the other packs. An itemization date goes with its basis."""
+    case, d = terms.case, terms.demand
+    if case.jurisdiction == "us":
+        if case.state not in US_STATES:
+            r.problem("case.state", _MISSING if case.state is None else case.state,
+                      " | ".join(f'"{s}"' for s in US_STATES) + ' for jurisdiction = "us"')
+        if case.lender_kind not in US_LENDER_KINDS:
+            r.problem("case.lender_kind", case.lender_kind, " | ".join(US_LENDER_KINDS) + ' for jurisdiction = "us"')
+    elif case.lender_kind in ("original_creditor", "collector"):
+        r.problem("case.lender_kind", case.lender_kind, f'a lender kind of jurisdiction "{case.jurisdiction}" '
+                  '(original_creditor and collector are for jurisdiction = "us")')
+    if d is not None and (d.itemization_date is None) != (d.itemization_basis is None):
+        missing = "demand.itemization_basis" if d.itemization_basis is None else "demand.itemization_date"
+        r.problem(missing, _MISSING, "itemization_date and itemization_basis go together")
+    if d is not None and d.itemization_date and d.as_of and d.itemization_date > d.as_of:
+        r.problem("demand.itemization_date", d.itemization_date.isoformat(), f"on or before demand.as_of ({d.as_of})")
 
 
 def maturity_of(contract: Contract) -> date | None:

@@ -16,7 +16,12 @@ from debtcli.model.records import PaymentRecord
 SCHEMA = "debtcli/1"
 METHODS = ("equal_installment", "equal_principal", "interest_only", "bullet", "custom")
 DAY_COUNTS = ("ACT/360", "ACT/365", "ACT/ACT", "30/360", "30E/360")
-LENDER_KINDS = ("individual", "company", "bank", "licensed_nonbank", "card_issuer", "debt_buyer")
+LENDER_KINDS = ("individual", "company", "bank", "licensed_nonbank", "card_issuer", "debt_buyer", "original_creditor",
+                "collector")
+US_LENDER_KINDS = ("original_creditor", "debt_buyer", "collector")  # jurisdiction = "us"
+US_STATES = ("CA", "NY", "TX", "FL")
+ITEMIZATION_BASES = ("last_statement", "charge_off", "last_payment", "transaction", "judgment")  # 12 CFR 1006.34(b)(3)
+DOCUMENT_KINDS = ("letter", "statement", "suit", "threat_of_suit")
 JURISDICTIONS = ("cn", "us", "none")
 EVENT_TYPES = ("acceleration", "rate_change", "charge_off", "waiver", "demand_notice", "acknowledgment", "fee", "cost",
                "restructure")
@@ -95,6 +100,12 @@ class Demand:
     amounts: dict  # component -> Decimal, only the components stated
     total: Decimal | None = None
     document: str = ""
+    document_kind: str = "letter"  # letter | statement | suit | threat_of_suit
+    itemization_date: date | None = None  # the reference date of a US itemization (12 CFR 1006.34(b)(3))
+    itemization_basis: str | None = None  # last_statement | charge_off | last_payment | transaction | judgment
+    itemization: dict = field(default_factory=dict)  # the lines as the creditor states them: amount, interest,
+    # fees, payments (Decimal), only those stated
+    sent: date | None = None  # the date the notice is sent (validation period, 12 CFR 1006.34(b)(5))
 
 
 @dataclass(frozen=True, slots=True)
