@@ -218,8 +218,11 @@ def build_quote(case, on: date, rules: str | None, asks: list[WaiverAsk], plan_m
     returns problems (text) for waivers that cannot apply."""
     from debtcli.report.build import build_report
 
-    report = build_report(case, on, rules)
-    tomorrow = build_report(case, on + timedelta(days=1), rules)
+    demand = case.terms.demand
+    # a demand is compared only on its own date: a quote on another day leaves it out
+    compare = demand is not None and demand.as_of == on
+    report = build_report(case, on, rules, compare=compare)
+    tomorrow = build_report(case, on + timedelta(days=1), rules, compare=False)
     places = report.places
     waived, after, problems = apply_waivers(report.lawful, asks, places, case.terms.contract.rounding)
     plan = None
