@@ -31,6 +31,9 @@ def balance(case: CaseArg, as_of: AsOfOpt = None, format: FormatOpt = TableOrJso
         fail_input([str(i) for i in problems])
     day = asked or default_as_of(c)
     run = contract_run(c, day, trace=False)
+    errors = [i for i in run.issues if i.severity == "error"]
+    if errors:
+        fail_input([str(i) for i in errors], hint=f"{len(errors)} problem(s); nothing was computed.")
     res = run.result
     places = run.account.places
     keys = list(COMPONENTS) + ["total"]

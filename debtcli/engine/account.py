@@ -175,13 +175,19 @@ def resolve_rate_path(spec: RateSpec | None, signed: date, until: date, repricin
     issues: list[Issue] = []
     tenor = "5y" if spec.index == "LPR5Y" else "1y"
 
+    def missing(on: date, why: str) -> None:
+        from debtcli.rules.lpr import SUPPLY_KEYS
+
+        issues.append(Issue(SourceRef(file, column="contract.rate"),
+                            f"contract.rate: {spec.text} needs the {tenor} LPR in force on {on} ({why}), which the LPR "
+                            f"table does not have; debtcli does not carry an old fixing forward: supply it as "
+                            f"{SUPPLY_KEYS}", code="LPR_MISSING"))
+
     def point(on: date) -> RatePoint | None:
-        fx = fixings.in_force(on) if fixings is not None else None
+        fx = fixings.in_force(on, tenor) if fixings is not None else None
         value = None if fx is None else fx.value(tenor)
         if value is None:
-            issues.append(Issue(SourceRef(file, column="contract.rate"),
-                                f"contract.rate: {spec.text} needs the LPR in force on {on}, which the LPR table does "
-                                "not have; add the fixing to the table", code="LPR_MISSING"))
+            missing(on, "the rate from that day")
             return None
         return RatePoint(on, value * spec.multiplier + spec.spread, f"{spec.text} (LPR {fx.date} {value * 100:.2f}%)")
 
@@ -197,6 +203,9 @@ def resolve_rate_path(spec: RateSpec | None, signed: date, until: date, repricin
                 points.append(p)
             k += 1
     elif fixings is not None:
+        gap = fixings.first_unknown(signed, until, tenor)
+        if gap is not None and first is not None:
+            missing(gap, f"repricing on each fixing up to {until}")
         for fx in fixings.between(signed, until):
             v = fx.value(tenor)
             if v is not None and (not points or points[-1].rate != v * spec.multiplier + spec.spread):

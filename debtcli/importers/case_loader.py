@@ -102,9 +102,13 @@ def _read(path: Path, kind: str, profile, sheet, places: int, inputs: list, issu
 
 
 def _finish(terms, tables: dict, inputs: list, issues: list, where: str) -> tuple[Case | None, list[Issue]]:
+    ledger, payments = tables.get("ledger"), tables.get("payments")
+    if terms is not None:
+        from debtcli.terms.plausible import plausibility_issues
+
+        issues += plausibility_issues(terms, ledger.records if ledger else (), payments.records if payments else ())
     if terms is None or any(i.severity == "error" for i in issues):
         return None, issues
-    ledger, payments = tables.get("ledger"), tables.get("payments")
     rejected = [r for t in tables.values() for r in t.rejected]
     case = Case(terms=terms, ledger=tuple(ledger.records) if ledger else (),
                 payments=tuple(payments.records) if payments else (), inputs=tuple(inputs),
@@ -177,3 +181,4 @@ def _sheet_value(key: str, value):
 
 
 _INT_KEYS = {"term_months", "grace_days", "statement_day", "due_day", "due_days", "window_days"}
+

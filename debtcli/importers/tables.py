@@ -405,7 +405,7 @@ class TableReader:
         try:
             if isinstance(v, Decimal):
                 amount = v
-            elif self.profile.decimal_mark == "." and _PLAIN_NUMBER.match(v):
+            elif self.profile.decimal_mark == "." and len(v) <= 16 and _PLAIN_NUMBER.match(v):
                 amount = Decimal(v)  # the common case, without the full parser
             else:
                 amount = parse_amount(cell_text(v), self.profile.decimal_mark)

@@ -150,8 +150,29 @@ def parse_amount(text: str | int | Decimal, decimal_mark: str = ".") -> Decimal:
         raise ParseError(f"decimal mark must be '.' or ',', not {decimal_mark!r}")
     if not _AMOUNT_CHARS.match(s):
         raise ParseError(f"{raw!r} is not an amount (expected digits like 1,234.56)")
+    digits = significant_digits(s)
+    if digits > MAX_SIGNIFICANT_DIGITS:
+        raise ParseError(f"{_short(raw)} has {digits} significant digits; an amount has at most "
+                         f"{MAX_SIGNIFICANT_DIGITS} (an account or card number in the amount column?)")
     value = Decimal(s)
     return -value if negative else value
+
+
+MAX_SIGNIFICANT_DIGITS: Final = 15
+"""No real amount has more digits (10^13 with two decimals): a longer number is an account, card or
+reference number in the wrong column, and past 28 digits Decimal arithmetic would round it."""
+
+
+def significant_digits(plain: str) -> int:
+    """Significant digits of a plain decimal ``123.450``: leading zeros and trailing decimal zeros do not count."""
+    whole, _, frac = plain.partition(".")
+    whole, frac = whole.lstrip("0"), frac.rstrip("0")
+    return len(whole) + len(frac) if whole else len(frac.lstrip("0"))
+
+
+def _short(raw: str, limit: int = 40) -> str:
+    text = str(raw).strip()
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋（）％", "0123456789.,-+()%")
@@ -230,7 +251,8 @@ def _cn_number(text: str) -> Decimal:
 def parse_rate(text: str | Decimal) -> Rate:
     """Parse a rate as written in contracts and by staff.
 
-    English: ``24%``, ``24% p.a.``, ``2%/month``, ``0.05%/day``, ``0.24`` (a bare fraction).
+    English: ``24%``, ``24% p.a.``, ``2%/month``, ``0.05%/day``. A number without a unit is refused:
+    ``24`` may be 24% or 2.4%, and a wrong guess is a hundredfold error.
     Chinese: ``年利率24%``, ``月利率2%``, ``月息2分`` (2% a month), ``年息1分5厘`` (15% a year),
     ``日利率万分之五`` (0.05% a day), ``月利率千分之五``, ``日息0.05%``.
     """
@@ -262,6 +284,8 @@ def parse_rate(text: str | Decimal) -> Rate:
             # 1 分 is 10% a year, 1% a month, 0.1% a day
             value *= {"year": Decimal(10), "month": ONE, "day": Decimal("0.1")}[per]
     except ParseError as exc:
+        if "has no unit" in str(exc):
+            raise ParseError(f"{raw.strip()!r} has no unit: {_unit_hint(D(s))}") from None
         raise ParseError(f"{raw!r} is not a rate ({exc}); write e.g. 24%, 2%/month, 0.05%/day, 月息2分") from None
     if value < 0:
         raise ParseError(f"{raw!r}: a rate cannot be negative")
@@ -334,8 +358,17 @@ def _parse_rate_number(s: str) -> Decimal:
             raise ParseError(f"unexpected {rest!r}")
         return total / 10  # 1 分 = 1%, before the period's scale
     if re.fullmatch(r"\d+(\.\d+)?", s):
-        return D(s)
+        raise ParseError(f"{s!r} has no unit: {_unit_hint(D(s))}")
     raise ParseError(f"unexpected {s!r}")
+
+
+def _unit_hint(x: Decimal) -> str:
+    """``24`` -> ``"24%"? "2.4%"?``; ``0.24`` -> ``"24%"? "0.24%"?``: the readings a bare number may have."""
+    def p(v: Decimal) -> str:
+        t = f"{v.normalize():f}"
+        return f'"{t}%"'
+
+    return f"{p(x)}? {p(x / 10)}?" if x >= 1 else f"{p(x * HUNDRED)}? {p(x)}?"
 
 
 def _uses_fen_li(s: str) -> bool:

@@ -37,16 +37,17 @@ def all_records(case: Case):
 
 
 def contract_account(case: Case, until: date, with_payments: bool = True):
-    from debtcli.rules.lpr import load_lpr_table
+    from debtcli.rules.lpr import fixings_for
 
     credited, match = ((), None)
     if with_payments:
         records = all_records(case)
         credited, match = payments_to_credit(case.ledger, records, case.has_ledger, bool(records),
                                              *match_settings(case.terms))
-    account, issues = account_from_terms(case.terms, payments=credited, fixings=load_lpr_table(), until=until,
-                                         ledger=case.ledger)  # card accounts: the issuer's statement lines
-    return account, match, issues
+    fixings, fx_issues = fixings_for(case.terms.rules)
+    account, issues = account_from_terms(case.terms, payments=credited, fixings=fixings,
+                                         until=until, ledger=case.ledger)  # card accounts: the issuer's statement lines
+    return account, match, fx_issues + issues
 
 
 def contract_run(case: Case, as_of: date, trace: bool = True, with_payments: bool = True) -> ContractRun:
@@ -158,19 +159,23 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     from debtcli.report.settlement import settlement_findings
     from debtcli.report.model import Report
     from debtcli.rules.base import PackContext, get_pack
-    from debtcli.rules.lpr import load_lpr_table
+    from debtcli.rules.lpr import fixings_for
 
     from debtcli.model.records import InputError
     from debtcli.terms.asof import as_of_problems
+    from debtcli.terms.plausible import plausibility_issues
 
     terms = case.terms
-    problems = as_of_problems(terms, as_of, compare)
+    problems = as_of_problems(terms, as_of, compare) + plausibility_issues(terms, case.ledger, case.payments)
     if problems:
         raise InputError(problems)
     as_of = as_of or default_as_of(case)
     pack_name = rules or terms.case.jurisdiction or "none"
     pack = get_pack(pack_name)
     account, match, issues = contract_account(case, as_of)
+    errors = [i for i in issues if i.severity == "error"]
+    if errors:  # a rate the LPR table cannot give: nothing computed on it can be trusted
+        raise InputError(errors)
     if pack.allocation_default and terms.contract.allocation is None:
         from dataclasses import replace
 
@@ -183,7 +188,8 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     # the ledger checks split a posted charge's period by the replay's accrual lines, so a ledger
     # that posts charges needs the traced contractual run even when the caller asks for no trace
     contract_res = runs.run(account, as_of, trace or _ledger_posts_charges(case))
-    ctx = PackContext(case, account, as_of, load_lpr_table(), {**terms.rules, **(settings or {})})
+    rules_settings = {**terms.rules, **(settings or {})}
+    ctx = PackContext(case, account, as_of, fixings_for(rules_settings, single=False)[0], rules_settings)
     lawful_account, pack_findings, pack_notes = pack.lawful_account(ctx)
     lawful_res = runs.run(lawful_account, as_of, trace) if lawful_account is not account else contract_res
     findings = list(pack_findings)

@@ -57,7 +57,7 @@ LICENSED = ("bank", "licensed_nonbank", "card_issuer")
 BANK_LINE = Decimal("0.24")
 COST_COMPONENTS = ("interest", "default_interest", "compound_interest", "fees", "penalties")
 INTEREST_COMPONENTS = ("interest", "default_interest", "compound_interest")
-SETTINGS = ("transition", "lpr_1y", "lpr_date", "formed", "interest_term_clear", "original_lender_kind",
+SETTINGS = ("transition", "lpr_1y", "lpr_5y", "lpr", "lpr_date", "formed", "interest_term_clear", "original_lender_kind",
             "rolled_over_from", "original_principal")
 
 BASIS = {
@@ -120,7 +120,7 @@ class CnPack:
             self._card = card
             return card.lawful_account(ctx)
         d = self._derive(ctx)
-        return d.account, list(d.findings), dict(d.notes)
+        return d.account, list(d.findings) + _linked_rate_findings(ctx), dict(d.notes)
 
     def review(self, ctx, contract_result: ReplayResult, lawful_result: ReplayResult) -> list[Finding]:
         card = self._card_pack(ctx)
@@ -551,6 +551,25 @@ def _formation(ctx, settings: dict) -> date:
     if t.case.lender_kind == "individual" and t.disbursements:
         return max(t.contract.signed, min(x.date for x in t.disbursements))
     return t.contract.signed
+
+
+def _linked_rate_findings(ctx) -> list[Finding]:
+    """An LPR-linked contract rate that rests on a fixing not verified in two sources (status S or
+    C, or a value supplied in [rules] for a date the table has no value for)."""
+    from debtcli.rules.lpr import fixings_for, linked_rows
+
+    table, _ = fixings_for(ctx.terms.rules)
+    rows = [f for f in linked_rows(table, ctx.terms, ctx.as_of) if not f.verified]
+    if not rows:
+        return []
+    listed = ", ".join(f"{f.date} ({f.status})" for f in rows)
+    return [Finding(
+        LPR_UNVERIFIED, "warning", "interest", ZERO,
+        f"The contract rate is linked to the LPR and rests on fixings that are not verified in the shipped table: "
+        f"{listed}. Check them against the official announcements.",
+        f"合同利率挂钩 LPR，所依据的以下报价未经核实：{listed}，请以官方公告核对。",
+        "contract rate linked to the LPR (贷款市场报价利率)", (SourceRef("case.toml", column="contract.rate"),),
+        {"fixings": listed})]
 
 
 def _lpr_unknown(exc: LprUnknown, ctx) -> InputError:

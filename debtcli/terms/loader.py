@@ -50,9 +50,25 @@ from debtcli.terms.schema import (
 _MISSING = object()
 
 
+DATE_MIN = date(1900, 1, 1)
+DATE_MAX = date(2199, 12, 31)
+"""The dates debtcli accepts: a loan's dates, with a term, a limitation period and a court case on top,
+stay far inside this range; a date outside it is a typo, and near year 9999 date arithmetic overflows."""
+
+
+def check_date_range(d: date) -> date:
+    if not DATE_MIN <= d <= DATE_MAX:
+        raise ParseError(f"{d.isoformat()} is outside the dates debtcli accepts ({DATE_MIN} to {DATE_MAX}); a typo?")
+    return d
+
+
 def parse_date(value: Any) -> date:
     """A date from TOML (native date) or text: 2024-01-05, 2024/1/5, 2024.1.5, 20240105,
-    2024年1月5日."""
+    2024年1月5日; between ``DATE_MIN`` and ``DATE_MAX``."""
+    return check_date_range(_parse_date(value))
+
+
+def _parse_date(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -97,7 +113,7 @@ class _Reader:
         self.issues = issues
 
     def problem(self, path: str, found: Any, expected: str) -> None:
-        shown = "missing" if found is _MISSING else repr(found)
+        shown = "missing" if found is _MISSING else found.isoformat() if isinstance(found, date) else repr(found)
         self.issues.append(
             Issue(SourceRef(self.file, column=path), f"{path}: found {shown}, expected {expected}", code="TERMS")
         )
@@ -114,6 +130,8 @@ class _Reader:
             return conv(raw)
         except (ParseError, ValueError, TypeError, ArithmeticError) as exc:
             detail = str(exc)
+            if "has no unit" in detail:  # the hint is the point: '24' has no unit: "24%"? "2.4%"?
+                detail = detail.replace(f"{str(raw).strip()!r} ", "", 1)
             self.problem(full, raw, expected + (f" ({detail})" if detail and repr(raw) not in detail else ""))
             return default
 
@@ -393,7 +411,7 @@ def terms_from_dict(data: dict, file: str = "case.toml") -> tuple[Terms | None, 
         r.problem("reconcile", reconcile, "a table [reconcile]")
         reconcile = {}
     else:
-        r.unknown(reconcile, "reconcile", {"window_days", "tolerance", "mismatch_days"})
+        r.unknown(reconcile, "reconcile", {"window_days", "tolerance", "mismatch_days", "max_amount"})
         checked = {}
         for key in ("window_days", "mismatch_days"):
             v = r.get(reconcile, "reconcile", key, _int_between(0, 366), "a whole number of days (0 to 366)")
@@ -402,6 +420,9 @@ def terms_from_dict(data: dict, file: str = "case.toml") -> tuple[Terms | None, 
         tol = r.get(reconcile, "reconcile", "tolerance", _nonneg_money, "an amount such as \"0.01\"")
         if tol is not None:
             checked["tolerance"] = tol
+        cap = r.get(reconcile, "reconcile", "max_amount", _positive_money, "an amount such as \"5000000.00\"")
+        if cap is not None:
+            checked["max_amount"] = cap
         reconcile = checked
 
     terms = Terms(case=case, contract=contract, disbursements=disbursements, installments=installments,
