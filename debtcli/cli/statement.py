@@ -13,6 +13,11 @@ from debtcli.cli.common import AsOfOpt, CaseArg, LangOpt, NoDemandOpt, RulesOpt,
     load_case_or_exit, parse_date_option
 
 
+class Template(str, Enum):
+    statement = "statement"
+    regf = "regf"
+
+
 class StatementFormat(str, Enum):
     pdf = "pdf"
     xlsx = "xlsx"
@@ -31,6 +36,10 @@ def statement(
     rules: RulesOpt = None,
     no_demand: NoDemandOpt = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    template: Annotated[Template, typer.Option(
+        "--template", help="statement: the itemised statement; regf: the Regulation F validation notice "
+                           "(Model Form B-1 layout; us rule pack with [demand] itemization_date; pdf or html)."
+    )] = Template.statement,
 ) -> None:
     """Write the itemised statement of a case: parties and contract, the balances by component
     (demanded, per contract, lawful), the payments and how they were applied, every computation
@@ -52,13 +61,18 @@ def statement(
       debtcli statement examples/bank-loan --format md -o -
 
       debtcli statement examples/bank-loan --as-of 2024-03-31 --no-demand -o balance-2024-03-31.pdf
+
+      debtcli statement examples/us-card-debt-buyer --template regf -o notice.pdf
     """
     from debtcli.render.statement import render_statement
 
     fmt = _output_format(output, format.value if format else None, force)
     c = load_case_or_exit(case)
     report = build_report_or_exit(c, parse_date_option(as_of), rules, no_demand)
-    data = render_statement(report, fmt, lang.value if lang else None)
+    if template == Template.regf:
+        data = _regf_notice(report, fmt)
+    else:
+        data = render_statement(report, fmt, lang.value if lang else None)
     if output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -74,6 +88,18 @@ def statement(
         fail_input([f"{output}: cannot write the statement ({exc.strerror or exc})"])
     print(f"wrote {output} ({fmt}, {len(data)} bytes)", file=sys.stderr)
     raise typer.Exit(report.exit_code)
+
+
+def _regf_notice(report, fmt: str) -> bytes:
+    from debtcli.render.regf import FORMATS, NoticeError, render_notice
+
+    if fmt not in FORMATS:
+        fail_input([f"--template regf is written as {' or '.join(FORMATS)}, not {fmt}"])
+    try:
+        return render_notice(report, fmt)
+    except NoticeError as exc:
+        fail_input([f"--template regf: {exc}"])
+    return b""
 
 
 _SUFFIX_FORMATS = {"pdf": "pdf", "xlsx": "xlsx", "html": "html", "htm": "html", "md": "md", "markdown": "md"}

@@ -29,6 +29,7 @@ from debtcli.terms.schema import (
     LENDER_KINDS,
     MAX_PLAN_MONTHS,
     METHODS,
+    NOTICE_KEYS,
     US_LENDER_KINDS,
     US_STATES,
     REPRICING,
@@ -240,7 +241,7 @@ CONTRACT_KEYS = {
     "installment_plan",
 }
 TOP_KEYS = {"schema", "case", "contract", "disbursement", "installment", "event", "payment", "demand", "rules",
-            "reconcile"}
+            "reconcile", "notice"}
 
 
 def load_terms_text(text: str, file: str = "case.toml") -> tuple[Terms | None, list[Issue]]:
@@ -425,8 +426,13 @@ def terms_from_dict(data: dict, file: str = "case.toml") -> tuple[Terms | None, 
             checked["max_amount"] = cap
         reconcile = checked
 
+    notice = r.get(data, "", "notice", _table, "a table [notice]", default={})
+    r.unknown(notice, "notice", set(NOTICE_KEYS))
+    notice = {k: v for k, v in ((k, r.get(notice, "notice", k, _text, "text")) for k in NOTICE_KEYS if k in notice)
+              if v is not None}
     terms = Terms(case=case, contract=contract, disbursements=disbursements, installments=installments,
-                  events=events, payments=payments, demand=demand, rules=dict(rules), reconcile=dict(reconcile))
+                  events=events, payments=payments, demand=demand, rules=dict(rules), reconcile=dict(reconcile),
+                  notice=notice)
     _cross_checks(r, terms, signed is not None, method_valid)
     if any(i.severity == "error" for i in issues):
         return None, issues

@@ -22,6 +22,8 @@ US_LENDER_KINDS = ("original_creditor", "debt_buyer", "collector")  # jurisdicti
 US_STATES = ("CA", "NY", "TX", "FL")
 ITEMIZATION_BASES = ("last_statement", "charge_off", "last_payment", "transaction", "judgment")  # 12 CFR 1006.34(b)(3)
 DOCUMENT_KINDS = ("letter", "statement", "suit", "threat_of_suit")
+NOTICE_KEYS = ("collector", "address", "phone", "email", "hours", "creditor", "original_creditor", "account",
+               "consumer_address")
 JURISDICTIONS = ("cn", "us", "none")
 EVENT_TYPES = ("acceleration", "rate_change", "charge_off", "waiver", "demand_notice", "acknowledgment", "fee", "cost",
                "restructure")
@@ -215,6 +217,7 @@ class Terms:
     demand: Demand | None = None
     rules: dict = field(default_factory=dict)  # settings for the rule pack
     reconcile: dict = field(default_factory=dict)  # settings for matching
+    notice: dict = field(default_factory=dict)  # [notice]: names and addresses printed on a validation notice
 
     def with_contract(self, **changes) -> "Terms":
         return replace(self, contract=replace(self.contract, **changes))

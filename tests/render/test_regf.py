@@ -1,0 +1,94 @@
+"""The Regulation F validation notice (statement --template regf): the Model Form B-1 labels word
+for word, the dispute end date, the state's charge-off block with its zero lines, same bytes twice."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html import unescape
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from debtcli.cli.app import app
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "us-card-debt-buyer"
+runner = CliRunner()
+
+# The labels of the CFPB's Model Form B-1 (12 CFR part 1006, appendix B), as printed on the form.
+FORM_LABELS = [
+    "As of October 11, 2023, you owed:",  # "As of [itemization date], you owed:"
+    "Between October 11, 2023 and today:",  # "Between [itemization date] and today:"
+    "You were charged this amount in interest: +",
+    "You were charged this amount in fees: +",
+    "You paid or were credited this amount toward the debt: –",
+    "Total amount of the debt now:",
+    "How can you dispute the debt?",
+    "I want to dispute the debt because I think:",
+    "This is not my debt.",
+    "The amount is wrong.",
+    "Other",
+]
+
+
+def _write(tmp_path, fmt, case=EXAMPLE):
+    out = tmp_path / f"notice.{fmt}"
+    res = runner.invoke(app, ["statement", str(case), "--template", "regf", "-o", str(out)])
+    return res, out
+
+
+def _html_text(path: Path) -> str:
+    text = re.sub(r"<style>.*?</style>", "", path.read_text(encoding="utf-8"), flags=re.S)
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)))
+
+
+def test_html_notice_has_the_form_labels_word_for_word(tmp_path):
+    res, out = _write(tmp_path, "html")
+    assert res.exit_code == 1  # the example has error findings; the notice is written either way
+    text = _html_text(out)
+    for label in FORM_LABELS:
+        assert label in text, label
+    # the lawful itemization: 3,108.87 + 389.21 + 0.00 - 50.00 = 3,448.08
+    assert "you owed: $3,108.87" in text
+    assert "in interest: + $389.21" in text and "in fees: + $0.00" in text
+    assert "toward the debt: – $50.00" in text and "debt now: $3,448.08" in text
+    # sent Mon 2024-06-10: receipt Mon 06-17 (5 weekdays, no holiday between), end 30 days later
+    assert "Call or write to us by July 17, 2024, to dispute all or part of the debt." in text
+    # NY 23 NYCRR 1.2(b): the block since charge-off keeps its zero line
+    assert "Non-interest charges or fees since charge-off: $0.00" in text
+    assert "Mail this form to:" in text and "How do you want to respond?" in text
+
+
+def test_pdf_notice_labels_and_same_bytes(tmp_path):
+    res, out = _write(tmp_path, "pdf")
+    assert res.exit_code == 1 and out.read_bytes().startswith(b"%PDF")
+    again = tmp_path / "again.pdf"
+    runner.invoke(app, ["statement", str(EXAMPLE), "--template", "regf", "-o", str(again)])
+    assert again.read_bytes() == out.read_bytes()
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = re.sub(r"\s+", " ", text)
+    for label in FORM_LABELS:
+        assert label in text, label
+    assert "July 17, 2024" in text and "$3,448.08" in text
+
+
+def test_end_date_moves_past_a_federal_holiday(tmp_path):
+    case = tmp_path / "case"
+    shutil.copytree(EXAMPLE, case)
+    toml = case / "case.toml"
+    # sent Tue 2024-11-26: Thanksgiving (Thu 28) is not counted, receipt Wed 2024-12-04, end 2025-01-03
+    toml.write_text(toml.read_text().replace("sent = 2024-06-10", "sent = 2024-11-26"))
+    res, out = _write(tmp_path, "html", case)
+    assert "by January 3, 2025" in _html_text(out)
+
+
+def test_regf_needs_the_us_pack_and_a_paged_format(tmp_path):
+    res, _ = _write(tmp_path, "md")
+    assert res.exit_code == 2 and "regf" in res.stderr
+    res = runner.invoke(app, ["statement", str(EXAMPLE.parent / "bank-loan"), "--template", "regf",
+                              "-o", str(tmp_path / "x.html")])
+    assert res.exit_code == 2 and "itemization_date" in res.stderr and "Traceback" not in res.stderr
