@@ -253,7 +253,7 @@ def _findings_section(r: Report, lang: str) -> Section:
                          component_name(f.component, lang) if f.component else "—", money(f.amount, r.places),
                          detail)))
     table = Table(("#", w["finding_code"], w["component"], w["finding_amount"], w["finding_message"]), tuple(rows),
-                  "rllrl", (0.3, 2.2, 1.05, 0.9, 3.75))
+                  "rllrl", (0.3, 2.45, 1.05, 0.9, 3.5))  # room for the longest code, US.POST_CHARGEOFF_INTEREST
     return Section("findings", w["findings"], (table,))
 
 
