@@ -49,7 +49,7 @@ class InterestRun:
     places: int
     segments: tuple[Segment, ...]
     raw_total: Decimal
-    total: Decimal  # the exact sum rounded once
+    total: Decimal  # the exact sum rounded once (half-up at the minor unit)
     notes: tuple[str, ...] = ()
 
     @property
@@ -99,10 +99,10 @@ def interest_run(principal: Decimal, start: date, end: date, rate: RateSpec, bas
     account = Account(
         currency=currency, rounding=ROUNDING, day_count=f"ACT/{basis}", counting=counting, interest_method="daily",
         method="bullet", signed=start, draws=((start, principal),), due_dates=(), principal_plan=(),
-        interest_plan=(), annuity=None, rate_path=path, default_path=None, places=places)
+        interest_plan=(), annuity=None, rate_path=path, default_path=None, places=places, carry_precision=True)
+    # carried unrounded, so that even a figure under half a fen keeps its lines; rounded once below
     result = replay(account, end, trace=True)
     lines = [line for p in result.postings if p.component == "interest" for line in p.lines]
-    total = sum((p.amount for p in result.postings if p.component == "interest"), ZERO)
     segments = []
     notes = []
     for line in lines:
@@ -114,6 +114,7 @@ def interest_run(principal: Decimal, start: date, end: date, rate: RateSpec, bas
             round_money(line.amount, ROUNDING, places), rate.text, fx,
             rate.fixed.value if rate.fixed is not None and rate.fixed.per == "day" else None))
     raw_total = sum((s.raw for s in segments), ZERO)
+    total = round_money(raw_total, ROUNDING, places)
     return InterestRun(principal, start, end, rate, basis, counting, currency, places, tuple(segments), raw_total,
                        total, tuple(dict.fromkeys(notes)))
 
