@@ -293,3 +293,16 @@ def test_quote_table_output(run_cli):
                            "--plan", "12", "--first", "2024-09-10")
     assert code == 0 and "5,595.43" in out and "466.24" in out
     json.dumps(out)
+
+
+def test_statement_workbook_has_the_plan_sheet(tmp_path, run_cli):
+    import openpyxl
+
+    out = tmp_path / "st.xlsx"
+    code, _, err = run_cli("statement", EXAMPLES / "settlement", "-o", out)
+    assert code == 0, err
+    rows = list(openpyxl.load_workbook(out)["Plan"].iter_rows(values_only=True))
+    third = next(r for r in rows if r[0] == 3)
+    # installment 3: 466.29 due 2024-11-10, paid in full on 2024-11-25
+    assert third[2] == 466.29 and third[3] == 466.29 and third[4].date() == date(2024, 11, 25)
+    assert "15" in third[5]

@@ -239,3 +239,41 @@ def plan_sections(report, lang: str) -> tuple[Section, ...]:
                             "llrrll", (0.5, 1.1, 1, 1, 1.1, 1.4)))
         out.append(Section(f"plan{k + 1}", w["title"], tuple(blocks)))
     return tuple(out)
+
+
+def plan_sheet(book, ws) -> None:
+    """The statement workbook's Plan sheet: each restructure, its installments and how each was met
+    (amounts as numbers, dates as dates)."""
+    report, lang = book.r, book.lang
+    w = PLAN_TEXT[lang]
+    row = 0
+    for section, plan in zip(plan_sections(report, lang), report.contract_result.plans):
+        book.text(ws, row, 0, section.title, book.f_bold)
+        row += 1
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                book.text(ws, row, 0, block.text, book.f_wrap if hasattr(book, "f_wrap") else None)
+                row += 1
+        book.header(ws, row, (w["n"], w["due"], w["installment"], w["paid"], w["paid_on"], w["status"]),
+                    (8, 14, 14, 14, 16, 28))
+        row += 1
+        table = next(b for b in section.blocks if isinstance(b, Table))
+        for k, cells in enumerate(r.cells for r in table.rows):
+            x = plan.installments[k] if k < len(plan.installments) else None
+            ws.write_number(row, 0, k + 1, book.f_int)
+            book.date(ws, row, 1, x.due if x is not None else plan.due_dates[k])
+            if x is not None:
+                book.number(ws, row, 2, x.total)
+                book.number(ws, row, 3, x.paid)
+                book.date(ws, row, 4, x.paid_on)
+            else:
+                if k < len(plan.due_dates) - 1:
+                    book.number(ws, row, 2, plan.annuity)
+                else:
+                    book.text(ws, row, 2, cells[2])
+                book.text(ws, row, 3, "")
+                book.text(ws, row, 4, "")
+            book.text(ws, row, 5, cells[5])
+            row += 1
+        row += 1
+    book.page_setup(ws, 1, freeze=False)

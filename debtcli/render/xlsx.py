@@ -357,6 +357,10 @@ def render_xlsx(report: Report, lang: str) -> bytes:
     cycles = report.extra.get("cycles") if report.extra else None
     if cycles:
         _cycles(book, book.wb.add_worksheet("Cycles"), cycles)
+    if report.contract_result.plans:
+        from debtcli.render.offer import plan_sheet
+
+        plan_sheet(book, book.wb.add_worksheet("Plan"))
     book.wb.close()
     return buf.getvalue()
 
