@@ -92,6 +92,10 @@ class Account:
     reamortize_on_rate_change: bool = True
     card: object | None = None  # debtcli.engine.card.CardPlan for a revolving card account
     restructures: tuple = ()  # debtcli.engine.restructure.Restructure: payment plans, by date
+    # Interest accrued above an enforceable rate that stands only if paid (2015 Provisions on Private
+    # Lending Art. 26 ¶2): (from, enforceable annual rate or None) steps. What is still unpaid of that
+    # part on the as-of date is not owed (``ReplayResult.unenforced``).
+    claim_limit: tuple[tuple[date, Decimal | None], ...] = ()
 
     def with_payments(self, payments) -> "Account":
         return replace(self, payments=tuple(payments))

@@ -156,6 +156,7 @@ class ReplayResult:
     events: tuple = field(default_factory=tuple)  # (date, type) of non-cash events applied
     card: object | None = None  # debtcli.engine.card.CardOutcome for card accounts
     plans: tuple = ()  # debtcli.engine.restructure.PlanOutcome of each restructure applied
+    unenforced: dict = field(default_factory=dict)  # component -> unpaid interest above ``claim_limit``, not owed
 
 
 # The hot paths build their records straight from a tuple of every field, skipping the keyword
@@ -166,15 +167,17 @@ _record = tuple.__new__
 class _Item:
     """An amount owed and not yet paid: one component of one installment, or one charge."""
 
-    __slots__ = ("component", "amount", "n", "due", "overdue", "order")
+    __slots__ = ("component", "amount", "n", "due", "overdue", "order", "band")
 
-    def __init__(self, component: str, amount: Decimal, n: int | None, due: date, overdue: bool, order: int):
+    def __init__(self, component: str, amount: Decimal, n: int | None, due: date, overdue: bool, order: int,
+                 band: Decimal = ZERO):
         self.component = component
         self.amount = amount
         self.n = n
         self.due = due
         self.overdue = overdue
         self.order = order
+        self.band = band  # part above the account's claim limit: owed only as far as it is paid
 
 
 def _whole_month(start: date, end: date) -> bool:
@@ -277,6 +280,8 @@ class _Replay:
         self.not_due = ZERO
         self.accr = {c: Accrued() for c in _ACCRUING}  # exact: base x rate x days / denominator
         self.accr_lines: dict[str, list] = {c: [] for c in _ACCRUING}
+        self.accr_band = {c: ZERO for c in _ACCRUING}
+        self.prepaid = ZERO  # interest withheld up front, not yet set against interest owed
         self.rate = ZERO
         self.rate_text = ""
         self.marked_up: tuple | None = None  # (rate, text) of a "+50%" default rate on the current rate
@@ -372,10 +377,25 @@ class _Replay:
             return out
         return ((t0, t1, day_count_days(t0, t1, self.dc), self.basis),)
 
+    def _band(self, component: str, base: Decimal, rate: Decimal, t0: date, t1: date, period: tuple | None):
+        """The part of a span's accrual above the claim limit in force (see ``Account.claim_limit``)."""
+        steps = self.a.claim_limit
+        for i, (start, limit) in enumerate(steps):
+            end = steps[i + 1][0] if i + 1 < len(steps) else None
+            s, e = max(t0, start), (t1 if end is None else min(t1, end))
+            if limit is None or s >= e or rate <= limit:
+                continue
+            if period is not None:
+                self.accr_band[component] += base * (rate - limit) / 12 * (e - s).days / (period[1] - period[0]).days
+            else:
+                self.accr_band[component] += base * (rate - limit) * day_count_days(s, e, self.dc) / self.basis
+
     def _add(self, component: str, base: Decimal, rate: Decimal, t0: date, t1: date, text: str,
              period: tuple | None = None):
         if base <= ZERO or rate <= ZERO:
             return
+        if self.a.claim_limit:
+            self._band(component, base, rate, t0, t1, period)
         if period is not None:
             p_days = (period[1] - period[0]).days
             days = (t1 - t0).days
@@ -463,16 +483,29 @@ class _Replay:
             self.accr_lines[component] = []
         if self.trace and raw != amount:
             self.rounding.append(RoundingNote(when, component, raw, amount))
+        band = ZERO
+        if self.a.claim_limit and self.accr_band[component] > ZERO:
+            # the enforceable part is rounded as a computation at the enforceable rate would be
+            band = amount - self.rnd(raw - self.accr_band[component])
+            self.accr_band[component] = ZERO
         if amount > 0:
-            self.owe(component, amount, n, when, overdue)
+            self.owe(component, amount, n, when, overdue, band)
             self.postings.append(_record(Posting, (when, component, amount, raw, kind, n, "", lines, None)))
         return amount
 
-    def owe(self, component: str, amount: Decimal, n: int | None, due: date, overdue: bool):
-        self.items.append(_Item(component, amount, n, due, overdue, self.item_order))
-        self.item_order += 1
+    def owe(self, component: str, amount: Decimal, n: int | None, due: date, overdue: bool, band: Decimal = ZERO):
         if component != "principal":
             self.charged[component] += amount
+        if self.prepaid > ZERO and component == "interest":
+            # interest withheld up front is interest paid in advance: it meets interest as it is owed
+            take = min(self.prepaid, amount)
+            self.prepaid -= take
+            self.paid["interest"] += take
+            amount -= take
+            if amount <= ZERO:
+                return
+        self.items.append(_Item(component, amount, n, due, overdue, self.item_order, band))
+        self.item_order += 1
         self.sums_dirty = True
 
     # ------------------------------------------------------------------ events
@@ -532,6 +565,11 @@ class _Replay:
             self.card.event_charge(d, ch)
             return
         comp = ch.component if ch.component in COMPONENTS else "fees"
+        if ch.withheld and comp == "interest":
+            # interest kept back from the money handed over: paid in advance under the contract
+            self.prepaid += ch.amount
+            self.applied.append(AppliedPayment(d, ch.amount, f"withheld: {ch.name}", (), ZERO, ch.source, "withheld"))
+            return
         self.owe(comp, ch.amount, None, d, False)
         self.postings.append(Posting(d, comp, ch.amount, ch.amount, "fee" if comp != "costs" else "cost", None,
                                      ch.name, (), ch.source))
@@ -550,6 +588,7 @@ class _Replay:
             lines = tuple(self.accr_lines["interest"])
             self.accr["interest"].reset()
             self.accr_lines["interest"] = []
+            self.accr_band["interest"] = ZERO
             interest = fixed_interest
             if interest > 0:
                 self.owe("interest", interest, n, d, False)
@@ -779,6 +818,15 @@ class _Replay:
                 self.crystallize(comp, as_of, kind, n_next, comp != "interest")
         if self.credit > 0:
             self.pay(as_of, ZERO, "credit held", None, "credit", settle=True)
+        unenforced: dict = {}
+        if a.claim_limit:
+            for it in self.items:
+                if it.band > ZERO:  # what is unpaid of the part above the claim limit is not owed
+                    cut = min(it.band, it.amount)
+                    it.amount -= cut
+                    self.charged[it.component] -= cut
+                    unenforced[it.component] = unenforced.get(it.component, ZERO) + cut
+            self.items = [i for i in self.items if i.amount > ZERO]
         buckets = {b: {c: ZERO for c in COMPONENTS} for b in ("overdue", "due", "not_due")}
         for it in self.items:
             if it.overdue:
@@ -830,4 +878,5 @@ class _Replay:
             first_missed=self.first_missed,
             last_payment=self.last_payment,
             events=tuple(self.noncash),
+            unenforced=unenforced,
         )

@@ -35,9 +35,11 @@ from debtcli.model.findings import Finding
 from debtcli.model.money import ZERO, ParseError, fmt_grouped, parse_amount, parse_rate, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
 from debtcli.rules.cn_caps import (
-    NEW_RULES_FROM, RATE_2015_OVERDUE_FALLBACK, TRANSITION_READINGS, CapSegment, LprUnknown, capped_path, lower_of,
-    ceiling_segments, fixing_day_alternative, lpr_on, pct, segment_at,
+    NEW_RULES_FROM, RATE_2015_OVERDUE_FALLBACK, REGIMES, TRANSITION_READINGS, BenchmarkUnknown, CapSegment,
+    LprUnknown, benchmark_on, capped_path, ceiling_segments, fixing_day_alternative, governing_regime, lower_of,
+    lpr_on, pct, segment_at,
 )
+from debtcli.rules.pboc import GRADES, grade_for, load_benchmark_table
 from debtcli.rules.cn_limitation import INTERRUPTING, limitation_period
 
 # Finding codes (ARCHITECTURE §5)
@@ -49,6 +51,7 @@ INTEREST_ON_FEES = "CN.INTEREST_ON_FEES"
 LIMITATION_EXPIRED = "CN.LIMITATION_EXPIRED"
 LPR_UNVERIFIED = "CN.LPR_UNVERIFIED"
 LPR_FIXING_DAY = "CN.LPR_FIXING_DAY"
+BENCHMARK_UNVERIFIED = "CN.BENCHMARK_UNVERIFIED"
 NO_INTEREST_AGREED = "CN.NO_INTEREST_AGREED"
 ROLLED_INTEREST = "CN.ROLLED_INTEREST"
 
@@ -58,7 +61,7 @@ BANK_LINE = Decimal("0.24")
 COST_COMPONENTS = ("interest", "default_interest", "compound_interest", "fees", "penalties")
 INTEREST_COMPONENTS = ("interest", "default_interest", "compound_interest")
 SETTINGS = ("transition", "lpr_1y", "lpr_5y", "lpr", "lpr_date", "formed", "interest_term_clear", "original_lender_kind",
-            "rolled_over_from", "original_principal")
+            "rolled_over_from", "original_principal", "regime", "benchmark", "no_term_grade")
 
 BASIS = {
     "art25": "SPC Provisions on Private Lending Art. 25 (4 x one-year LPR at formation)",
@@ -129,7 +132,7 @@ class CnPack:
         out = []
         d = self._derive(ctx)
         if d.regime == "licensed":
-            out += self._reducible(ctx, d, lawful_result)
+            out += self._reducible(ctx, d, contract_result, lawful_result)
         lim = self.limitation(ctx, contract_result)
         if lim is not None and lim.expired:
             out.append(Finding(
@@ -204,8 +207,8 @@ class CnPack:
             terms = replace(terms, installments=_reduce_from_last(terms.installments, c.principal - handed_over))
         account = _account_for(ctx, terms)
         before, after = self.replays.run(ctx.contract_account, ctx.as_of), self.replays.run(account, ctx.as_of)
-        interest_effect = _sum(before.charged, INTEREST_COMPONENTS) - _sum(after.charged, INTEREST_COMPONENTS) - sum(
-            (held[id(f)] for f in removed if f.component == "interest"), ZERO)
+        # interest withheld is interest paid in advance under the contract, not a charge of its own
+        interest_effect = _sum(before.charged, INTEREST_COMPONENTS) - _sum(after.charged, INTEREST_COMPONENTS)
         names = ", ".join(f"{f.name} {fmt_grouped(held[id(f)])}" for f in removed)
         basis = BASIS["art26"] if regime == "private" else BASIS["art670"]
         d.findings.append(Finding(
@@ -267,24 +270,36 @@ class CnPack:
         return account
 
     def _private_rates(self, ctx, d: Derived, settings: dict, account: Account) -> Account:
-        """Cap the term and overdue rates at the ceiling (Art. 25, 28, 31); no interest where none
-        or an unclear one was agreed between individuals (Art. 24)."""
+        """Cap the term and overdue rates at the ceiling of the regime governing each stretch (1991
+        opinion Art. 6; 2015 Provisions Art. 26; Provisions Art. 25, 28, 31); no interest where none or
+        an unclear one was agreed between individuals (Art. 24)."""
         terms = ctx.terms
         formed = _formation(ctx, settings)
         transition = settings.get("transition", "filing")
+        regime = governing_regime(ctx.filed, settings.get("regime"))
+        d.notes["regime"] = (REGIMES[regime] + (f" (case filed {terms.case.filed})" if terms.case.filed else
+                                                f" (no filing date: as if filed on {ctx.as_of})")
+                             + (" ([rules] regime)" if "regime" in settings else ""))
+        grade = _grade(ctx, settings, formed)
         try:
-            segments, notes = ceiling_segments(formed, ctx.filed, ctx.fixings, transition, settings)
+            segments, notes = ceiling_segments(formed, ctx.filed, ctx.fixings, transition, settings, regime,
+                                               load_benchmark_table(), grade)
         except LprUnknown as exc:
             raise _lpr_unknown(exc, ctx) from None
+        except BenchmarkUnknown as exc:
+            raise _benchmark_unknown(exc) from None
         d.segments = segments
         d.notes["formation"] = f"{formed}" + (" (money handed over; Civil Code Art. 679)"
                                               if formed != terms.contract.signed else " (contract signed)")
         d.notes["ceiling"] = "; ".join(f"from {s.start}: {s.text}" for s in segments)
-        if formed < NEW_RULES_FROM:
+        if formed < NEW_RULES_FROM and regime == "2020":
             d.notes["transition"] = TRANSITION_READINGS[transition] + " ([rules] transition = \"" + transition + "\")"
         if notes:
             d.notes["ceiling_notes"] = "; ".join(notes)
-        self._band_2015_note(ctx, d, formed)
+        if any(s.claim is not None for s in segments):
+            d.notes["band_24_36"] = ("2015 Provisions Art. 26 ¶2: interest up to 36% a year that was paid stands; "
+                                     "what is unpaid of the part above 24% is not owed; only payments covering "
+                                     "interest above 36% are set against principal")
         self._lpr_findings(ctx, d, formed, segments)
 
         rate_path = account.rate_path
@@ -299,12 +314,14 @@ class CnPack:
         capped_rates, _ = capped_path(rate_path, lower_of(segments, d.term_limit))
         capped_default, _ = (capped_path(default_path, segments) if default_path else (None, False))
         if not account.rate_agreed and default_path is None and account.due_dates:
-            capped_default = self._overdue_fallback(ctx, account, transition, settings)
-            d.notes["overdue_interest"] = ("nothing agreed: one-year LPR from the due date (" + BASIS["art28"] + ")")
+            capped_default, text = self._overdue_fallback(ctx, account, transition, settings, regime, grade)
+            d.notes["overdue_interest"] = "nothing agreed: " + text
         elif default_path is None:
             d.notes["overdue_interest"] = "no overdue rate agreed: the loan-term rate runs from the due date, capped " \
                                           "(" + BASIS["art28"] + ")"
-        lawful = replace(account, rate_path=capped_rates, default_path=capped_default, default_markup=markup)
+        claim = tuple((s.start, s.claim) for s in segments)
+        lawful = replace(account, rate_path=capped_rates, default_path=capped_default, default_markup=markup,
+                         claim_limit=claim if any(c is not None for _, c in claim) else ())
         if lawful.annuity is not None and capped_rates:
             n = len(lawful.due_dates)
             lawful = replace(lawful, annuity=round_money(
@@ -336,41 +353,51 @@ class CnPack:
                  "interest_lawful": _sum(after.charged, INTEREST_COMPONENTS)}))
         return lawful
 
-    def _band_2015_note(self, ctx, d: Derived, formed: date) -> None:
-        """2015 Provisions Art. 26 ¶2: interest between 24% and 36% a year cannot be enforced, but if the
-        borrower paid it they cannot get it back. The lawful replay applies 24% to every payment; a
-        payment made before 2020-08-20 against that band would stand, so the note says so."""
-        rate = ctx.terms.contract.rate
-        if formed >= NEW_RULES_FROM or rate is None or rate.fixed is None:
-            return
-        annual = rate.fixed.annual(365)
-        paid_early = [p for p in ctx.contract_account.payments if p.date < NEW_RULES_FROM]
-        if Decimal("0.24") < annual and paid_early:
-            d.notes["band_24_36"] = (
-                f"{len(paid_early)} payment(s) before 2020-08-20 on a rate of {rate.text}: interest paid in the band "
-                "from 24% to 36% a year cannot be reclaimed (2015 Provisions Art. 26 ¶2, 31); the lawful replay applies "
-                "24% to every payment, which may favour the borrower by up to that band's interest")
-
-    def _overdue_fallback(self, ctx, account: Account, transition: str, settings: dict) -> tuple[RatePoint, ...]:
-        """Neither a term rate nor an overdue rate agreed: the one-year LPR from the due date (Art. 28);
-        for days before 2020-08-20, 6% a year (2015 Provisions Art. 29)."""
+    def _overdue_fallback(self, ctx, account: Account, transition: str, settings: dict, regime: str,
+                          grade: str) -> tuple[tuple[RatePoint, ...], str]:
+        """Neither a term rate nor an overdue rate agreed: interest from the overdue date at the rate
+        of the regime governing each stretch. 1991 opinion Art. 9: the bank rate of the same kind (the
+        PBOC benchmark of the loan's grade in force on the due date); 2015 Provisions Art. 29: 6% a year;
+        Provisions Art. 28: the one-year LPR, for interest from 2020-08-20."""
         due = account.due_dates[0]
         points = []
         try:
-            if due < NEW_RULES_FROM:
+            if regime == "1991":
+                used = benchmark_on(load_benchmark_table(), due, grade, settings)
+                points.append(RatePoint(due, used.rate, f"PBOC benchmark {pct(used.rate)} (grade {grade}; "
+                                                         "1991 opinion Art. 9)"))
+                return tuple(points), (f"the PBOC benchmark of the loan's grade from the due date {due} ("
+                                       f"{REGIMES['1991']} Art. 9, secondary sources)")
+            if due < NEW_RULES_FROM or regime == "2015":
                 points.append(RatePoint(due, RATE_2015_OVERDUE_FALLBACK, "6% (2015 Provisions Art. 29)"))
-                on = ctx.filed if transition == "filing" else NEW_RULES_FROM
-                used = lpr_on(ctx.fixings, on, "overdue interest with nothing agreed", settings)
-                points.append(RatePoint(NEW_RULES_FROM, used.lpr, f"one-year LPR {pct(used.lpr)} (Art. 28)"))
-            else:
-                used = lpr_on(ctx.fixings, due, "overdue interest with nothing agreed", settings)
-                points.append(RatePoint(due, used.lpr, f"one-year LPR {pct(used.lpr)} of {used.fixing_date} (Art. 28)"))
+                text = f"6% a year from the due date {due} ({REGIMES['2015']} Art. 29)"
+                if regime == "2020" and ctx.as_of >= NEW_RULES_FROM:
+                    on = ctx.filed if transition == "filing" else NEW_RULES_FROM
+                    used = lpr_on(ctx.fixings, on, "overdue interest with nothing agreed, from 2020-08-20", settings)
+                    points.append(RatePoint(NEW_RULES_FROM, used.lpr, f"one-year LPR {pct(used.lpr)} (Art. 28)"))
+                    text += f"; from 2020-08-20 the one-year LPR {pct(used.lpr)} ({BASIS['art28']})"
+                return tuple(points), text
+            used = lpr_on(ctx.fixings, due, "overdue interest with nothing agreed", settings)
+            points.append(RatePoint(due, used.lpr, f"one-year LPR {pct(used.lpr)} of {used.fixing_date} (Art. 28)"))
         except LprUnknown as exc:
             raise _lpr_unknown(exc, ctx) from None
-        return tuple(points)
+        except BenchmarkUnknown as exc:
+            raise _benchmark_unknown(exc) from None
+        return tuple(points), f"one-year LPR from the due date {due} ({BASIS['art28']})"
 
     def _lpr_findings(self, ctx, d: Derived, formed: date, segments: list[CapSegment]) -> None:
         for seg in segments:
+            bm = seg.benchmark
+            if bm is not None and not bm.verified:
+                where = "supplied in [rules] benchmark" if bm.supplied else \
+                    f"the change of {bm.change_date} (status {bm.status}: secondary sources only)"
+                d.findings.append(Finding(
+                    BENCHMARK_UNVERIFIED, "warning", "interest", ZERO,
+                    f"The ceiling rests on a PBOC benchmark rate not verified against an official page: {where}, "
+                    f"grade {bm.grade}, {pct(bm.rate)}. Check it against the PBOC notice.",
+                    f"利率上限所依据的人民银行贷款基准利率未经官方核实（{where}，档次 {bm.grade}，{pct(bm.rate)}），请以人民银行公告核对。",
+                    seg.basis, (SourceRef("case.toml", column="rules.benchmark" if bm.supplied else "contract.signed"),),
+                    {"benchmark": pct(bm.rate), "grade": bm.grade, "ceiling": pct(seg.rate)}))
             if seg.lpr is not None and not seg.lpr.verified:
                 where = "supplied in [rules] lpr_1y" if seg.lpr.supplied else \
                     f"the fixing of {seg.lpr.fixing_date} (status {seg.lpr.status})"
@@ -425,9 +452,13 @@ class CnPack:
             {"cap": round_money(cap), "claimed": round_money(first_excess + cap)}))
         return lawful
 
-    def _reducible(self, ctx, d: Derived, lawful_result: ReplayResult) -> list[Finding]:
-        """Banks and licensed lenders: the total cost above 24% a year, which the borrower may ask a
+    def _reducible(self, ctx, d: Derived, contract_result: ReplayResult, lawful_result: ReplayResult
+                   ) -> list[Finding]:
+        """Banks and licensed lenders: the total cost the lender asks for (its postings, its demand,
+        else its contract) above 24% a year on the principal outstanding, which the borrower may ask a
         court to reduce. Reported, not cut."""
+        from debtcli.rules.cn_demanded import demanded_cost
+
         res = lawful_result if _has_lines(lawful_result) else self.replays.run(d.account, ctx.as_of, True)
         line = ZERO
         for posting in res.postings:
@@ -438,7 +469,7 @@ class CnPack:
                     line += ln.base * BANK_LINE / 12 * ln.days / ln.basis
                 else:
                     line += ln.base * BANK_LINE * ln.days / ln.basis
-        cost = _sum(res.charged, COST_COMPONENTS)
+        cost, _, source = demanded_cost(ctx, contract_result, COST_COMPONENTS)
         line = round_money(line)
         if cost <= line:
             return []
@@ -451,7 +482,7 @@ class CnPack:
             f"截至 {ctx.as_of} 利息、罚息、复利、违约金及费用合计 {fmt_grouped(cost)}，按年利率 24% 计算为 "
             f"{fmt_grouped(line)}；借款人可请求调减超出的 {fmt_grouped(over)}（须借款人主张，非自动调减）。",
             BASIS["bank24"], (SourceRef("case.toml", column="contract.rate"),),
-            {"total_cost": cost, "line_24": line})]
+            {"total_cost": cost, "line_24": line, "cost_source": source})]
 
     def _silent_day_count(self, ctx, d: Derived) -> None:
         """Where the contract names no day count the replay uses ACT/360 (creditor-favourable); the
@@ -522,6 +553,24 @@ def _settings(ctx) -> dict:
                 raise ParseError("")
         except ParseError:
             bad("original_principal", 'the first IOU\'s principal, e.g. "100000.00"')
+    if "regime" in raw:
+        if raw["regime"] in REGIMES:
+            out["regime"] = raw["regime"]
+        else:
+            bad("regime", " | ".join(f'"{k}"' for k in REGIMES))
+    if "benchmark" in raw:
+        try:
+            r = parse_rate(str(raw["benchmark"]))
+            if r.per != "year" or not Decimal("0") < r.value < Decimal("0.3"):
+                raise ParseError("")
+            out["benchmark"] = r.value
+        except ParseError:
+            bad("benchmark", 'the PBOC benchmark lending rate of the loan\'s grade as a yearly percentage, e.g. "5.31%"')
+    if "no_term_grade" in raw:
+        if raw["no_term_grade"] in ("m6", "y1"):
+            out["no_term_grade"] = raw["no_term_grade"]
+        else:
+            bad("no_term_grade", '"m6" (six months) or "y1" (one year)')
     if "interest_term_clear" in raw:
         if isinstance(raw["interest_term_clear"], bool):
             out["interest_term_clear"] = raw["interest_term_clear"]
@@ -584,6 +633,28 @@ def _lpr_unknown(exc: LprUnknown, ctx) -> InputError:
         code="LPR_MISSING")])
 
 
+def _benchmark_unknown(exc: BenchmarkUnknown) -> InputError:
+    return InputError([Issue(
+        SourceRef("case.toml", column="rules.benchmark"),
+        f"the PBOC benchmark lending rate of grade {exc.grade} in force on {exc.on} is not in the shipped table "
+        "(it starts 1991-04-21). The 1991 opinion's ceiling cannot be computed without it and debtcli does not "
+        f"guess: add it to case.toml as [rules] benchmark = \"9.00%\" (the yearly rate of that grade then).",
+        code="BENCHMARK_MISSING")])
+
+
+def _grade(ctx, settings: dict, formed: date) -> str:
+    """The benchmark grade of the loan's term, formation to the last due date; a loan without a term
+    takes ``[rules] no_term_grade`` (courts split between the six-month and the one-year grade)."""
+    from dateutil.relativedelta import relativedelta
+
+    dues = ctx.contract_account.due_dates
+    if not dues:
+        return settings.get("no_term_grade", "y1")
+    delta = relativedelta(max(dues), formed)
+    months = delta.years * 12 + delta.months + (1 if delta.days > 0 else 0)
+    return grade_for(months)
+
+
 def _account_for(ctx, terms) -> Account:
     account, issues = account_from_terms(terms, payments=ctx.contract_account.payments, fixings=ctx.fixings,
                                          until=ctx.as_of)
@@ -641,7 +712,7 @@ def _combined_figures(res: ReplayResult, segments: list[CapSegment]) -> tuple[De
     cap = ZERO
     for p in res.postings:  # rounded per posting, as the default interest itself is
         if p.component == "default_interest":
-            cap += round_money(sum((ln.base * segment_at(segments, ln.start).rate * ln.days / ln.basis
+            cap += round_money(sum((ln.base * segment_at(segments, ln.start).enforceable * ln.days / ln.basis
                                     for ln in p.lines), ZERO))
     start = res.first_missed
     fees = sum((p.amount for p in res.postings if p.component == "fees" and start is not None and p.date >= start),

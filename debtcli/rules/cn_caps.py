@@ -21,6 +21,7 @@ from decimal import Decimal
 from debtcli.engine.account import RatePoint
 
 NEW_RULES_FROM = date(2020, 8, 20)  # 2020 amendment of the Provisions in force
+PROVISIONS_2015_FROM = date(2015, 9, 1)  # 2015 Provisions in force (the 1991 opinion repealed, Art. 33)
 RATE_2015_CAP = Decimal("0.24")  # 2015 Provisions Art. 26: enforceable up to 24% a year
 RATE_2015_VOID = Decimal("0.36")  # above 36% void (recoverable if paid)
 RATE_2015_OVERDUE_FALLBACK = Decimal("0.06")  # 2015 Provisions Art. 29: nothing agreed -> 6% a year
@@ -30,6 +31,63 @@ TRANSITION_READINGS = {
     "filing": "4 x the one-year LPR in force on the filing date (the reading most courts use)",
     "2020-08-20": "4 x the one-year LPR in force on 2020-08-20, when the amended Provisions took effect",
 }
+
+
+# Which interpretation governs, by the date the case was filed (accepted); ``[rules] regime`` overrides.
+REGIMES = {
+    "1991": "1991 SPC opinion on lending cases (最高人民法院关于人民法院审理借贷案件的若干意见)",
+    "2015": "2015 SPC Provisions on Private Lending (法释〔2015〕18号)",
+    "2020": "SPC Provisions on Private Lending as amended 2020 (法释〔2020〕17号, 〔2020〕27号)",
+}
+
+
+def governing_regime(filed: date, setting: str | None = None) -> str:
+    """The regime a court applies to a case filed on ``filed``: the 1991 opinion before 2015-09-01,
+    the 2015 Provisions before 2020-08-20, the current Provisions from then (``setting`` overrides)."""
+    if setting:
+        return setting
+    if filed < PROVISIONS_2015_FROM:
+        return "1991"
+    if filed < NEW_RULES_FROM:
+        return "2015"
+    return "2020"
+
+
+class BenchmarkUnknown(Exception):
+    """No PBOC benchmark rate for the loan's grade on ``on`` (before the first row of the table)."""
+
+    def __init__(self, on: date, grade: str):
+        self.on = on
+        self.grade = grade
+        super().__init__(f"no PBOC benchmark rate of grade {grade} in force on {on}")
+
+
+@dataclass(frozen=True)
+class BenchmarkUsed:
+    change_date: date | None
+    grade: str
+    rate: Decimal
+    status: str
+    supplied: bool = False
+
+    @property
+    def verified(self) -> bool:
+        return self.status == "V"
+
+    def describe(self) -> str:
+        where = "supplied in [rules] benchmark" if self.supplied else f"change of {self.change_date}"
+        return f"4 x PBOC benchmark {pct(self.rate)} (grade {self.grade}, {where}) = {pct(self.rate * FOUR)}"
+
+
+def benchmark_on(table, on: date, grade: str, supplied: dict | None = None) -> BenchmarkUsed:
+    """The benchmark of ``grade`` in force on ``on``; the user's ``[rules] benchmark`` when given."""
+    if supplied and supplied.get("benchmark") is not None:
+        return BenchmarkUsed(None, grade, supplied["benchmark"], "supplied", True)
+    row = table.in_force(on) if table is not None else None
+    rate = row.rates.get(grade) if row is not None else None
+    if rate is None:
+        raise BenchmarkUnknown(on, grade)
+    return BenchmarkUsed(row.date, grade, rate, row.status)
 
 
 class LprUnknown(Exception):
@@ -70,6 +128,13 @@ class CapSegment:
     text: str
     basis: str
     lpr: LprUsed | None = None
+    claim: Decimal | None = None  # 2015 Provisions: the rate enforceable when unpaid (24%), below ``rate`` (36%)
+    regime: str = ""
+    benchmark: BenchmarkUsed | None = None
+
+    @property
+    def enforceable(self) -> Decimal:
+        return self.claim if self.claim is not None else self.rate
 
 
 def pct(x: Decimal) -> str:
@@ -106,35 +171,55 @@ def fixing_day_alternative(fixings, formed: date) -> LprUsed | None:
 
 
 def ceiling_segments(formed: date, filed: date, fixings, transition: str = "filing",
-                     supplied: dict | None = None) -> tuple[list[CapSegment], list[str]]:
+                     supplied: dict | None = None, regime: str | None = None, benchmarks=None,
+                     grade: str = "y1") -> tuple[list[CapSegment], list[str]]:
     """The ceiling over the life of a private loan, and notes on the choices made.
 
-    Formed on or after 2020-08-20: one segment, 4 x LPR at formation (Art. 25). On a fixing day the
-    higher of the two candidate fixings is used (creditor-favourable) and the other is noted.
-    Formed earlier: 24% up to 2020-08-19 (2015 Provisions Art. 26), then the Art. 31 ¶2 reading,
-    unless the claim was filed before 2020-08-20 (2015 Provisions throughout)."""
+    The regime is the one governing a case filed on ``filed`` (``regime`` overrides):
+
+    * 1991 opinion Art. 6 (filed before 2015-09-01): 4 x the PBOC benchmark of the loan's grade in
+      force at formation, throughout.
+    * 2015 Provisions Art. 26 (filed 2015-09-01 .. 2020-08-19): 24% enforceable, 24-36% stands if paid,
+      above 36% void: the segment's rate is 36% and its ``claim`` 24%.
+    * current Provisions: formed on or after 2020-08-20, 4 x LPR at formation (Art. 25); on a fixing
+      day the higher of the two candidate fixings is used (creditor-favourable) and the other is noted.
+      Formed earlier: the 2015 rules up to 2020-08-19, then the Art. 31 ¶2 reading."""
     notes: list[str] = []
-    art25 = "SPC Provisions on Private Lending Art. 25 (4 x one-year LPR at formation)"
-    if formed >= NEW_RULES_FROM:
+    regime = governing_regime(filed, regime)
+    if regime == "1991":
+        used = benchmark_on(benchmarks, formed, grade, supplied)
+        basis = (f"{REGIMES['1991']} Art. 6 (interest above 4 x the PBOC benchmark of the loan's grade at formation "
+                 f"is not protected; secondary sources), case filed {filed}: stretch from {formed}")
+        notes.append(f"filed {filed}, before 2015-09-01: the 1991 opinion applies throughout")
+        return [CapSegment(formed, used.rate * FOUR, used.describe(), basis, regime="1991", benchmark=used)], notes
+    art25 = (f"SPC Provisions on Private Lending Art. 25 (4 x one-year LPR at formation), {REGIMES['2020']}: "
+             f"stretch from {formed}")
+    if formed >= NEW_RULES_FROM and regime == "2020":
         used = lpr_on(fixings, formed, f"ceiling at formation {formed}", supplied)
         alt = None if used.supplied else fixing_day_alternative(fixings, formed)
         if alt is not None and alt.lpr > used.lpr:
             used, alt = alt, used
-        seg = CapSegment(formed, used.ceiling, used.describe(), art25, used)
+        seg = CapSegment(formed, used.ceiling, used.describe(), art25, used, regime="2020")
         if alt is not None:
             notes.append(f"formed on a fixing day ({formed}): ceiling {pct(used.ceiling)} used; the other "
                          f"reading gives {pct(alt.ceiling)}")
         return [seg], notes
-    art31 = "SPC Provisions on Private Lending Art. 31 ¶2; 2015 Provisions Art. 26 (24% up to 2020-08-19)"
-    first = CapSegment(formed, RATE_2015_CAP, "24% (2015 Provisions, up to 2020-08-19)", art31)
-    if filed < NEW_RULES_FROM:
+    if regime == "2015":
         notes.append(f"filed {filed}, before 2020-08-20: the 2015 Provisions apply throughout")
-        return [first], notes
+        basis = (f"{REGIMES['2015']} Art. 26 (24% enforceable; 24-36% not enforceable if unpaid, not recoverable "
+                 f"if paid; above 36% void), case filed {filed}: stretch from {formed}")
+        return [CapSegment(formed, RATE_2015_VOID, "24% (36% where paid; 2015 Provisions)", basis,
+                           claim=RATE_2015_CAP, regime="2015")], notes
+    art31 = (f"SPC Provisions on Private Lending Art. 31 ¶2; {REGIMES['2015']} Art. 26 (24% enforceable, 24-36% "
+             f"stands if paid, above 36% void): stretch {formed} to 2020-08-19")
+    first = CapSegment(formed, RATE_2015_VOID, "24% (36% where paid; 2015 Provisions, up to 2020-08-19)", art31,
+                       claim=RATE_2015_CAP, regime="2015")
     on = filed if transition == "filing" else NEW_RULES_FROM
     used = lpr_on(fixings, on, f"ceiling from 2020-08-20 ({TRANSITION_READINGS[transition]})", supplied)
     second = CapSegment(NEW_RULES_FROM, min(used.ceiling, RATE_2015_CAP), used.describe() + " from 2020-08-20",
-                        "SPC Provisions on Private Lending Art. 31 ¶2 (" + TRANSITION_READINGS[transition] + ")",
-                        used)
+                        "SPC Provisions on Private Lending Art. 31 ¶2 (" + TRANSITION_READINGS[transition]
+                        + f"), {REGIMES['2020']}: stretch from 2020-08-20",
+                        used, regime="2020")
     return [first, second], notes
 
 
@@ -159,7 +244,8 @@ def lower_of(a: list[CapSegment], b: list[CapSegment]) -> list[CapSegment]:
             out.append(x)
             continue
         low = x if x.rate <= y.rate else y
-        out.append(CapSegment(d, low.rate, low.text, low.basis, low.lpr))
+        claim = x.claim if x.claim is not None and x.claim < low.rate else None
+        out.append(CapSegment(d, low.rate, low.text, low.basis, low.lpr, claim, x.regime, x.benchmark))
     return out
 
 

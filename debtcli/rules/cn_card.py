@@ -142,7 +142,7 @@ class CnCardPack:
         settings = _settings(ctx)
         out = self._interest_on_fees(ctx, contract_result)
         out += self._rate_band(ctx, contract_result)
-        out += self._reducible(ctx, lawful_result, settings["card_reduction_line"])
+        out += self._reducible(ctx, contract_result, lawful_result, settings["card_reduction_line"])
         return [f for f in out if f is not None]
 
     def _interest_on_fees(self, ctx, res) -> list[Finding]:
@@ -199,12 +199,15 @@ class CnCardPack:
             f"2021-01-01 之前透支利率超过日万分之五，超出部分利息 {fmt_grouped(excess, places)}。",
             BASIS["band"], (SourceRef("case.toml", column="contract.rate"),), {"daily_cap": DAILY_CAP})]
 
-    def _reducible(self, ctx, res, line_rate: Decimal) -> Finding | list:
+    def _reducible(self, ctx, contract_res, res, line_rate: Decimal) -> Finding | list:
+        """The total the issuer asks for in interest, compound interest, 违约金 and installment fees,
+        against the line on the principal outstanding (法释〔2021〕10号 Art. 2)."""
+        from debtcli.rules.cn_demanded import demanded_cost
+
         account = ctx.contract_account
         places = account.places
-        fees = sum((p.amount for p in res.postings if p.name == "installment_fee" and p.kind != "as_of"), ZERO)
-        cost = (res.charged["interest"] + res.charged["default_interest"] + res.charged["compound_interest"]
-                + res.charged["penalties"] + fees)
+        cost, _, source = demanded_cost(ctx, contract_res, ("interest", "default_interest", "compound_interest",
+                                                             "penalties", "installment_fees"))
         line = reduction_line(res.card.principal_steps, ctx.as_of, line_rate)
         line = round_money(line, account.rounding, places)
         over = cost - line
@@ -219,7 +222,7 @@ class CnCardPack:
             f"截至 {ctx.as_of} 利息、复利、违约金及分期手续费合计 {fmt_grouped(cost, places)}，按年利率 {pct} 计算为 "
             f"{fmt_grouped(line, places)}；持卡人可请求法院调减超出部分 {fmt_grouped(over, places)}。",
             BASIS["reduce"], (SourceRef("case.toml", column="rules.card_reduction_line"),),
-            {"total_cost": cost, "line": line, "line_rate": pct})]
+            {"total_cost": cost, "line": line, "line_rate": pct, "cost_source": source})]
 
     # ------------------------------------------------------------------ limitation
     def limitation(self, ctx, contract_result):

@@ -1,13 +1,18 @@
-"""The limitation period (诉讼时效) under the Civil Code.
+"""The limitation period (诉讼时效), through the change of law on 2017-10-01.
 
-* Art. 188: three years from when the creditor knew of the breach; Art. 189: for a debt payable in
-  installments, from the due date of the last installment. An acceleration makes everything due on
-  its date, so the period runs from the earlier of the two.
+* Civil Code Art. 188 (from 2017-10-01 General Provisions Art. 188): three years from when the creditor
+  knew of the breach; Art. 189: for a debt payable in installments, from the due date of the last
+  installment. An acceleration makes everything due on its date, so the period runs from the earlier
+  of the two.
+* 民法通则 Art. 135 (until 2017-09-30): two years; Art. 140: interrupted by a demand, the debtor agreeing
+  to pay, or a suit. 法释〔2008〕11号 Art. 5: installment debts run from the last installment's due date.
+* 法释〔2018〕12号 Arts. 2-3: a period still running on 2017-10-01 becomes three years; a period that had
+  already run out stays expired.
 * Art. 195: a demand that reaches the debtor, the debtor's agreement to pay (a part payment, an
   acknowledgment) or a suit interrupts the period, which starts again from that day.
 * Art. 192, 193: after expiry the debtor may refuse to pay, but the court does not raise it by
   itself: an expired period is a warning, never a cut in the lawful balance.
-* Art. 201, 202: the first day is not counted and the period ends on the matching day three years on.
+* Art. 201, 202: the first day is not counted and the period ends on the matching day.
 """
 
 from __future__ import annotations
@@ -19,8 +24,24 @@ from dateutil.relativedelta import relativedelta
 from debtcli.report.model import Limitation
 
 YEARS = 3
+OLD_YEARS = 2
+NEW_LAW_FROM = date(2017, 10, 1)  # General Provisions of the Civil Law in force
 BASIS = "Civil Code Art. 188, 189 (3 years), 195 (interruption), 192-193 (the debtor must plead it)"
+BASIS_OLD = ("民法通则 Art. 135 (2 years), Art. 140 (interruption); 法释〔2008〕11号 Art. 5 (installments from the "
+             "last due date); 法释〔2018〕12号 Art. 3 (a period expired before 2017-10-01 stays expired)")
+BASIS_SWITCH = ("法释〔2018〕12号 Art. 2 (a period still running on 2017-10-01 becomes 3 years); "
+                "Civil Code Art. 188, 189, 195, 192-193")
 INTERRUPTING = ("demand_notice", "acknowledgment", "restructure")  # a payment plan is the debtor agreeing to pay
+
+
+def period_end(running_from: date) -> tuple[date, str]:
+    """The last day of a period running from ``running_from`` and the rule that fixes it: two years
+    when they ran out before 2017-10-01, else three."""
+    old_end = running_from + relativedelta(years=OLD_YEARS)
+    if old_end < NEW_LAW_FROM:
+        return old_end, "old"
+    new_end = running_from + relativedelta(years=YEARS)
+    return new_end, ("switch" if running_from < NEW_LAW_FROM else "new")
 
 
 def limitation_period(due_dates: tuple[date, ...], accelerated_on: date | None, interruptions: list[tuple[date, str]],
@@ -35,13 +56,19 @@ def limitation_period(due_dates: tuple[date, ...], accelerated_on: date | None, 
     for d, what in sorted(interruptions):
         if not starts <= d <= checked_on:
             continue
-        # a demand after expiry revives nothing; the debtor agreeing to pay does (Art. 192 ¶2)
-        if what == "demand_notice" and d > running_from + relativedelta(years=YEARS):
+        # a demand after expiry revives nothing; the debtor agreeing to pay does (Art. 192 ¶2;
+        # 法释〔2008〕11号 Art. 22)
+        if what == "demand_notice" and d > period_end(running_from)[0]:
             continue
         restarts.append((d, what))
         running_from = d
-    expires = running_from + relativedelta(years=YEARS)
+    expires, rule = period_end(running_from)
     expired = checked_on > expires
+    basis = {"old": BASIS_OLD, "switch": BASIS_SWITCH, "new": BASIS}[rule]
+    years = OLD_YEARS if rule == "old" else YEARS
+    regime = {"old": f"民法通则, {OLD_YEARS} years (period {running_from} to {expires}, before 2017-10-01)",
+              "switch": f"running on 2017-10-01: {YEARS} years (period {running_from} to {expires})",
+              "new": f"Civil Code, {YEARS} years (period {running_from} to {expires})"}[rule]
     note = (f"runs from {starts}" + (f", last interrupted on {running_from} ({restarts[-1][1]})" if restarts else "")
-            + f"; ends {expires}; checked on {checked_on}")
-    return Limitation(starts, expires, expired, tuple(restarts), BASIS, note)
+            + f"; {years} years: ends {expires}; checked on {checked_on}; {regime}")
+    return Limitation(starts, expires, expired, tuple(restarts), basis + f" [{regime}]", note)

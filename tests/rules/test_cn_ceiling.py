@@ -98,9 +98,11 @@ def test_ceiling(tmp_path, run_cli, cid, change, case, extra, as_of, principal, 
 def test_withheld_interest_figures(tmp_path, run_cli):
     folder = write_case(tmp_path / "w", BULLET_2021, {}, WITHHELD)
     _, rep = verify_json(run_cli, folder, "--as-of", "2022-03-01")
-    # contract: 100,000 x 24% x 365 / 365 = 24,000.00 on the written principal
+    # contract: 100,000 x 24% x 365 / 365 = 24,000.00 on the written principal, of which the 10,000
+    # withheld was paid in advance: 14,000.00 still owed, total 114,000.00
     assert contractual(rep, "principal") == Decimal("100000.00")
-    assert contractual(rep, "interest") == Decimal("24000.00")
+    assert contractual(rep, "interest") == Decimal("14000.00")
+    assert contractual(rep, "total") == Decimal("114000.00")
     (up,) = findings(rep, "CN.UPFRONT_DEDUCTION")
     assert (up["severity"], up["component"], up["amount"]) == ("error", "principal", "10000.00")
     assert up["details"]["handed_over"] == "90000.00"

@@ -32,7 +32,8 @@ def test_bank_total_cost_above_24_is_reducible_not_cut(tmp_path, run_cli):
     line = money(Decimal(100000) * Decimal("0.24") * 730 / 360)
     assert f["severity"] == "warning"
     assert Decimal(f["amount"]) == Decimal("55750.00") - line == Decimal("7083.33")
-    assert f["details"] == {"total_cost": "55750.00", "line_24": "48666.67"}
+    assert f["details"] == {"total_cost": "55750.00", "line_24": "48666.67", "cost_source":
+                            "contract: interest, default_interest, compound_interest, fees, penalties"}
     assert not findings(rep, "CN.RATE_ABOVE_CAP")
 
 
