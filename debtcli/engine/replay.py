@@ -280,7 +280,7 @@ class _Replay:
         self.not_due = ZERO
         self.accr = {c: Accrued() for c in _ACCRUING}  # exact: base x rate x days / denominator
         self.accr_lines: dict[str, list] = {c: [] for c in _ACCRUING}
-        self.accr_band = {c: ZERO for c in _ACCRUING}
+        self.accr_band = {c: Accrued() for c in _ACCRUING}
         self.prepaid = ZERO  # interest withheld up front, not yet set against interest owed
         self.rate = ZERO
         self.rate_text = ""
@@ -386,9 +386,9 @@ class _Replay:
             if limit is None or s >= e or rate <= limit:
                 continue
             if period is not None:
-                self.accr_band[component] += base * (rate - limit) / 12 * (e - s).days / (period[1] - period[0]).days
+                self.accr_band[component].add(base * (rate - limit) * (e - s).days, 12 * (period[1] - period[0]).days)
             else:
-                self.accr_band[component] += base * (rate - limit) * day_count_days(s, e, self.dc) / self.basis
+                self.accr_band[component].add(base * (rate - limit) * day_count_days(s, e, self.dc), self.basis)
 
     def _add(self, component: str, base: Decimal, rate: Decimal, t0: date, t1: date, text: str,
              period: tuple | None = None):
@@ -476,6 +476,17 @@ class _Replay:
         acc = self.accr[component]
         raw = acc.value()
         amount = raw if self.a.carry_precision else round_ratio(acc.num, acc.den, self.a.places, self.mode)
+        band = ZERO
+        if self.a.claim_limit and self.accr_band[component]:
+            # the part above the claim limit; the enforceable rest is rounded as a computation at the
+            # enforceable rate would be
+            held = self.accr_band[component]
+            rest = Accrued()
+            rest.add(acc.num, acc.den)
+            rest.add(-held.num, held.den)
+            band = amount - (rest.value() if self.a.carry_precision
+                             else round_ratio(rest.num, rest.den, self.a.places, self.mode))
+            held.reset()
         acc.reset()
         lines = ()
         if self.trace:
@@ -483,11 +494,6 @@ class _Replay:
             self.accr_lines[component] = []
         if self.trace and raw != amount:
             self.rounding.append(RoundingNote(when, component, raw, amount))
-        band = ZERO
-        if self.a.claim_limit and self.accr_band[component] > ZERO:
-            # the enforceable part is rounded as a computation at the enforceable rate would be
-            band = amount - self.rnd(raw - self.accr_band[component])
-            self.accr_band[component] = ZERO
         if amount > 0:
             self.owe(component, amount, n, when, overdue, band)
             self.postings.append(_record(Posting, (when, component, amount, raw, kind, n, "", lines, None)))
@@ -588,7 +594,7 @@ class _Replay:
             lines = tuple(self.accr_lines["interest"])
             self.accr["interest"].reset()
             self.accr_lines["interest"] = []
-            self.accr_band["interest"] = ZERO
+            self.accr_band["interest"].reset()
             interest = fixed_interest
             if interest > 0:
                 self.owe("interest", interest, n, d, False)
