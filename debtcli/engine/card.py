@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from debtcli.engine.exact import Accrued, round_ratio
+from debtcli.engine.exact import Accrued, round_quotient
 from debtcli.model.money import ZERO
 from debtcli.model.records import SourceRef
 from debtcli.terms.schema import AnnualFee, InstallmentPlan, LatePenalty
@@ -522,7 +522,8 @@ class CardState:
         for comp in ("interest", "compound_interest"):
             acc = raw[comp]
             value = acc.value()
-            amount = value if self.r.a.carry_precision else round_ratio(acc.num, acc.den, self.r.a.places, self.r.mode)
+            amount = value if self.r.a.carry_precision else round_quotient(value, acc.num, acc.den, self.r.a.places,
+                                                                           self.r.mode)
             if value != amount:
                 self.r.rounding.append(RoundingNote(d, comp, value, amount))
             if amount <= 0:

@@ -74,5 +74,26 @@ def round_ratio(num: Decimal, den: int, places: int, mode: str) -> Decimal:
     return -out if negative else out
 
 
+_QUANTA = {p: Decimal(1).scaleb(-p) for p in range(0, 9)}
+_HALVES = {p: Decimal(5).scaleb(-p - 1) for p in range(0, 9)}
+_HALF_MODES = (ROUND_HALF_UP, ROUND_HALF_EVEN)
+
+
+def round_quotient(raw: Decimal, num: Decimal, den: int, places: int, mode: str) -> Decimal:
+    """``num / den`` rounded as ``round_ratio`` does, given ``raw`` = ``num / den`` (28 digits).
+
+    The 28-digit quotient rounds like the exact value unless it sits exactly on a boundary of the
+    rounding (a half for the half modes, a whole minor unit for up and down) that the exact value
+    may miss by less than its last digit; only then is the exact remainder consulted."""
+    out = raw.quantize(_QUANTA[places], rounding=mode)
+    gap = raw - out
+    if mode in _HALF_MODES:
+        if gap != _HALVES[places] and gap != -_HALVES[places]:
+            return out
+    elif gap:
+        return out
+    return round_ratio(num, den, places, mode)
+
+
 def rounded(acc: Accrued, places: int, mode: str) -> Decimal:
     return round_ratio(acc.num, acc.den, places, mode)

@@ -35,15 +35,16 @@ renderers round.
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from debtcli.engine.account import Account, add_months, add_months_sticky, annuity_payment
 from debtcli.engine.daycount import act_act_pieces, basis_days, day_count_days
-from debtcli.engine.exact import Accrued, round_ratio
+from debtcli.engine.exact import Accrued, round_quotient, round_ratio
 from debtcli.model.money import ROUNDING_MODES, ZERO
 from debtcli.model.records import COMPONENTS, SourceRef
 
@@ -164,6 +165,9 @@ class ReplayResult:
 _record = tuple.__new__
 
 
+_ORDER = attrgetter("order")
+
+
 class _Item:
     """An amount owed and not yet paid: one component of one installment, or one charge."""
 
@@ -275,7 +279,13 @@ class _Replay:
     # ------------------------------------------------------------------ run
     def run(self, as_of: date) -> ReplayResult:
         a = self.a
-        self.items: list[_Item] = []
+        # What is owed and not yet paid, kept by (component, overdue), each list in the order the
+        # items were owed, with its total: a payment, a change of status or an accrual touches
+        # only the groups concerned, never every open item (linear in events whatever is unpaid).
+        self.groups: dict[tuple[str, bool], list[_Item]] = {}
+        self.gsum: dict[tuple[str, bool], Decimal] = {}
+        self.by_n: dict[int, list[_Item]] = {}  # installment -> its items not yet overdue
+        self.open_parts: dict[int, int] = {}  # installment -> principal/interest/fee items still owed
         self.item_order = 0
         self.not_due = ZERO
         self.accr = {c: Accrued() for c in _ACCRUING}  # exact: base x rate x days / denominator
@@ -304,7 +314,6 @@ class _Replay:
         self.annuity = a.annuity
         self.period_index = 0
         self.noncash = []
-        self.sums_dirty = True
         self.card = None
         if a.card is not None:
             from debtcli.engine.card import CardState
@@ -341,20 +350,39 @@ class _Replay:
         return self.finish(as_of)
 
     # ------------------------------------------------------------------ accrual
-    def _sums(self):
-        if self.sums_dirty:
-            grace_p = overdue_p = overdue_i = ZERO
-            for it in self.items:
-                if it.component == "principal":
-                    if it.overdue:
-                        overdue_p += it.amount
-                    else:
-                        grace_p += it.amount
-                elif it.component == "interest" and it.overdue:
-                    overdue_i += it.amount
-            self._cached = (grace_p, overdue_p, overdue_i)
-            self.sums_dirty = False
-        return self._cached
+    def _all_items(self):
+        for lst in self.groups.values():
+            yield from lst
+
+    def _move(self, it: _Item, overdue: bool) -> None:
+        """Put an open item into the overdue (or not overdue) group, keeping the order owed."""
+        old = (it.component, it.overdue)
+        it.overdue = overdue
+        if it.amount <= ZERO:
+            return
+        self.groups[old].remove(it)
+        self.gsum[old] -= it.amount
+        new = (it.component, overdue)
+        lst = self.groups.get(new)
+        if lst is None:
+            self.groups[new] = [it]
+            self.gsum[new] = it.amount
+        else:
+            insort(lst, it, key=_ORDER)
+            self.gsum[new] += it.amount
+
+    def _reduce(self, it: _Item, take: Decimal) -> None:
+        """``take`` of an open item is paid or waived."""
+        it.amount -= take
+        self.gsum[(it.component, it.overdue)] -= take
+        if it.amount <= ZERO and it.n is not None and it.component in _INSTALLMENT_PARTS:
+            self.open_parts[it.n] -= 1
+
+    def _prune(self, keys) -> None:
+        for key in keys:
+            lst = self.groups.get(key)
+            if lst and any(i.amount <= ZERO for i in lst):
+                lst[:] = [i for i in lst if i.amount > ZERO]
 
     def default_rate(self) -> tuple[Decimal, str]:
         a = self.a
@@ -425,7 +453,10 @@ class _Replay:
     def accrue(self, t0: date, t1: date):
         if self.stopped:
             return
-        grace_p, overdue_p, overdue_i = self._sums() if self.sums_dirty else self._cached
+        gsum = self.gsum
+        grace_p = gsum.get(("principal", False), ZERO)
+        overdue_p = gsum.get(("principal", True), ZERO)
+        overdue_i = gsum.get(("interest", True), ZERO)
         if self.not_due > ZERO and self.rate > ZERO:
             period = self._regular_period(t0) if self.per_period else None
             self._add("interest", self.not_due, self.rate, t0, t1, self.rate_text, period)
@@ -475,7 +506,7 @@ class _Replay:
     def crystallize(self, component: str, when: date, kind: str, n: int | None, overdue: bool) -> Decimal:
         acc = self.accr[component]
         raw = acc.value()
-        amount = raw if self.a.carry_precision else round_ratio(acc.num, acc.den, self.a.places, self.mode)
+        amount = raw if self.a.carry_precision else round_quotient(raw, acc.num, acc.den, self.a.places, self.mode)
         band = ZERO
         if self.a.claim_limit and self.accr_band[component]:
             # the part above the claim limit; the enforceable rest is rounded as a computation at the
@@ -508,11 +539,26 @@ class _Replay:
             self.prepaid -= take
             self.paid["interest"] += take
             amount -= take
-            if amount <= ZERO:
-                return
-        self.items.append(_Item(component, amount, n, due, overdue, self.item_order, band))
+        if amount <= ZERO:  # nothing owed (amounts are never negative)
+            return
+        it = _Item(component, amount, n, due, overdue, self.item_order, band)
         self.item_order += 1
-        self.sums_dirty = True
+        key = (component, overdue)
+        lst = self.groups.get(key)
+        if lst is None:
+            self.groups[key] = [it]
+            self.gsum[key] = amount
+        else:
+            lst.append(it)  # the newest item: the list stays in the order owed
+            self.gsum[key] += amount
+        if n is not None:
+            if not overdue:
+                if n in self.by_n:
+                    self.by_n[n].append(it)
+                else:
+                    self.by_n[n] = [it]
+            if component in _INSTALLMENT_PARTS:
+                self.open_parts[n] = self.open_parts.get(n, 0) + 1
 
     # ------------------------------------------------------------------ events
     def apply(self, ev):
@@ -630,12 +676,11 @@ class _Replay:
         if n not in self.inst:
             return
         unpaid = ZERO
-        for it in self.items:
-            if it.n == n and not it.overdue:
-                it.overdue = True
-                if it.component in ("principal", "interest", "fees"):
+        for it in self.by_n.pop(n, ()):
+            if not it.overdue:
+                self._move(it, True)
+                if it.component in _INSTALLMENT_PARTS:
                     unpaid += it.amount
-        self.sums_dirty = True
         if unpaid <= 0:
             return
         if self.first_missed is None:
@@ -663,9 +708,12 @@ class _Replay:
         if self.not_due > 0:
             self.owe("principal", self.not_due, None, d, True)
             self.not_due = ZERO
-        for it in self.items:
-            it.overdue = True
-        self.sums_dirty = True
+        for key in [k for k in self.groups if not k[1]]:
+            for it in list(self.groups[key]):
+                self._move(it, True)
+        for items in self.by_n.values():
+            for it in items:
+                it.overdue = True
         if self.credit > 0:
             self.pay(d, ZERO, "credit held", None, "credit")
 
@@ -678,42 +726,29 @@ class _Replay:
                 break
             if comp in _ACCRUING and self.accr[comp].num > 0:
                 self.crystallize(comp, d, "accrued", None, True)
-            for it in sorted((i for i in self.items if i.component == comp), key=lambda i: (not i.overdue, i.due, i.order)):
+            candidates = self.groups.get((comp, True), []) + self.groups.get((comp, False), [])
+            for it in sorted(candidates, key=lambda i: (not i.overdue, i.due, i.order)):
                 if left <= 0:
                     break
                 take = min(left, it.amount)
-                it.amount -= take
+                self._reduce(it, take)
                 left -= take
                 self.waived[comp] += take
                 allocs.append(Allocation(comp, "overdue" if it.overdue else "due", take, it.n))
-        self.items = [i for i in self.items if i.amount > 0]
-        self.sums_dirty = True
+        self._prune(list(self.groups))
         self.applied.append(AppliedPayment(d, (e.amount or ZERO) - left, e.note or "waiver", tuple(allocs), ZERO,
                                            SourceRef("case.toml", column=f"event[{e.index}]"), "waiver"))
 
-    def _open_items(self) -> dict:
-        """Items still owed, by (component, overdue), each list in the order the items were owed:
-        a payment visits only the entries of the allocation order that hold something."""
-        out: dict = {}
-        for it in self.items:
-            if it.amount > ZERO:
-                key = (it.component, it.overdue)
-                if key in out:
-                    out[key].append(it)
-                else:
-                    out[key] = [it]
-        return out
-
-    def _allocation_steps(self, open_items: dict, with_not_due: bool) -> list[tuple[str, str]]:
+    def _allocation_steps(self, open_keys: tuple, with_not_due: bool) -> list[tuple[str, str]]:
         """The entries of the allocation order that can take money now, in that order: those whose
         group holds open items, and the not-yet-due entries when money may go there. (Entries with
         nothing to take are skipped without a visit; a not-yet-due interest entry that crystallises
         interest takes all of it itself.)"""
-        known = (tuple(open_items), with_not_due)
+        known = (open_keys, with_not_due)
         found = self.steps_known.get(known)
         if found is not None:
             return found
-        steps = [self.position[key] for key in open_items if key in self.position]
+        steps = [self.position[key] for key in open_keys if key in self.position]
         if with_not_due:
             steps += self.not_due_positions
         allocation = self.a.allocation
@@ -734,8 +769,10 @@ class _Replay:
         self.credit = ZERO
         allocs: list[Allocation] = []
         use_not_due = settle or not self.hold or self.accelerated_on is not None
-        open_items = self._open_items()
-        for bucket, comp in self._allocation_steps(open_items, use_not_due or only is not None):
+        groups, gsum = self.groups, self.gsum
+        open_parts = self.open_parts
+        open_keys = tuple(k for k, lst in groups.items() if lst)
+        for bucket, comp in self._allocation_steps(open_keys, use_not_due or only is not None):
             if left <= ZERO:
                 break
             if only is not None and comp != only:
@@ -746,46 +783,54 @@ class _Replay:
                 if comp == "interest" and self.accr["interest"].num > 0:
                     n_next = self.period_index + 1 if self.period_index < len(a.due_dates) else None
                     self.crystallize("interest", d, "accrued", n_next, False)
-                    open_items = self._open_items()
-                    bucket_items = [i for i in self.items if i.component == "interest" and not i.overdue]
-                    for it in bucket_items:
+                    lst = groups.get(("interest", False), ())
+                    for it in lst:
                         take = min(left, it.amount)
                         if take <= 0:
                             continue
-                        it.amount -= take
+                        self._reduce(it, take)
                         left -= take
                         allocs.append(Allocation(comp, "not_due", take, it.n))
+                    self._prune((("interest", False),))
                 elif comp == "principal" and self.not_due > 0:
                     take = min(left, self.not_due)
                     self.not_due -= take
                     left -= take
                     allocs.append(Allocation(comp, "not_due", take, None))
                 continue
-            for it in open_items.get((comp, bucket == "overdue"), ()):
-                if left <= ZERO:
-                    break
+            key = (comp, bucket == "overdue")
+            lst = groups.get(key)
+            if not lst:
+                continue
+            part = comp in _INSTALLMENT_PARTS
+            settled = 0  # the items paid off: a prefix of the list (a group is paid in order)
+            for it in lst:
                 owed = it.amount
-                if owed <= ZERO:  # paid off by an earlier entry of the order
-                    continue
-                take = owed if owed < left else left  # min(left, owed)
-                it.amount = owed - take
+                if owed <= left:
+                    take = owed
+                    it.amount = ZERO
+                    settled += 1
+                    if part and it.n is not None:
+                        open_parts[it.n] -= 1
+                else:
+                    take = left
+                    it.amount = owed - take
+                gsum[key] -= take
                 left -= take
                 allocs.append(_record(Allocation, (comp, bucket, take, it.n)))
+                if left <= ZERO:
+                    break
+            if settled:
+                del lst[:settled]
         if allocs:
-            self.items = [i for i in self.items if i.amount > ZERO]
-            self.sums_dirty = True
-            still_open = None  # installments with a part still owed, worked out when first needed
             paid, inst = self.paid, self.inst
             for al in allocs:
                 paid[al.component] += al.amount
                 rec = inst.get(al.n) if al.n is not None else None
                 if rec is not None:
                     rec["paid"] = rec.get("paid", ZERO) + al.amount
-                    if "paid_on" not in rec:
-                        if still_open is None:
-                            still_open = {i.n for i in self.items if i.component in _INSTALLMENT_PARTS}
-                        if al.n not in still_open:
-                            rec["paid_on"] = d
+                    if "paid_on" not in rec and not open_parts.get(al.n):
+                        rec["paid_on"] = d
         self.credit = left
         if kind == "credit" and not allocs:
             return
@@ -826,15 +871,15 @@ class _Replay:
             self.pay(as_of, ZERO, "credit held", None, "credit", settle=True)
         unenforced: dict = {}
         if a.claim_limit:
-            for it in self.items:
+            for it in list(self._all_items()):
                 if it.band > ZERO:  # what is unpaid of the part above the claim limit is not owed
                     cut = min(it.band, it.amount)
-                    it.amount -= cut
+                    self._reduce(it, cut)
                     self.charged[it.component] -= cut
                     unenforced[it.component] = unenforced.get(it.component, ZERO) + cut
-            self.items = [i for i in self.items if i.amount > ZERO]
+            self._prune(list(self.groups))
         buckets = {b: {c: ZERO for c in COMPONENTS} for b in ("overdue", "due", "not_due")}
-        for it in self.items:
+        for it in self._all_items():
             if it.overdue:
                 buckets["overdue"][it.component] += it.amount
             elif it.due < as_of or (it.n is not None and it.n in self.inst and it.due <= as_of):
@@ -847,7 +892,7 @@ class _Replay:
         for b in buckets.values():
             b["total"] = sum((b[c] for c in COMPONENTS), ZERO)
         open_by_n: dict = {}
-        for it in self.items:
+        for it in self._all_items():
             if it.n is not None and it.component in _INSTALLMENT_PARTS:
                 open_by_n[it.n] = open_by_n.get(it.n, ZERO) + it.amount
         rows = []

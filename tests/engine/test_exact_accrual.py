@@ -108,3 +108,27 @@ def test_splitting_a_period_by_no_op_events_changes_no_posted_figure(loan):
     # accrual then runs in more spans, which must add up to the same cents.
     contract, payments, as_of, notices = loan
     assert _figures(contract, payments, as_of, notices) == _figures(contract, payments, as_of, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10**12), st.integers(1, 10**7), st.integers(0, 4),
+       st.sampled_from([ROUND_HALF_UP, ROUND_HALF_EVEN, "ROUND_DOWN", "ROUND_UP"]))
+def test_rounding_the_28_digit_quotient_agrees_with_the_exact_remainder(num, den, places, mode):
+    from decimal import Context
+
+    from debtcli.engine.exact import round_quotient
+
+    # the exact answer by integer arithmetic: floor(num x 10^places / den) and the remainder
+    q, r = divmod(num * 10 ** places, den)
+    if mode == "ROUND_UP":
+        q += r > 0
+    elif mode == ROUND_HALF_UP:
+        q += 2 * r >= den
+    elif mode == ROUND_HALF_EVEN:
+        q += 2 * r > den or (2 * r == den and q % 2 == 1)
+    expected = Decimal(q).scaleb(-places)
+    value = Decimal(num).scaleb(-3)  # the same digits as a numerator with three decimals
+    raw = Context(prec=28).divide(value, den)
+    got = round_quotient(raw, value, den, places, mode)
+    assert got == round_ratio(value, den, places, mode)
+    assert round_ratio(Decimal(num), den, places, mode) == expected
