@@ -91,7 +91,10 @@ def demanded_amounts(case: Case) -> tuple[dict | None, str]:
     return None, ""
 
 
-def _payment_lines(contract_res, lawful_res, match):
+def _payment_lines(contract_res, lawful_res, match, only_mismatched: bool = False):
+    """One line per credited payment: its status against the ledger and its allocation under both
+    runs. ``only_mismatched``: just the payments posted with another amount or date (all the JSON
+    report prints of them)."""
     from debtcli.report.model import PaymentLine
 
     def allocs(ap):
@@ -114,7 +117,11 @@ def _payment_lines(contract_res, lawful_res, match):
             mismatched_to.setdefault((rec.source, rec.date, rec.amount), row.source)
         unposted = {(rec.source, rec.date) for rec in match.unposted}
     lines = []
+    if only_mismatched and not mismatched_to:
+        return ()
     for i, cp in enumerate(c_pay):
+        if only_mismatched and (cp.source, cp.date, cp.amount) not in mismatched_to:
+            continue
         lp = l_pay[i] if i < len(l_pay) else None
         status, ledger_src = "recorded", None
         if match is not None:
@@ -149,7 +156,9 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     """Verify a case: the contractual replay, the lawful replay under the rule pack, reconciliation,
     and every finding, as one ``Report``. An ``as_of`` the case cannot be judged on (before signing;
     another day than the demand's, unless ``compare`` is False) raises ``InputError``; with
-    ``compare`` False no demand is compared."""
+    ``compare`` False no demand is compared. ``trace`` False builds what the JSON report prints and
+    no more: no computation lines, and payment lines only for payments posted with another amount
+    or date."""
     from debtcli import __version__
     from debtcli.engine.account import conventions
     from debtcli.model.findings import sort_findings
@@ -236,14 +245,17 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     conv = conventions(account, terms)
     conv.update(pack_notes)
     conv["rule_pack"] = f"{pack.name} {pack.version}"
-    computation = _computation(lawful_res, "lawful", lawful_account, pack)
+    # the computation lines and the allocation of every payment are for a statement or a table;
+    # an untraced report (JSON, batch) carries only what it prints: the mismatched payments
+    computation = _computation(lawful_res, "lawful", lawful_account, pack) if trace else ()
     notes = tuple(str(i) for i in list(case.issues) + [i for i in issues if i.severity != "error"])
     payments_total = sum((p.amount for p in contract_res.payments if p.kind == "payment"), ZERO)
     return Report(
         terms=terms, as_of=as_of, currency=terms.case.currency, places=places, language=terms.case.language,
         rules_pack=pack.name, rules_version=pack.version, demanded=demanded, demand_source=demand_source,
         contractual=contractual, lawful=lawful, excess=excess, findings=tuple(sort_findings(findings)),
-        payments=_payment_lines(contract_res, lawful_res, match), payments_total=payments_total,
+        payments=_payment_lines(contract_res, lawful_res, match, only_mismatched=not trace),
+        payments_total=payments_total,
         matched=len(match.matched) if match else 0,
         unposted=tuple(match.unposted) if match else (),
         unverified=tuple(_as_records(match.unverified)) if match else (),
