@@ -306,3 +306,19 @@ def test_statement_workbook_has_the_plan_sheet(tmp_path, run_cli):
     # installment 3: 466.29 due 2024-11-10, paid in full on 2024-11-25
     assert third[2] == 466.29 and third[3] == 466.29 and third[4].date() == date(2024, 11, 25)
     assert "15" in third[5]
+
+
+def test_a_charge_posted_after_a_zero_rate_plan_is_unauthorized(tmp_path, run_json):
+    # The settlement example with the issuer posting 80.00 of interest on the statement of 2024-09-05,
+    # after the 0% plan of 2024-08-10 replaced the card's schedule: the plan provides no interest.
+    folder = tmp_path / "s"
+    folder.mkdir()
+    for name in ("case.toml", "payments.csv"):
+        (folder / name).write_bytes((EXAMPLES / "settlement" / name).read_bytes())
+    ledger = (EXAMPLES / "settlement" / "ledger.csv").read_text(encoding="utf-8")
+    (folder / "ledger.csv").write_text(ledger + "2024-09-05,2024-09-05,interest,80.00,I2409,利息\n", encoding="utf-8")
+    code, r = run_json("verify", folder)
+    assert code == 1
+    bad = [f for f in r["findings"] if f["code"] == "UNAUTHORIZED_CHARGE"]
+    assert len(bad) == 1 and bad[0]["amount"] == "80.00" and bad[0]["component"] == "interest"
+    assert bad[0]["details"]["plan"] == "2024-08-10"

@@ -224,7 +224,12 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
                         and f.evidence[0].file == "case.toml"]
     findings += unauthorized
     findings += _reconcile_extra(case, contract_res, account, match)
-    findings += settlement_findings(terms, contract_res, account.places)  # waivers approved, plans kept
+    after_plan = settlement_findings(terms, contract_res, account.places, case.ledger)  # waivers approved, plans kept
+    if contract_res.plans:  # a charge posted after a payment plan is judged against the plan, not the old schedule
+        flagged = {f.evidence[0] for f in after_plan if f.code == "UNAUTHORIZED_CHARGE"}
+        findings = [f for f in findings if not (f.code == "POSTING_MISMATCH" and f.evidence
+                                                and f.evidence[0] in flagged)]
+    findings += after_plan
     doc = terms.demand.document if terms.demand else ""
     findings += rf.demand_finding(demanded, lawful, excess, places, doc,
                                   SourceRef("case.toml", column="demand") if demand_source == "demand"

@@ -78,8 +78,39 @@ def plan_findings(result, places: int) -> list[Finding]:
     return out
 
 
-def settlement_findings(terms, contract_result, places: int) -> list[Finding]:
-    return waiver_findings(terms) + plan_findings(contract_result, places)
+def after_plan_findings(ledger, result, places: int) -> list[Finding]:
+    """A charge the creditor posted after a payment plan replaced the schedule, which the plan does
+    not provide: interest at a 0% plan, and any 违约金, fee, cost or default interest (the plan
+    provides none of them). Interest of a plan with a rate is left to the ledger comparison."""
+    from debtcli.model.findings import UNAUTHORIZED_CHARGE
+    from debtcli.model.records import CHARGE_COMPONENT
+
+    plans = getattr(result, "plans", ())
+    if not plans:
+        return []
+    out = []
+    for row in ledger:
+        comp = CHARGE_COMPONENT.get(row.type)
+        in_force = [p for p in plans if p.restructure.date < row.date]
+        if comp is None or not in_force or row.amount <= 0:
+            continue
+        r = in_force[-1].restructure
+        if comp == "interest" and r.rate > 0:
+            continue
+        out.append(Finding(
+            UNAUTHORIZED_CHARGE, "error", comp, row.amount,
+            f"The ledger posts {row.type} of {fmt_grouped(row.amount, places)} on {row.date}, after the payment plan "
+            f"of {r.date} replaced the schedule; the plan ({r.installments} installments at {r.rate_text}) provides "
+            "no such charge.",
+            f"台账于 {row.date} 记入{COMPONENT_NAMES_ZH[comp]} {fmt_grouped(row.amount, places)}，但 {r.date} 的还款计划"
+            f"（{r.installments} 期，年利率 {r.rate_text}）已取代原还款安排，计划未约定此项。",
+            _PLAN_BASIS.format(date=r.date), (row.source,), {"date": row.date, "plan": r.date}))
+    return out
+
+
+def settlement_findings(terms, contract_result, places: int, ledger=()) -> list[Finding]:
+    return (waiver_findings(terms) + plan_findings(contract_result, places)
+            + after_plan_findings(ledger, contract_result, places))
 
 
 def plan_to_dict(plan, places: int) -> dict:
