@@ -97,10 +97,31 @@ def test_supplied_fixing_fills_the_gap(run_json):
     assert out["segments"][1]["lpr"]["status"] == "given"
 
 
-def test_before_the_lpr_series_exits_2(run_cli):
-    code, _, err = run_cli("interest", "--principal", "100000", "--from", "2019-01-01", "--to", "2020-01-01",
+def test_before_the_lpr_reform_the_pboc_benchmark_applies(run_json):
+    # 4 x LPR on 100,000 from 2019-08-01 to 2019-09-01, /365. Before 2019-08-20 the one-year PBOC
+    # benchmark of 2015-10-24 (4.35%) was in force, from 2019-08-20 the first LPR (4.25%):
+    #   2019-08-01..2019-08-19 19 d x 17.40%: 17,400 x 19 / 365 = 330,600 / 365 = 905.7534 -> 905.75
+    #   2019-08-20..2019-08-31 12 d x 17.00%: 17,000 x 12 / 365 = 204,000 / 365 = 558.9041 -> 558.90
+    #   exact 1,464.6575 -> 1,464.66
+    _, out = run_json("interest", "--principal", "100000", "--from", "2019-08-01", "--to", "2019-09-01",
+                      "--rate", "4×LPR", expect=(0,))
+    segs = out["segments"]
+    assert [(s["days"], s["rate_percent"], s["amount"]) for s in segs] == [(19, "17.4%", "905.75"),
+                                                                           (12, "17%", "558.90")]
+    assert segs[0]["pboc_benchmark"] == {"effective": "2015-10-24", "grade": "y1", "percent": "4.35%",
+                                         "status": "V"}
+    assert "lpr" not in segs[0] and segs[1]["lpr"]["published"] == "2019-08-20"
+    assert out["total"] == "1464.66"
+    # grade y1_3 (one to three years): 4.75% from 2015-10-24, so 19 d x 19.00%: 19,000 x 19 / 365 = 989.04
+    _, out = run_json("interest", "--principal", "100000", "--from", "2019-08-01", "--to", "2019-08-20",
+                      "--rate", "4×LPR", "--grade", "y1_3", expect=(0,))
+    assert out["total"] == "989.04"
+
+
+def test_before_the_benchmark_table_exits_2(run_cli):
+    code, _, err = run_cli("interest", "--principal", "100000", "--from", "1990-01-01", "--to", "1992-01-01",
                            "--rate", "4×LPR")
-    assert code == 2 and "2019-08-20" in err
+    assert code == 2 and "1991-04-21" in err and "Traceback" not in err
 
 
 @pytest.mark.parametrize("args,needle", [

@@ -15,6 +15,14 @@ class Basis(str, Enum):
     b365 = "365"
 
 
+class Grade(str, Enum):
+    m6 = "m6"
+    y1 = "y1"
+    y1_3 = "y1_3"
+    y3_5 = "y3_5"
+    y5plus = "y5plus"
+
+
 class Counting(str, Enum):
     start = "start"
     both = "both"
@@ -37,6 +45,11 @@ def interest(
     lpr: Annotated[list[str] | None, typer.Option("--lpr", help="Supply an LPR fixing the shipped table lacks: "
                                                                 "DATE=PERCENT (one-year LPR), e.g. 2026-10-20=3.00. "
                                                                 "Repeatable.", show_default=False)] = None,
+    grade: Annotated[Grade | None, typer.Option("--grade", help="For a linked rate on days before the LPR reform "
+                                                               "(2019-08-20): the PBOC benchmark grade by loan term: "
+                                                               "m6 (up to 6 months), y1 (to 1 year), y1_3, y3_5, "
+                                                               "y5plus. Default: y1 (y5plus for LPR5Y).",
+                                               show_default=False)] = None,
     currency: Annotated[str, typer.Option("--currency", help="Currency of the amount.")] = "CNY",
     format: FormatOpt = TableOrJson.table,
     lang: LangOpt = None,
@@ -46,13 +59,16 @@ def interest(
     r% 计算 N 天 = Y 元), and the total. Each segment is rounded half-up to the fen for its line; the
     total rounds the exact sum once (a difference is shown). LPR-linked rates use the shipped LPR
     table (from 2019-08-20); a period reaching past the last known fixing stops with exit 2 naming
-    the fixing to supply with --lpr.
+    the fixing to supply with --lpr. Days before the LPR reform (2019-08-20) run on the PBOC benchmark
+    lending rate then in force (--grade), with the same multiple and spread.
 
     Examples:
 
       debtcli interest --principal 100000 --from 2021-03-01 --to 2023-03-01 --rate "4×LPR"
 
       debtcli interest --principal 100000 --from 2021-03-01 --to 2023-03-01 --rate "LPR+50bp" --basis 360
+
+      debtcli interest --principal 100000 --from 2018-06-01 --to 2020-06-01 --rate "4×LPR" --grade y1_3
 
       debtcli interest --principal 250000 --from 2024-01-10 --to 2024-07-10 --rate "0.0175%/day" --counting both
 
@@ -96,7 +112,8 @@ def interest(
     end = parse_date_option(to, "--to")
     fixings = with_supplied_fixings(load_lpr_table(), supplied)
     try:
-        run = interest_run(amount, start, end, spec, int(basis.value), counting.value, fixings, currency.upper())
+        run = interest_run(amount, start, end, spec, int(basis.value), counting.value, fixings, currency.upper(),
+                           grade.value if grade else None)
     except InputError as exc:
         fail_input([str(i) for i in exc.issues], hint=f"{len(exc.issues)} problem(s); nothing was computed.")
     if format == TableOrJson.json:

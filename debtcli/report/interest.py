@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from debtcli.engine.account import Account, resolve_rate_path
+from debtcli.engine.account import Account, RatePoint, resolve_rate_path
 from debtcli.engine.replay import replay
 from debtcli.model.money import ZERO, fmt, fmt_grouped, minor_unit, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
@@ -20,6 +20,7 @@ from debtcli.rules.lpr import Fixing, Fixings
 from debtcli.terms.schema import RateSpec
 
 ROUNDING = "half_up"
+LPR_START = date(2019, 8, 20)  # the LPR reform: before it, loans were priced on the PBOC benchmark
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class Segment:
     rate_text: str
     lpr: Fixing | None = None  # the fixing behind an LPR-linked rate
     daily: Decimal | None = None  # the rate as written when it is a daily rate
+    benchmark: object | None = None  # debtcli.rules.pboc.Benchmark behind a linked rate before 2019-08-20
+    grade: str | None = None  # the benchmark grade used
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,16 @@ def with_supplied_fixings(table: Fixings, supplied: dict[date, Decimal]) -> Fixi
 
 
 def interest_run(principal: Decimal, start: date, end: date, rate: RateSpec, basis: int = 365,
-                 counting: str = "start", fixings: Fixings | None = None, currency: str = "CNY") -> InterestRun:
+                 counting: str = "start", fixings: Fixings | None = None, currency: str = "CNY",
+                 grade: str | None = None, benchmarks=None) -> InterestRun:
     """Interest on ``principal`` from ``start`` to ``end`` at ``rate``, split where the rate changes.
 
     ``counting = "start"`` counts the start day and not the end day (算头不算尾); ``"both"`` counts both.
     An LPR-linked rate needs every fixing in force over the period: a day the table cannot answer
-    (before 2019-08-20, or after the last known fixing) raises ``InputError`` naming the fixing."""
+    (after the last known fixing) raises ``InputError`` naming the fixing. Before the LPR reform
+    (2019-08-20) a linked rate runs on the PBOC benchmark lending rate of ``grade`` (default: one
+    year, or above five years for ``LPR5Y``) that was in force, the same multiple and spread applied
+    (``benchmarks``: ``debtcli.rules.pboc`` table, loaded when needed)."""
     places = minor_unit(currency)
     problems: list[Issue] = []
     if principal <= 0:
@@ -89,13 +96,29 @@ def interest_run(principal: Decimal, start: date, end: date, rate: RateSpec, bas
     if rate.markup is not None:
         problems.append(Issue(SourceRef("--rate"), f"{rate.text} is relative; give an absolute rate",
                               code="USAGE"))
-    if rate.index is not None and not problems:
-        problems += _missing_fixings(rate, start, last_day, fixings)
+    grade = grade or ("y5plus" if rate.index == "LPR5Y" else "y1")
+    bench_path: list[RatePoint] = []
+    if rate.index is not None and not problems and start < LPR_START:
+        if benchmarks is None:
+            from debtcli.rules.pboc import load_benchmark_table
+
+            benchmarks = load_benchmark_table()
+        bench_path, bench_problems = _benchmark_path(rate, start, min(last_day, LPR_START - timedelta(days=1)),
+                                                     grade, benchmarks)
+        problems += bench_problems
+    if rate.index is not None and not problems and last_day >= LPR_START:
+        problems += _missing_fixings(rate, max(start, LPR_START), last_day, fixings)
     if problems:
         raise InputError(problems)
-    path, issues = resolve_rate_path(rate, start, last_day, "fixing", fixings, basis, file="--rate")
-    if issues:
-        raise InputError(issues)
+    path: tuple = tuple(bench_path)
+    if rate.index is None or last_day >= LPR_START:
+        lpr_path, issues = resolve_rate_path(rate, max(start, LPR_START) if rate.index else start, last_day, "fixing",
+                                             fixings, basis, file="--rate")
+        if issues:
+            raise InputError(issues)
+        if path and lpr_path and lpr_path[0].rate == path[-1].rate:
+            lpr_path = lpr_path[1:]  # the rate does not change at the reform: no new segment
+        path += lpr_path
     account = Account(
         currency=currency, rounding=ROUNDING, day_count=f"ACT/{basis}", counting=counting, interest_method="daily",
         method="bullet", signed=start, draws=((start, principal),), due_dates=(), principal_plan=(),
@@ -106,17 +129,47 @@ def interest_run(principal: Decimal, start: date, end: date, rate: RateSpec, bas
     segments = []
     notes = []
     for line in lines:
-        fx = _fixing_behind(rate, line.start, fixings)
+        bench = None
+        fx = _fixing_behind(rate, line.start, fixings) if line.start >= LPR_START else None
+        if rate.index is not None and line.start < LPR_START:
+            bench = benchmarks.in_force(line.start)
+            if not bench.verified:
+                notes.append(f"the PBOC benchmark change of {bench.date} has status {bench.status} "
+                             "(secondary sources only)")
         if fx is not None and not fx.verified and fx.status != "given":
             notes.append(f"the LPR fixing of {fx.date} has status {fx.status} (not verified in two sources)")
         segments.append(Segment(
             line.start, line.end - timedelta(days=1), line.days, line.base, line.rate, line.basis, line.amount,
             round_money(line.amount, ROUNDING, places), rate.text, fx,
-            rate.fixed.value if rate.fixed is not None and rate.fixed.per == "day" else None))
+            rate.fixed.value if rate.fixed is not None and rate.fixed.per == "day" else None, bench,
+            grade if bench is not None else None))
     raw_total = sum((s.raw for s in segments), ZERO)
     total = round_money(raw_total, ROUNDING, places)
     return InterestRun(principal, start, end, rate, basis, counting, currency, places, tuple(segments), raw_total,
                        total, tuple(dict.fromkeys(notes)))
+
+
+def _benchmark_path(rate: RateSpec, first: date, last: date, grade: str, table) -> tuple[list, list[Issue]]:
+    """The linked rate on the PBOC benchmark of ``grade`` from ``first`` to ``last`` (both before the
+    LPR reform): one point where the rate changes."""
+    src = SourceRef("--rate")
+    rows = [table.in_force(first)] + [r for r in table.rows if first < r.date <= last]
+    if rows[0] is None:
+        return [], [Issue(src, f"{rate.text} on {first} needs the PBOC benchmark lending rate, but the shipped "
+                               f"table starts on {table.rows[0].date}; give a fixed rate for the part before it",
+                          code="BENCHMARK_MISSING")]
+    points, problems = [], []
+    for r in rows:
+        value = r.rates.get(grade)
+        if value is None:
+            problems.append(Issue(src, f"the PBOC benchmark ({grade}) in force from {r.date} is not known (status "
+                                       f"{r.status}); give a fixed rate for that part", code="BENCHMARK_MISSING"))
+            continue
+        annual = value * rate.multiplier + rate.spread
+        if not points or points[-1].rate != annual:
+            points.append(RatePoint(max(r.date, first), annual, f"{rate.text} (PBOC benchmark {r.date} "
+                                                                 f"{value * 100:.2f}%)"))
+    return points, problems
 
 
 def _fixing_behind(rate: RateSpec, day: date, fixings: Fixings | None) -> Fixing | None:
@@ -154,6 +207,11 @@ def court_line_zh(run: InterestRun, s: Segment) -> str:
         rate = f"按日利率 {_pct(s.daily)}"
     else:
         rate = f"按年利率 {_pct(s.annual)}"
+        if s.benchmark is not None:
+            from debtcli.rules.pboc import GRADE_NAMES
+
+            rate += (f"（{run.rate.text}；LPR 改革前按 {s.benchmark.date} 起施行的中国人民银行{GRADE_NAMES[s.grade]}"
+                     f"贷款基准利率 {_pct(s.benchmark.rates[s.grade])}）")
         if s.lpr is not None:
             rate += f"（{run.rate.text}，{s.lpr.date} 发布的一年期 LPR {_pct(s.lpr.lpr_1y)}）" if run.rate.index != "LPR5Y" \
                 else f"（{run.rate.text}，{s.lpr.date} 发布的五年期以上 LPR {_pct(s.lpr.lpr_5y)}）"
@@ -167,6 +225,9 @@ def court_line_en(run: InterestRun, s: Segment) -> str:
         rate = f"{_pct(s.daily)} a day"
     else:
         rate = f"{_pct(s.annual)} a year"
+        if s.benchmark is not None:
+            rate += (f" ({run.rate.text}; before the LPR reform: PBOC benchmark lending rate, grade {s.grade}, "
+                     f"{_pct(s.benchmark.rates[s.grade])} from {s.benchmark.date})")
         if s.lpr is not None:
             value = s.lpr.lpr_5y if run.rate.index == "LPR5Y" else s.lpr.lpr_1y
             rate += f" ({run.rate.text}; LPR {_pct(value)} published {s.lpr.date})"
@@ -187,6 +248,9 @@ def interest_to_dict(run: InterestRun) -> dict:
             value = s.lpr.lpr_5y if run.rate.index == "LPR5Y" else s.lpr.lpr_1y
             seg["lpr"] = {"published": s.lpr.date.isoformat(), "tenor": "5y" if run.rate.index == "LPR5Y" else "1y",
                           "percent": _pct(value), "status": s.lpr.status}
+        if s.benchmark is not None:
+            seg["pboc_benchmark"] = {"effective": s.benchmark.date.isoformat(), "grade": s.grade,
+                                     "percent": _pct(s.benchmark.rates[s.grade]), "status": s.benchmark.status}
         segs.append(seg)
     return {
         "currency": run.currency, "principal": fmt(run.principal, p), "from": run.start.isoformat(),
