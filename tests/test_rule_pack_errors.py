@@ -66,6 +66,6 @@ def test_batch_gives_the_account_an_error_line_and_goes_on(tmp_path, run_cli):
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [x["account"] for x in lines] == ["A-1", "A-2"]
     assert lines[0]["error"] == "the case could not be verified"
-    assert any("rules.acquired" in p for p in lines[0]["problems"])
+    assert any("rules.acquired" in (p["column"] or "") + " " + p["message"] for p in lines[0]["problems"])
     assert "error" not in lines[1] and lines[1]["case"] == "A-2"
     assert code == 2

@@ -31,19 +31,78 @@ class Settings:
     as_of: date | None
     rules: str | None
     layout: object = None  # ExportLayout for an export
+    source: str = ""  # the portfolio's fingerprint (Portfolio.fingerprint)
+    max_rows: int | None = None  # rows per ledger / payments table of one account
+
+    def run(self) -> dict:
+        """The settings a results line was written with; ``--resume`` refuses a file written with others."""
+        return {"as_of": self.as_of.isoformat() if self.as_of else None, "rules": self.rules, "source": self.source}
 
 
 # ---------------------------------------------------------------------------- one account
 
+INPUT, INTERNAL = "input", "internal"
+MAX_MESSAGE = 1000  # characters of one problem message in a results line
 
-def error_line(account: str, message: str, problems: Iterable[str] = ()) -> dict:
-    return {"account": account, "case": account, "error": message, "problems": list(problems)}
+
+def problem(file: str = "", message: str = "", sheet: str | None = None, row: int | None = None,
+            column: str | None = None) -> dict:
+    """One problem of an account, as results.jsonl carries it."""
+    if len(message) > MAX_MESSAGE:
+        message = message[:MAX_MESSAGE] + f"... ({len(message)} characters)"
+    return {"file": file, "sheet": sheet, "row": row, "column": column, "message": message}
+
+
+def issue_problem(issue, prefix: str = "") -> dict:
+    src = issue.source
+    return problem(prefix + src.file if src.file else prefix.rstrip("/"), issue.message, src.sheet, src.row,
+                   src.column)
+
+
+def problem_text(p: dict) -> str:
+    """A problem object as one line: file[sheet]:row column: message."""
+    loc = (p.get("file") or "") + (f"[{p['sheet']}]" if p.get("sheet") else "")
+    if p.get("row") is not None:
+        loc += f":{p['row']}"
+    msg = p.get("message", "")
+    if p.get("column") and not msg.startswith(str(p["column"])):
+        loc += f" column {p['column']}"
+    return f"{loc}: {msg}" if loc else msg
+
+
+def error_line(account: str, message: str, problems: Iterable[dict] = (), kind: str = INPUT) -> dict:
+    """The line of an account that could not be verified. ``error_kind`` is ``input`` (the account's
+    files must be fixed) or ``internal`` (a defect in debtcli: please report it)."""
+    return {"account": account, "case": account, "error": message, "error_kind": kind, "problems": list(problems)}
 
 
 def verify_work(work: Work, settings: Settings) -> dict:
-    """The JSON object of one account: ``verify --format json`` plus ``account``, or an error line."""
+    """The JSON object of one account: ``verify --format json`` plus ``account``, or an error line.
+    Everything about the account (loading, both replays, the report) runs inside one guard: whatever
+    goes wrong becomes this account's error line and the portfolio goes on."""
+    try:
+        return _verify_work(work, settings)
+    except RecursionError:
+        return error_line(work.account_id, "the case could not be read",
+                          [problem(work.account_id, "the input is nested too deeply to be read (a crafted file?)")])
+    except MemoryError:
+        return error_line(work.account_id, "the case could not be read",
+                          [problem(work.account_id, "the input is too large to be verified in memory")])
+    except Exception as exc:  # noqa: BLE001 - one broken account must not stop a portfolio
+        if os.environ.get("DEBTCLI_DEBUG") == "1":
+            raise
+        text = f"{type(exc).__name__}: {exc}"
+        return error_line(work.account_id, "internal error (a defect in debtcli, not in the account's files)",
+                          [problem(work.account_id, text)], kind=INTERNAL)
+
+
+def _verify_work(work: Work, settings: Settings) -> dict:
     if work.problem:
         return error_line(work.account_id, "the account could not be read", [work.problem])
+    if settings.max_rows is not None:
+        from debtcli.importers.readers import set_max_rows
+
+        set_max_rows(settings.max_rows)
     if work.folder is not None:
         from debtcli.importers.case_loader import load_case
 
@@ -56,7 +115,8 @@ def verify_work(work: Work, settings: Settings) -> dict:
         errors = [i for i in issues if i.severity == "error"] or issues
         prefix = f"{work.account_id}/" if work.folder is not None else ""
         return error_line(work.account_id, "the case could not be read",
-                          [prefix + str(i) for i in errors] or ["the case could not be read"])
+                          [issue_problem(i, prefix) for i in errors]
+                          or [problem(work.account_id, "the case could not be read")])
     from debtcli.model.records import InputError
     from debtcli.report.build import build_report
     from debtcli.report.model import report_to_dict
@@ -64,31 +124,62 @@ def verify_work(work: Work, settings: Settings) -> dict:
     try:
         report = build_report(case, settings.as_of, settings.rules, trace=False)
     except InputError as exc:
-        return error_line(work.account_id, "the case could not be verified", [str(i) for i in exc.issues])
-    except Exception as exc:  # noqa: BLE001 - one broken account must not stop a portfolio
+        return error_line(work.account_id, "the case could not be verified", [issue_problem(i) for i in exc.issues])
+    return {"account": work.account_id, **report_to_dict(report)}
+
+
+def account_line(work: Work, settings: Settings) -> tuple[str, AccountStats]:
+    """(JSON line, the figures the summary needs) of one account; never raises for the account's sake."""
+    obj = {**verify_work(work, settings), "run": settings.run()}
+    try:
+        line = json.dumps(obj, ensure_ascii=False)
+        return line, account_stats(obj)
+    except Exception as exc:  # noqa: BLE001 - a value the JSON or the summary cannot hold
         if os.environ.get("DEBTCLI_DEBUG") == "1":
             raise
-        return error_line(work.account_id, f"internal error: {type(exc).__name__}: {exc}")
-    return {"account": work.account_id, **report_to_dict(report)}
+        obj = error_line(work.account_id, "internal error (a defect in debtcli, not in the account's files)",
+                         [problem(work.account_id, f"{type(exc).__name__}: {exc}")], kind=INTERNAL)
+        obj["run"] = settings.run()
+        return json.dumps(obj, ensure_ascii=False), account_stats(obj)
 
 
 def verify_chunk(chunk: list[Work], settings: Settings) -> list[tuple[str, AccountStats]]:
     """(JSON line, the figures the summary needs) for each account of the chunk."""
-    out = []
-    for w in chunk:
-        obj = verify_work(w, settings)
-        out.append((json.dumps(obj, ensure_ascii=False), account_stats(obj)))
-    return out
+    return [account_line(w, settings) for w in chunk]
 
 
 _WORKER_SETTINGS: Settings | None = None
 
 
-def _worker_init(settings: Settings) -> None:
-    """Workers leave Ctrl-C to the parent, which stops handing out work and keeps what was written."""
+def _worker_init(settings: Settings, parent: int) -> None:
+    """Workers leave Ctrl-C to the parent, which stops handing out work and keeps what was written,
+    and end with the parent: a parent killed outright (kill -9) leaves no worker behind."""
     global _WORKER_SETTINGS
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_SETTINGS = settings
+    _end_with_parent(parent)
+
+
+def _end_with_parent(parent: int) -> None:
+    try:  # Linux: the kernel kills this process when the parent dies
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the call above
+        os._exit(1)
+    import threading
+    import time
+
+    def watch() -> None:  # everywhere else: look every half second
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="debtcli-parent-watch", daemon=True).start()
 
 
 def _worker_chunk(chunk: list[Work]) -> list[tuple[str, AccountStats]]:
@@ -123,7 +214,7 @@ def verified_lines(works: Iterator[Work], settings: Settings, workers: int = 1, 
 
     # spawn: the same on every platform, and safe beside the progress bar's thread
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_worker_init, initargs=(settings,))
+                               initializer=_worker_init, initargs=(settings, os.getpid()))
     pending: deque = deque()
     try:
         for chunk in chunks:
@@ -141,35 +232,91 @@ def verified_lines(works: Iterator[Work], settings: Settings, workers: int = 1, 
 # ---------------------------------------------------------------------------- the output file
 
 
-def read_done(out: Path, on_account: Callable[[AccountStats], None] | None = None) -> set[str]:
-    """Accounts already in ``out`` (for resume). A last line cut short by an interruption is removed
-    from the file, so the run writes that account again."""
-    done: set[str] = set()
+class ResumeError(Exception):
+    """The results file cannot be resumed with these settings; the message says why."""
+
+
+class Locked(Exception):
+    """Another run is writing the same results file."""
+
+
+@dataclass
+class Kept:
+    """What ``--resume`` found in the results file."""
+
+    done: set
+    dropped: int = 0  # lines that were not a complete result, and the lines after them, to be redone
+
+
+def _valid_line(obj, run: dict | None) -> bool:
+    if not isinstance(obj, dict) or not isinstance(obj.get("account"), str) or not obj["account"]:
+        return False
+    if "error" in obj:
+        ok = isinstance(obj.get("problems"), list) and all(isinstance(p, dict) for p in obj["problems"])
+    else:
+        ok = (isinstance(obj.get("balances"), dict) and isinstance(obj.get("findings"), list)
+              and isinstance(obj.get("inputs"), list))
+    return ok and isinstance(obj.get("run"), dict)
+
+
+def read_done(out: Path, on_account: Callable[[AccountStats], None] | None = None, run: dict | None = None) -> Kept:
+    """Accounts already in ``out`` (for resume). The file is kept up to its first line that is not a
+    complete result (cut short by an interruption, edited, or out of order); that line and every
+    line after it are removed, so the run writes them again in order. A line written with other
+    settings (``run``: as-of date, rule pack, source) stops the resume with ResumeError."""
+    kept = Kept(set())
     if not out.exists():
-        return done
-    keep = 0
+        return kept
+    keep, last = 0, None
+    stats: list[AccountStats] = []
     with open(out, "rb") as fh:
-        for raw in fh:
-            if not raw.endswith(b"\n"):
-                break
+        for n, raw in enumerate(fh, start=1):
+            if kept.dropped:
+                kept.dropped += 1
+                continue
             try:
-                obj = json.loads(raw)
+                obj = json.loads(raw) if raw.endswith(b"\n") else None
             except ValueError:
-                break
+                obj = None
+            if not _valid_line(obj, run) or (last is not None and obj["account"] <= last):
+                kept.dropped = 1
+                continue
+            if run is not None and obj["run"] != run:
+                theirs = obj["run"]
+                diffs = [f"{k} {theirs.get(k)!r} there, {v!r} now" for k, v in run.items() if theirs.get(k) != v]
+                raise ResumeError(f"{out.name}:{n}: written with other settings ({'; '.join(diffs)}); resume with "
+                                  "the same --as-of, --rules and SOURCE, or write to another --out")
             keep += len(raw)
-            done.add(str(obj.get("account", obj.get("case"))))
-            if on_account is not None:
-                on_account(account_stats(obj))
+            last = obj["account"]
+            kept.done.add(obj["account"])
+            stats.append(account_stats(obj))
     if keep != out.stat().st_size:
         with open(out, "r+b") as fh:
             fh.truncate(keep)
-    return done
+    if on_account is not None:
+        for st in stats:
+            on_account(st)
+    return kept
+
+
+def _lock(fh, out: Path) -> None:
+    """Hold an exclusive lock on the open results file until it is closed; Locked if another run holds it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no advisory lock
+        return
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        raise Locked(f"{out}: another debtcli batch is writing this file; wait for it to finish or choose "
+                     "another --out") from None
 
 
 @dataclass
 class Outcome:
     written: int = 0
     skipped: int = 0
+    redone: int = 0  # lines of the earlier run that were not complete results (and those after them)
     interrupted: bool = False
 
 
@@ -178,17 +325,24 @@ def run_batch(portfolio: Portfolio, settings: Settings, out: Path, workers: int 
               on_progress: Callable[[int], None] | None = None, chunk_size: int = CHUNK_SIZE) -> Outcome:
     """Verify every account of ``portfolio`` into ``out`` (JSON lines). ``on_account`` sees every
     account's stats, those already in the file on resume included; ``on_progress`` the number of
-    accounts done after each chunk. KeyboardInterrupt stops the run, keeping every complete line."""
+    accounts done after each chunk. KeyboardInterrupt stops the run, keeping every complete line.
+    The file is locked for the whole run: a second run on the same file raises Locked."""
     outcome = Outcome()
-    done = read_done(out, on_account) if resume else set()
-    outcome.skipped = len(done)
-    if on_progress:
-        on_progress(len(done))
-    results = verified_lines(portfolio.work(done), settings, workers, chunk_size)
-    with open(out, "a" if resume else "w", encoding="utf-8", newline="\n") as fh:
+    with open(out, "ab") as fh:
+        _lock(fh, out)
+        if resume:
+            kept = read_done(out, on_account, settings.run())
+            done, outcome.redone = kept.done, kept.dropped
+        else:
+            fh.truncate(0)
+            done = set()
+        outcome.skipped = len(done)
+        if on_progress:
+            on_progress(len(done))
+        results = verified_lines(portfolio.work(done), settings, workers, chunk_size)
         try:
             for chunk in results:
-                fh.write("".join(line + "\n" for line, _ in chunk))
+                fh.write("".join(line + "\n" for line, _ in chunk).encode("utf-8"))
                 fh.flush()
                 outcome.written += len(chunk)
                 if on_account is not None:

@@ -61,7 +61,7 @@ class Work:
     account_id: str
     folder: str | None = None
     rows: AccountRows | None = None
-    problem: str | None = None  # a problem the source itself found (e.g. a repeated account id)
+    problem: dict | None = None  # a problem the source itself found (e.g. a repeated account id)
 
 
 class Portfolio:
@@ -79,6 +79,16 @@ class Portfolio:
         """The portfolio-level inputs: each table with its hash (exports only)."""
         return []
 
+    def fingerprint(self) -> str:
+        """What the results file records of SOURCE, so that ``--resume`` notices another source: the
+        SHA-256 of the export's tables, or of the list of case folders."""
+        import hashlib
+
+        return hashlib.sha256(self._identity().encode("utf-8")).hexdigest()
+
+    def _identity(self) -> str:  # pragma: no cover - interface
+        raise NotImplementedError
+
 
 # ---------------------------------------------------------------------------- folders
 
@@ -91,6 +101,9 @@ class CaseFolders(Portfolio):
         self.names = sorted(e.name for e in os.scandir(root) if e.is_dir() and not e.name.startswith("."))
         self.count = len(self.names)
         self.rejected = Rejected()
+
+    def _identity(self) -> str:
+        return "folders\n" + "\n".join(self.names)
 
     def work(self, skip=frozenset()) -> Iterator[Work]:
         for name in self.names:
@@ -219,8 +232,9 @@ def _one_account(account: str, terms_rows: list, label: str, ledger: tuple, paym
     rowno, cells = terms_rows[0]
     work = Work(account, rows=AccountRows(account, rowno, cells, ledger, payments))
     if len(terms_rows) > 1:
-        work.problem = (f"{label}: {ACCOUNT_ID} {account!r} appears on rows "
-                        f"{', '.join(str(r) for r, _ in terms_rows)}; each account must have one row")
+        work.problem = {"file": label, "sheet": None, "row": terms_rows[1][0], "column": ACCOUNT_ID,
+                        "message": f"{ACCOUNT_ID} {account!r} appears on rows "
+                                   f"{', '.join(str(r) for r, _ in terms_rows)}; each account must have one row"}
     return work
 
 
@@ -286,6 +300,9 @@ class Export(Portfolio):
             if t is not None:
                 out.append({"file": t.label(), "sha256": info.sha256})
         return out
+
+    def _identity(self) -> str:
+        return "export\n" + "\n".join(f"{i['file']} {i['sha256']}" for i in self.inputs())
 
     def work(self, skip=frozenset()) -> Iterator[Work]:
         if self.sorted:

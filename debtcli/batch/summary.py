@@ -36,6 +36,7 @@ class AccountStats:
     excess: tuple = ()
     inputs: tuple = ()  # (file, rows, rejected)
     error: str = ""
+    internal: bool = False  # a defect in debtcli, not in the account's files
 
 
 def _pairs(amounts: dict | None) -> tuple:
@@ -46,9 +47,14 @@ def account_stats(obj: dict) -> AccountStats:
     """What one line of results.jsonl contributes to the summary."""
     account = str(obj.get("account", obj.get("case", "")))
     if "error" in obj:
+        from debtcli.batch.run import problem_text
+
         problems = obj.get("problems") or []
+        first = problems[0] if problems else None
+        first = problem_text(first) if isinstance(first, dict) else (str(first) if first is not None else "")
         return AccountStats(account, str(obj.get("case", account)), UNREADABLE,
-                            error=obj["error"] + (f": {problems[0]}" if problems else ""))
+                            error=obj["error"] + (f": {first}" if first else ""),
+                            internal=obj.get("error_kind") == "internal")
     findings = tuple((f["code"], f["severity"], f.get("component"), f["amount"]) for f in obj.get("findings", ()))
     status = FLAGGED if any(f[1] == "error" for f in findings) else VERIFIED
     bal = obj.get("balances", {})
@@ -76,10 +82,16 @@ class Summary:
     unreadable: list = field(default_factory=list)  # (account, error), the first ones
     inputs: dict = field(default_factory=dict)  # file name -> [files, rows, rejected]
     above_lawful: int = 0
+    internal: list = field(default_factory=list)  # accounts that met a defect in debtcli (the first ones)
+    internal_count: int = 0
 
     def add(self, s: AccountStats) -> None:
         self.counts[s.status] += 1
         if s.status == UNREADABLE:
+            if s.internal:
+                self.internal_count += 1
+                if len(self.internal) < MAX_LISTED_UNREADABLE:
+                    self.internal.append(s.account)
             if len(self.unreadable) < MAX_LISTED_UNREADABLE:
                 self.unreadable.append((s.account, s.error))
             return

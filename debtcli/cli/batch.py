@@ -7,8 +7,10 @@ from typing import Annotated
 
 import typer
 
-from debtcli.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, AsOfOpt, fail_input, parse_date_option
-from debtcli.cli.common import RulesChoice
+from debtcli.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, AsOfOpt, MaxRowsOpt, fail_input
+from debtcli.cli.common import RulesChoice, parse_date_option
+
+LISTED_ON_CONSOLE = 20
 
 
 def batch(
@@ -27,6 +29,7 @@ def batch(
                                                                   "inputs read.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Keep the accounts already in --out and verify only the "
                                                           "rest (after an interruption).")] = False,
+    max_rows: MaxRowsOpt = None,
 ) -> None:
     """Verify every account of a portfolio: each line of --out is the object `verify --format json` prints,
     plus "account"; an account that cannot be read gets a line with "error" and "problems", and the run goes on.
@@ -45,9 +48,10 @@ def batch(
     import os
     from pathlib import Path
 
-    from debtcli.batch.run import Settings, run_batch
+    from debtcli.batch.run import Locked, ResumeError, Settings, run_batch
     from debtcli.batch.source import SourceError, open_portfolio
     from debtcli.batch.summary import FLAGGED, UNREADABLE, Summary
+    from debtcli.cli.common import max_rows_or_default
 
     day = parse_date_option(as_of)
     if workers < 0:
@@ -62,11 +66,18 @@ def batch(
     except SourceError as exc:
         fail_input(exc.problems, hint="nothing was verified.")
     workers = workers or os.cpu_count() or 1
-    settings = Settings(day, rules.value if rules else None, portfolio.layout)
+    settings = Settings(day, rules.value if rules else None, portfolio.layout, portfolio.fingerprint(),
+                        max_rows_or_default(max_rows))
     totals = Summary()
-    with _progress(portfolio.count) as advance:
-        outcome = run_batch(portfolio, settings, out_path, workers=workers, resume=resume, on_account=totals.add,
-                            on_progress=advance)
+    try:
+        with _progress(portfolio.count) as advance:
+            outcome = run_batch(portfolio, settings, out_path, workers=workers, resume=resume,
+                                on_account=totals.add, on_progress=advance)
+    except (Locked, ResumeError) as exc:
+        fail_input([str(exc)], hint="nothing was verified.")
+    if outcome.redone:
+        print(f"note: {outcome.redone} line(s) of {out} were not complete results (cut short or edited, or after "
+              "such a line); they were removed and verified again", file=sys.stderr)
     if outcome.interrupted:
         print(f"interrupted: {outcome.skipped + outcome.written} of {portfolio.count} accounts are in {out}; "
               "run the same command with --resume to finish", file=sys.stderr)
@@ -84,8 +95,42 @@ def batch(
           + (f" ({outcome.skipped} kept from the earlier run)" if outcome.skipped else "") + f"; results in {out}"
           + (f", summary in {summary}" if summary else ""), file=sys.stderr)
     if totals.counts[UNREADABLE]:
+        names = [a for a, _ in totals.unreadable[:LISTED_ON_CONSOLE]]
+        more = totals.counts[UNREADABLE] - len(names)
+        print(f"unreadable: {', '.join(names)}" + (f" and {more} more" if more > 0 else "")
+              + f" (each line of {out} with \"error\" lists the problems)", file=sys.stderr)
+    if totals.internal_count:
+        more = totals.internal_count - min(len(totals.internal), LISTED_ON_CONSOLE)
+        print(f"internal error (a defect in debtcli; please report it) on: "
+              f"{', '.join(totals.internal[:LISTED_ON_CONSOLE])}" + (f" and {more} more" if more > 0 else ""),
+              file=sys.stderr)
+        raise typer.Exit(EXIT_INTERNAL)
+    if totals.counts[UNREADABLE]:
         raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(EXIT_FINDINGS if totals.counts[FLAGGED] else EXIT_OK)
+
+
+class MovingRate:
+    """Accounts a second over the last ``window`` seconds of this run: a steady figure, not the burst
+    of one chunk arriving, and the accounts kept from an earlier run (``--resume``) do not count."""
+
+    def __init__(self, window: float = 30.0):
+        self.window = window
+        self.points: list[tuple[float, int]] = []
+        self.base: int | None = None
+
+    def update(self, now: float, done: int) -> None:
+        if self.base is None:  # the first figure: what an earlier run left, not work done now
+            self.base = done
+        self.points.append((now, done - self.base))
+        while len(self.points) > 2 and now - self.points[1][0] >= self.window:
+            self.points.pop(0)
+
+    def rate(self) -> float | None:
+        if len(self.points) < 2:
+            return None
+        (t0, d0), (t1, d1) = self.points[0], self.points[-1]
+        return (d1 - d0) / (t1 - t0) if t1 > t0 else None
 
 
 class _progress:
@@ -98,20 +143,33 @@ class _progress:
     def __enter__(self):
         if not sys.stderr.isatty():
             return lambda done: None
+        import time
+
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        moving = MovingRate()
 
         class Rate(TextColumn):
             def render(self, task):
-                speed = task.finished_speed or task.speed
+                speed = moving.rate()
                 return super().render(task) if speed is None else f"{speed:,.0f} accounts/s"
 
-        self.bar = Progress(TextColumn("verifying"), BarColumn(), MofNCompleteColumn(), Rate(""),
-                            TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+        class Eta(TextColumn):
+            def render(self, task):
+                speed = moving.rate()
+                if not speed or task.total is None:
+                    return super().render(task)
+                left = int((task.total - task.completed) / speed)
+                return f"ETA {left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}"
+
+        self.bar = Progress(TextColumn("verifying"), BarColumn(), MofNCompleteColumn(), Rate(""), Eta("ETA -:--:--"),
+                            console=Console(stderr=True), transient=False)
         self.bar.start()
         task = self.bar.add_task("accounts", total=self.total)
 
         def advance(done: int) -> None:
+            moving.update(time.monotonic(), done)
             self.bar.update(task, completed=done)
 
         return advance

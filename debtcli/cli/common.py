@@ -39,6 +39,23 @@ AsOfOpt = Annotated[
 ]
 NoDemandOpt = Annotated[bool, typer.Option("--no-demand", help="Compute the balances as of --as-of without comparing "
                                                                "them with the demand.")]
+DEFAULT_MAX_ROWS = 1_000_000  # the same as debtcli.importers.readers.DEFAULT_MAX_ROWS
+MaxRowsOpt = Annotated[
+    int | None,
+    typer.Option("--max-rows", help=f"Refuse a ledger or payment table (of one case or account) with more data "
+                                    f"rows than this. Default: {DEFAULT_MAX_ROWS:,}.", show_default=False),
+]
+
+
+def max_rows_or_default(value: int | None) -> int:
+    """The row cap to use; a value below 1 exits 2."""
+    if value is None:
+        return DEFAULT_MAX_ROWS
+    if value < 1:
+        fail_input([f"--max-rows: {value} is not a number of rows (1 or more)"])
+    return value
+
+
 CaseArg = Annotated[str, typer.Argument(help="A case folder holding case.toml (or a case workbook).",
                                         show_default=False)]
 

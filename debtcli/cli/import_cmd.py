@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from debtcli.cli.common import EXIT_INPUT, fail_input, print_json
+from debtcli.cli.common import EXIT_INPUT, MaxRowsOpt, fail_input, max_rows_or_default, print_json
 
 
 class Kind(str, Enum):
@@ -39,6 +39,7 @@ def import_file(
                                               "the file name, or the columns.")] = None,
     sheet: Annotated[str | None, typer.Option("--sheet", help="The worksheet to read (XLSX).")] = None,
     format: Annotated[CsvOrJson, typer.Option("--format", "-f", help="Output format.")] = CsvOrJson.csv,
+    max_rows: MaxRowsOpt = None,
 ) -> None:
     """Print the rows of FILE as debtcli reads them (canonical columns, one row per posting), with
     the row each came from; rejected rows and problems go to stderr. Use it to check a profile
@@ -56,9 +57,11 @@ def import_file(
       debtcli import export.csv --profile bank.profile.toml
     """
     from debtcli.importers.profile import find_profile, load_profile
+    from debtcli.importers.readers import set_max_rows
     from debtcli.importers.tables import TableReader
     from debtcli.model.records import Issue
 
+    set_max_rows(max_rows_or_default(max_rows))
     path = Path(file)
     if not path.is_file():
         fail_input([f"{file}: no such file"])

@@ -20,8 +20,11 @@ TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".tsv", ".txt")
 
 
 def sha256_of(path: Path) -> str:
+    """The file's SHA-256; ReadError for what is not a regular file (nothing is read from it)."""
+    from debtcli.importers.readers import open_regular
+
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         for chunk in iter(lambda: fh.read(1 << 16), b""):
             h.update(chunk)
     return h.hexdigest()
@@ -95,9 +98,16 @@ def load_workbook_case(book: Path) -> tuple[Case | None, list[Issue]]:
 def _read(path: Path, kind: str, profile, sheet, places: int, inputs: list, issues: list, sha: str | None = None):
     from debtcli.importers.tables import read_table
 
+    from debtcli.importers.readers import ReadError
+
     table = read_table(path, kind, profile, sheet, places)
     issues += table.issues
-    inputs.append(table.input_file(sha or sha256_of(path)))
+    if sha is None:
+        try:
+            sha = sha256_of(path)
+        except (ReadError, OSError):
+            sha = ""  # refused or unreadable: the table's issues say why
+    inputs.append(table.input_file(sha))
     return table
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import os
+import stat
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -34,13 +36,65 @@ class ReadError(Exception):
     """The file cannot be read at all; the message says why and what to do."""
 
 
+# ---------------------------------------------------------------------- limits
+
+CSV_FIELD_LIMIT = 131_072  # characters in one CSV field (the csv module's own default)
+MAX_QUOTED = 200  # characters of a cell quoted in a message
+DEFAULT_MAX_ROWS = 1_000_000
+_MAX_ROWS: list[int | None] = [DEFAULT_MAX_ROWS]  # data rows per ledger / payments table (--max-rows)
+
+
+def set_max_rows(n: int | None) -> None:
+    """The cap on data rows in one ledger or payments table (``--max-rows``); None for no cap."""
+    _MAX_ROWS[0] = n
+
+
+def max_rows() -> int | None:
+    return _MAX_ROWS[0]
+
+
+def quote(text: str, limit: int = MAX_QUOTED) -> str:
+    """A cell as a message quotes it: repr of at most ``limit`` characters, the length said when cut."""
+    text = str(text)
+    if len(text) <= limit:
+        return repr(text)
+    return repr(text[:limit]) + f"... ({len(text):,} characters)"
+
+
+def open_regular(path: Path):
+    """Open ``path`` for reading bytes, refusing anything that is not a regular file (a folder, a FIFO,
+    a device, a socket) before reading a byte: a FIFO would wait for ever, /dev/zero never ends."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except IsADirectoryError:
+        raise ReadError("a folder, not a file") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            what = ("a folder" if stat.S_ISDIR(st.st_mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode)
+                    else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+                    else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
+            raise ReadError(f"{what}, not a regular file; only regular files are read")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
+def check_regular(path: Path) -> None:
+    """ReadError unless ``path`` is a regular file (checked without reading it)."""
+    open_regular(path).close()
+
+
 # ---------------------------------------------------------------------- CSV
 
 
 def detect_encoding(path: Path) -> str:
     """UTF-8 (with or without BOM) when the first megabyte decodes as UTF-8, else GB18030 (a
     superset of GBK, which Chinese core-banking exports use)."""
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         sample = fh.read(SAMPLE_BYTES)
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ReadError("UTF-16 text; save the file as CSV UTF-8 (or GBK) and try again")
@@ -76,7 +130,10 @@ def sniff_delimiter(lines: list[str]) -> str:
     """The delimiter that splits the most of the first lines into the same number (>1) of fields."""
     best, best_score = ",", (0, 0)
     for delim in DELIMITERS:
-        counts = [len(r) for r in csv.reader(lines, delimiter=delim) if any(c.strip() for c in r)]
+        try:
+            counts = [len(r) for r in csv.reader(lines, delimiter=delim) if any(c.strip() for c in r)]
+        except csv.Error:  # a field past the limit, or a quote that never closes in the first lines
+            continue
         counts = [c for c in counts if c > 1]
         if not counts:
             continue
@@ -87,28 +144,73 @@ def sniff_delimiter(lines: list[str]) -> str:
     return best
 
 
+def _text_lines(path: Path, enc: str, state: dict) -> Iterator[str]:
+    """The file's lines as text. A line that is not valid in the file's encoding, or (in a GBK file) a
+    line that is UTF-8 text, stops the read: the file mixes encodings and would turn into mojibake."""
+    strict_utf8 = enc.startswith("utf-8")
+    with open_regular(path) as fh:
+        for n, raw in enumerate(fh, start=1):
+            state["line"] = n
+            if n == 1 and enc == "utf-8-sig" and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[3:]
+            try:
+                text = raw.decode("utf-8" if strict_utf8 else enc)
+            except UnicodeDecodeError as exc:
+                raise ReadError(f"line {n}: byte 0x{raw[exc.start]:02x} at position {exc.start + 1} is not "
+                                f"{'UTF-8' if strict_utf8 else 'GBK/GB18030'} text; the file mixes encodings (or is "
+                                "Latin-1): save it again as CSV UTF-8") from None
+            if not strict_utf8 and not raw.isascii():
+                if _utf8_cjk(raw):
+                    state.setdefault("utf8_line", n)
+                else:
+                    state.setdefault("gbk_line", n)
+                if "utf8_line" in state and "gbk_line" in state:
+                    a, b = sorted((state["utf8_line"], state["gbk_line"]))
+                    raise ReadError(f"lines {a} and {b} are in different encodings (UTF-8 and GBK); the file mixes "
+                                    "encodings: save it again as CSV UTF-8")
+            yield text
+
+
+def _utf8_cjk(raw: bytes) -> bool:
+    """A line that is valid UTF-8 and holds Chinese characters: UTF-8 text, not GBK bytes that
+    happen to be valid UTF-8 (those decode to Latin letters, not to CJK)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text)
+
+
 def csv_rows(path: Path, encoding: str | None = None, delimiter: str | None = None
              ) -> tuple[str, str, Iterator[tuple[int, list[str]]]]:
-    """(encoding, delimiter, rows). Rows are streamed; a decoding failure part-way raises ReadError."""
+    """(encoding, delimiter, rows). Rows are streamed; a quote that never closes, a field longer than
+    CSV_FIELD_LIMIT characters, or a line in another encoding part-way raises ReadError naming the row."""
     enc = encoding or detect_encoding(path)
     if enc == "utf-8":
         enc = "utf-8-sig"  # the same text, and a byte-order mark at the start is dropped
     if delimiter is None:
-        with open(path, encoding=enc, errors="replace", newline="") as fh:
-            head = [line for _, line in zip(range(30), fh)]
+        with open_regular(path) as fh:
+            head = [line.decode(enc, errors="replace") for _, line in zip(range(30), fh)]
         delimiter = sniff_delimiter(head)
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         n = 0
+        state: dict = {}
+        csv.field_size_limit(CSV_FIELD_LIMIT)
         try:
-            with open(path, encoding=enc, newline="") as fh:
-                for n, cells in enumerate(csv.reader(fh, delimiter=delimiter), start=1):
-                    yield n, cells
-        except UnicodeDecodeError:
-            raise ReadError(f"not readable as {enc} after row {n}; the file mixes encodings — save it again as "
-                            "CSV UTF-8") from None
+            for n, cells in enumerate(csv.reader(_text_lines(path, enc, state), delimiter=delimiter, strict=True),
+                                      start=1):
+                yield n, cells
         except csv.Error as exc:
-            raise ReadError(f"row {n + 1}: broken CSV ({exc})") from None
+            text = str(exc)
+            if "field larger than field limit" in text:
+                raise ReadError(f"row {n + 1}: a field longer than {CSV_FIELD_LIMIT:,} characters; no ledger "
+                                "or payment cell is that long (a quote left open?)") from None
+            if "unexpected end of data" in text or "EOF" in text:
+                raise ReadError(f"row {n + 1}: a quote (\") opened in this row is never closed; the rest of the "
+                                "file would be read as one cell. Close the quote or remove it") from None
+            raise ReadError(f"row {n + 1} (line {state.get('line', '?')}): broken CSV ({text}); a quote inside a "
+                            "field must be doubled (\"\")") from None
 
     return enc, delimiter, rows()
 
@@ -146,6 +248,7 @@ def check_workbook(path: Path) -> None:
 def open_workbook(path: Path, formulas: bool = False):
     import openpyxl
 
+    check_regular(path)
     check_workbook(path)
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=not formulas)
@@ -157,6 +260,8 @@ def sheet_names(path: Path) -> list[str]:
     wb = open_workbook(path)
     try:
         return list(wb.sheetnames)
+    except Exception as exc:  # noqa: BLE001
+        raise ReadError(f"a damaged .xlsx ({type(exc).__name__}); open it in Excel and save it again") from None
     finally:
         wb.close()
 
@@ -166,12 +271,20 @@ def xlsx_rows(path: Path, sheet: str | None = None, prefer: str | None = None
     """(sheet name, rows) of one worksheet, streamed in read-only mode, values not formulas. With no
     sheet named, the sheet called ``prefer`` (ledger, payments) if there is one, else the first."""
     wb = open_workbook(path)
-    if sheet is not None and sheet not in wb.sheetnames:
+    try:
+        sheetnames = list(wb.sheetnames)
+    except Exception as exc:  # noqa: BLE001
+        wb.close()
+        raise ReadError(f"a damaged .xlsx ({type(exc).__name__}); open it in Excel and save it again") from None
+    if sheet is not None and sheet not in sheetnames:
         names = ", ".join(wb.sheetnames)
         wb.close()
-        raise ReadError(f"no sheet {sheet!r}; the sheets are: {names}")
+        raise ReadError(f"no sheet {quote(sheet)}; the sheets are: {names}")
+    if not sheetnames:
+        wb.close()
+        raise ReadError("the workbook has no worksheet")
     if sheet is None:
-        sheet = prefer if prefer in wb.sheetnames else wb.sheetnames[0]
+        sheet = prefer if prefer in sheetnames else sheetnames[0]
     name = sheet
 
     def rows() -> Iterator[tuple[int, list]]:
@@ -182,7 +295,8 @@ def xlsx_rows(path: Path, sheet: str | None = None, prefer: str | None = None
         except ReadError:
             raise
         except Exception as exc:  # noqa: BLE001
-            raise ReadError(f"[{name}] the sheet cannot be read ({type(exc).__name__}: {exc})") from None
+            raise ReadError(f"[{name}] the sheet cannot be read ({type(exc).__name__}: {str(exc)[:MAX_QUOTED]})"
+                            ) from None
         finally:
             wb.close()
 
@@ -204,7 +318,7 @@ def formula_cells(path: Path, sheet: str, rows: set[int]) -> dict[tuple[int, int
                     if isinstance(v, str) and v.startswith("="):
                         out[(n, j)] = v
     except Exception as exc:  # noqa: BLE001 - malformed XML (control characters in a formula...) is bad input
-        raise ReadError(f"[{sheet}] the formulas cannot be read ({type(exc).__name__}: {exc})") from None
+        raise ReadError(f"[{sheet}] the formulas cannot be read ({type(exc).__name__}: {str(exc)[:MAX_QUOTED]})") from None
     finally:
         wb.close()
     return out

@@ -25,7 +25,8 @@ from pathlib import Path
 
 from debtcli.importers import columns as C
 from debtcli.importers.profile import Profile
-from debtcli.importers.readers import ReadError, cell_text, csv_rows, excel_serial_date, formula_cells, xlsx_rows
+from debtcli.importers.readers import (MAX_QUOTED, ReadError, cell_text, csv_rows, excel_serial_date, formula_cells,
+                                       max_rows, quote, xlsx_rows)
 from debtcli.model.money import ParseError, parse_amount
 from debtcli.model.records import LEDGER_TYPES, InputFile, Issue, LedgerRow, PaymentRecord, RejectedRow, SourceRef
 from debtcli.terms.loader import parse_date
@@ -34,6 +35,7 @@ LEDGER_COLUMNS = C.LEDGER_COLUMNS
 PAYMENT_COLUMNS = C.PAYMENT_COLUMNS
 HEADER_SEARCH_ROWS = 30
 MAX_ROW_ERRORS = 200  # per file; the rest are counted in one line (every row is still listed as rejected)
+EMPTY_RUN = 100  # a run of more empty rows than this is listed as one rejected entry (a sheet padded to row 1,048,576)
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 
@@ -163,13 +165,29 @@ class TableReader:
 
     def _records(self, rows: Iterator[tuple[int, list]], header_read: bool = False) -> Iterator:
         t = self.table
+        cap = max_rows()
+        empty_from = None  # first row of the current run of empty rows
+        data_rows = 0
+        width = len(t.header) if t.header_row else 0
         for rowno, cells in (rows if header_read else self._find_header(rows)):
             t.rows_seen = rowno
             texts = [cell_text(c).strip() for c in cells]
             if not any(texts):
-                self._reject(rowno, "empty row")
+                if empty_from is None:
+                    empty_from = rowno
                 continue
+            if empty_from is not None:
+                self._empty_run(empty_from, rowno - 1)
+                empty_from = None
+            data_rows += 1
+            if cap is not None and data_rows > cap:
+                self._issue(rowno, f"more than {cap:,} data rows (--max-rows); nothing was verified. Split the "
+                                   "file, or raise --max-rows if the table really is that long")
+                self._reject(rowno, f"not read: past the limit of {cap:,} rows (--max-rows)")
+                return
             raw = self._sep.join(texts).rstrip(self._sep)
+            if len(raw) > 4 * MAX_QUOTED:
+                raw = raw[:4 * MAX_QUOTED] + f"... ({len(raw):,} characters)"
             if self._is_total_line(cells, texts):
                 self._reject(rowno, "a total line, not a posting", raw=raw)
                 continue
@@ -177,6 +195,8 @@ class TableReader:
                 self._reject(rowno, "not read: the table lacks required column(s) " + ", ".join(t.missing))
                 continue
             try:
+                if self.table.sheet is None and width:
+                    self._check_shape(cells, width)
                 rec = self._record(rowno, cells, raw)
             except _RowError as exc:
                 self._row_error(rowno, exc, cells)
@@ -187,6 +207,34 @@ class TableReader:
             self._flag_duplicates(rowno, texts, rec)
             t.used += 1
             yield rec
+        if empty_from is not None:
+            self._empty_run(empty_from, t.rows_seen)
+
+    def _empty_run(self, first: int, last: int) -> None:
+        """Empty rows: one rejected entry each, or one for a long run (nothing after it is lost: the
+        run ends at the last row of the file or at the next row holding anything)."""
+        if last - first + 1 > EMPTY_RUN:
+            self._reject(first, f"empty rows {first:,} to {last:,} ({last - first + 1:,} rows)")
+            return
+        for n in range(first, last + 1):
+            self._reject(n, "empty row")
+
+    def _check_shape(self, cells: list, width: int) -> None:
+        """A CSV row must have the header's fields: more means a value was split (an unquoted
+        1,066.19) or shifted, fewer that it was cut; a field holding a line break means a quote
+        swallowed the next line(s)."""
+        extra = [c for c in cells[width:] if c.strip()]
+        if extra:
+            raise _RowError(None, f"{len(cells)} fields where the header has {width} (extra: "
+                                  f"{', '.join(quote(c, 40) for c in extra[:3])}); a value holding the delimiter "
+                                  f"{self._sep!r} (such as an unquoted 1,066.19) must be quoted")
+        if len(cells) < width and any(cells) and len(cells) < max(self.table.columns.values(), default=0) + 1:
+            raise _RowError(None, f"{len(cells)} fields where the header has {width}; the row is cut short")
+        for i, c in enumerate(cells[:width]):
+            if "\n" in c or "\r" in c:
+                name = self.table.header[i] if i < len(self.table.header) and self.table.header[i] else str(i + 1)
+                raise _RowError(None, f"column {name}: the field holds a line break ({quote(c, 60)}); a quote left "
+                                      "open swallows the lines after it")
 
     def _is_total_line(self, cells: list, texts: list[str]) -> bool:
         """合计 / Total lines under a table: a total label where the date should be, or no date at all."""
@@ -265,6 +313,13 @@ class TableReader:
         t, p = self.table, self.profile
         t.header_row = rowno
         t.header = [cell_text(c).strip() for c in cells]
+        seen: dict[str, int] = {}
+        for i, h in enumerate(t.header):
+            key = C.normalise_header(h)
+            if key and key in seen:
+                self._issue(rowno, f"the header names {quote(h, 60)} twice (columns {seen[key] + 1} and {i + 1}); "
+                                   "one of the two would be ignored: rename one", column=h)
+            seen.setdefault(key, i)
         cols: dict[str, int] = {}
         norm = [C.normalise_header(h) for h in t.header]
         for col, where in p.columns.items():
@@ -362,7 +417,7 @@ class TableReader:
             if typ == "":
                 typ = self._type_cache[text] = C.ledger_type(text, p.types)
             if typ is None:
-                raise _RowError("type", f"type: {cell_text(word)!r} is not a known transaction type; map it in a "
+                raise _RowError("type", f"type: {quote(cell_text(word))} is not a known transaction type; map it in a "
                                         f"profile ([types] or a [[rule]]) to one of {', '.join(LEDGER_TYPES)}")
             return typ
         if side == "credit":
@@ -401,14 +456,18 @@ class TableReader:
 
     def _money(self, v, col: str) -> Decimal:
         if isinstance(v, (date, datetime)):
-            raise _RowError(col, f"{col}: {cell_text(v)!r} is a date, not an amount")
+            raise _RowError(col, f"{col}: {quote(cell_text(v))} is a date, not an amount")
         try:
             if isinstance(v, Decimal):
                 amount = v
             elif self.profile.decimal_mark == "." and len(v) <= 16 and _PLAIN_NUMBER.match(v):
                 amount = Decimal(v)  # the common case, without the full parser
             else:
-                amount = parse_amount(cell_text(v), self.profile.decimal_mark)
+                text = cell_text(v)
+                if len(text) > 60:
+                    raise _RowError(col, f"{col}: {quote(text, 40)} is not an amount")
+                self._check_marks(col, text)
+                amount = parse_amount(text, self.profile.decimal_mark)
         except ParseError as exc:
             raise _RowError(col, f"{col}: {exc}") from None
         if amount.as_tuple().exponent < -self.places and amount != amount.quantize(Decimal(1).scaleb(-self.places)):
@@ -416,20 +475,44 @@ class TableReader:
                                  "source (a formula result?)")
         return amount
 
+    def _check_marks(self, col: str, text: str) -> None:
+        """The thousands and decimal marks of an amount must fit the convention: with decimal_mark
+        "." a comma only groups thousands (1,066.19), with "," a dot only groups them (1.066,19).
+        ``1066,19`` in a file read with "." is not 106,619: it is refused, as is ``1066.19`` under ","."""
+        mark = self.profile.decimal_mark
+        group = "," if mark == "." else "."
+        body = text.strip().translate(_FULLWIDTH_MARKS)
+        if group not in body and not (mark == "," and body.count(",") > 1):
+            return
+        digits = re.sub(r"[^\d.,]", "", body)
+        if _GROUPED[mark].match(digits):
+            return
+        if mark == ".":
+            hint = ("it has a comma where this file's amounts have a decimal point; if the file writes 1.066,19, set "
+                    'decimal_mark = "," in a profile')
+        else:
+            hint = ('the profile sets decimal_mark = ",", and this amount has a dot that does not group thousands; '
+                    "fix the row or the profile")
+        raise _RowError(col, f"{col}: {quote(text, 40)} does not fit the file's number format: {hint}")
+
     def _date(self, cells: list, col: str, required: bool) -> date | None:
         v = self._value(cells, col)
         if v is None:
             if required:
                 raise _RowError(col, f"{col}: empty", empty_cell=True)
             return None
+        if v.__class__ is str and len(v) > 60:
+            raise _RowError(col, f"{col}: {quote(v, 40)} is not a date")
         try:
             return cell_date(v, self.profile.date_format)
-        except (ParseError, ValueError) as exc:
+        except (ParseError, ValueError, OverflowError) as exc:
             raise _RowError(col, f"{col}: {exc}") from None
 
     # ------------------------------------------------------------------ bookkeeping
     def _row_error(self, rowno: int, exc: _RowError, cells: list) -> None:
         raw_value = cell_text(self._value(cells, exc.column)) if exc.column else None
+        if raw_value is not None and len(raw_value) > MAX_QUOTED:
+            raw_value = raw_value[:MAX_QUOTED] + f"... ({len(raw_value):,} characters)"
         self._reject(rowno, exc.message, exc.column, raw_value)
         self._row_errors += 1
         if self._row_errors <= MAX_ROW_ERRORS:
@@ -471,7 +554,7 @@ class TableReader:
             first = self._seen_refs.get(ref_key)
             if first is not None:
                 if self._seen_rows.get(key) != first:
-                    self._issue(rowno, f"reference {rec.reference!r} is used again (first on row {first}); "
+                    self._issue(rowno, f"reference {quote(rec.reference)} is used again (first on row {first}); "
                                        "both rows are kept", column="reference", severity="warning",
                                 code="REUSED_REFERENCE")
             else:
@@ -485,6 +568,9 @@ class _Skip(Exception):
 
 _PLAIN_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_GROUPED = {".": re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$|^\d*\.\d+$|^\d+$"),
+            ",": re.compile(r"^\d{1,3}(\.\d{3})+(,\d*)?$|^\d*,\d+$|^\d+$")}
+_FULLWIDTH_MARKS = str.maketrans("．，０１２３４５６７８９", ".,0123456789")
 _TOTAL_ENDINGS = frozenset("计lL")
 _TIMESTAMP = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
@@ -510,7 +596,7 @@ def cell_date(v, date_format: str | None = None) -> date:
         try:
             return datetime.strptime(s, date_format).date()
         except ValueError:
-            raise ParseError(f"{s!r} does not match the date format {date_format}") from None
+            raise ParseError(f"{quote(s)} does not match the date format {date_format}") from None
     m = _TIMESTAMP.match(s)
     if m:
         s = m.group(1)

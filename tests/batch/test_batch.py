@@ -158,7 +158,13 @@ def test_an_unreadable_account_gets_an_error_line_and_the_run_goes_on(tmp_path, 
     a1, a2, a3 = lines(out)
     assert "error" not in a1 and "error" not in a3
     assert a2["error"] == "the case could not be read"
-    problems = "\n".join(a2["problems"])
+    # each problem is an object a program can sort and filter
+    assert all(set(x) == {"file", "sheet", "row", "column", "message"} for x in a2["problems"]), a2["problems"]
+    rate = next(x for x in a2["problems"] if x["message"].startswith("rate: found '12 percent'"))
+    assert (rate["file"], rate["row"], rate["sheet"]) == ("accounts.csv", 3, None)
+    pay = next(x for x in a2["problems"] if x["file"] == "payments.csv")
+    assert pay["row"] == 3 and pay["column"] == "amount", pay
+    problems = "\n".join(f"{x['file']}:{x['row']}: {x['message']}" for x in a2["problems"])
     assert "accounts.csv:3: rate: found '12 percent'" in problems
     assert "accounts.csv:3: term_months: found 'twelve'" in problems
     assert "payments.csv:3: amount:" in problems

@@ -147,5 +147,6 @@ def test_a_bad_row_is_rejected_with_its_location_and_the_run_goes_on(tmp_path, r
     a1, a2 = lines(out)
     assert "error" not in a1 and a1["inputs"][1]["rows"] == 1
     assert a2["error"] == "the case could not be read"
-    assert any(p.startswith("ledger.xlsx[ledger]:3: amount") for p in a2["problems"]), a2["problems"]
+    assert any((p["file"], p["sheet"], p["row"]) == ("ledger.xlsx", "ledger", 3) and p["message"].startswith("amount")
+               for p in a2["problems"]), a2["problems"]
     assert "Traceback" not in err

@@ -356,7 +356,8 @@ def score(results: Path, answers: Path) -> dict:
 def _detected(obj: dict, a: dict) -> bool:
     """For a clean account: nothing flagged (True). For a planted one: the planted finding is there."""
     if a["kind"] == "unreadable":
-        return "error" in obj and any(a["component"] in p for p in obj.get("problems", []))
+        return "error" in obj and any(a["component"] in (p["message"] if isinstance(p, dict) else p)
+                                        for p in obj.get("problems", []))
     if "error" in obj:
         return False
     errors = [f for f in obj["findings"] if f["severity"] == "error"]
