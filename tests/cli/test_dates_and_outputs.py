@@ -79,7 +79,7 @@ def test_batch_as_of_is_checked_for_every_account(run_cli, tmp_path):
     assert code == 2
     lines = {x["account"]: x for x in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     assert "error" not in lines["bank"] and lines["bank"]["as_of"] == "2024-06-30"
-    problem = " ".join(lines["private"]["problems"])
+    problem = " ".join(p["message"] for p in lines["private"]["problems"])
     assert "2024-06-30" in problem and "2023-03-01" in problem
 
 
