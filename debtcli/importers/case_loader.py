@@ -41,33 +41,196 @@ def load_case(path: str | Path) -> tuple[Case | None, list[Issue]]:
     if p.is_file():
         return None, [Issue(SourceRef(p.name), "a case is a folder holding case.toml, or a workbook (.xlsx) with "
                                                "sheets case, ledger, payments")]
-    toml = p / "case.toml"
-    if not toml.exists():
-        books = sorted(x for x in p.glob("case.xlsx"))
+    entries = _entries(p)
+    toml = _one(entries, "case.toml")
+    if toml is None:
+        books = [e for e in entries if e.name.lower() == "case.xlsx"]
         if books:
-            return load_workbook_case(books[0])
+            return load_workbook_case(p / books[0].name)
         return None, [Issue(SourceRef(str(p)), "no case.toml in this folder")]
+    refused = _refusal(p, toml.name)
+    if refused:
+        return None, [Issue(SourceRef(toml.name), refused, code="REFUSED")]
     from debtcli.terms.loader import load_terms
 
-    terms, issues = load_terms(toml)
-    inputs = [InputFile("case.toml", sha256_of(toml), 1, 0 if terms else 1, "terms")]
+    terms, issues = load_terms(p / toml.name)
+    inputs = [InputFile(toml.name, sha256_of(p / toml.name), 1, 0 if terms else 1, "terms")]
+    read = {toml.name}
     places = _places(terms)
-    tables = {}
-    for kind, stem in (("ledger", "ledger"), ("payments", "payments")):
-        candidates = [p / f"{stem}{ext}" for ext in TABLE_SUFFIXES if (p / f"{stem}{ext}").exists()]
-        if len(candidates) > 1:
-            issues.append(Issue(SourceRef(candidates[1].name), f"two {kind} files in the case folder "
-                                f"({', '.join(c.name for c in candidates)}); keep one"))
-            continue
-        table_path = candidates[0] if candidates else None
-        if table_path is None:
-            continue
-        profile, prof_issues = _profile_for(table_path, kind)
-        issues += prof_issues
-        if prof_issues:
-            continue
-        tables[kind] = _read(table_path, kind, profile, None, places, inputs, issues)
-    return _finish(terms, tables, inputs, issues, str(p))
+    files = terms.files if terms is not None else {}
+    tables: dict = {}
+    for kind in ("ledger", "payments"):
+        names, found = _table_names(p, entries, kind, files, issues)
+        read.update(found)
+        parts = []
+        for name in names:
+            refused = _refusal(p, name)
+            if refused:
+                issues.append(Issue(SourceRef(name), refused, code="REFUSED"))
+                continue
+            table_path = p / name
+            profile, prof_issues = _profile_for(table_path, kind)
+            issues += prof_issues
+            if profile is not None or prof_issues:
+                read.add(_profile_name(table_path, kind))
+            if prof_issues:
+                continue
+            parts.append(_read(table_path, kind, profile, None, places, inputs, issues))
+        if parts:
+            tables[kind] = parts[0] if len(parts) == 1 else _Merged(parts)
+    ignored = tuple((e.name, _why_not_read(e, p)) for e in entries if e.name not in read)
+    for name, why in ignored:
+        issues.append(Issue(SourceRef(name), f"not read: {why}", severity="warning", code="NOT_READ"))
+    return _finish(terms, tables, inputs, issues, str(p), ignored)
+
+
+# ---------------------------------------------------------------------- the case folder's files
+
+REFUSED_SUFFIXES = {
+    ".xls": "an old .xls workbook (Excel 97-2003); save it as .xlsx or CSV",
+    ".xlsb": "a binary .xlsb workbook; save it as .xlsx or CSV",
+    ".et": "a WPS spreadsheet; save it as .xlsx or CSV",
+    ".ods": "an OpenDocument spreadsheet; save it as .xlsx or CSV",
+    ".numbers": "a Numbers spreadsheet; export it as .xlsx or CSV",
+}
+
+
+class _Entry:
+    __slots__ = ("name", "is_dir")
+
+    def __init__(self, name: str, is_dir: bool):
+        self.name = name
+        self.is_dir = is_dir
+
+
+def _entries(folder: Path) -> list[_Entry]:
+    """Every entry of the case folder, by name; nothing is opened or followed."""
+    import os
+
+    out = []
+    with os.scandir(folder) as it:
+        for e in it:
+            out.append(_Entry(e.name, e.is_dir(follow_symlinks=False)))
+    return sorted(out, key=lambda e: e.name)
+
+
+def _one(entries: list[_Entry], name: str) -> _Entry | None:
+    """The entry called ``name``, matched without regard to case (the exact spelling first)."""
+    exact = [e for e in entries if e.name == name]
+    if exact:
+        return exact[0]
+    loose = [e for e in entries if e.name.lower() == name.lower()]
+    return loose[0] if loose else None
+
+
+def _table_names(folder: Path, entries: list[_Entry], kind: str, files: dict, issues: list) -> tuple[list[str], set]:
+    """The files that hold ``kind`` (named in [files], else ``ledger.*`` / ``payments.*`` in any
+    case), and the names accounted for (read, or refused with a message)."""
+    if kind in files:
+        wanted = [files[kind]] if isinstance(files[kind], str) else list(files[kind])
+        names = []
+        for i, want in enumerate(wanted):
+            e = _one(entries, want)
+            key = f"files.{kind}" + (f"[{i}]" if kind == "payments" and len(wanted) > 1 else "")
+            if e is None:
+                issues.append(Issue(SourceRef("case.toml", column=key),
+                                    f"{key}: {want!r} is not in the case folder", code="TERMS"))
+                continue
+            names.append(e.name)
+        return _refuse_formats(names, kind, issues), set(names)
+    candidates = [e.name for e in entries if Path(e.name).stem.lower() == kind
+                  and Path(e.name).suffix.lower() in TABLE_SUFFIXES + tuple(REFUSED_SUFFIXES)]
+    if len(candidates) > 1:
+        issues.append(Issue(SourceRef(candidates[1]), f"two {kind} files in the case folder "
+                            f"({', '.join(candidates)}); keep one, or name the ones to read in case.toml [files]"))
+        return [], set(candidates)
+    return _refuse_formats(candidates, kind, issues), set(candidates)
+
+
+def _refuse_formats(names: list[str], kind: str, issues: list) -> list[str]:
+    out = []
+    for name in names:
+        suffix = Path(name).suffix.lower()
+        if suffix in REFUSED_SUFFIXES:
+            issues.append(Issue(SourceRef(name), REFUSED_SUFFIXES[suffix], code="REFUSED"))
+        elif suffix not in TABLE_SUFFIXES:
+            issues.append(Issue(SourceRef(name), f"not a table debtcli reads as {kind} (CSV, TSV, TXT or XLSX)",
+                                code="REFUSED"))
+        else:
+            out.append(name)
+    return out
+
+
+def _refusal(folder: Path, name: str) -> str | None:
+    """Why the file ``name`` of the case folder is not opened, or None when it is a regular file (or a
+    symbolic link to one inside the folder). Checked without reading a byte of it."""
+    import errno
+    import os
+    import stat
+
+    path = folder / name
+    try:
+        st = os.lstat(path)
+    except OSError as exc:
+        return f"cannot be examined ({exc.strerror})"
+    if stat.S_ISLNK(st.st_mode):
+        try:
+            target = path.resolve(strict=True)
+        except FileNotFoundError:
+            return "a symbolic link to nothing (its target does not exist); refused"
+        except RuntimeError:
+            return "a symbolic link that loops; refused"
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "a symbolic link that loops; refused"
+            return f"a symbolic link that cannot be followed ({exc.strerror}); refused"
+        try:
+            target.relative_to(folder.resolve())
+        except ValueError:
+            return "a symbolic link leading outside the case folder; refused (copy the file into the folder)"
+        st = os.stat(target)
+    mode = st.st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file; refused"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a regular file; refused without reading it"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a regular file; refused without reading it"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a regular file; refused"
+    return "not a regular file; refused"
+
+
+def _why_not_read(e: _Entry, folder: Path) -> str:
+    name = e.name.lower()
+    if e.is_dir:
+        return "a folder (a case folder's tables are files in it)"
+    if name.endswith(".profile.toml") or name == "profile.toml":
+        return "a profile for no table that was read"
+    suffix = Path(name).suffix
+    if suffix in TABLE_SUFFIXES or suffix in REFUSED_SUFFIXES:
+        return ("only case.toml, ledger.* and payments.* are read; name it in case.toml [files] "
+                "(ledger = \"...\" or payments = [\"...\"]) to read it")
+    return "not a case file (only case.toml, the ledger, the payment records and their profiles are read)"
+
+
+def _profile_name(table_path: Path, kind: str) -> str:
+    from debtcli.importers.profile import find_profile
+
+    found = find_profile(table_path, kind)
+    return found.name if found is not None else ""
+
+
+class _Merged:
+    """Several payment files read as one table: the records of each keep their own source."""
+
+    def __init__(self, parts: list):
+        self.parts = parts
+        self.records = [r for t in parts for r in t.records]
+        self.rejected = [r for t in parts for r in t.rejected]
+        self.issues = [i for t in parts for i in t.issues]
 
 
 def load_workbook_case(book: Path) -> tuple[Case | None, list[Issue]]:
@@ -111,7 +274,8 @@ def _read(path: Path, kind: str, profile, sheet, places: int, inputs: list, issu
     return table
 
 
-def _finish(terms, tables: dict, inputs: list, issues: list, where: str) -> tuple[Case | None, list[Issue]]:
+def _finish(terms, tables: dict, inputs: list, issues: list, where: str, ignored: tuple = ()
+            ) -> tuple[Case | None, list[Issue]]:
     ledger, payments = tables.get("ledger"), tables.get("payments")
     if terms is not None:
         from debtcli.terms.plausible import plausibility_issues
@@ -123,7 +287,7 @@ def _finish(terms, tables: dict, inputs: list, issues: list, where: str) -> tupl
     case = Case(terms=terms, ledger=tuple(ledger.records) if ledger else (),
                 payments=tuple(payments.records) if payments else (), inputs=tuple(inputs),
                 rejected=tuple(rejected), issues=tuple(i for i in issues if i.severity != "error"), path=where,
-                has_ledger=ledger is not None, has_payments=payments is not None)
+                has_ledger=ledger is not None, has_payments=payments is not None, ignored=ignored)
     return case, issues
 
 

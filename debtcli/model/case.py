@@ -21,3 +21,4 @@ class Case:
     has_ledger: bool = False
     has_payments: bool = False
     extra: dict = field(default_factory=dict)
+    ignored: tuple[tuple[str, str], ...] = ()  # files of the case folder not read: (name, why)

@@ -295,6 +295,10 @@ def _evidence_section(r: Report, lang: str) -> Section:
         blocks.append(Table((w["where"], w["reason"], w["raw"]), rej, "lll", (1.6, 2.6, 2.6)))
     else:
         blocks.append(Paragraph(w["no_rejected"], "small"))
+    if r.ignored:
+        blocks.append(Paragraph(w["ignored_files"], "heading"))
+        blocks.append(Table((w["file"], w["ignored_why"]), tuple(Row((name, why)) for name, why in r.ignored), "ll",
+                            (1.6, 5.2)))
     if r.notes:
         blocks.append(Paragraph(w["notes"], "heading"))
         blocks += [Paragraph(n, "small") for n in r.notes]

@@ -266,7 +266,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
         unverified=tuple(_as_records(match.unverified)) if match else (),
         computation=computation, conventions=conv, inputs=case.inputs, rejected=case.rejected,
         limitation=limitation, contract_result=contract_res, lawful_result=lawful_res, tool_version=__version__,
-        notes=notes, extra=extra,
+        notes=notes, extra=extra, ignored=case.ignored,
     )
 
 

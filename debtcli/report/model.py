@@ -105,6 +105,7 @@ class Report:
     tool_version: str
     notes: tuple[str, ...] = ()  # warnings about the input that did not stop the run
     extra: dict = field(default_factory=dict)  # pack- or product-specific sections (e.g. card cycles)
+    ignored: tuple[tuple[str, str], ...] = ()  # files of the case folder that were not read: (name, why)
 
     @property
     def has_errors(self) -> bool:
@@ -196,6 +197,7 @@ def report_to_dict(r: Report) -> dict:
         },
         "findings": [finding_to_dict(f, p, r.language) for f in r.findings],
         "inputs": [{"file": i.file, "sha256": i.sha256, "rows": i.rows, "rejected": i.rejected} for i in r.inputs],
+        "inputs_ignored": [{"file": name, "reason": why} for name, why in r.ignored],
         "rejected_rows": [{**_evidence(x.source), "reason": x.reason} for x in r.rejected],
         "conventions": dict(r.conventions),
     }

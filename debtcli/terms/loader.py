@@ -241,7 +241,7 @@ CONTRACT_KEYS = {
     "installment_plan",
 }
 TOP_KEYS = {"schema", "case", "contract", "disbursement", "installment", "event", "payment", "demand", "rules",
-            "reconcile", "notice"}
+            "reconcile", "notice", "files"}
 
 
 def load_terms_text(text: str, file: str = "case.toml") -> tuple[Terms | None, list[Issue]]:
@@ -430,13 +430,59 @@ def terms_from_dict(data: dict, file: str = "case.toml") -> tuple[Terms | None, 
     r.unknown(notice, "notice", set(NOTICE_KEYS))
     notice = {k: v for k, v in ((k, r.get(notice, "notice", k, _text, "text")) for k in NOTICE_KEYS if k in notice)
               if v is not None}
+    files = _files(r, data.get("files", {}))
+
     terms = Terms(case=case, contract=contract, disbursements=disbursements, installments=installments,
                   events=events, payments=payments, demand=demand, rules=dict(rules), reconcile=dict(reconcile),
-                  notice=notice)
+                  notice=notice, files=files)
     _cross_checks(r, terms, signed is not None, method_valid)
     if any(i.severity == "error" for i in issues):
         return None, issues
     return terms, issues
+
+
+def _file_name(v: Any) -> str:
+    if not isinstance(v, str) or not v.strip():
+        raise ValueError("")
+    name = v.strip()
+    if "/" in name or "\\" in name or name in (".", "..") or name.lower() == "case.toml":
+        raise ValueError("a file in the case folder, named without a path")
+    return name
+
+
+def _files(r: _Reader, t: Any) -> dict:
+    """``[files]``: which files of the case folder hold the ledger and the payment records
+    (``ledger = "台账.csv"``, ``payments = ["还款流水.csv", "回单.xlsx"]``)."""
+    if not isinstance(t, dict):
+        r.problem("files", t, "a table [files] with ledger and payments")
+        return {}
+    r.unknown(t, "files", {"ledger", "payments"})
+    out: dict = {}
+    ledger = r.get(t, "files", "ledger", _file_name, "a file name such as \"台账.csv\"")
+    if ledger is not None:
+        out["ledger"] = ledger
+    if "payments" in t:
+        raw = t["payments"]
+        names = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else None
+        if not names:
+            r.problem("files.payments", raw, "a file name or a list of file names such as [\"还款流水.csv\", "
+                                             "\"回单.xlsx\"]")
+        else:
+            good = []
+            for i, name in enumerate(names):
+                try:
+                    good.append(_file_name(name))
+                except ValueError as exc:
+                    where = f"files.payments[{i}]" if isinstance(raw, list) else "files.payments"
+                    r.problem(where, name, "a file name such as \"还款流水.csv\"" + (f" ({exc})" if str(exc) else ""))
+            lowered = [g.lower() for g in good]
+            for g in sorted({g for g in lowered if lowered.count(g) > 1}):
+                r.problem("files.payments", raw, f"each file once ({g} is named twice)")
+            if len(good) == len(names):
+                out["payments"] = tuple(good)
+    if "ledger" in out and out["ledger"].lower() in [x.lower() for x in out.get("payments", ())]:
+        r.problem("files.ledger", out["ledger"], "a file that is not also a payments file")
+    return out
 
 
 def _allocation(v: Any) -> tuple[str, ...]:

@@ -218,6 +218,7 @@ class Terms:
     rules: dict = field(default_factory=dict)  # settings for the rule pack
     reconcile: dict = field(default_factory=dict)  # settings for matching
     notice: dict = field(default_factory=dict)  # [notice]: names and addresses printed on a validation notice
+    files: dict = field(default_factory=dict)  # [files]: "ledger" -> name, "payments" -> tuple of names
 
     def with_contract(self, **changes) -> "Terms":
         return replace(self, contract=replace(self.contract, **changes))

@@ -71,5 +71,5 @@ def test_two_files_for_one_table_is_an_error_not_a_choice(tmp_path, run_cli):
     workbook_case(tmp_path / "payments.xlsx", [])
     code, out, err = run_cli("verify", tmp_path)
     assert code == 2
-    assert ("error: payments.xlsx: two payments files in the case folder (payments.csv, payments.xlsx); keep one"
-            in err.splitlines())
+    assert ("error: payments.xlsx: two payments files in the case folder (payments.csv, payments.xlsx); keep one, "
+            "or name the ones to read in case.toml [files]" in err.splitlines())
