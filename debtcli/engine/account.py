@@ -169,7 +169,8 @@ def annuity_payment(principal: Decimal, monthly_rate: Decimal, n: int) -> Decima
 
 
 def resolve_rate_path(spec: RateSpec | None, signed: date, until: date, repricing: str,
-                      fixings, basis: int = 360, file: str = "case.toml") -> tuple[tuple[RatePoint, ...], list[Issue]]:
+                      fixings, basis: int = 360, file: str = "case.toml", key: str = "contract.rate"
+                      ) -> tuple[tuple[RatePoint, ...], list[Issue]]:
     """Dated contract rates: one point for a fixed rate; for an LPR-linked rate, the LPR in force at
     signing plus the spread, repriced on each fixing or each anniversary."""
     if spec is None:
@@ -182,8 +183,8 @@ def resolve_rate_path(spec: RateSpec | None, signed: date, until: date, repricin
     def missing(on: date, why: str) -> None:
         from debtcli.rules.lpr import SUPPLY_KEYS
 
-        issues.append(Issue(SourceRef(file, column="contract.rate"),
-                            f"contract.rate: {spec.text} needs the {tenor} LPR in force on {on} ({why}), which the LPR "
+        issues.append(Issue(SourceRef(file, column=key),
+                            f"{key}: {spec.text} needs the {tenor} LPR in force on {on} ({why}), which the LPR "
                             f"table does not have; debtcli does not carry an old fixing forward: supply it as "
                             f"{SUPPLY_KEYS}", code="LPR_MISSING"))
 
@@ -223,7 +224,8 @@ def contract_rate_path(terms: Terms, horizon: date, fixings, basis: int) -> tupl
     rate_path, issues = resolve_rate_path(c.rate, c.signed, horizon, c.repricing, fixings, basis)
     for e in terms.events:
         if e.type == "rate_change" and e.rate is not None:
-            sub, sub_issues = resolve_rate_path(e.rate, e.date, horizon, c.repricing, fixings, basis)
+            sub, sub_issues = resolve_rate_path(e.rate, e.date, horizon, c.repricing, fixings, basis,
+                                                key=f"event[{terms.events.index(e)}].rate")
             issues += sub_issues
             rate_path = tuple(p for p in rate_path if p.date < e.date) + sub
     return rate_path, issues
@@ -287,7 +289,8 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
         if c.default_rate.markup is not None:
             markup = c.default_rate.markup
         else:
-            default_path, d_issues = resolve_rate_path(c.default_rate, c.signed, horizon, c.repricing, fixings, basis)
+            default_path, d_issues = resolve_rate_path(c.default_rate, c.signed, horizon, c.repricing, fixings, basis,
+                                                       key="contract.default_rate")
             issues += d_issues
 
     n = len(due_dates)

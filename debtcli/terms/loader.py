@@ -131,7 +131,7 @@ class _Reader:
             return conv(raw)
         except (ParseError, ValueError, TypeError, ArithmeticError) as exc:
             detail = str(exc)
-            if "has no unit" in detail:  # the hint is the point: '24' has no unit: "24%"? "2.4%"?
+            if "has no unit" in detail or "significant digits" in detail:  # the detail is the point
                 detail = detail.replace(f"{str(raw).strip()!r} ", "", 1)
             self.problem(full, raw, expected + (f" ({detail})" if detail and repr(raw) not in detail else ""))
             return default
@@ -548,7 +548,7 @@ def _event(r: _Reader, t: dict, path: str, index: int) -> Event | None:
     installments = r.get(t, path, "installments", _int_between(1, MAX_PLAN_MONTHS),
                          f"a whole number of monthly installments from 1 to {MAX_PLAN_MONTHS}")
     first_due = r.get(t, path, "first_due", parse_date, "a date (YYYY-MM-DD)")
-    if typ == "rate_change" and rate is None:
+    if typ == "rate_change" and rate is None and "rate" not in t:
         r.problem(f"{path}.rate", _MISSING, "the new rate of a rate_change")
     if typ in ("waiver", "fee", "cost") and amount is None:
         r.problem(f"{path}.amount", _MISSING, f"the amount of the {typ}")

@@ -5,6 +5,8 @@ the file, the row where there is one, and what is wrong.
 """
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -63,11 +65,30 @@ CASES = [
     ("empty_rows.csv", "payments", 0,
      ["rejected: empty_rows.csv:2: empty row", "rejected: empty_rows.csv:4: empty row",
       "empty_rows.csv: 5 rows: 1 header, 2 used as payments, 2 rejected"]),
+    ("card_number_amount.csv", "payments", 2,
+     ["error: card_number_amount.csv:2: amount: '6222021234567890123' has 19 significant digits; an amount has at "
+      "most 15 (an account or card number in the amount column?)"]),
+    ("amount_31_digits.csv", "payments", 2,
+     ["error: amount_31_digits.csv:2: amount: '1234567890123456789012345678901' has 31 significant digits; an amount "
+      "has at most 15 (an account or card number in the amount column?)"]),
+    ("amount_40_digits.csv", "ledger", 2,
+     ["error: amount_40_digits.csv:2: amount: '1234567890123456789012345678901234567890…' has 40 significant digits; "
+      "an amount has at most 15 (an account or card number in the amount column?)"]),
+    ("grouped_18_digits.csv", "payments", 2,
+     ["error: grouped_18_digits.csv:2: amount: '1,234,567,890,123,456.78' has 18 significant digits; an amount has "
+      "at most 15 (an account or card number in the amount column?)"]),
+    ("exponent_amount.csv", "payments", 2,
+     ["error: exponent_amount.csv:2: amount: '1e5' is not an amount (expected digits like 1,234.56)"]),
+    ("formula_control.xlsx", "payments", 2,
+     ["error: formula_control.xlsx[payments]: [payments] the sheet cannot be read (ParseError: reference to invalid "
+      "character number: line 1, column 653)"]),
 ]
 
 
 def test_every_corpus_file_is_covered():
-    assert sorted(p.name for p in CORPUS.iterdir()) == sorted(c[0] for c in CASES)
+    assert sorted(p.name for p in CORPUS.iterdir() if p.is_file()) == sorted(c[0] for c in CASES)
+    assert sorted(p.name for p in (CORPUS / "cases").iterdir()) == sorted(c[0] for c in CASE_FILES)
+    assert len(CASES) + len(CASE_FILES) + len(MADE) >= 50
 
 
 @pytest.mark.parametrize("name,kind,code,lines", CASES, ids=[c[0] for c in CASES])
@@ -145,3 +166,159 @@ def test_two_hundred_thousand_rows_stream_with_flat_memory(tmp_path):
     assert sum(int(Decimal(line.split(",")[3]) * 100) for line in lines[1:]) == total
     growth_mib = (rss_big - rss_small) / 1024
     assert growth_mib < 64, growth_mib  # holding 180,000 more LedgerRow objects would take several hundred MiB
+
+
+# ---------------------------------------------------------------------- whole case folders
+
+# Files run through `debtcli verify` as part of a case folder: a ``*.toml`` is the case.toml; a table
+# goes beside the case.toml of as_of_before_signing.toml (a plain 12% bullet loan of 10,000.00 signed
+# 2024-01-01) under the name given.
+# file, placed as, extra arguments, exact lines expected on stderr (every one exits 2)
+CASE_FILES = [
+    ("rate_no_unit.toml", "case.toml", [],
+     ["error: case.toml: contract.rate: found '24', expected a rate such as \"24%\", \"2%/month\", \"LPR+0.5%\" (has no "
+      "unit: \"24%\"? \"2.4%\"?)"]),
+    ("rate_fraction_no_unit.toml", "case.toml", [],
+     ["error: case.toml: contract.rate: found '0.24', expected a rate such as \"24%\", \"2%/month\", \"LPR+0.5%\" (has "
+      "no unit: \"24%\"? \"0.24%\"?)"]),
+    ("default_rate_no_unit.toml", "case.toml", [],
+     ["error: case.toml: contract.default_rate: found '36', expected a rate such as \"36%\" or a markup such as "
+      "\"+50%\" (has no unit: \"36%\"? \"3.6%\"?)"]),
+    ("rate_change_no_unit.toml", "case.toml", [],
+     ["error: case.toml: event[0].rate: found '18', expected a rate such as \"18%\" (has no unit: \"18%\"? \"1.8%\"?)"]),
+    ("signed_year_9999.toml", "case.toml", [],
+     ["error: case.toml: contract.signed: found 9999-01-01, expected the date the contract was formed (YYYY-MM-DD) "
+      "(9999-01-01 is outside the dates debtcli accepts (1900-01-01 to 2199-12-31); a typo?)"]),
+    ("demand_as_of_9999.toml", "case.toml", [],
+     ["error: case.toml: demand.as_of: found 9999-12-31, expected a date (YYYY-MM-DD) (9999-12-31 is outside the "
+      "dates debtcli accepts (1900-01-01 to 2199-12-31); a typo?)"]),
+    ("disbursement_year_1800.toml", "case.toml", [],
+     ["error: case.toml: disbursement[0].date: found 1800-01-01, expected a date (YYYY-MM-DD) (1800-01-01 is outside "
+      "the dates debtcli accepts (1900-01-01 to 2199-12-31); a typo?)"]),
+    ("principal_31_digits.toml", "case.toml", [],
+     ["error: case.toml: contract.principal: found '1234567890123456789012345678901', expected the principal as "
+      "written, a positive amount such as \"100000.00\" (has 31 significant digits; an amount has at most 15 (an "
+      "account or card number in the amount column?))"]),
+    ("demand_above_limit.toml", "case.toml", [],
+     ["error: case.toml: demand.total: 10,000,000.01 is above the largest plausible amount 10,000,000.00 (1,000 x "
+      "the principal; set [reconcile] max_amount if it is real)"]),
+    ("case_payment_above_max_amount.toml", "case.toml", [],
+     ["error: case.toml: payment[0].amount: 60,000.00 is above the largest plausible amount 50,000.00 ([reconcile] "
+      "max_amount)"]),
+    ("max_amount_not_an_amount.toml", "case.toml", [],
+     ["error: case.toml: reconcile.max_amount: found 'lots', expected an amount such as \"5000000.00\""]),
+    ("lpr_past_the_table.toml", "case.toml", [],
+     ["error: case.toml: contract.rate: LPR+1% needs the 1y LPR in force on 2026-10-20 (repricing on each fixing up "
+      "to 2027-06-01), which the LPR table does not have; debtcli does not carry an old fixing forward: supply it as "
+      "[rules] lpr_date = YYYY-MM-DD with lpr_1y = \"3.00%\" (and lpr_5y = \"3.50%\" for a five-year link)"]),
+    ("lpr_signed_on_an_unknown_fixing.toml", "case.toml", ["--as-of", "2026-11-01"],
+     ["error: case.toml: contract.rate: LPR+1% needs the 1y LPR in force on 2026-10-25 (the rate from that day), "
+      "which the LPR table does not have; debtcli does not carry an old fixing forward: supply it as [rules] "
+      "lpr_date = YYYY-MM-DD with lpr_1y = \"3.00%\" (and lpr_5y = \"3.50%\" for a five-year link)"]),
+    ("lpr5y_past_the_table.toml", "case.toml", ["--as-of", "2027-01-05"],
+     ["error: case.toml: contract.rate: LPR5Y+0.5% needs the 5y LPR in force on 2026-10-20 (repricing on each "
+      "fixing up to 2027-01-05), which the LPR table does not have; debtcli does not carry an old fixing forward: "
+      "supply it as [rules] lpr_date = YYYY-MM-DD with lpr_1y = \"3.00%\" (and lpr_5y = \"3.50%\" for a five-year "
+      "link)"]),
+    ("lpr_default_rate_past_the_table.toml", "case.toml", [],
+     ["error: case.toml: contract.default_rate: LPR+5% needs the 1y LPR in force on 2026-10-20 (repricing on each "
+      "fixing up to 2027-01-01), which the LPR table does not have; debtcli does not carry an old fixing forward: "
+      "supply it as [rules] lpr_date = YYYY-MM-DD with lpr_1y = \"3.00%\" (and lpr_5y = \"3.50%\" for a five-year "
+      "link)"]),
+    ("private_cap_past_the_table.toml", "case.toml", [],
+     ["error: case.toml column rules.lpr_1y: the one-year LPR in force on 2027-01-10 is not in the shipped LPR table "
+      "(ceiling at formation 2027-01-10); the table's last known fixing is 2026-09-20. The ceiling cannot be "
+      "computed without it and debtcli does not guess: add the published fixing in force on 2027-01-10 to case.toml "
+      "as [rules] lpr_1y = \"3.00%\" (its one-year value) and lpr_date = YYYY-MM-DD (its publication date), or "
+      "update the LPR table."]),
+    ("rules_lpr_date_as_text.toml", "case.toml", [],
+     ["error: case.toml: rules.lpr[0].date: found '2026-10-20', expected the publication date (YYYY-MM-DD, without "
+      "quotes)"]),
+    ("rules_lpr_without_value.toml", "case.toml", [], ["error: case.toml: rules.lpr[0]: give lpr_1y and/or lpr_5y"]),
+    ("rules_lpr_rate_without_unit.toml", "case.toml", [],
+     ["error: case.toml: rules.lpr[0].lpr_1y: found '3', expected the LPR as a yearly percentage, e.g. \"3.00%\""]),
+    ("files_missing.toml", "case.toml", [], ["error: case.toml: files.ledger: '台账.csv' is not in the case folder"]),
+    ("files_with_a_path.toml", "case.toml", [],
+     ["error: case.toml: files.payments: found '../payments.csv', expected a file name such as \"还款流水.csv\" (a "
+      "file in the case folder, named without a path)"]),
+    ("files_named_twice.toml", "case.toml", [],
+     ["error: case.toml: files.payments: found ['还款流水.csv', '还款流水.CSV'], expected each file once (还款流水.csv "
+      "is named twice)"]),
+    ("files_unknown_key.toml", "case.toml", [],
+     ["error: case.toml: files.ledgers: unknown key (known keys here: ledger, payments)"]),
+    ("demand_on_another_day.toml", "case.toml", ["--as-of", "2024-12-31"],
+     ["error: --as-of: 2024-12-31 differs from [demand] as_of = 2024-06-30: a demand is compared with the balances "
+      "of its own date; leave out --as-of to check the demand, or add --no-demand to compute the balances on "
+      "2024-12-31 without comparing"]),
+    ("as_of_before_signing.toml", "case.toml", ["--as-of", "2023-12-31", "--no-demand"],
+     ["error: --as-of: 2023-12-31 is before the contract was signed (contract.signed = 2024-01-01); there is no "
+      "balance before that day"]),
+    ("payment_dated_9999.csv", "payments.csv", [],
+     ["error: payments.csv:3: date: 9999-12-30 is outside the dates debtcli accepts (1900-01-01 to 2199-12-31); a "
+      "typo?"]),
+    ("ledger_dated_2300.csv", "ledger.csv", [],
+     ["error: ledger.csv:3: date: 2300-01-01 is outside the dates debtcli accepts (1900-01-01 to 2199-12-31); a "
+      "typo?"]),
+    ("ledger_balance_card_number.csv", "ledger.csv", [],
+     ["error: ledger.csv:2: balance: '6222021234567890123' has 19 significant digits; an amount has at most 15 (an "
+      "account or card number in the amount column?)"]),
+    ("payment_above_limit.csv", "payments.csv", [],
+     ["error: payments.csv:2: amount: 10,000,000.01 is above the largest plausible amount 10,000,000.00 (1,000 x "
+      "the principal; set [reconcile] max_amount if it is real)"]),
+    ("old_excel_as_ledger.xls", "ledger.xls", [],
+     ["error: ledger.xls: an old .xls workbook (Excel 97-2003); save it as .xlsx or CSV"]),
+    ("upper_case_old_excel.XLS", "Ledger.XLS", [],
+     ["error: Ledger.XLS: an old .xls workbook (Excel 97-2003); save it as .xlsx or CSV"]),
+    ("binary_workbook.xlsb", "payments.xlsb", [],
+     ["error: payments.xlsb: a binary .xlsb workbook; save it as .xlsx or CSV"]),
+    ("opendocument.ods", "payments.ods", [],
+     ["error: payments.ods: an OpenDocument spreadsheet; save it as .xlsx or CSV"]),
+]
+
+# Entries a repository cannot hold as files, made in the case folder by the test: name, how, message
+MADE = [
+    ("payments.csv", lambda f: os.symlink("/etc/passwd", f / "payments.csv"),
+     "error: payments.csv: a symbolic link leading outside the case folder; refused (copy the file into the folder)"),
+    ("payments.csv", lambda f: os.symlink(f / "nowhere.csv", f / "payments.csv"),
+     "error: payments.csv: a symbolic link to nothing (its target does not exist); refused"),
+    ("ledger.csv", lambda f: os.symlink("ledger.csv", f / "ledger.csv"),
+     "error: ledger.csv: a symbolic link that loops; refused"),
+    ("payments.csv", lambda f: os.mkfifo(f / "payments.csv"),
+     "error: payments.csv: a named pipe (FIFO), not a regular file; refused without reading it"),
+    ("ledger.csv", lambda f: (f / "ledger.csv").mkdir(), "error: ledger.csv: a folder, not a file; refused"),
+    ("payments.csv", lambda f: os.symlink("/dev/zero", f / "payments.csv"),
+     "error: payments.csv: a symbolic link leading outside the case folder; refused (copy the file into the folder)"),
+]
+
+
+def _verify(folder: Path, *args) -> subprocess.CompletedProcess:
+    """A child process with a time limit: a FIFO or /dev/zero that were read would hang, not pass."""
+    return subprocess.run([sys.executable, "-m", "debtcli", "verify", str(folder), *args], capture_output=True,
+                          text=True, encoding="utf-8", timeout=120, check=False)
+
+
+@pytest.mark.parametrize("name,placed,args,lines", CASE_FILES, ids=[c[0] for c in CASE_FILES])
+def test_each_bad_case_file_gets_its_message(tmp_path, run_cli, name, placed, args, lines):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    if placed != "case.toml":
+        shutil.copy(CORPUS / "cases" / "as_of_before_signing.toml", folder / "case.toml")
+    shutil.copy(CORPUS / "cases" / name, folder / placed)
+    code, out, err = run_cli("verify", folder, *args)
+    assert code == 2, err
+    assert out == "" and "Traceback" not in err and "internal error" not in err
+    for line in lines:
+        assert line in err.splitlines(), (line, err)
+
+
+@pytest.mark.parametrize("i", range(len(MADE)), ids=[f"{m[0]}-{i}" for i, m in enumerate(MADE)])
+def test_each_unsafe_table_is_refused_by_name(tmp_path, i):
+    _, make, line = MADE[i]
+    folder = tmp_path / "case"
+    folder.mkdir()
+    shutil.copy(CORPUS / "cases" / "as_of_before_signing.toml", folder / "case.toml")
+    make(folder)
+    proc = _verify(folder)
+    assert proc.returncode == 2, proc.stderr
+    assert line in proc.stderr.splitlines(), proc.stderr
+    assert "root:" not in proc.stderr
