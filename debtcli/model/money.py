@@ -289,7 +289,15 @@ def parse_rate(text: str | Decimal) -> Rate:
         raise ParseError(f"{raw!r} is not a rate ({exc}); write e.g. 24%, 2%/month, 0.05%/day, 月息2分") from None
     if value < 0:
         raise ParseError(f"{raw!r}: a rate cannot be negative")
-    return Rate(value, per, raw.strip())
+    rate = Rate(value, per, raw.strip())
+    if rate.annual(365) > MAX_ANNUAL_RATE:
+        raise ParseError(f"{raw.strip()!r} is more than {MAX_ANNUAL_RATE * HUNDRED:,.0f}% a year; a typo?")
+    return rate
+
+
+MAX_ANNUAL_RATE: Final = Decimal(100)
+"""10,000% a year: far above any rate a contract states (0.05% a day is 18.25%); above it a rate is a
+typo, and figures built on it would outgrow the 28 digits Decimal arithmetic keeps."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +350,8 @@ def parse_lpr_link(text: str) -> LprLink | None:
 
 def _parse_rate_number(s: str) -> Decimal:
     if s.endswith("%"):
+        if not re.fullmatch(r"\d+(\.\d+)?", s[:-1]) or significant_digits(s[:-1]) > MAX_SIGNIFICANT_DIGITS:
+            raise ParseError(f"{s!r} is not a percentage (digits like 24% or 0.05%)")
         return D(s[:-1]) / HUNDRED
     m = re.fullmatch(r"(百|千|万)分之(.+)", s)
     if m:

@@ -131,7 +131,7 @@ class _Reader:
             return conv(raw)
         except (ParseError, ValueError, TypeError, ArithmeticError) as exc:
             detail = str(exc)
-            if "has no unit" in detail or "significant digits" in detail:  # the detail is the point
+            if any(w in detail for w in ("has no unit", "significant digits", "a year; a typo?")):  # the point
                 detail = detail.replace(f"{str(raw).strip()!r} ", "", 1)
             self.problem(full, raw, expected + (f" ({detail})" if detail and repr(raw) not in detail else ""))
             return default

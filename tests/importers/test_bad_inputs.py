@@ -186,6 +186,11 @@ CASE_FILES = [
       "\"+50%\" (has no unit: \"36%\"? \"3.6%\"?)"]),
     ("rate_change_no_unit.toml", "case.toml", [],
      ["error: case.toml: event[0].rate: found '18', expected a rate such as \"18%\" (has no unit: \"18%\"? \"1.8%\"?)"]),
+    ("rate_with_exponent.toml", "case.toml", [],
+     ["error: case.toml: contract.rate: found '1e30%', expected a rate such as \"24%\", \"2%/month\", \"LPR+0.5%\""]),
+    ("rate_above_10000_percent.toml", "case.toml", [],
+     ["error: case.toml: contract.rate: found '30%/day', expected a rate such as \"24%\", \"2%/month\", \"LPR+0.5%\" "
+      "(is more than 10,000% a year; a typo?)"]),
     ("signed_year_9999.toml", "case.toml", [],
      ["error: case.toml: contract.signed: found 9999-01-01, expected the date the contract was formed (YYYY-MM-DD) "
       "(9999-01-01 is outside the dates debtcli accepts (1900-01-01 to 2199-12-31); a typo?)"]),
