@@ -119,7 +119,8 @@ def test_a_fifo_table_is_refused_by_verify_without_waiting(tmp_path, run_cli, fo
     _fifo(case)
     code, _, err = run_cli("verify", case)
     assert code == 2
-    assert "payments.csv: a named pipe (FIFO), not a regular file; only regular files are read" in err
+    # the case folder's inventory refuses it by name before any reader opens it
+    assert "payments.csv: a named pipe (FIFO), not a regular file; refused without reading it" in err
 
 
 def test_a_defect_is_named_as_one_and_the_run_goes_on(tmp_path, run_cli, folders, monkeypatch):
