@@ -17,14 +17,11 @@ from datetime import date
 from decimal import Decimal
 
 from debtcli.engine.card import INTEREST_MODELS
-from debtcli.model.findings import POSTING_MISMATCH, Finding
+from debtcli.model.findings import POSTING_MISMATCH, Finding, text
 from debtcli.model.money import ZERO, fmt_grouped, round_money
 from debtcli.model.records import SourceRef
 
 INTEREST_MODEL_UNSTATED = "INTEREST_MODEL_UNSTATED"
-MODEL_NAMES_ZH = {"full_balance": "全额计息", "unpaid_part": "未还部分计息"}
-TYPE_NAMES_ZH = {"interest": "利息", "penalty": "违约金", "cash_advance_fee": "取现手续费", "annual_fee": "年费",
-                 "installment_fee": "分期手续费", "installment": "分期本金"}
 TYPE_COMPONENT = {"interest": "interest", "penalty": "penalties", "cash_advance_fee": "fees", "annual_fee": "fees",
                   "installment_fee": "fees", "installment": "principal"}
 
@@ -100,7 +97,6 @@ def posting_findings(result, account, places: int, other=None) -> list[Finding]:
     recomputed = recomputed_by_cycle(result)
     other_rec = recomputed_by_cycle(other) if other is not None else {}
     explained = fee_interest_explained(result, places, account.rounding)
-    model = card.model + ("" if card.model_stated else " (contract silent: creditor-favourable default)")
     out = []
     for (k, typ), (amount, rows) in sorted(posted.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         mine = recomputed.get((k, typ), ZERO)
@@ -114,30 +110,25 @@ def posting_findings(result, account, places: int, other=None) -> list[Finding]:
         if cyc is not None:
             details["cycle_start"] = cyc.start
             details["days"] = cyc.days
-        text_en = text_zh = ""
+        params = {"type": typ, "statement_date": s, "posted": amount, "recomputed": mine, "difference": diff}
         if typ == "interest" and cyc is not None:
             details["computation"] = _lines_text(cyc.lines, places) or "no interest due in this cycle"
-            text_en = f" Recomputed under {card.model} over the {cyc.days}-day cycle {cyc.start} to {s} ({account.day_count}): {details['computation']}."
-            text_zh = f"按{MODEL_NAMES_ZH[card.model]}重算，账单周期 {cyc.start} 至 {s} 共 {cyc.days} 天（{account.day_count}）。"
+            params.update(model=card.model, days=cyc.days, cycle_start=cyc.start, day_count=account.day_count,
+                          lines=tuple((ln.base, ln.rate / ln.basis, ln.days, ln.start,
+                                       date.fromordinal(ln.end.toordinal() - 1), ln.on or ln.component)
+                                      for ln in cyc.lines))
             if other is not None:
                 alt = other_rec.get((k, typ), ZERO)
                 details["other_model"] = other.card.model
                 details["other_model_recomputed"] = alt
-                text_en += f" Under {other.card.model} it is {fmt_grouped(alt, places)}."
-                text_zh += f"按{MODEL_NAMES_ZH[other.card.model]}为 {fmt_grouped(alt, places)}。"
+                params.update(other_model=other.card.model, other_recomputed=alt)
             if k in explained:
                 details["interest_on_fees"] = explained[k][0]
-                text_en += " The difference is exactly the interest on fees and penalties posted on earlier statements."
-                text_zh += "差额恰为对费用、违约金计收的利息。"
-        name_zh = TYPE_NAMES_ZH.get(typ, typ)
+                params["interest_on_fees"] = True
         out.append(Finding(
-            POSTING_MISMATCH, "error" if diff > 0 else "warning", TYPE_COMPONENT.get(typ, "fees"), diff,
-            f"The issuer posted {typ.replace('_', ' ')} of {fmt_grouped(amount, places)} on the statement of {s}; "
-            f"the contract gives {fmt_grouped(mine, places)} (difference {fmt_grouped(diff, places)})." + text_en,
-            f"{s} 账单记收{name_zh} {fmt_grouped(amount, places)}，按合同应为 {fmt_grouped(mine, places)}，"
-            f"差额 {fmt_grouped(diff, places)}。" + text_zh,
-            "card agreement: " + ("interest clause (" + model + ")" if typ == "interest" else f"{typ} clause"),
-            tuple(r.source for r in rows), details))
+            POSTING_MISMATCH, "error" if diff > 0 else "warning", TYPE_COMPONENT.get(typ, "fees"), diff, params,
+            (text("basis.card.clause", type=typ, model=card.model, stated=card.model_stated),),
+            tuple(r.source for r in rows), details, variant="card"))
     return out
 
 
@@ -160,13 +151,8 @@ def model_difference_finding(result, other, places: int) -> list[Finding]:
     m1, m2 = result.card.model, other.card.model
     return [Finding(
         INTEREST_MODEL_UNSTATED, "info", "interest", diff,
-        f"The contract does not say how interest is charged when a statement is not paid in full. Under "
-        f"{m1} (used, creditor-favourable) the interest comes to {fmt_grouped(mine, places)}; under {m2} to "
-        f"{fmt_grouped(alt, places)}: a difference of {fmt_grouped(diff, places)}.",
-        f"合同未约定未全额还款时的计息方式。按{MODEL_NAMES_ZH[m1]}（本次采用，对债权人有利）利息合计 "
-        f"{fmt_grouped(mine, places)}；按{MODEL_NAMES_ZH[m2]}为 {fmt_grouped(alt, places)}，相差 {fmt_grouped(diff, places)}。",
-        "card agreement (silent on the interest model); cn-law §5: the creditor-favourable reading, with the "
-        "other shown", (SourceRef("case.toml", column="contract.interest_model"),),
+        {"used": m1, "other": m2, "used_interest": mine, "other_interest": alt, "difference": diff},
+        (text("basis.card.model_unstated"),), (SourceRef("case.toml", column="contract.interest_model"),),
         {m1: mine, m2: alt})]
 
 

@@ -6,49 +6,57 @@ from __future__ import annotations
 from decimal import Decimal
 
 from debtcli.model.findings import (
-    DEMAND_ABOVE_LAWFUL, UNAUTHORIZED_CHARGE, UNPOSTED_PAYMENT, UNVERIFIED_PAYMENT, Finding,
+    DEMAND_ABOVE_LAWFUL, UNAUTHORIZED_CHARGE, UNPOSTED_PAYMENT, UNVERIFIED_PAYMENT, Finding, Text, literal, text,
 )
-from debtcli.model.money import fmt_grouped
-from debtcli.model.records import CHARGE_COMPONENT, COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH, COMPONENTS, SourceRef
+from debtcli.model.records import CHARGE_COMPONENT, COMPONENTS, SourceRef
 from debtcli.reconcile.payments import PaymentMatch
 from debtcli.terms.schema import Terms
 
 
 def contract_basis(terms: Terms) -> dict:
-    """component -> the clause that allows it, or None when the contract provides no basis."""
+    """component -> the clause that allows it (a ``Text``), or None when the contract provides no basis.
+    A clause named in case.toml is quoted as written."""
     c = terms.contract
     clauses = c.clauses
     has_rate = c.rate is not None
     fee_names = [f.name for f in c.fees if f.component == "fees"] + [
         e.note or "fee" for e in terms.events if e.type == "fee"]
+
+    def clause(comp: str, fallback: Text) -> Text:
+        return literal(clauses[comp]) if comp in clauses else fallback
+
+    has_penalty = (c.penalty is not None or c.late_fee is not None or c.late_fee_rate is not None
+                   or bool(c.card and c.card.late_penalty))
+    if c.default_rate:
+        default = text("basis.contract.default_rate", rate=c.default_rate.text)
+    elif has_rate:
+        default = text("basis.contract.rate_on_overdue", rate=c.rate.text)
+    elif terms.case.jurisdiction == "cn" and c.product == "loan":
+        # PRC law gives overdue interest on a loan even when none was agreed
+        default = text("basis.cn.overdue_unagreed")
+    else:
+        default = None
     out = {
-        "principal": clauses.get("principal", "contract: principal"),
-        "interest": clauses.get("interest", f"contract: rate {c.rate.text}") if has_rate else None,
-        "default_interest": clauses.get("default_interest", (
-            f"contract: default rate {c.default_rate.text}" if c.default_rate else
-            (f"contract: rate {c.rate.text} runs on overdue principal" if has_rate else
-             # PRC law gives overdue interest on a loan even when none was agreed
-             ("Civil Code Art. 676; SPC Provisions on Private Lending Art. 28" if
-              terms.case.jurisdiction == "cn" and c.product == "loan" else None)))),
-        "compound_interest": clauses.get("compound_interest", "contract: compound interest") if c.compound else None,
-        "fees": clauses.get("fees", "contract: " + ", ".join(fee_names)) if fee_names or c.card else None,
-        "penalties": clauses.get("penalties", "contract: " + ", ".join(
-            x for x in (f"penalty {c.penalty}" if c.penalty is not None else "",
-                        "late fee" if (c.late_fee is not None or c.late_fee_rate is not None) else "",
-                        "late penalty" if (c.card and c.card.late_penalty) else "") if x))
-        if (c.penalty is not None or c.late_fee is not None or c.late_fee_rate is not None
-            or (c.card and c.card.late_penalty)) else None,
-        "costs": clauses.get("costs", "contract: costs of enforcing the claim") if c.costs_recoverable else None,
+        "principal": clause("principal", text("basis.contract.principal")),
+        "interest": clause("interest", text("basis.contract.rate", rate=c.rate.text)) if has_rate else None,
+        "default_interest": clause("default_interest", default) if default is not None or
+        "default_interest" in clauses else None,
+        "compound_interest": clause("compound_interest", text("basis.contract.compound")) if c.compound else None,
+        "fees": clause("fees", text("basis.contract.fees", names=tuple(fee_names)))
+        if fee_names or c.card else None,
+        "penalties": clause("penalties", text(
+            "basis.contract.penalties", penalty=c.penalty,
+            late_fee=c.late_fee is not None or c.late_fee_rate is not None,
+            late_penalty=bool(c.card and c.card.late_penalty))) if has_penalty else None,
+        "costs": clause("costs", text("basis.contract.costs")) if c.costs_recoverable else None,
     }
     return out
 
 
-def _no_basis(terms: Terms) -> str:
+def _no_basis(terms: Terms) -> Text:
     """The rule a charge with no contract basis breaks, for the case's jurisdiction."""
-    return {
-        "cn": "no contract basis (Civil Code Art. 509, 577: only what was agreed is owed)",
-        "us": "no contract basis (FDCPA 15 U.S.C. 1692f(1); 12 CFR 1006.22(b))",
-    }.get(terms.case.jurisdiction, "no contract basis")
+    return text("basis.no_contract_basis." + (terms.case.jurisdiction
+                                               if terms.case.jurisdiction in ("cn", "us") else "other"))
 
 
 def payment_findings(match: PaymentMatch | None, places: int) -> list[Finding]:
@@ -56,22 +64,13 @@ def payment_findings(match: PaymentMatch | None, places: int) -> list[Finding]:
         return []
     out = []
     for rec in match.unposted:
-        amt = fmt_grouped(rec.amount, places)
         out.append(Finding(
-            UNPOSTED_PAYMENT, "error", None, -rec.amount,
-            f"Payment of {amt} on {rec.date} is in the payment records but not credited in the creditor's ledger; "
-            "it is credited in both replays.",
-            f"{rec.date} 付款 {amt} 见于付款凭证，但债权人台账未入账；两次重算均已计入。",
-            "payment records (independent evidence of payment)", (rec.source,),
-            {"date": rec.date, "reference": rec.reference}))
+            UNPOSTED_PAYMENT, "error", None, -rec.amount, {"paid": rec.amount, "date": rec.date},
+            (text("basis.payment_records"),), (rec.source,), {"date": rec.date, "reference": rec.reference}))
     for row in match.unverified:
-        amt = fmt_grouped(row.amount, places)
         out.append(Finding(
-            UNVERIFIED_PAYMENT, "warning", None, row.amount,
-            f"Payment of {amt} on {row.date} is in the creditor's ledger but not in the payment records; it is "
-            "credited, as the creditor admits it.",
-            f"{row.date} 付款 {amt} 见于债权人台账，但付款凭证中没有；按债权人自认计入。",
-            "creditor's ledger", (row.source,), {"date": row.date, "reference": row.reference}))
+            UNVERIFIED_PAYMENT, "warning", None, row.amount, {"paid": row.amount, "date": row.date},
+            (text("basis.ledger"),), (row.source,), {"date": row.date, "reference": row.reference}))
     return out
 
 
@@ -84,21 +83,15 @@ def unauthorized_findings(terms: Terms, demanded: dict | None, ledger, places: i
             amount = demanded.get(comp)
             if amount and amount > 0 and basis.get(comp) is None:
                 out.append(Finding(
-                    UNAUTHORIZED_CHARGE, "error", comp, amount,
-                    f"{COMPONENT_NAMES_EN[comp]} of {fmt_grouped(amount, places)} is demanded but the contract "
-                    "provides for no such charge.",
-                    f"催收金额中含{COMPONENT_NAMES_ZH[comp]} {fmt_grouped(amount, places)}，但合同未约定该项费用。",
-                    _no_basis(terms),
-                    (SourceRef("case.toml", column=f"demand.{comp}"),)))
+                    UNAUTHORIZED_CHARGE, "error", comp, amount, {"component": comp, "charged": amount},
+                    (_no_basis(terms),), (SourceRef("case.toml", column=f"demand.{comp}"),), variant="demand"))
     for row in ledger:
         comp = CHARGE_COMPONENT.get(row.type)
         if comp and basis.get(comp) is None and row.type not in ("interest",):
             out.append(Finding(
                 UNAUTHORIZED_CHARGE, "error", comp, row.amount,
-                f"The ledger posts {row.type} of {fmt_grouped(row.amount, places)} on {row.date} with no basis in "
-                "the contract.",
-                f"台账于 {row.date} 记入{COMPONENT_NAMES_ZH[comp]} {fmt_grouped(row.amount, places)}，合同无约定。",
-                _no_basis(terms), (row.source,), {"date": row.date}))
+                {"component": comp, "type": row.type, "charged": row.amount, "date": row.date},
+                (_no_basis(terms),), (row.source,), {"date": row.date}, variant="ledger"))
     return out
 
 
@@ -109,20 +102,12 @@ def demand_finding(demanded: dict | None, lawful: dict, excess: dict, places: in
     over = demanded["total"] - lawful["total"]
     if over <= 0:
         return []
-    parts = [f"{COMPONENT_NAMES_EN[c]} {fmt_grouped(v, places)}" for c, v in excess.items()
-             if c != "total" and v is not None and v > 0]
-    parts_zh = [f"{COMPONENT_NAMES_ZH[c]} {fmt_grouped(v, places)}" for c, v in excess.items()
-                if c != "total" and v is not None and v > 0]
-    doc = f" ({document})" if document else ""
+    parts = tuple((c, v) for c, v in excess.items() if c != "total" and v is not None and v > 0)
     return [Finding(
         DEMAND_ABOVE_LAWFUL, "error", "total", over,
-        f"The demand{doc} of {fmt_grouped(demanded['total'], places)} exceeds the lawful balance of "
-        f"{fmt_grouped(lawful['total'], places)} by {fmt_grouped(over, places)}"
-        + (f": {', '.join(parts)}." if parts else "."),
-        f"催收金额{doc} {fmt_grouped(demanded['total'], places)} 超出依法可主张的 {fmt_grouped(lawful['total'], places)}，"
-        f"超出 {fmt_grouped(over, places)}" + (f"：{'，'.join(parts_zh)}。" if parts_zh else "。"),
-        "the lawful replay (see the findings and computation lines for each component's basis)",
-        (source,), {"demanded": demanded["total"], "lawful": lawful["total"]})]
+        {"document": document, "demanded": demanded["total"], "lawful": lawful["total"], "over": over,
+         "parts": parts},
+        (text("basis.lawful_replay"),), (source,), {"demanded": demanded["total"], "lawful": lawful["total"]})]
 
 
 __all__ = ["contract_basis", "payment_findings", "unauthorized_findings", "demand_finding", "Decimal"]

@@ -20,9 +20,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from debtcli.model.findings import LEDGER_ARITHMETIC, POSTING_MISMATCH, Finding
-from debtcli.model.money import ZERO, fmt_grouped, round_money
-from debtcli.model.records import CHARGE_COMPONENT, COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH, LedgerRow
+from debtcli.model.findings import LEDGER_ARITHMETIC, POSTING_MISMATCH, Finding, text
+from debtcli.model.money import ZERO, round_money
+from debtcli.model.records import CHARGE_COMPONENT, LedgerRow
+from debtcli.reconcile.findings import contract_basis
 from debtcli.reconcile.payments import match_payments, match_settings, mismatch_findings
 
 ADDS = {"disbursement", "purchase", "cash_advance", "installment", *CHARGE_COMPONENT}
@@ -56,15 +57,6 @@ def movement(row: LedgerRow) -> Decimal:
     return row.amount if row.type in ADDS else ZERO
 
 
-TYPE_NAMES_ZH = {
-    "disbursement": "放款", "interest": "利息", "default_interest": "罚息", "compound_interest": "复利", "fee": "费用",
-    "penalty": "违约金", "cost": "实现债权的费用", "payment": "还款", "waiver": "减免", "adjustment": "调整",
-    "write_off": "核销", "purchase": "消费", "cash_advance": "取现", "refund": "退款", "annual_fee": "年费",
-    "cash_advance_fee": "取现手续费", "installment_fee": "分期手续费", "installment": "分期",
-    "overlimit_fee": "超限费", "conversion_fee": "货币转换费",
-}
-
-
 def shows_principal_only(rows) -> bool:
     """True when every charge row with a balance leaves it unchanged: the column is the principal
     outstanding (贷款余额), not the total owed, and cannot be re-added from the postings."""
@@ -87,11 +79,8 @@ def arithmetic_findings(ledger, places: int) -> list[Finding]:
     if shows_principal_only(rows):
         first = next(r for r in rows if r.balance is not None)
         return [Finding(
-            LEDGER_ARITHMETIC, "info", "principal", ZERO,
-            "The ledger's balance column does not move with interest or fee postings: it shows the principal "
-            "outstanding, so it cannot be re-added from the postings and was not checked.",
-            "台账余额列不随利息、费用入账而变化，显示的是贷款本金余额，无法按入账金额逐行复核，未予核对。",
-            "the creditor's ledger", (first.source,), {})]
+            LEDGER_ARITHMETIC, "info", "principal", ZERO, {}, (text("basis.ledger"),), (first.source,), {},
+            variant="principal_only")]
     out = []
     running = ZERO
     previous: LedgerRow | None = None
@@ -109,17 +98,14 @@ def arithmetic_findings(ledger, places: int) -> list[Finding]:
 
 def _arithmetic_finding(row: LedgerRow, previous: LedgerRow | None, computed: Decimal, diff: Decimal,
                         places: int) -> Finding:
-    g = lambda x: fmt_grouped(x, places)  # noqa: E731
-    prev_en = f"row {previous.source.row} shows {g(previous.balance)}" if previous else "the ledger starts at 0.00"
-    prev_zh = f"第 {previous.source.row} 行余额 {g(previous.balance)}" if previous else "期初余额 0.00"
     sign = "+" if row.type not in SUBTRACTS and row.type != "adjustment" else ("-" if row.type in SUBTRACTS else "")
     return Finding(
         LEDGER_ARITHMETIC, "error" if diff > 0 else "warning", None, diff,
-        f"The running balance on {row.date} (row {row.source.row}) is {g(row.balance)}, but {prev_en} and the row "
-        f"posts {row.type} {sign}{g(row.amount)}, which gives {g(computed)}; difference {diff:+,.{places}f}.",
-        f"台账 {row.date}（第 {row.source.row} 行）余额为 {g(row.balance)}，但{prev_zh}，本行{TYPE_NAMES_ZH.get(row.type, row.type)} "
-        f"{sign}{g(row.amount)}，应为 {g(computed)}；差额 {diff:+,.{places}f}。",
-        "the creditor's ledger: each balance is the previous balance plus the row's posting",
+        {"date": row.date, "row": row.source.row, "stated": row.balance,
+         "previous_row": previous.source.row if previous else None,
+         "previous_balance": previous.balance if previous else None,
+         "type": row.type, "sign": sign, "posted": row.amount, "computed": computed, "difference": diff},
+        (text("basis.ledger_running_balance"),),
         tuple(x for x in (row.source.__class__(row.source.file, row.source.row, row.source.sheet, "balance",
                                                   row.source.raw),
                           previous.source if previous else None) if x is not None),
@@ -130,8 +116,6 @@ def _arithmetic_finding(row: LedgerRow, previous: LedgerRow | None, computed: De
 
 
 def posting_findings(case, contract_result, account) -> list[Finding]:
-    from debtcli.reconcile.findings import contract_basis
-
     basis = contract_basis(case.terms)
     tolerance = case.terms.reconcile.get("tolerance", Decimal(1).scaleb(-account.places))
     groups: dict[str, dict[date, list[LedgerRow]]] = {}
@@ -156,7 +140,7 @@ def posting_findings(case, contract_result, account) -> list[Finding]:
             diff = posted - recomputed
             if diff != 0:
                 out.append(_posting_finding(comp, rows, prev, day, posted, recomputed, diff, tolerance,
-                                            account.places, basis.get(comp) or "contract"))
+                                            account.places, basis.get(comp) or text("basis.contract")))
             prev = day
     return out
 
@@ -179,21 +163,11 @@ def _charged_through(postings, day: date | None) -> Decimal:
 
 
 def _posting_finding(comp, rows, prev, day, posted, recomputed, diff, tolerance, places, basis) -> Finding:
-    g = lambda x: fmt_grouped(x, places)  # noqa: E731
-    rows_en = ", ".join(str(r.source.row) for r in rows)
-    since_en = f"after {prev}" if prev else "from the start"
-    since_zh = f"{prev} 之后" if prev else "自起始日"
     rounding = abs(diff) <= tolerance
-    name_en, name_zh = COMPONENT_NAMES_EN[comp], COMPONENT_NAMES_ZH[comp]
-    tail_en = (f"a rounding difference within the tolerance of {g(tolerance)}" if rounding else
-               f"difference {diff:+,.{places}f}")
-    tail_zh = f"属舍入差异（容差 {g(tolerance)} 以内）" if rounding else f"差额 {diff:+,.{places}f}"
     return Finding(
         POSTING_MISMATCH, "info" if rounding else ("error" if diff > 0 else "warning"), comp, diff,
-        f"{name_en} posted on {day} (row {rows_en}) is {g(posted)}; the contract gives {g(recomputed)} for the "
-        f"period {since_en} up to {day}: {tail_en}.",
-        f"台账 {day}（第 {rows_en} 行）记入{name_zh} {g(posted)}；按合同重算 {since_zh}至 {day} 应为 "
-        f"{g(recomputed)}：{tail_zh}。",
-        basis, tuple(r.source for r in rows),
+        {"component": comp, "date": day, "rows": tuple(r.source.row for r in rows), "posted": posted,
+         "recomputed": recomputed, "since": prev, "rounding": rounding, "tolerance": tolerance, "difference": diff},
+        (basis,), tuple(r.source for r in rows),
         {"ledger": posted, "recomputed": recomputed, "difference": diff, "from": prev, "to": day,
          "rounding": rounding})

@@ -20,8 +20,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from debtcli.model.findings import PAYMENT_MISMATCH, Finding
-from debtcli.model.money import fmt_grouped
+from debtcli.model.findings import PAYMENT_MISMATCH, Finding, text
 from debtcli.model.records import LedgerRow, PaymentRecord, SourceRef
 
 DEFAULT_WINDOW_DAYS = 3
@@ -155,23 +154,12 @@ def mismatch_findings(match: PaymentMatch | None, places: int) -> list[Finding]:
     out = []
     for row, rec, what in match.mismatched:
         diff: Decimal = rec.amount - row.amount
-        parts_en, parts_zh = [], []
-        if "amount" in what:
-            parts_en.append(f"the ledger credits {fmt_grouped(row.amount, places)}, the records show "
-                            f"{fmt_grouped(rec.amount, places)} (difference {diff:+,.{places}f})")
-            parts_zh.append(f"台账入账 {fmt_grouped(row.amount, places)}，付款凭证为 {fmt_grouped(rec.amount, places)}"
-                            f"（差额 {diff:+,.{places}f}）")
-        if "date" in what:
-            days = (row.date - rec.date).days
-            parts_en.append(f"the ledger dates it {row.date}, the records {rec.date} ({days:+d} days)")
-            parts_zh.append(f"台账记账日 {row.date}，付款日 {rec.date}（相差 {days:+d} 天）")
-        ref = row.reference or rec.reference
         out.append(Finding(
             PAYMENT_MISMATCH, "warning", None, diff,
-            f"Payment {ref or 'of ' + fmt_grouped(rec.amount, places)} is posted differently: "
-            + "; ".join(parts_en) + ". The replay credits the payment records.",
-            f"付款 {ref or fmt_grouped(rec.amount, places)} 入账不一致：" + "；".join(parts_zh) + "。重算按付款凭证计入。",
-            "payment records (independent evidence of payment) against the creditor's ledger",
+            {"reference": row.reference or rec.reference, "ledger_amount": row.amount, "record_amount": rec.amount,
+             "difference": diff, "ledger_date": row.date, "record_date": rec.date,
+             "days": (row.date - rec.date).days, "what": tuple(what)},
+            (text("basis.payment_records_vs_ledger"),),
             (row.source, rec.source),
             {"ledger_amount": row.amount, "record_amount": rec.amount, "ledger_date": row.date,
              "record_date": rec.date, "differs": ", ".join(what)}))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from debtcli.messages import basis_text, finding_basis, finding_message, name, say
 from debtcli.model.money import ZERO
 from debtcli.model.records import COMPONENTS
 from debtcli.render.i18n import component_name, court_form, date_text, money, percent, posting_title, words
@@ -244,9 +245,9 @@ def _findings_section(r: Report, lang: str) -> Section:
         return Section("findings", w["findings"], (Paragraph(w["no_findings"]),))
     rows = []
     for i, f in enumerate(r.findings, 1):
-        detail = f.message(lang)
+        detail = finding_message(f, lang, r.places)
         if f.basis:
-            detail += f"\n{w['finding_basis']}: {f.basis}"
+            detail += f"\n{w['finding_basis']}: {finding_basis(f, lang, r.places)}"
         if f.evidence:
             detail += f"\n{w['finding_evidence']}: {evidence_text(f)}"
         rows.append(Row((str(i), f"{f.code}\n{w['severity'].get(f.severity, f.severity)}",
@@ -268,12 +269,14 @@ def _limitation_section(r: Report, lang: str) -> Section:
     if lim.interruptions:
         sep = "；" if lang == "zh" else "; "
         pairs.append((w["limitation_interruptions"],
-                      sep.join(f"{date_text(d, lang)} {e}" for d, e in lim.interruptions)))
+                      sep.join(f"{date_text(d, lang)} {name('event', e, lang)}" for d, e in lim.interruptions)))
     if lim.basis:
-        pairs.append((w["limitation_basis"], lim.basis))
+        pairs.append((w["limitation_basis"], basis_text(lim.basis, lang)))
     blocks: list = [KeyValues(tuple(pairs))]
-    if lim.note:
-        blocks.append(Paragraph(lim.note, "small"))
+    if lim.starts is not None:
+        blocks.append(Paragraph(say("limitation.note", lang, starts=lim.starts, expires=lim.expires,
+                                    checked_on=lim.checked_on, rule=lim.rule,
+                                    last=lim.interruptions[-1] if lim.interruptions else None), "small"))
     return Section("limitation", w["limitation"], tuple(blocks))
 
 

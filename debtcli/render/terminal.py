@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from debtcli.messages import finding_basis, finding_message
 from debtcli.model.money import fmt_grouped
 from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH
 from debtcli.report.model import KEYS, Report
@@ -87,8 +88,8 @@ def print_report(r: Report, console: Console | None = None) -> None:
         label = t["severity"].get(f.severity, f.severity.upper())
         con.print(f"  [{colour.get(f.severity, 'white')}]{label:7}[/] {f.code}  "
                   f"{names.get(f.component, f.component or '')} {amount}", highlight=False)
-        con.print(f"          {f.message(r.language)}", highlight=False)
-        con.print(f"          {t['basis']}: {f.basis}", highlight=False, style="dim")
+        con.print(f"          {finding_message(f, r.language, p)}", highlight=False)
+        con.print(f"          {t['basis']}: {finding_basis(f, r.language, p)}", highlight=False, style="dim")
         if f.evidence:
             ev = ", ".join(e.where() for e in f.evidence[:6]) + (" ..." if len(f.evidence) > 6 else "")
             con.print(f"          {t['evidence']}: {ev}", highlight=False, style="dim")

@@ -16,6 +16,7 @@ from decimal import Decimal
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from debtcli.messages import basis_text, finding_basis, finding_message
 from debtcli.model.money import ZERO, round_money
 from debtcli.model.records import COMPONENTS
 from debtcli.render.i18n import component_name, court_form, date_text, last_day_shown, words
@@ -181,7 +182,7 @@ def _summary(book: _Book, ws) -> None:
                            (w["limitation_expires"], date_text(lim.expires, book.lang)),
                            (w["limitation_status"], w["limitation_expired"] if lim.expired
                             else w["limitation_running"]),
-                           (w["limitation_basis"], lim.basis)):
+                           (w["limitation_basis"], basis_text(lim.basis, book.lang))):
             book.text(ws, row, 0, key)
             book.text(ws, row, 1, value)
             row += 1
@@ -295,8 +296,8 @@ def _findings(book: _Book, ws) -> None:
         book.text(ws, i, 2, w["severity"].get(f.severity, f.severity))
         book.text(ws, i, 3, component_name(f.component, book.lang) if f.component else "")
         book.number(ws, i, 4, f.amount)
-        book.text(ws, i, 5, f.message(book.lang), book.f_wrap)
-        book.text(ws, i, 6, f.basis, book.f_wrap)
+        book.text(ws, i, 5, finding_message(f, book.lang, r.places), book.f_wrap)
+        book.text(ws, i, 6, finding_basis(f, book.lang, r.places), book.f_wrap)
         book.text(ws, i, 7, evidence_text(f, 50), book.f_wrap)
     if not r.findings:
         book.text(ws, 1, 1, w["no_findings"])

@@ -11,7 +11,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from debtcli.engine.replay import AccrualLine, ReplayResult
-from debtcli.model.findings import Finding
+from debtcli.messages import basis_text, finding_basis, finding_message
+from debtcli.model.findings import Finding, Limitation
 from debtcli.model.money import fmt
 from debtcli.model.records import COMPONENTS, InputFile, PaymentRecord, RejectedRow, SourceRef
 from debtcli.terms.schema import Terms
@@ -61,18 +62,6 @@ class ComputationLine:
         return cls(run, line.component, line.start, line.end, line.days, line.base, line.rate, line.per, line.basis,
                    round_money(line.amount, rounding, places), line.amount, line.convention, line.rate_text,
                    legal_basis, posting)
-
-
-@dataclass(frozen=True)
-class Limitation:
-    """Where the limitation period stands (诉讼时效)."""
-
-    starts: date | None
-    expires: date | None
-    expired: bool
-    interruptions: tuple[tuple[date, str], ...] = ()
-    basis: str = ""
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,15 +123,19 @@ def _evidence(src: SourceRef) -> dict:
 
 
 def finding_to_dict(f: Finding, places: int, language: str) -> dict:
+    """A finding in the JSON: its data, and its words in the report's language (``message``,
+    ``basis``) and in each language (``message_zh``, ``message_en``, ``basis_zh``, ``basis_en``)."""
     out = {
         "code": f.code,
         "severity": f.severity,
         "component": f.component,
         "amount": fmt(f.amount, places),
-        "message": f.message(language),
-        "message_zh": f.message_zh,
-        "message_en": f.message_en,
-        "basis": f.basis,
+        "message": finding_message(f, language, places),
+        "message_zh": finding_message(f, "zh", places),
+        "message_en": finding_message(f, "en", places),
+        "basis": finding_basis(f, language, places),
+        "basis_zh": finding_basis(f, "zh", places),
+        "basis_en": finding_basis(f, "en", places),
         "evidence": [_evidence(e) for e in f.evidence],
     }
     if f.details:
@@ -208,7 +201,9 @@ def report_to_dict(r: Report) -> dict:
             "expires": lim.expires.isoformat() if lim.expires else None,
             "expired": lim.expired,
             "interruptions": [{"date": d.isoformat(), "event": e} for d, e in lim.interruptions],
-            "basis": lim.basis,
+            "basis": basis_text(lim.basis, r.language),
+            "basis_zh": basis_text(lim.basis, "zh"),
+            "basis_en": basis_text(lim.basis, "en"),
         }
     if r.contract_result.plans:
         from debtcli.report.settlement import plans_to_dict

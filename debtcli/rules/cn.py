@@ -31,7 +31,7 @@ from decimal import Decimal
 
 from debtcli.engine.account import Account, RatePoint, account_from_terms, annuity_payment
 from debtcli.engine.replay import Replays, ReplayResult
-from debtcli.model.findings import Finding
+from debtcli.model.findings import Finding, text
 from debtcli.model.money import ZERO, ParseError, fmt_grouped, parse_amount, parse_rate, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
 from debtcli.rules.cn_caps import (
@@ -75,6 +75,8 @@ BASIS = {
               "法释〔2020〕27号 (practice, secondary sources): the borrower may ask to reduce the total cost above 24% a year",
     "art561": "Civil Code Art. 561 (costs, then interest, then principal)",
 }
+# the same rules as catalogue references, for findings (their words are in debtcli.messages)
+LAW = {k: text("basis.cn." + k) for k in BASIS}
 
 
 @dataclass
@@ -137,11 +139,8 @@ class CnPack:
         if lim is not None and lim.expired:
             out.append(Finding(
                 LIMITATION_EXPIRED, "warning", "total", lawful_result.balance["total"],
-                f"The limitation period ran from {lim.starts} and ended on {lim.expires}; checked on "
-                f"{_checked_on(ctx)}. The debtor may refuse to pay the {fmt_grouped(lawful_result.balance['total'])} "
-                "if they plead it; a court does not raise it by itself.",
-                f"诉讼时效自 {lim.starts} 起算，已于 {lim.expires} 届满（核对日 {_checked_on(ctx)}）。债务人主张时效抗辩的，"
-                f"可拒绝支付 {fmt_grouped(lawful_result.balance['total'])}；法院不主动适用。",
+                {"starts": lim.starts, "expires": lim.expires, "checked_on": _checked_on(ctx),
+                 "total": lawful_result.balance["total"]},
                 lim.basis, (SourceRef("case.toml", column="event"),),
                 {"starts": lim.starts, "expires": lim.expires, "checked_on": _checked_on(ctx)}))
         return out
@@ -209,17 +208,13 @@ class CnPack:
         before, after = self.replays.run(ctx.contract_account, ctx.as_of), self.replays.run(account, ctx.as_of)
         # interest withheld is interest paid in advance under the contract, not a charge of its own
         interest_effect = _sum(before.charged, INTEREST_COMPONENTS) - _sum(after.charged, INTEREST_COMPONENTS)
-        names = ", ".join(f"{f.name} {fmt_grouped(held[id(f)])}" for f in removed)
         basis = BASIS["art26"] if regime == "private" else BASIS["art670"]
         d.findings.append(Finding(
             UPFRONT_DEDUCTION, "error", "principal", c.principal - handed_over,
-            f"{fmt_grouped(c.principal - handed_over)} of the {fmt_grouped(c.principal)} principal was withheld when the "
-            f"money was handed over ({names}). The principal is the {fmt_grouped(handed_over)} actually handed over, "
-            f"and interest runs on that amount (the contract charges {fmt_grouped(interest_effect)} of interest on account "
-            f"of the withheld part up to {ctx.as_of}).",
-            f"出借时预先扣除 {fmt_grouped(c.principal - handed_over)}（{names}），本金按实际出借的 "
-            f"{fmt_grouped(handed_over)} 认定，利息按此计算（截至 {ctx.as_of} 合同就被扣部分多计利息 {fmt_grouped(interest_effect)}）。",
-            basis, (SourceRef("case.toml", column="contract.fee"),),
+            {"withheld": c.principal - handed_over, "principal": c.principal, "handed_over": handed_over,
+             "charges": tuple((f.name, held[id(f)]) for f in removed), "interest_on_withheld": interest_effect,
+             "as_of": ctx.as_of},
+            (LAW["art26"] if regime == "private" else LAW["art670"],), (SourceRef("case.toml", column="contract.fee"),),
             {"principal_written": c.principal, "handed_over": handed_over, "interest_on_withheld": interest_effect}))
         d.notes["principal"] = f"{fmt_grouped(handed_over)} actually handed over ({basis})"
         return account
@@ -258,14 +253,9 @@ class CnPack:
         if recognised < c.principal:
             d.findings.append(Finding(
                 ROLLED_INTEREST, "error", "principal", c.principal - recognised,
-                f"The IOU of {t1} for {fmt_grouped(c.principal)} rolls interest into the principal of the IOU of {t0} "
-                f"({fmt_grouped(p0)}). Rolled-in interest counts only up to {fmt_grouped(p0)} x {pct(c0)} x "
-                f"{(t1 - t0).days} / 365: the principal is {fmt_grouped(recognised)}, and principal plus interest at "
-                f"{end} may not exceed {fmt_grouped(bound)}.",
-                f"{t1} 借条 {fmt_grouped(c.principal)} 系将 {t0} 借条（本金 {fmt_grouped(p0)}）的利息计入本金；计入部分以 "
-                f"{fmt_grouped(p0)} x {pct(c0)} x {(t1 - t0).days} / 365 为限，本金认定为 {fmt_grouped(recognised)}，"
-                f"至 {end} 本息合计不超过 {fmt_grouped(bound)}。",
-                BASIS["art27"], (SourceRef("case.toml", column="rules.rolled_over_from"),),
+                {"new_date": t1, "principal": c.principal, "old_date": t0, "original_principal": p0, "ceiling": c0,
+                 "days": (t1 - t0).days, "recognised": recognised, "end": end, "bound": bound},
+                (LAW["art27"],), (SourceRef("case.toml", column="rules.rolled_over_from"),),
                 {"original_principal": p0, "recognised": recognised, "bound": bound}))
         return account
 
@@ -331,22 +321,17 @@ class CnPack:
         excess = _sum(before.charged, INTEREST_COMPONENTS) - _sum(after.charged, INTEREST_COMPONENTS)
         if unclear:
             d.findings.append(Finding(
-                NO_INTEREST_AGREED, "error", "interest", excess,
-                f"The interest term is unclear and both parties are individuals: no interest is owed for the loan "
-                f"term ({fmt_grouped(excess)} up to {ctx.as_of}).",
-                f"自然人之间借款对利息约定不明，视为没有利息（截至 {ctx.as_of} 共 {fmt_grouped(excess)}）。",
-                BASIS["art24"], (SourceRef("case.toml", column="contract.rate"),), {}))
+                NO_INTEREST_AGREED, "error", "interest", excess, {"excess": excess, "as_of": ctx.as_of},
+                (LAW["art24"],), (SourceRef("case.toml", column="contract.rate"),), {}))
         elif excess > 0:
             seg = segment_at(segments, ctx.as_of)
             sample = _first_capped_line(self.replays.run(lawful, ctx.as_of, True))
             d.findings.append(Finding(
                 RATE_ABOVE_CAP, "error", "interest", excess,
-                f"The agreed rate {_rate_text(ctx)} is above the ceiling ({seg.text}); interest above the ceiling is "
-                f"not supported: {fmt_grouped(excess)} of interest up to {ctx.as_of}."
-                + (f" Lawful interest is computed as {sample}." if sample else ""),
-                f"约定利率 {_rate_text(ctx)} 超过上限（{seg.text}），超出部分不予支持：截至 {ctx.as_of} 多计利息 "
-                f"{fmt_grouped(excess)}。" + (f"依法计算：{sample}。" if sample else ""),
-                "; ".join(dict.fromkeys(s.basis for s in segments)),
+                {"rate": _rate_text(ctx), "ceiling": text("ceiling.segment", en=seg.text, rate=seg.rate,
+                                                           regime=seg.regime),
+                 "excess": excess, "as_of": ctx.as_of, "sample": sample},
+                tuple(dict.fromkeys(text("basis.cn.ceiling", regime=s.regime, en=s.basis) for s in segments)),
                 (SourceRef("case.toml", column="contract.rate"),),
                 {"contract_rate": _rate_text(ctx), "ceiling": pct(seg.rate),
                  "interest_contract_terms": _sum(before.charged, INTEREST_COMPONENTS),
@@ -389,24 +374,19 @@ class CnPack:
         for seg in segments:
             bm = seg.benchmark
             if bm is not None and not bm.verified:
-                where = "supplied in [rules] benchmark" if bm.supplied else \
-                    f"the change of {bm.change_date} (status {bm.status}: secondary sources only)"
                 d.findings.append(Finding(
                     BENCHMARK_UNVERIFIED, "warning", "interest", ZERO,
-                    f"The ceiling rests on a PBOC benchmark rate not verified against an official page: {where}, "
-                    f"grade {bm.grade}, {pct(bm.rate)}. Check it against the PBOC notice.",
-                    f"利率上限所依据的人民银行贷款基准利率未经官方核实（{where}，档次 {bm.grade}，{pct(bm.rate)}），请以人民银行公告核对。",
-                    seg.basis, (SourceRef("case.toml", column="rules.benchmark" if bm.supplied else "contract.signed"),),
+                    {"supplied": bm.supplied, "change_date": bm.change_date, "status": bm.status, "grade": bm.grade,
+                     "rate": bm.rate},
+                    (text("basis.cn.ceiling", regime=seg.regime, en=seg.basis),),
+                    (SourceRef("case.toml", column="rules.benchmark" if bm.supplied else "contract.signed"),),
                     {"benchmark": pct(bm.rate), "grade": bm.grade, "ceiling": pct(seg.rate)}))
             if seg.lpr is not None and not seg.lpr.verified:
-                where = "supplied in [rules] lpr_1y" if seg.lpr.supplied else \
-                    f"the fixing of {seg.lpr.fixing_date} (status {seg.lpr.status})"
                 d.findings.append(Finding(
                     LPR_UNVERIFIED, "warning", "interest", ZERO,
-                    f"The ceiling rests on an LPR that is not verified in the shipped table: {where}. Check the "
-                    "fixing against the official announcement.",
-                    f"利率上限所依据的 LPR 未经核实（{where}），请以官方公告核对。",
-                    seg.basis, (SourceRef("case.toml", column="rules.lpr_1y" if seg.lpr.supplied else "contract.signed"),),
+                    {"supplied": seg.lpr.supplied, "fixing_date": seg.lpr.fixing_date, "status": seg.lpr.status},
+                    (text("basis.cn.ceiling", regime=seg.regime, en=seg.basis),),
+                    (SourceRef("case.toml", column="rules.lpr_1y" if seg.lpr.supplied else "contract.signed"),),
                     {"lpr": pct(seg.lpr.lpr), "ceiling": pct(seg.rate)}))
         if formed >= NEW_RULES_FROM and segments[0].lpr is not None and not segments[0].lpr.supplied:
             alt = fixing_day_alternative(ctx.fixings, formed)
@@ -414,12 +394,9 @@ class CnPack:
                 other = alt if alt.fixing_date != segments[0].lpr.fixing_date else lpr_on(ctx.fixings, formed, "")
                 d.findings.append(Finding(
                     LPR_FIXING_DAY, "info", "interest", ZERO,
-                    f"The contract was formed on {formed}, an LPR fixing day: before the morning publication the "
-                    f"previous fixing was in force. The ceiling used is the higher one, {pct(segments[0].rate)}; the "
-                    f"other reading gives {pct(other.ceiling)}.",
-                    f"合同成立于 LPR 发布日 {formed}，发布前后适用的 LPR 不同；按较高者计算上限 {pct(segments[0].rate)}，"
-                    f"另一口径为 {pct(other.ceiling)}。",
-                    segments[0].basis, (SourceRef("case.toml", column="contract.signed"),),
+                    {"formed": formed, "ceiling_used": segments[0].rate, "ceiling_other": other.ceiling},
+                    (text("basis.cn.ceiling", regime=segments[0].regime, en=segments[0].basis),),
+                    (SourceRef("case.toml", column="contract.signed"),),
                     {"ceiling_used": pct(segments[0].rate), "ceiling_other": pct(other.ceiling)}))
 
     def _combined_cap(self, ctx, d: Derived, account: Account) -> Account:
@@ -443,12 +420,8 @@ class CnPack:
                 break
         d.findings.append(Finding(
             COMBINED_CAP_EXCEEDED, "error", "penalties", first_excess,
-            f"Overdue interest, 违约金 and other fees together come to {fmt_grouped(first_excess + cap)} against a cap "
-            f"of {fmt_grouped(cap)} (overdue principal x the ceiling x days overdue); "
-            f"{fmt_grouped(first_excess)} is not supported.",
-            f"逾期利息、违约金及其他费用合计 {fmt_grouped(first_excess + cap)}，超过以上限利率计算的 {fmt_grouped(cap)}，"
-            f"超出的 {fmt_grouped(first_excess)} 不予支持。",
-            BASIS["art29"], (SourceRef("case.toml", column="contract.penalty"),),
+            {"claimed": first_excess + cap, "cap": cap, "excess": first_excess},
+            (LAW["art29"],), (SourceRef("case.toml", column="contract.penalty"),),
             {"cap": round_money(cap), "claimed": round_money(first_excess + cap)}))
         return lawful
 
@@ -476,12 +449,8 @@ class CnPack:
         over = cost - line
         return [Finding(
             REDUCIBLE_ABOVE_24, "warning", "total", over,
-            f"Interest, default and compound interest, penalties and fees come to {fmt_grouped(cost)} up to "
-            f"{ctx.as_of}; 24% a year on the principal outstanding is {fmt_grouped(line)}. The borrower may ask the "
-            f"court to reduce the {fmt_grouped(over)} above that line (a reduction on request, not an automatic cut).",
-            f"截至 {ctx.as_of} 利息、罚息、复利、违约金及费用合计 {fmt_grouped(cost)}，按年利率 24% 计算为 "
-            f"{fmt_grouped(line)}；借款人可请求调减超出的 {fmt_grouped(over)}（须借款人主张，非自动调减）。",
-            BASIS["bank24"], (SourceRef("case.toml", column="contract.rate"),),
+            {"cost": cost, "as_of": ctx.as_of, "line": line, "over": over},
+            (LAW["bank24"],), (SourceRef("case.toml", column="contract.rate"),),
             {"total_cost": cost, "line_24": line, "cost_source": source})]
 
     def _silent_day_count(self, ctx, d: Derived) -> None:
@@ -613,12 +582,9 @@ def _linked_rate_findings(ctx) -> list[Finding]:
         return []
     listed = ", ".join(f"{f.date} ({f.status})" for f in rows)
     return [Finding(
-        LPR_UNVERIFIED, "warning", "interest", ZERO,
-        f"The contract rate is linked to the LPR and rests on fixings that are not verified in the shipped table: "
-        f"{listed}. Check them against the official announcements.",
-        f"合同利率挂钩 LPR，所依据的以下报价未经核实：{listed}，请以官方公告核对。",
-        "contract rate linked to the LPR (贷款市场报价利率)", (SourceRef("case.toml", column="contract.rate"),),
-        {"fixings": listed})]
+        LPR_UNVERIFIED, "warning", "interest", ZERO, {"fixings": tuple((f.date, f.status) for f in rows)},
+        (text("basis.cn.lpr_linked"),), (SourceRef("case.toml", column="contract.rate"),),
+        {"fixings": listed}, variant="linked")]
 
 
 def _lpr_unknown(exc: LprUnknown, ctx) -> InputError:
@@ -695,15 +661,15 @@ def _rate_text(ctx) -> str:
     return r.text if r is not None else "none"
 
 
-def _first_capped_line(res: ReplayResult) -> str:
-    """The first lawful interest line (of a traced run), written the way courts write it."""
+def _first_capped_line(res: ReplayResult) -> tuple | None:
+    """The first lawful interest line (of a traced run) as (base, rate, days, basis, amount, first day,
+    last day): the figures of the line courts write."""
     for p in res.postings:
         for ln in p.lines:
             if ln.component == "interest" and ln.per == "year":
                 amount = round_money(ln.base * ln.rate * ln.days / ln.basis)
-                return (f"{fmt_grouped(ln.base)} x {pct(ln.rate)} x {ln.days} / {ln.basis} = {fmt_grouped(amount)} "
-                        f"({ln.start} to {ln.end - timedelta(days=1)})")
-    return ""
+                return (ln.base, ln.rate, ln.days, ln.basis, amount, ln.start, ln.end - timedelta(days=1))
+    return None
 
 
 def _combined_figures(res: ReplayResult, segments: list[CapSegment]) -> tuple[Decimal, Decimal]:

@@ -29,8 +29,8 @@ from decimal import Decimal
 from debtcli.engine.account import RatePoint
 from debtcli.engine.card import PenaltyRegime
 from debtcli.engine.daycount import basis_days
-from debtcli.model.findings import UNAUTHORIZED_CHARGE, Finding
-from debtcli.model.money import ZERO, ParseError, fmt_grouped, parse_rate, round_money
+from debtcli.model.findings import UNAUTHORIZED_CHARGE, Finding, text
+from debtcli.model.money import ZERO, ParseError, parse_rate, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
 from debtcli.terms.schema import LatePenalty
 
@@ -57,6 +57,8 @@ BASIS = {
     "reduce": "SPC bank-card provisions 法释〔2021〕10号 Art. 2: the cardholder may ask to reduce the total of "
               "interest, compound interest, 违约金 and installment fees; the 24% line is court practice (unverified)",
 }
+# the same rules as catalogue references, for findings (their words are in debtcli.messages)
+LAW = {k: text("basis.cn_card." + k) for k in BASIS}
 
 
 def _settings(ctx) -> dict:
@@ -124,11 +126,8 @@ class CnCardPack:
         for t in plan.txns:
             if t.kind == "overlimit_fee" and t.posted >= RULES_2017:
                 findings.append(Finding(
-                    UNAUTHORIZED_CHARGE, "error", "fees", t.amount,
-                    f"An over-limit fee of {fmt_grouped(t.amount, places)} was posted on {t.posted}; over-limit fees "
-                    "may not be charged from 2017-01-01.",
-                    f"{t.posted} 记收超限费 {fmt_grouped(t.amount, places)}；自 2017-01-01 起不得收取超限费。",
-                    BASIS["overlimit"], (t.source,) if t.source else (), {"date": t.posted}))
+                    UNAUTHORIZED_CHARGE, "error", "fees", t.amount, {"charged": t.amount, "date": t.posted},
+                    (LAW["overlimit"],), (t.source,) if t.source else (), {"date": t.posted}, variant="overlimit"))
                 continue
             txns.append(t)
         lawful = replace(account, rate_path=path,
@@ -159,23 +158,17 @@ class CnCardPack:
         out = []
         if by_contract > 0:
             out.append(Finding(
-                INTEREST_ON_FEES, "error", "interest", by_contract,
-                f"The contract has fees and 违约金 bear interest; from 2017-01-01 they may not. Interest on them comes "
-                f"to {fmt_grouped(by_contract, places)} up to {ctx.as_of}; the lawful replay leaves it out.",
-                f"合同约定费用、违约金计息；自 2017-01-01 起不得对其计收利息。截至 {ctx.as_of} 该部分利息为 "
-                f"{fmt_grouped(by_contract, places)}，依法重算已剔除。",
-                BASIS["fees"], (SourceRef("case.toml", column="contract.interest_on_fees"),),
-                {"interest_on_fees": by_contract}))
+                INTEREST_ON_FEES, "error", "interest", by_contract, {"interest": by_contract, "as_of": ctx.as_of},
+                (LAW["fees"],), (SourceRef("case.toml", column="contract.interest_on_fees"),),
+                {"interest_on_fees": by_contract}, variant="contract"))
         for k, (amount, rows) in sorted(fee_interest_explained(res, places, rounding).items()):
             s = res.card.statements[k][0]
             if s < RULES_2017:
                 continue
             out.append(Finding(
-                INTEREST_ON_FEES, "error", "interest", amount,
-                f"The interest line of the statement of {s} includes {fmt_grouped(amount, places)} of interest on fees "
-                "and 违约金 billed on earlier statements; interest may not be charged on them from 2017-01-01.",
-                f"{s} 账单的利息中含对前期费用、违约金计收的利息 {fmt_grouped(amount, places)}；自 2017-01-01 起不得对其计息。",
-                BASIS["fees"], tuple(r.source for r in rows), {"statement_date": s, "interest_on_fees": amount}))
+                INTEREST_ON_FEES, "error", "interest", amount, {"statement_date": s, "interest": amount},
+                (LAW["fees"],), tuple(r.source for r in rows), {"statement_date": s, "interest_on_fees": amount},
+                variant="statement"))
         return out
 
     def _rate_band(self, ctx, res) -> list[Finding]:
@@ -193,11 +186,9 @@ class CnCardPack:
             return []
         places = account.places
         return [Finding(
-            RATE_ABOVE_CAP, "error", "interest", excess,
-            f"The card rate is above 0.05% a day for days before 2021-01-01; the interest above that rate comes to "
-            f"{fmt_grouped(excess, places)}.",
-            f"2021-01-01 之前透支利率超过日万分之五，超出部分利息 {fmt_grouped(excess, places)}。",
-            BASIS["band"], (SourceRef("case.toml", column="contract.rate"),), {"daily_cap": DAILY_CAP})]
+            RATE_ABOVE_CAP, "error", "interest", excess, {"excess": excess},
+            (LAW["band"],), (SourceRef("case.toml", column="contract.rate"),), {"daily_cap": DAILY_CAP},
+            variant="card")]
 
     def _reducible(self, ctx, contract_res, res, line_rate: Decimal) -> Finding | list:
         """The total the issuer asks for in interest, compound interest, 违约金 and installment fees,
@@ -216,13 +207,9 @@ class CnCardPack:
         pct = f"{(line_rate * 100).normalize():f}%"
         return [Finding(
             REDUCIBLE_ABOVE_24, "warning", "total", over,
-            f"Interest, compound interest, 违约金 and installment fees come to {fmt_grouped(cost, places)} up to "
-            f"{ctx.as_of}; {pct} a year on the principal outstanding is {fmt_grouped(line, places)}. The cardholder "
-            f"may ask the court to reduce the {fmt_grouped(over, places)} above that line.",
-            f"截至 {ctx.as_of} 利息、复利、违约金及分期手续费合计 {fmt_grouped(cost, places)}，按年利率 {pct} 计算为 "
-            f"{fmt_grouped(line, places)}；持卡人可请求法院调减超出部分 {fmt_grouped(over, places)}。",
-            BASIS["reduce"], (SourceRef("case.toml", column="rules.card_reduction_line"),),
-            {"total_cost": cost, "line": line, "line_rate": pct, "cost_source": source})]
+            {"cost": cost, "as_of": ctx.as_of, "line_rate": line_rate, "line": line, "over": over},
+            (LAW["reduce"],), (SourceRef("case.toml", column="rules.card_reduction_line"),),
+            {"total_cost": cost, "line": line, "line_rate": pct, "cost_source": source}, variant="card")]
 
     # ------------------------------------------------------------------ limitation
     def limitation(self, ctx, contract_result):

@@ -21,16 +21,11 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from debtcli.report.model import Limitation
+from debtcli.model.findings import Limitation, text
 
 YEARS = 3
 OLD_YEARS = 2
 NEW_LAW_FROM = date(2017, 10, 1)  # General Provisions of the Civil Law in force
-BASIS = "Civil Code Art. 188, 189 (3 years), 195 (interruption), 192-193 (the debtor must plead it)"
-BASIS_OLD = ("民法通则 Art. 135 (2 years), Art. 140 (interruption); 法释〔2008〕11号 Art. 5 (installments from the "
-             "last due date); 法释〔2018〕12号 Art. 3 (a period expired before 2017-10-01 stays expired)")
-BASIS_SWITCH = ("法释〔2018〕12号 Art. 2 (a period still running on 2017-10-01 becomes 3 years); "
-                "Civil Code Art. 188, 189, 195, 192-193")
 INTERRUPTING = ("demand_notice", "acknowledgment", "restructure")  # a payment plan is the debtor agreeing to pay
 
 
@@ -64,11 +59,5 @@ def limitation_period(due_dates: tuple[date, ...], accelerated_on: date | None, 
         running_from = d
     expires, rule = period_end(running_from)
     expired = checked_on > expires
-    basis = {"old": BASIS_OLD, "switch": BASIS_SWITCH, "new": BASIS}[rule]
-    years = OLD_YEARS if rule == "old" else YEARS
-    regime = {"old": f"民法通则, {OLD_YEARS} years (period {running_from} to {expires}, before 2017-10-01)",
-              "switch": f"running on 2017-10-01: {YEARS} years (period {running_from} to {expires})",
-              "new": f"Civil Code, {YEARS} years (period {running_from} to {expires})"}[rule]
-    note = (f"runs from {starts}" + (f", last interrupted on {running_from} ({restarts[-1][1]})" if restarts else "")
-            + f"; {years} years: ends {expires}; checked on {checked_on}; {regime}")
-    return Limitation(starts, expires, expired, tuple(restarts), basis + f" [{regime}]", note)
+    basis = (text("basis.cn.limitation." + rule, running_from=running_from, expires=expires),)
+    return Limitation(starts, expires, expired, tuple(restarts), basis, checked_on, rule, running_from)

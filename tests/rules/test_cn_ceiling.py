@@ -108,13 +108,13 @@ def test_withheld_interest_figures(tmp_path, run_cli):
     assert up["details"]["handed_over"] == "90000.00"
     # interest the contract charges on the withheld part: 10,000 x 24% x 365 / 365 = 2,400.00
     assert up["details"]["interest_on_withheld"] == "2400.00"
-    assert "Art. 26" in up["basis"] and "670" in up["basis"]
+    assert "Art. 26" in up["basis_en"] and "670" in up["basis_en"]
     (cap,) = findings(rep, "CN.RATE_ABOVE_CAP")
     # on the 90,000 handed over: 90,000 x (24% - 15.4%) x 365 / 365 = 7,740.00
     assert cap["amount"] == "7740.00"
     assert cap["details"]["ceiling"] == "15.4%"
     assert "90,000.00 x 15.4% x 365 / 365 = 13,860.00" in cap["message_en"]
-    assert "Art. 25" in cap["basis"]
+    assert "Art. 25" in cap["basis_en"]
 
 
 def test_fixing_day_shows_both_readings(tmp_path, run_cli):
@@ -195,7 +195,7 @@ def test_interest_rolled_into_a_new_iou(tmp_path, run_cli):
     assert lawful(rep, "interest") == Decimal("130800.00") - Decimal("115400.00")
     (f,) = findings(rep, "CN.ROLLED_INTEREST")
     assert (f["amount"], f["details"]["bound"]) == ("14600.00", "130800.00")
-    assert "Art. 27" in f["basis"]
+    assert "Art. 27" in f["basis_en"]
 
 
 def test_rolled_over_needs_both_settings(tmp_path, run_cli):

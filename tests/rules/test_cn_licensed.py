@@ -57,7 +57,7 @@ def test_bank_withheld_interest_is_removed_withheld_fee_is_not(tmp_path, run_cli
     assert lawful(rep, "principal") == Decimal("95000.00")
     assert lawful(rep, "interest") == Decimal("17337.50")
     (f,) = findings(rep, "CN.UPFRONT_DEDUCTION")
-    assert f["amount"] == "5000.00" and "670" in f["basis"]
+    assert f["amount"] == "5000.00" and "670" in f["basis_en"]
 
 
 def test_debt_buyer_follows_the_original_lender(tmp_path, run_cli):
@@ -123,7 +123,7 @@ def test_limitation(tmp_path, run_cli, cid, extra, as_of, starts, expires, expir
     if expired:
         assert found[0]["severity"] == "warning"
         assert found[0]["details"]["expires"] == expires
-        assert "188" in found[0]["basis"]
+        assert "188" in found[0]["basis_en"]
 
 
 def test_limitation_is_checked_on_the_filing_date(tmp_path, run_cli):

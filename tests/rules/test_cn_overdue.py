@@ -83,7 +83,7 @@ def test_combined_cap(tmp_path, run_cli, cid, contract, default, penalties, exce
         (f,) = found
         assert (f["severity"], f["amount"]) == ("error", excess)
         assert f["details"]["cap"] == "15400.00"
-        assert "Art. 29" in f["basis"]
+        assert "Art. 29" in f["basis_en"]
 
 
 def test_combined_cap_reallocates_a_payment(tmp_path):

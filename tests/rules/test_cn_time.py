@@ -205,9 +205,10 @@ def test_limitation_switch(tmp_path, run_cli, cid, signed, checked, extra, expir
     assert (lim["expires"], lim["expired"]) == (expires, expired)
     if expired:
         (f,) = findings(rep, "CN.LIMITATION_EXPIRED")
-        assert "民法通则 Art. 135" in f["basis"] and expires in f["basis"]
+        assert "Civil Law Art. 135" in f["basis_en"] and expires in f["basis_en"]
+        assert "《中华人民共和国民法通则》第一百三十五条" in f["basis_zh"] and expires in f["basis_zh"]
     elif signed >= date(2014, 10, 1):
-        assert "法释〔2018〕12号 Art. 2" in lim["basis"]
+        assert "Fa Shi [2018] No. 12 Art. 2" in lim["basis_en"] and "法释〔2018〕12号第二条" in lim["basis_zh"]
 
 
 # ---------------------------------------------------------------------- withheld interest, contractual run

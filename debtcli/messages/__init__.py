@@ -1,0 +1,93 @@
+"""The message catalogue: every sentence a finding, a legal basis or a note says, in each language.
+
+A finding (``debtcli.model.findings.Finding``) carries a code and named parameters; a ``Text`` is a
+catalogue key with parameters. Here they become words, at render time, in the report's language.
+Each language is one module (``en``, ``zh``) holding ``CATALOGUE``: key -> a string, or a function
+of (params, words) for a sentence whose shape depends on its parameters. ``Words`` writes amounts,
+rates, dates and names the same way in every sentence of that language.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from debtcli.messages import en, zh
+from debtcli.model.findings import Finding, Text
+from debtcli.model.money import HUNDRED, fmt_grouped
+
+LANGUAGES = ("zh", "en")
+CATALOGUES = {"en": en.CATALOGUE, "zh": zh.CATALOGUE}
+NAMES = {"en": en.NAMES, "zh": zh.NAMES}
+
+
+def language(lang: str | None) -> str:
+    return lang if lang in CATALOGUES else "en"
+
+
+class Words:
+    """How one language writes the values inside a sentence."""
+
+    def __init__(self, lang: str, places: int = 2):
+        self.lang = language(lang)
+        self.places = places
+        self.catalogue = CATALOGUES[self.lang]
+        self.names = NAMES[self.lang]
+
+    def m(self, x: Decimal | None) -> str:
+        """An amount, grouped: 1,234.56."""
+        return "—" if x is None else fmt_grouped(x, self.places)
+
+    def signed(self, x: Decimal) -> str:
+        return f"{x:+,.{self.places}f}"
+
+    def pct(self, x: Decimal) -> str:
+        """A fraction as a percentage, all its digits: 0.154 -> 15.4%."""
+        return f"{(x * HUNDRED).normalize():f}%"
+
+    def d(self, x) -> str:
+        return x.isoformat() if isinstance(x, date) else str(x)
+
+    def name(self, table: str, key) -> str:
+        """A name from one of the language's name tables (components, ledger types, ...)."""
+        return self.names[table].get(key, key if key is not None else "")
+
+    def comp(self, key: str | None) -> str:
+        return self.name("component", key)
+
+    def t(self, x) -> str:
+        """A nested ``Text`` (or a tuple of them, joined) in this language."""
+        if isinstance(x, Text):
+            return say(x, self.lang, self.places)
+        if isinstance(x, tuple):
+            return self.catalogue["list_sep"].join(self.t(y) for y in x)
+        return "" if x is None else str(x)
+
+
+def say(x: Text | str, lang: str, places: int = 2, **params) -> str:
+    """The words of a catalogue entry: ``x`` is a ``Text`` or a key (then ``params`` fill it)."""
+    key, p = (x.key, x.params) if isinstance(x, Text) else (x, params)
+    w = Words(lang, places)
+    entry = w.catalogue[key]
+    return entry(p, w) if callable(entry) else (entry.format(**p) if p else entry)
+
+
+def finding_message(f: Finding, lang: str, places: int = 2) -> str:
+    w = Words(lang, places)
+    entry = w.catalogue["finding." + f.message_key]
+    return entry(f.params, w) if callable(entry) else entry
+
+
+def basis_text(basis: tuple[Text, ...], lang: str, places: int = 2) -> str:
+    return Words(lang, places).t(tuple(basis))
+
+
+def finding_basis(f: Finding, lang: str, places: int = 2) -> str:
+    return basis_text(f.basis, lang, places)
+
+
+def name(table: str, key, lang: str) -> str:
+    return Words(lang).name(table, key)
+
+
+__all__ = ["LANGUAGES", "Words", "say", "finding_message", "finding_basis", "basis_text", "name", "language"]

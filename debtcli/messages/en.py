@@ -1,0 +1,248 @@
+"""English words of findings, legal bases and notes (see ``debtcli.messages``)."""
+
+from __future__ import annotations
+
+NAMES = {
+    "component": {
+        "principal": "Principal", "interest": "Interest", "default_interest": "Default interest",
+        "compound_interest": "Compound interest", "fees": "Fees", "penalties": "Penalties", "costs": "Costs",
+        "total": "Total",
+    },
+    "model": {"full_balance": "full_balance", "unpaid_part": "unpaid_part"},
+    "event": {"payment": "payment", "demand_notice": "demand notice", "acknowledgment": "acknowledgment",
+              "restructure": "payment plan"},
+}
+
+SPC = "SPC Provisions on Private Lending"
+READINGS = {
+    "filing": "4 x the one-year LPR in force on the filing date (the reading most courts use)",
+    "2020-08-20": "4 x the one-year LPR in force on 2020-08-20, when the amended Provisions took effect",
+}
+
+
+def _demand(p, w):
+    doc = f" ({p['document']})" if p["document"] else ""
+    parts = [f"{w.comp(c)} {w.m(v)}" for c, v in p["parts"]]
+    return (f"The demand{doc} of {w.m(p['demanded'])} exceeds the lawful balance of {w.m(p['lawful'])} by "
+            f"{w.m(p['over'])}" + (f": {', '.join(parts)}." if parts else "."))
+
+
+def _arithmetic(p, w):
+    prev = (f"row {p['previous_row']} shows {w.m(p['previous_balance'])}" if p["previous_row"] is not None
+            else f"the ledger starts at {w.m(0)}")
+    return (f"The running balance on {p['date']} (row {p['row']}) is {w.m(p['stated'])}, but {prev} and the row "
+            f"posts {p['type']} {p['sign']}{w.m(p['posted'])}, which gives {w.m(p['computed'])}; difference "
+            f"{w.signed(p['difference'])}.")
+
+
+def _posting(p, w):
+    rows = ", ".join(str(r) for r in p["rows"])
+    since = f"after {p['since']}" if p["since"] else "from the start"
+    tail = (f"a rounding difference within the tolerance of {w.m(p['tolerance'])}" if p["rounding"] else
+            f"difference {w.signed(p['difference'])}")
+    return (f"{w.comp(p['component'])} posted on {p['date']} (row {rows}) is {w.m(p['posted'])}; the contract gives "
+            f"{w.m(p['recomputed'])} for the period {since} up to {p['date']}: {tail}.")
+
+
+def _payment_mismatch(p, w):
+    parts = []
+    if "amount" in p["what"]:
+        parts.append(f"the ledger credits {w.m(p['ledger_amount'])}, the records show {w.m(p['record_amount'])} "
+                     f"(difference {w.signed(p['difference'])})")
+    if "date" in p["what"]:
+        parts.append(f"the ledger dates it {p['ledger_date']}, the records {p['record_date']} ({p['days']:+d} days)")
+    ref = p["reference"] or "of " + w.m(p["record_amount"])
+    return f"Payment {ref} is posted differently: " + "; ".join(parts) + ". The replay credits the payment records."
+
+
+def card_lines(lines, w) -> str:
+    return " + ".join(f"{w.m(base)} x {daily * 100:.4f}%/day x {days} days ({start} to {last}, on {on})"
+                      for base, daily, days, start, last, on in lines)
+
+
+def _card_posting(p, w):
+    out = (f"The issuer posted {p['type'].replace('_', ' ')} of {w.m(p['posted'])} on the statement of "
+           f"{p['statement_date']}; the contract gives {w.m(p['recomputed'])} (difference {w.m(p['difference'])}).")
+    if "model" in p:
+        comp = card_lines(p["lines"], w) or "no interest due in this cycle"
+        out += (f" Recomputed under {p['model']} over the {p['days']}-day cycle {p['cycle_start']} to "
+                f"{p['statement_date']} ({p['day_count']}): {comp}.")
+        if "other_model" in p:
+            out += f" Under {p['other_model']} it is {w.m(p['other_recomputed'])}."
+        if p.get("interest_on_fees"):
+            out += " The difference is exactly the interest on fees and penalties posted on earlier statements."
+    return out
+
+
+def _upfront(p, w):
+    names = ", ".join(f"{n} {w.m(a)}" for n, a in p["charges"])
+    return (f"{w.m(p['withheld'])} of the {w.m(p['principal'])} principal was withheld when the money was handed over "
+            f"({names}). The principal is the {w.m(p['handed_over'])} actually handed over, and interest runs on that "
+            f"amount (the contract charges {w.m(p['interest_on_withheld'])} of interest on account of the withheld "
+            f"part up to {p['as_of']}).")
+
+
+def _rate_above_cap(p, w):
+    out = (f"The agreed rate {p['rate']} is above the ceiling ({w.t(p['ceiling'])}); interest above the ceiling is "
+           f"not supported: {w.m(p['excess'])} of interest up to {p['as_of']}.")
+    if p["sample"]:
+        base, rate, days, basis, amount, start, last = p["sample"]
+        out += (f" Lawful interest is computed as {w.m(base)} x {w.pct(rate)} x {days} / {basis} = {w.m(amount)} "
+                f"({start} to {last}).")
+    return out
+
+
+def _penalties_basis(p, w):
+    parts = [x for x in (f"penalty {p['penalty']}" if p["penalty"] is not None else "",
+                         "late fee" if p["late_fee"] else "", "late penalty" if p["late_penalty"] else "") if x]
+    return "contract: " + ", ".join(parts)
+
+
+def _card_clause(p, w):
+    if p["type"] == "interest":
+        model = p["model"] + ("" if p["stated"] else " (contract silent: creditor-favourable default)")
+        return f"card agreement: interest clause ({model})"
+    return f"card agreement: {p['type']} clause"
+
+
+CATALOGUE = {
+    "list_sep": "; ",
+    "literal": lambda p, w: p["text"],
+    # ------------------------------------------------------------------ findings
+    "finding.UNPOSTED_PAYMENT": lambda p, w: (
+        f"Payment of {w.m(p['paid'])} on {p['date']} is in the payment records but not credited in the creditor's "
+        "ledger; it is credited in both replays."),
+    "finding.UNVERIFIED_PAYMENT": lambda p, w: (
+        f"Payment of {w.m(p['paid'])} on {p['date']} is in the creditor's ledger but not in the payment records; it "
+        "is credited, as the creditor admits it."),
+    "finding.UNAUTHORIZED_CHARGE/demand": lambda p, w: (
+        f"{w.comp(p['component'])} of {w.m(p['charged'])} is demanded but the contract provides for no such charge."),
+    "finding.UNAUTHORIZED_CHARGE/ledger": lambda p, w: (
+        f"The ledger posts {p['type']} of {w.m(p['charged'])} on {p['date']} with no basis in the contract."),
+    "finding.UNAUTHORIZED_CHARGE/overlimit": lambda p, w: (
+        f"An over-limit fee of {w.m(p['charged'])} was posted on {p['date']}; over-limit fees may not be charged "
+        "from 2017-01-01."),
+    "finding.DEMAND_ABOVE_LAWFUL": _demand,
+    "finding.LEDGER_ARITHMETIC": _arithmetic,
+    "finding.LEDGER_ARITHMETIC/principal_only": (
+        "The ledger's balance column does not move with interest or fee postings: it shows the principal "
+        "outstanding, so it cannot be re-added from the postings and was not checked."),
+    "finding.POSTING_MISMATCH": _posting,
+    "finding.POSTING_MISMATCH/card": _card_posting,
+    "finding.PAYMENT_MISMATCH": _payment_mismatch,
+    "finding.INTEREST_MODEL_UNSTATED": lambda p, w: (
+        "The contract does not say how interest is charged when a statement is not paid in full. Under "
+        f"{p['used']} (used, creditor-favourable) the interest comes to {w.m(p['used_interest'])}; under "
+        f"{p['other']} to {w.m(p['other_interest'])}: a difference of {w.m(p['difference'])}."),
+    "finding.CN.INTEREST_ON_FEES/contract": lambda p, w: (
+        "The contract has fees and penalties bear interest; from 2017-01-01 they may not. Interest on them comes to "
+        f"{w.m(p['interest'])} up to {p['as_of']}; the lawful replay leaves it out."),
+    "finding.CN.INTEREST_ON_FEES/statement": lambda p, w: (
+        f"The interest line of the statement of {p['statement_date']} includes {w.m(p['interest'])} of interest on "
+        "fees and penalties billed on earlier statements; interest may not be charged on them from 2017-01-01."),
+    "finding.CN.RATE_ABOVE_CAP/card": lambda p, w: (
+        "The card rate is above 0.05% a day for days before 2021-01-01; the interest above that rate comes to "
+        f"{w.m(p['excess'])}."),
+    "finding.CN.REDUCIBLE_ABOVE_24/card": lambda p, w: (
+        f"Interest, compound interest, penalties and installment fees come to {w.m(p['cost'])} up to {p['as_of']}; "
+        f"{w.pct(p['line_rate'])} a year on the principal outstanding is {w.m(p['line'])}. The cardholder may ask "
+        f"the court to reduce the {w.m(p['over'])} above that line."),
+    "finding.CN.LIMITATION_EXPIRED": lambda p, w: (
+        f"The limitation period ran from {p['starts']} and ended on {p['expires']}; checked on {p['checked_on']}. The "
+        f"debtor may refuse to pay the {w.m(p['total'])} if they plead it; a court does not raise it by itself."),
+    "finding.CN.UPFRONT_DEDUCTION": _upfront,
+    "finding.CN.ROLLED_INTEREST": lambda p, w: (
+        f"The IOU of {p['new_date']} for {w.m(p['principal'])} rolls interest into the principal of the IOU of "
+        f"{p['old_date']} ({w.m(p['original_principal'])}). Rolled-in interest counts only up to "
+        f"{w.m(p['original_principal'])} x {w.pct(p['ceiling'])} x {p['days']} / 365: the principal is "
+        f"{w.m(p['recognised'])}, and principal plus interest at {p['end']} may not exceed {w.m(p['bound'])}."),
+    "finding.CN.NO_INTEREST_AGREED": lambda p, w: (
+        "The interest term is unclear and both parties are individuals: no interest is owed for the loan term "
+        f"({w.m(p['excess'])} up to {p['as_of']})."),
+    "finding.CN.RATE_ABOVE_CAP": _rate_above_cap,
+    "finding.CN.LPR_UNVERIFIED": lambda p, w: (
+        "The ceiling rests on an LPR that is not verified in the shipped table: "
+        + ("supplied in [rules] lpr_1y" if p["supplied"] else
+           f"the fixing of {p['fixing_date']} (status {p['status']})")
+        + ". Check the fixing against the official announcement."),
+    "finding.CN.BENCHMARK_UNVERIFIED": lambda p, w: (
+        "The ceiling rests on a PBOC benchmark rate not verified against an official page: "
+        + ("supplied in [rules] benchmark" if p["supplied"] else
+           f"the change of {p['change_date']} (status {p['status']}: secondary sources only)")
+        + f", grade {p['grade']}, {w.pct(p['rate'])}. Check it against the PBOC notice."),
+    "finding.CN.LPR_FIXING_DAY": lambda p, w: (
+        f"The contract was formed on {p['formed']}, an LPR fixing day: before the morning publication the previous "
+        f"fixing was in force. The ceiling used is the higher one, {w.pct(p['ceiling_used'])}; the other reading "
+        f"gives {w.pct(p['ceiling_other'])}."),
+    "finding.CN.COMBINED_CAP_EXCEEDED": lambda p, w: (
+        f"Overdue interest, penalties and other fees together come to {w.m(p['claimed'])} against a cap of "
+        f"{w.m(p['cap'])} (overdue principal x the ceiling x days overdue); {w.m(p['excess'])} is not supported."),
+    "finding.CN.REDUCIBLE_ABOVE_24": lambda p, w: (
+        f"Interest, default and compound interest, penalties and fees come to {w.m(p['cost'])} up to {p['as_of']}; "
+        f"24% a year on the principal outstanding is {w.m(p['line'])}. The borrower may ask the court to reduce the "
+        f"{w.m(p['over'])} above that line (a reduction on request, not an automatic cut)."),
+    # ------------------------------------------------------------------ ceilings
+    "ceiling.segment": lambda p, w: p["en"],
+    # ------------------------------------------------------------------ bases
+    "basis.contract": "contract",
+    "basis.contract.principal": "contract: principal",
+    "basis.contract.rate": "contract: rate {rate}",
+    "basis.contract.default_rate": "contract: default rate {rate}",
+    "basis.contract.rate_on_overdue": "contract: rate {rate} runs on overdue principal",
+    "basis.contract.compound": "contract: compound interest",
+    "basis.contract.fees": lambda p, w: "contract: " + ", ".join(p["names"]),
+    "basis.contract.penalties": _penalties_basis,
+    "basis.contract.costs": "contract: costs of enforcing the claim",
+    "basis.cn.overdue_unagreed": f"Civil Code Art. 676; {SPC} Art. 28",
+    "basis.no_contract_basis.cn": "no contract basis (Civil Code Art. 509, 577: only what was agreed is owed)",
+    "basis.no_contract_basis.us": "no contract basis (FDCPA 15 U.S.C. 1692f(1); 12 CFR 1006.22(b))",
+    "basis.no_contract_basis.other": "no contract basis",
+    "basis.payment_records": "payment records (independent evidence of payment)",
+    "basis.payment_records_vs_ledger": "payment records (independent evidence of payment) against the creditor's ledger",
+    "basis.ledger": "the creditor's ledger",
+    "basis.ledger_running_balance": "the creditor's ledger: each balance is the previous balance plus the row's posting",
+    "basis.lawful_replay": "the lawful replay (see the findings and computation lines for each component's basis)",
+    "basis.cn.art25": f"{SPC} Art. 25 (4 x one-year LPR at formation)",
+    "basis.cn.art26": f"{SPC} Art. 26; Civil Code Art. 670 (principal = the amount handed over)",
+    "basis.cn.art670": "Civil Code Art. 670 (interest may not be withheld from principal)",
+    "basis.cn.art27": f"{SPC} Art. 27 (interest rolled into principal, within the ceiling)",
+    "basis.cn.art28": f"{SPC} Art. 28 (overdue interest)",
+    "basis.cn.art29": f"{SPC} Art. 29 (overdue interest + penalties + other fees within the ceiling)",
+    "basis.cn.art24": f"{SPC} Art. 24; Civil Code Art. 680 (no or unclear interest term)",
+    "basis.cn.bank24": ("SPC opinions on financial adjudication Fa Fa [2017] No. 22 Art. 2; for licensed non-banks SPC "
+                        "reply Fa Shi [2020] No. 27 (practice, secondary sources): the borrower may ask to reduce the "
+                        "total cost above 24% a year"),
+    "basis.cn.art561": "Civil Code Art. 561 (costs, then interest, then principal)",
+    "basis.cn.art31_2015": f"{SPC} Art. 31 ¶2; 2015 Provisions Art. 26 (24% up to 2020-08-19)",
+    "basis.cn.art31_transition": lambda p, w: f"{SPC} Art. 31 ¶2 ({READINGS[p['reading']]})",
+    "basis.cn.limitation.new": lambda p, w: (
+        "Civil Code Art. 188, 189 (3 years), 195 (interruption), 192-193 (the debtor must plead it) "
+        f"[Civil Code, 3 years (period {p['running_from']} to {p['expires']})]"),
+    "basis.cn.limitation.old": lambda p, w: (
+        "General Principles of the Civil Law Art. 135 (2 years), Art. 140 (interruption); Fa Shi [2008] No. 11 Art. 5 "
+        "(installments from the last due date); Fa Shi [2018] No. 12 Art. 3 (a period expired before 2017-10-01 "
+        f"stays expired) [General Principles of the Civil Law, 2 years (period {p['running_from']} to "
+        f"{p['expires']}, before 2017-10-01)]"),
+    "basis.cn.limitation.switch": lambda p, w: (
+        "Fa Shi [2018] No. 12 Art. 2 (a period still running on 2017-10-01 becomes 3 years); Civil Code Art. 188, "
+        f"189, 195, 192-193 [running on 2017-10-01: 3 years (period {p['running_from']} to {p['expires']})]"),
+    "basis.cn_card.fees": ("PBOC notice on credit card business (Yin Fa [2016] No. 111), from 2017-01-01: no interest "
+                           "on penalties, annual, cash-advance and currency-conversion fees (secondary sources)"),
+    "basis.cn_card.band": ("PBOC notice Yin Fa [2016] No. 111: overdraft rate at most 0.05% a day and at least 0.7 "
+                           "times that, 2017-01-01 to 2020-12-31; before 2017 0.05% a day (secondary sources)"),
+    "basis.cn_card.late_fee": ("Bank card rules 1999 (Yin Fa [1999] No. 17): late fee 5% of the unpaid minimum payment "
+                               "before 2017 (unverified)"),
+    "basis.cn_card.overlimit": "PBOC notice Yin Fa [2016] No. 111: over-limit fees abolished from 2017-01-01 "
+                               "(secondary sources)",
+    "basis.cn_card.reduce": ("SPC bank-card provisions Fa Shi [2021] No. 10 Art. 2: the cardholder may ask to reduce "
+                             "the total of interest, compound interest, penalties and installment fees; the 24% line "
+                             "is court practice (unverified)"),
+    "basis.card.clause": _card_clause,
+    "basis.card.model_unstated": ("card agreement (silent on the interest model); cn-law §5: the creditor-favourable "
+                                  "reading, with the other shown"),
+    # ------------------------------------------------------------------ limitation
+    "limitation.note": lambda p, w: (
+        f"runs from {p['starts']}" + (f", last interrupted on {p['last'][0]} ({w.name('event', p['last'][1])})"
+                                      if p["last"] else "")
+        + f"; {2 if p['rule'] == 'old' else 3} years: ends {p['expires']}; checked on {p['checked_on']}"),
+}

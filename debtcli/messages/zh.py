@@ -1,0 +1,236 @@
+"""中文：核查发现、法律依据和说明的措辞（见 ``debtcli.messages``）。"""
+
+from __future__ import annotations
+
+NAMES = {
+    "component": {
+        "principal": "本金", "interest": "利息", "default_interest": "罚息", "compound_interest": "复利",
+        "fees": "费用", "penalties": "违约金", "costs": "实现债权的费用", "total": "合计",
+    },
+    "type": {
+        "disbursement": "放款", "interest": "利息", "default_interest": "罚息", "compound_interest": "复利",
+        "fee": "费用", "penalty": "违约金", "cost": "实现债权的费用", "payment": "还款", "waiver": "减免",
+        "adjustment": "调整", "write_off": "核销", "purchase": "消费", "cash_advance": "取现", "refund": "退款",
+        "annual_fee": "年费", "cash_advance_fee": "取现手续费", "installment_fee": "分期手续费", "installment": "分期本金",
+        "overlimit_fee": "超限费", "conversion_fee": "货币转换费",
+    },
+    "model": {"full_balance": "全额计息", "unpaid_part": "未还部分计息"},
+    "event": {"payment": "还款", "demand_notice": "催收通知", "acknowledgment": "债务确认", "restructure": "还款计划"},
+    "lpr_status": {},
+}
+
+SPC = "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》"
+READINGS = {
+    "filing": "起诉时一年期贷款市场报价利率的四倍（多数法院的理解）",
+    "2020-08-20": "2020年8月20日修订后的规定施行时一年期贷款市场报价利率的四倍",
+}
+
+
+def _demand(p, w):
+    doc = f"（{p['document']}）" if p["document"] else ""
+    parts = [f"{w.comp(c)} {w.m(v)}" for c, v in p["parts"]]
+    return (f"催收金额{doc} {w.m(p['demanded'])} 超出依法可主张的 {w.m(p['lawful'])}，超出 {w.m(p['over'])}"
+            + (f"：{'，'.join(parts)}。" if parts else "。"))
+
+
+def _arithmetic(p, w):
+    prev = (f"第 {p['previous_row']} 行余额 {w.m(p['previous_balance'])}" if p["previous_row"] is not None
+            else f"期初余额 {w.m(0)}")
+    return (f"台账 {p['date']}（第 {p['row']} 行）余额为 {w.m(p['stated'])}，但{prev}，本行{w.name('type', p['type'])} "
+            f"{p['sign']}{w.m(p['posted'])}，应为 {w.m(p['computed'])}；差额 {w.signed(p['difference'])}。")
+
+
+def _posting(p, w):
+    rows = "、".join(str(r) for r in p["rows"])
+    since = f"{p['since']} 之后" if p["since"] else "自起始日"
+    tail = (f"属舍入差异（容差 {w.m(p['tolerance'])} 以内）" if p["rounding"] else
+            f"差额 {w.signed(p['difference'])}")
+    return (f"台账 {p['date']}（第 {rows} 行）记入{w.comp(p['component'])} {w.m(p['posted'])}；按合同重算 {since}至 "
+            f"{p['date']} 应为 {w.m(p['recomputed'])}：{tail}。")
+
+
+def _payment_mismatch(p, w):
+    parts = []
+    if "amount" in p["what"]:
+        parts.append(f"台账入账 {w.m(p['ledger_amount'])}，付款凭证为 {w.m(p['record_amount'])}"
+                     f"（差额 {w.signed(p['difference'])}）")
+    if "date" in p["what"]:
+        parts.append(f"台账记账日 {p['ledger_date']}，付款日 {p['record_date']}（相差 {p['days']:+d} 天）")
+    ref = p["reference"] or w.m(p["record_amount"])
+    return f"付款 {ref} 入账不一致：" + "；".join(parts) + "。重算按付款凭证计入。"
+
+
+def _card_posting(p, w):
+    out = (f"{p['statement_date']} 账单记收{w.name('type', p['type'])} {w.m(p['posted'])}，按合同应为 "
+           f"{w.m(p['recomputed'])}，差额 {w.m(p['difference'])}。")
+    if "model" in p:
+        out += (f"按{w.name('model', p['model'])}重算，账单周期 {p['cycle_start']} 至 {p['statement_date']} 共 "
+                f"{p['days']} 天（{p['day_count']}）。")
+        if "other_model" in p:
+            out += f"按{w.name('model', p['other_model'])}为 {w.m(p['other_recomputed'])}。"
+        if p.get("interest_on_fees"):
+            out += "差额恰为对费用、违约金计收的利息。"
+    return out
+
+
+def _upfront(p, w):
+    names = "、".join(f"{n} {w.m(a)}" for n, a in p["charges"])
+    return (f"出借时预先扣除 {w.m(p['withheld'])}（{names}），本金按实际出借的 {w.m(p['handed_over'])} 认定，利息按此计算"
+            f"（截至 {p['as_of']} 合同就被扣部分多计利息 {w.m(p['interest_on_withheld'])}）。")
+
+
+def _rate_above_cap(p, w):
+    out = (f"约定利率 {p['rate']} 超过上限（{w.t(p['ceiling'])}），超出部分不予支持：截至 {p['as_of']} 多计利息 "
+           f"{w.m(p['excess'])}。")
+    if p["sample"]:
+        base, rate, days, basis, amount, start, last = p["sample"]
+        out += (f"依法计算：{w.m(base)} × {w.pct(rate)} × {days} ÷ {basis} = {w.m(amount)}"
+                f"（{start} 至 {last}）。")
+    return out
+
+
+REGIMES = {
+    "1991": "《最高人民法院关于人民法院审理借贷案件的若干意见》（1991年）第六条（超过合同成立时同档次人民银行贷款基准利率四倍的部分不予保护；二手资料）",
+    "2015": "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》（法释〔2015〕18号）第二十六条（年利率 24% 以内予以支持，"
+            "24% 至 36% 之间已支付的不予返还，超过 36% 的部分无效）",
+    "2020": f"{SPC}（法释〔2020〕17号）第二十五条（以合同成立时一年期贷款市场报价利率的四倍为限）",
+}
+REGIME_NAMES = {"1991": "1991年意见", "2015": "2015年规定", "2020": "2020年修正后的规定"}
+
+
+def _penalties_basis(p, w):
+    parts = [x for x in (f"违约金 {p['penalty']}" if p["penalty"] is not None else "",
+                         "滞纳金" if p["late_fee"] else "", "逾期违约金" if p["late_penalty"] else "") if x]
+    return "合同约定：" + "、".join(parts)
+
+
+def _card_clause(p, w):
+    if p["type"] == "interest":
+        model = w.name("model", p["model"]) + ("" if p["stated"] else "，合同未约定，按对债权人有利的口径")
+        return f"信用卡领用合约：计息条款（{model}）"
+    return f"信用卡领用合约：{w.name('type', p['type'])}条款"
+
+
+CATALOGUE = {
+    "list_sep": "；",
+    "literal": lambda p, w: p["text"],
+    # ------------------------------------------------------------------ 核查发现
+    "finding.UNPOSTED_PAYMENT": lambda p, w: (
+        f"{p['date']} 付款 {w.m(p['paid'])} 见于付款凭证，但债权人台账未入账；两次重算均已计入。"),
+    "finding.UNVERIFIED_PAYMENT": lambda p, w: (
+        f"{p['date']} 付款 {w.m(p['paid'])} 见于债权人台账，但付款凭证中没有；按债权人自认计入。"),
+    "finding.UNAUTHORIZED_CHARGE/demand": lambda p, w: (
+        f"催收金额中含{w.comp(p['component'])} {w.m(p['charged'])}，但合同未约定该项费用。"),
+    "finding.UNAUTHORIZED_CHARGE/ledger": lambda p, w: (
+        f"台账于 {p['date']} 记入{w.comp(p['component'])} {w.m(p['charged'])}，合同无约定。"),
+    "finding.UNAUTHORIZED_CHARGE/overlimit": lambda p, w: (
+        f"{p['date']} 记收超限费 {w.m(p['charged'])}；自 2017-01-01 起不得收取超限费。"),
+    "finding.DEMAND_ABOVE_LAWFUL": _demand,
+    "finding.LEDGER_ARITHMETIC": _arithmetic,
+    "finding.LEDGER_ARITHMETIC/principal_only": (
+        "台账余额列不随利息、费用入账而变化，显示的是贷款本金余额，无法按入账金额逐行复核，未予核对。"),
+    "finding.POSTING_MISMATCH": _posting,
+    "finding.POSTING_MISMATCH/card": _card_posting,
+    "finding.PAYMENT_MISMATCH": _payment_mismatch,
+    "finding.INTEREST_MODEL_UNSTATED": lambda p, w: (
+        f"合同未约定未全额还款时的计息方式。按{w.name('model', p['used'])}（本次采用，对债权人有利）利息合计 "
+        f"{w.m(p['used_interest'])}；按{w.name('model', p['other'])}为 {w.m(p['other_interest'])}，相差 "
+        f"{w.m(p['difference'])}。"),
+    "finding.CN.INTEREST_ON_FEES/contract": lambda p, w: (
+        f"合同约定费用、违约金计息；自 2017-01-01 起不得对其计收利息。截至 {p['as_of']} 该部分利息为 "
+        f"{w.m(p['interest'])}，依法重算已剔除。"),
+    "finding.CN.INTEREST_ON_FEES/statement": lambda p, w: (
+        f"{p['statement_date']} 账单的利息中含对前期费用、违约金计收的利息 {w.m(p['interest'])}；自 2017-01-01 起不得对其计息。"),
+    "finding.CN.RATE_ABOVE_CAP/card": lambda p, w: (
+        f"2021-01-01 之前透支利率超过日万分之五，超出部分利息 {w.m(p['excess'])}。"),
+    "finding.CN.REDUCIBLE_ABOVE_24/card": lambda p, w: (
+        f"截至 {p['as_of']} 利息、复利、违约金及分期手续费合计 {w.m(p['cost'])}，按年利率 {w.pct(p['line_rate'])} "
+        f"计算为 {w.m(p['line'])}；持卡人可请求法院调减超出部分 {w.m(p['over'])}。"),
+    "finding.CN.LIMITATION_EXPIRED": lambda p, w: (
+        f"诉讼时效自 {p['starts']} 起算，已于 {p['expires']} 届满（核对日 {p['checked_on']}）。债务人主张时效抗辩的，"
+        f"可拒绝支付 {w.m(p['total'])}；法院不主动适用。"),
+    "finding.CN.UPFRONT_DEDUCTION": _upfront,
+    "finding.CN.ROLLED_INTEREST": lambda p, w: (
+        f"{p['new_date']} 借条 {w.m(p['principal'])} 系将 {p['old_date']} 借条（本金 {w.m(p['original_principal'])}）"
+        f"的利息计入本金；计入部分以 {w.m(p['original_principal'])} × {w.pct(p['ceiling'])} × {p['days']} ÷ 365 为限，"
+        f"本金认定为 {w.m(p['recognised'])}，至 {p['end']} 本息合计不超过 {w.m(p['bound'])}。"),
+    "finding.CN.NO_INTEREST_AGREED": lambda p, w: (
+        f"自然人之间借款对利息约定不明，视为没有利息（截至 {p['as_of']} 共 {w.m(p['excess'])}）。"),
+    "finding.CN.RATE_ABOVE_CAP": _rate_above_cap,
+    "finding.CN.LPR_UNVERIFIED": lambda p, w: (
+        "利率上限所依据的贷款市场报价利率未经核实（"
+        + ("[rules] lpr_1y 中提供" if p["supplied"] else f"{p['fixing_date']} 的报价，状态 {p['status']}")
+        + "），请以官方公告核对。"),
+    "finding.CN.BENCHMARK_UNVERIFIED": lambda p, w: (
+        "利率上限所依据的人民银行贷款基准利率未经官方核实（"
+        + ("[rules] benchmark 中提供" if p["supplied"] else f"{p['change_date']} 调整，仅有二手资料")
+        + f"，档次 {p['grade']}，{w.pct(p['rate'])}），请以人民银行公告核对。"),
+    "finding.CN.LPR_FIXING_DAY": lambda p, w: (
+        f"合同成立于贷款市场报价利率发布日 {p['formed']}，发布前后适用的报价不同；按较高者计算上限 "
+        f"{w.pct(p['ceiling_used'])}，另一口径为 {w.pct(p['ceiling_other'])}。"),
+    "finding.CN.COMBINED_CAP_EXCEEDED": lambda p, w: (
+        f"逾期利息、违约金及其他费用合计 {w.m(p['claimed'])}，超过以上限利率计算的 {w.m(p['cap'])}，"
+        f"超出的 {w.m(p['excess'])} 不予支持。"),
+    "finding.CN.REDUCIBLE_ABOVE_24": lambda p, w: (
+        f"截至 {p['as_of']} 利息、罚息、复利、违约金及费用合计 {w.m(p['cost'])}，按年利率 24% 计算为 "
+        f"{w.m(p['line'])}；借款人可请求调减超出的 {w.m(p['over'])}（须借款人主张，非自动调减）。"),
+    # ------------------------------------------------------------------ 利率上限
+    "ceiling.segment": lambda p, w: (
+        f"年利率 {w.pct(p['rate'])}" + (f"（{REGIME_NAMES[p['regime']]}）" if p["regime"] in REGIME_NAMES else "")),
+    # ------------------------------------------------------------------ 依据
+    "basis.contract": "合同约定",
+    "basis.contract.principal": "合同约定：本金",
+    "basis.contract.rate": "合同约定：利率 {rate}",
+    "basis.contract.default_rate": "合同约定：逾期利率 {rate}",
+    "basis.contract.rate_on_overdue": "合同约定：逾期本金按利率 {rate} 计息",
+    "basis.contract.compound": "合同约定：复利",
+    "basis.contract.fees": lambda p, w: "合同约定：" + "、".join(p["names"]),
+    "basis.contract.penalties": _penalties_basis,
+    "basis.contract.costs": "合同约定：实现债权的费用",
+    "basis.cn.overdue_unagreed": f"《中华人民共和国民法典》第六百七十六条；{SPC}第二十八条",
+    "basis.no_contract_basis.cn": "合同无约定（《中华人民共和国民法典》第五百零九条、第五百七十七条：仅应给付约定的款项）",
+    "basis.no_contract_basis.us": "合同无约定（美国《公平债务催收法》15 U.S.C. 1692f(1)；12 CFR 1006.22(b)）",
+    "basis.no_contract_basis.other": "合同无约定",
+    "basis.payment_records": "付款凭证（独立的付款证据）",
+    "basis.payment_records_vs_ledger": "付款凭证（独立的付款证据）与债权人台账对照",
+    "basis.ledger": "债权人台账",
+    "basis.ledger_running_balance": "债权人台账：每行余额应等于上一行余额加本行发生额",
+    "basis.lawful_replay": "依法重算（各项依据见其他核查发现及计算过程）",
+    "basis.cn.art25": f"{SPC}第二十五条（以合同成立时一年期贷款市场报价利率的四倍为限）",
+    "basis.cn.art26": f"{SPC}第二十六条；《中华人民共和国民法典》第六百七十条（本金按实际出借金额认定）",
+    "basis.cn.art670": "《中华人民共和国民法典》第六百七十条（利息不得预先在本金中扣除）",
+    "basis.cn.art27": f"{SPC}第二十七条（利息计入本金，以上限为限）",
+    "basis.cn.art28": f"{SPC}第二十八条（逾期利息）",
+    "basis.cn.art29": f"{SPC}第二十九条（逾期利息、违约金及其他费用合计不超过上限）",
+    "basis.cn.art24": f"{SPC}第二十四条；《中华人民共和国民法典》第六百八十条（没有约定或约定不明的利息）",
+    "basis.cn.bank24": ("《最高人民法院关于进一步加强金融审判工作的若干意见》（法发〔2017〕22号）第二条；持牌非银行金融机构参照"
+                        "法释〔2020〕27号（审判实务，二手资料）：借款人可请求调减超过年利率 24% 的总成本"),
+    "basis.cn.art561": "《中华人民共和国民法典》第五百六十一条（先费用，后利息，再本金）",
+    "basis.cn.art31_2015": f"{SPC}第三十一条第二款；2015年规定第二十六条（至 2020-08-19 以年利率 24% 为限）",
+    "basis.cn.art31_transition": lambda p, w: f"{SPC}第三十一条第二款（{READINGS[p['reading']]}）",
+    "basis.cn.limitation.new": lambda p, w: (
+        "《中华人民共和国民法典》第一百八十八条、第一百八十九条（三年），第一百九十五条（中断），第一百九十二条、第一百九十三条"
+        f"（须债务人主张）〔民法典，三年（{p['running_from']} 至 {p['expires']}）〕"),
+    "basis.cn.limitation.old": lambda p, w: (
+        "《中华人民共和国民法通则》第一百三十五条（二年）、第一百四十条（中断）；法释〔2008〕11号第五条（分期履行的债务自最后一期"
+        "履行期限届满之日起算）；法释〔2018〕12号第三条（2017-10-01 前已届满的不再适用三年）"
+        f"〔民法通则，二年（{p['running_from']} 至 {p['expires']}，于 2017-10-01 前届满）〕"),
+    "basis.cn.limitation.switch": lambda p, w: (
+        "法释〔2018〕12号第二条（2017-10-01 尚未届满的适用三年）；《中华人民共和国民法典》第一百八十八条、第一百八十九条、"
+        f"第一百九十五条、第一百九十二条、第一百九十三条〔2017-10-01 尚未届满：三年（{p['running_from']} 至 {p['expires']}）〕"),
+    "basis.cn_card.fees": ("中国人民银行《关于信用卡业务有关事项的通知》（银发〔2016〕111号），自 2017-01-01 起：违约金、年费、"
+                           "取现手续费、货币兑换费不得计收利息（二手资料）"),
+    "basis.cn_card.band": ("银发〔2016〕111号：2017-01-01 至 2020-12-31 透支利率上限为日万分之五、下限为其 0.7 倍；"
+                           "2017年前为日万分之五（二手资料）"),
+    "basis.cn_card.late_fee": "《银行卡业务管理办法》（银发〔1999〕17号）：2017年前滞纳金为最低还款额未还部分的 5%（未核实）",
+    "basis.cn_card.overlimit": "银发〔2016〕111号：自 2017-01-01 起取消超限费（二手资料）",
+    "basis.cn_card.reduce": ("《最高人民法院关于审理银行卡民事纠纷案件若干问题的规定》（法释〔2021〕10号）第二条：持卡人可请求"
+                             "调减利息、复利、违约金及分期手续费的合计；24% 为审判实务标准（未核实）"),
+    "basis.card.clause": _card_clause,
+    "basis.card.model_unstated": "信用卡领用合约（未约定计息方式）；按对债权人有利的口径计算，并列示另一口径",
+    # ------------------------------------------------------------------ 诉讼时效
+    "limitation.note": lambda p, w: (
+        f"自 {p['starts']} 起算" + (f"，最近一次于 {p['last'][0]} 因{w.name('event', p['last'][1])}中断"
+                                   if p["last"] else "")
+        + f"；时效 {'二' if p['rule'] == 'old' else '三'} 年，届满日 {p['expires']}；核对日 {p['checked_on']}"),
+}
