@@ -11,6 +11,7 @@ import typer
 
 from debtcli.cli.common import CaseArg, FormatOpt, LangOpt, RulesOpt, TableOrJson, fail_input, load_case_or_exit, \
     parse_date_option, print_json
+from debtcli.messages import finding_message
 
 OFFER_FORMATS = ("pdf", "xlsx", "html", "md")
 
@@ -167,7 +168,7 @@ def _print_quote(q, lang: str) -> None:
         con.print(t2)
     for f in q.report.findings:
         if f.code in ("WAIVER_UNAPPROVED", "PLAN_INSTALLMENT_MISSED", "DEMAND_ABOVE_LAWFUL") or f.severity == "error":
-            con.print(f"{f.severity}: {f.code}: {escape(f.message(lang))}")
+            con.print(f"{f.severity}: {f.code}: {escape(finding_message(f, lang, p))}")
 
 
 def _one_day():

@@ -181,6 +181,17 @@ CATALOGUE = {
         f"Interest, default and compound interest, penalties and fees come to {w.m(p['cost'])} up to {p['as_of']}; "
         f"24% a year on the principal outstanding is {w.m(p['line'])}. The borrower may ask the court to reduce the "
         f"{w.m(p['over'])} above that line (a reduction on request, not an automatic cut)."),
+    "finding.WAIVER_UNAPPROVED": lambda p, w: (
+        f"The waiver of {w.m(p['amount'])} of "
+        + (w.comp(p['component']).lower() if p["component"] else "the balance")
+        + f" on {p['date']} has no {' and no '.join(p['missing'])}: nothing shows it was approved. The replay "
+        "applies it, as the creditor recorded it."),
+    "finding.PLAN_INSTALLMENT_MISSED/late": lambda p, w: (
+        f"Installment {p['n']} of the payment plan of {p['plan_date']} ({w.m(p['installment_total'])} due "
+        f"{p['due']}) was paid in full only on {p['paid_on']}, {p['days_late']} days late."),
+    "finding.PLAN_INSTALLMENT_MISSED/unpaid": lambda p, w: (
+        f"Installment {p['n']} of the payment plan of {p['plan_date']} ({w.m(p['installment_total'])} due "
+        f"{p['due']}) is unpaid: {w.m(p['unpaid'])} outstanding, {p['days_late']} days late on {p['as_of']}."),
     # ------------------------------------------------------------------ ceilings
     "ceiling.segment": lambda p, w: p["en"],
     # ------------------------------------------------------------------ bases
@@ -240,6 +251,10 @@ CATALOGUE = {
     "basis.card.clause": _card_clause,
     "basis.card.model_unstated": ("card agreement (silent on the interest model); cn-law §5: the creditor-favourable "
                                   "reading, with the other shown"),
+    "basis.waiver_approval": ("collection practice: a collector may not waive interest, penalties or principal on "
+                              "their own authority; a waiver needs the creditor's approval on record (approved_by, "
+                              "approval_ref)"),
+    "basis.payment_plan": "the payment plan (restructure) agreed on {date}",
     # ------------------------------------------------------------------ limitation
     "limitation.note": lambda p, w: (
         f"runs from {p['starts']}" + (f", last interrupted on {p['last'][0]} ({w.name('event', p['last'][1])})"

@@ -174,6 +174,15 @@ CATALOGUE = {
     "finding.CN.REDUCIBLE_ABOVE_24": lambda p, w: (
         f"截至 {p['as_of']} 利息、罚息、复利、违约金及费用合计 {w.m(p['cost'])}，按年利率 24% 计算为 "
         f"{w.m(p['line'])}；借款人可请求调减超出的 {w.m(p['over'])}（须借款人主张，非自动调减）。"),
+    "finding.WAIVER_UNAPPROVED": lambda p, w: (
+        f"{p['date']} 减免{w.comp(p['component']) if p['component'] else '欠款'} {w.m(p['amount'])} 未记录审批人或审批单号"
+        f"（{'、'.join(p['missing'])}），无法证明经债权人批准；重算仍按债权人记录予以减免。"),
+    "finding.PLAN_INSTALLMENT_MISSED/late": lambda p, w: (
+        f"{p['plan_date']} 还款计划第 {p['n']} 期（{p['due']} 应还 {w.m(p['installment_total'])}）至 "
+        f"{p['paid_on']} 方还清，逾期 {p['days_late']} 天。"),
+    "finding.PLAN_INSTALLMENT_MISSED/unpaid": lambda p, w: (
+        f"{p['plan_date']} 还款计划第 {p['n']} 期（{p['due']} 应还 {w.m(p['installment_total'])}）未还清："
+        f"尚欠 {w.m(p['unpaid'])}，截至 {p['as_of']} 逾期 {p['days_late']} 天。"),
     # ------------------------------------------------------------------ 利率上限
     "ceiling.segment": lambda p, w: (
         f"年利率 {w.pct(p['rate'])}" + (f"（{REGIME_NAMES[p['regime']]}）" if p["regime"] in REGIME_NAMES else "")),
@@ -228,6 +237,8 @@ CATALOGUE = {
                              "调减利息、复利、违约金及分期手续费的合计；24% 为审判实务标准（未核实）"),
     "basis.card.clause": _card_clause,
     "basis.card.model_unstated": "信用卡领用合约（未约定计息方式）；按对债权人有利的口径计算，并列示另一口径",
+    "basis.waiver_approval": "催收规范：催收人员不得自行减免利息、违约金或本金，减免须有债权人审批记录（approved_by、approval_ref）",
+    "basis.payment_plan": "{date} 达成的还款计划（债务重组）",
     # ------------------------------------------------------------------ 诉讼时效
     "limitation.note": lambda p, w: (
         f"自 {p['starts']} 起算" + (f"，最近一次于 {p['last'][0]} 因{w.name('event', p['last'][1])}中断"

@@ -8,16 +8,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from debtcli.model.findings import Finding
+from debtcli.messages import finding_message
+from debtcli.model.findings import Finding, text
 from debtcli.model.money import HUNDRED, ZERO, ParseError, fmt, fmt_grouped, parse_amount, round_money
-from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH, COMPONENTS, SourceRef
+from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENTS, SourceRef
 
 WAIVER_UNAPPROVED = "WAIVER_UNAPPROVED"
 PLAN_INSTALLMENT_MISSED = "PLAN_INSTALLMENT_MISSED"
 KEYS = COMPONENTS + ("total",)
-_WAIVER_BASIS = ("collection practice: a collector may not waive interest, 违约金 or principal on their own "
-                 "authority; a waiver needs the creditor's approval on record (approved_by, approval_ref)")
-_PLAN_BASIS = "the payment plan (restructure) agreed on {date}"
 
 
 # ---------------------------------------------------------------------- findings
@@ -31,16 +29,10 @@ def waiver_findings(terms) -> list[Finding]:
             continue
         missing = [k for k, v in (("approved_by", e.approved_by), ("approval_ref", e.approval_ref)) if not v]
         comp = e.component
-        what_en = COMPONENT_NAMES_EN[comp].lower() if comp else "the balance"
-        what_zh = COMPONENT_NAMES_ZH[comp] if comp else "欠款"
         out.append(Finding(
             WAIVER_UNAPPROVED, "warning", comp, e.amount or ZERO,
-            f"The waiver of {fmt_grouped(e.amount or ZERO)} of {what_en} on {e.date} has no "
-            f"{' and no '.join(missing)}: nothing shows it was approved. The replay applies it, as the creditor "
-            "recorded it.",
-            f"{e.date} 减免{what_zh} {fmt_grouped(e.amount or ZERO)} 未记录审批人或审批单号（{'、'.join(missing)}），"
-            "无法证明经债权人批准；重算仍按债权人记录予以减免。",
-            _WAIVER_BASIS, (SourceRef("case.toml", column=f"event[{e.index}]"),),
+            {"amount": e.amount or ZERO, "component": comp, "date": e.date, "missing": tuple(missing)},
+            (text("basis.waiver_approval"),), (SourceRef("case.toml", column=f"event[{e.index}]"),),
             {"date": e.date, "missing": ", ".join(missing)}))
     return out
 
@@ -59,22 +51,13 @@ def plan_findings(result, places: int) -> list[Finding]:
             if row.status not in ("late", "unpaid"):
                 continue
             unpaid = row.total - row.paid if row.status == "unpaid" else ZERO
-            if row.status == "late":
-                en = (f"Installment {row.n} of the payment plan of {r.date} ({fmt_grouped(row.total, places)} due "
-                      f"{row.due}) was paid in full only on {row.paid_on}, {row.days_late} days late.")
-                zh = (f"{r.date} 还款计划第 {row.n} 期（{row.due} 应还 {fmt_grouped(row.total, places)}）至 "
-                      f"{row.paid_on} 方还清，逾期 {row.days_late} 天。")
-            else:
-                en = (f"Installment {row.n} of the payment plan of {r.date} ({fmt_grouped(row.total, places)} due "
-                      f"{row.due}) is unpaid: {fmt_grouped(unpaid, places)} outstanding, {row.days_late} days late "
-                      f"on {result.as_of}.")
-                zh = (f"{r.date} 还款计划第 {row.n} 期（{row.due} 应还 {fmt_grouped(row.total, places)}）未还清："
-                      f"尚欠 {fmt_grouped(unpaid, places)}，截至 {result.as_of} 逾期 {row.days_late} 天。")
             out.append(Finding(
-                PLAN_INSTALLMENT_MISSED, "warning", None, unpaid if row.status == "unpaid" else row.total, en, zh,
-                _PLAN_BASIS.format(date=r.date), (SourceRef("case.toml", column=f"event[{r.index}]"),),
+                PLAN_INSTALLMENT_MISSED, "warning", None, unpaid if row.status == "unpaid" else row.total,
+                {"plan_date": r.date, "n": row.n, "installment_total": row.total, "due": row.due,
+                 "paid_on": row.paid_on, "days_late": row.days_late, "unpaid": unpaid, "as_of": result.as_of},
+                (text("basis.payment_plan", date=r.date),), (SourceRef("case.toml", column=f"event[{r.index}]"),),
                 {"installment": row.n, "due": row.due, "paid_on": row.paid_on, "days_late": row.days_late,
-                 "installment_total": row.total, "paid": row.paid}))
+                 "installment_total": row.total, "paid": row.paid}, variant=row.status))
     return out
 
 
@@ -303,7 +286,7 @@ def quote_to_dict(q: Quote) -> dict:
         "waivers": [{"component": a.component, "asked": a.text} for a in q.asks],
         "settlement": {"before": amounts(q.lawful), "waived": amounts(q.waived), "after": amounts(q.after)},
         "settle_amount": fmt(q.settle_amount, p),
-        "findings": [{"code": f.code, "severity": f.severity, "amount": fmt(f.amount, p), "message": f.message_en}
+        "findings": [{"code": f.code, "severity": f.severity, "amount": fmt(f.amount, p), "message": finding_message(f, "en", p)}
                      for f in q.report.findings],
         "conventions": q.conventions,
     }
