@@ -170,6 +170,9 @@ CATALOGUE = {
         + ("supplied in [rules] benchmark" if p["supplied"] else
            f"the change of {p['change_date']} (status {p['status']}: secondary sources only)")
         + f", grade {p['grade']}, {w.pct(p['rate'])}. Check it against the PBOC notice."),
+    "finding.CN.LPR_UNVERIFIED/linked": lambda p, w: (
+        "The contract rate is linked to the LPR and rests on fixings that are not verified in the shipped table: "
+        + ", ".join(f"{d} ({s})" for d, s in p["fixings"]) + ". Check them against the official announcements."),
     "finding.CN.LPR_FIXING_DAY": lambda p, w: (
         f"The contract was formed on {p['formed']}, an LPR fixing day: before the morning publication the previous "
         f"fixing was in force. The ceiling used is the higher one, {w.pct(p['ceiling_used'])}; the other reading "

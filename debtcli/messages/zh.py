@@ -16,7 +16,7 @@ NAMES = {
     },
     "model": {"full_balance": "全额计息", "unpaid_part": "未还部分计息"},
     "event": {"payment": "还款", "demand_notice": "催收通知", "acknowledgment": "债务确认", "restructure": "还款计划"},
-    "lpr_status": {},
+    "lpr_status": {"supplied": "用户提供", "S": "仅有二手资料", "C": "推算日期", "U": "未知"},
 }
 
 SPC = "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》"
@@ -165,6 +165,9 @@ CATALOGUE = {
         "利率上限所依据的人民银行贷款基准利率未经官方核实（"
         + ("[rules] benchmark 中提供" if p["supplied"] else f"{p['change_date']} 调整，仅有二手资料")
         + f"，档次 {p['grade']}，{w.pct(p['rate'])}），请以人民银行公告核对。"),
+    "finding.CN.LPR_UNVERIFIED/linked": lambda p, w: (
+        "合同利率挂钩贷款市场报价利率，所依据的以下报价未经核实："
+        + "、".join(f"{d}（{w.name('lpr_status', s)}）" for d, s in p["fixings"]) + "，请以官方公告核对。"),
     "finding.CN.LPR_FIXING_DAY": lambda p, w: (
         f"合同成立于贷款市场报价利率发布日 {p['formed']}，发布前后适用的报价不同；按较高者计算上限 "
         f"{w.pct(p['ceiling_used'])}，另一口径为 {w.pct(p['ceiling_other'])}。"),

@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from debtcli.engine.account import RatePoint, account_from_terms
 from debtcli.engine.replay import Replays, ReplayResult, replay
-from debtcli.model.findings import UNAUTHORIZED_CHARGE, Finding
+from debtcli.model.findings import UNAUTHORIZED_CHARGE, Finding, literal
 from debtcli.model.money import ZERO, ParseError, Rate, fmt_grouped, parse_amount, parse_rate
 from debtcli.model.records import COMPONENT_NAMES_EN, InputError, Issue, SourceRef
 from debtcli.rules import us_law
@@ -409,9 +409,10 @@ class UsPack:
 
 
 def _finding(code, severity, component, amount, message, message_zh, basis, evidence=(), details=None) -> Finding:
-    """The pack writes its findings in English (the US market's language) for both text fields."""
-    return Finding(code, severity, component, amount, message, message_zh or message, basis, tuple(evidence),
-                   details or {})
+    """The pack's findings are written sentences in English (the US market's language), kept as
+    prose (``variant="prose"``) rather than catalogue entries."""
+    return Finding(code, severity, component, amount, {"en": message, "zh": message_zh or message},
+                   (literal(basis),), tuple(evidence), details or {}, variant="prose")
 
 
 def _stated_key(line: str) -> str:

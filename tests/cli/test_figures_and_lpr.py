@@ -130,7 +130,7 @@ def test_supplied_fixings_are_used_and_reported_unverified(run_json, tmp_path):
     expected = Decimal(10000) * Decimal("0.04") * 172 / 360 + Decimal(10000) * Decimal("0.039") * 11 / 360
     assert report["balances"]["contractual"]["interest"] == str(expected.quantize(Decimal("0.01")))  # 203.03
     unverified = [f for f in report["findings"] if f["code"] == "CN.LPR_UNVERIFIED"]
-    assert len(unverified) == 1 and "2026-11-20 (supplied)" in unverified[0]["message"]
+    assert len(unverified) == 1 and "2026-11-20 (supplied)" in unverified[0]["message_en"]
 
 
 def test_supplied_fixings_do_not_reach_past_their_month(run_cli, tmp_path):
