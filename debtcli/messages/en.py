@@ -216,6 +216,8 @@ CATALOGUE = {
     "basis.ledger": "the creditor's ledger",
     "basis.ledger_running_balance": "the creditor's ledger: each balance is the previous balance plus the row's posting",
     "basis.lawful_replay": "the lawful replay (see the findings and computation lines for each component's basis)",
+    "basis.cn.lpr_linked": "contract rate linked to the LPR (loan prime rate)",
+    "basis.cn.ceiling": lambda p, w: p["en"],
     "basis.cn.art25": f"{SPC} Art. 25 (4 x one-year LPR at formation)",
     "basis.cn.art26": f"{SPC} Art. 26; Civil Code Art. 670 (principal = the amount handed over)",
     "basis.cn.art670": "Civil Code Art. 670 (interest may not be withheld from principal)",

@@ -208,6 +208,8 @@ CATALOGUE = {
     "basis.ledger": "债权人台账",
     "basis.ledger_running_balance": "债权人台账：每行余额应等于上一行余额加本行发生额",
     "basis.lawful_replay": "依法重算（各项依据见其他核查发现及计算过程）",
+    "basis.cn.lpr_linked": "合同利率挂钩贷款市场报价利率",
+    "basis.cn.ceiling": lambda p, w: REGIMES.get(p["regime"], "利率上限"),
     "basis.cn.art25": f"{SPC}第二十五条（以合同成立时一年期贷款市场报价利率的四倍为限）",
     "basis.cn.art26": f"{SPC}第二十六条；《中华人民共和国民法典》第六百七十条（本金按实际出借金额认定）",
     "basis.cn.art670": "《中华人民共和国民法典》第六百七十条（利息不得预先在本金中扣除）",

@@ -31,7 +31,8 @@ from decimal import Decimal
 
 from debtcli.engine.account import Account, RatePoint, account_from_terms, annuity_payment
 from debtcli.engine.replay import Replays, ReplayResult
-from debtcli.model.findings import Finding, text
+from debtcli.model.findings import Finding
+from debtcli.model.findings import text as ref
 from debtcli.model.money import ZERO, ParseError, fmt_grouped, parse_amount, parse_rate, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
 from debtcli.rules.cn_caps import (
@@ -76,7 +77,7 @@ BASIS = {
     "art561": "Civil Code Art. 561 (costs, then interest, then principal)",
 }
 # the same rules as catalogue references, for findings (their words are in debtcli.messages)
-LAW = {k: text("basis.cn." + k) for k in BASIS}
+LAW = {k: ref("basis.cn." + k) for k in BASIS}
 
 
 @dataclass
@@ -328,10 +329,10 @@ class CnPack:
             sample = _first_capped_line(self.replays.run(lawful, ctx.as_of, True))
             d.findings.append(Finding(
                 RATE_ABOVE_CAP, "error", "interest", excess,
-                {"rate": _rate_text(ctx), "ceiling": text("ceiling.segment", en=seg.text, rate=seg.rate,
+                {"rate": _rate_text(ctx), "ceiling": ref("ceiling.segment", en=seg.text, rate=seg.rate,
                                                            regime=seg.regime),
                  "excess": excess, "as_of": ctx.as_of, "sample": sample},
-                tuple(dict.fromkeys(text("basis.cn.ceiling", regime=s.regime, en=s.basis) for s in segments)),
+                tuple(dict.fromkeys(ref("basis.cn.ceiling", regime=s.regime, en=s.basis) for s in segments)),
                 (SourceRef("case.toml", column="contract.rate"),),
                 {"contract_rate": _rate_text(ctx), "ceiling": pct(seg.rate),
                  "interest_contract_terms": _sum(before.charged, INTEREST_COMPONENTS),
@@ -378,14 +379,14 @@ class CnPack:
                     BENCHMARK_UNVERIFIED, "warning", "interest", ZERO,
                     {"supplied": bm.supplied, "change_date": bm.change_date, "status": bm.status, "grade": bm.grade,
                      "rate": bm.rate},
-                    (text("basis.cn.ceiling", regime=seg.regime, en=seg.basis),),
+                    (ref("basis.cn.ceiling", regime=seg.regime, en=seg.basis),),
                     (SourceRef("case.toml", column="rules.benchmark" if bm.supplied else "contract.signed"),),
                     {"benchmark": pct(bm.rate), "grade": bm.grade, "ceiling": pct(seg.rate)}))
             if seg.lpr is not None and not seg.lpr.verified:
                 d.findings.append(Finding(
                     LPR_UNVERIFIED, "warning", "interest", ZERO,
                     {"supplied": seg.lpr.supplied, "fixing_date": seg.lpr.fixing_date, "status": seg.lpr.status},
-                    (text("basis.cn.ceiling", regime=seg.regime, en=seg.basis),),
+                    (ref("basis.cn.ceiling", regime=seg.regime, en=seg.basis),),
                     (SourceRef("case.toml", column="rules.lpr_1y" if seg.lpr.supplied else "contract.signed"),),
                     {"lpr": pct(seg.lpr.lpr), "ceiling": pct(seg.rate)}))
         if formed >= NEW_RULES_FROM and segments[0].lpr is not None and not segments[0].lpr.supplied:
@@ -395,7 +396,7 @@ class CnPack:
                 d.findings.append(Finding(
                     LPR_FIXING_DAY, "info", "interest", ZERO,
                     {"formed": formed, "ceiling_used": segments[0].rate, "ceiling_other": other.ceiling},
-                    (text("basis.cn.ceiling", regime=segments[0].regime, en=segments[0].basis),),
+                    (ref("basis.cn.ceiling", regime=segments[0].regime, en=segments[0].basis),),
                     (SourceRef("case.toml", column="contract.signed"),),
                     {"ceiling_used": pct(segments[0].rate), "ceiling_other": pct(other.ceiling)}))
 
@@ -583,7 +584,7 @@ def _linked_rate_findings(ctx) -> list[Finding]:
     listed = ", ".join(f"{f.date} ({f.status})" for f in rows)
     return [Finding(
         LPR_UNVERIFIED, "warning", "interest", ZERO, {"fixings": tuple((f.date, f.status) for f in rows)},
-        (text("basis.cn.lpr_linked"),), (SourceRef("case.toml", column="contract.rate"),),
+        (ref("basis.cn.lpr_linked"),), (SourceRef("case.toml", column="contract.rate"),),
         {"fixings": listed}, variant="linked")]
 
 

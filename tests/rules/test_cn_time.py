@@ -56,7 +56,7 @@ def test_band_unpaid_is_not_enforced(tmp_path, run_cli):
     assert lawful(rep, "interest") == money(D(100000) * D("0.24") * 366 / 365) == D("24065.75")
     (f,) = findings(rep, "CN.RATE_ABOVE_CAP")
     assert D(f["amount"]) == D("30082.19") - D("24065.75")
-    assert "2015" in f["basis"] and "Art. 26" in f["basis"] and "2016-01-01" in f["basis"]
+    assert "2015" in f["basis_en"] and "Art. 26" in f["basis_en"] and "2016-01-01" in f["basis_en"]
 
 
 def test_band_paid_above_36_goes_to_principal(tmp_path, run_cli):
@@ -129,8 +129,8 @@ def test_regime_by_filing_date(tmp_path, run_cli, cid, contract, filed, extra, a
     assert {f["code"] for f in rep["findings"] if f["code"].startswith("CN.")} == codes
     for f in rep["findings"]:
         if f["code"] == "CN.RATE_ABOVE_CAP":  # the basis names the regime, the article and the stretch
-            assert "Art." in f["basis"] and "stretch" in f["basis"]
-            assert contract["signed"].isoformat() in f["basis"]
+            assert "Art." in f["basis_en"] and "stretch" in f["basis_en"]
+            assert contract["signed"].isoformat() in f["basis_en"]
 
 
 def test_benchmark_before_the_table_stops_and_asks(tmp_path, run_cli):
