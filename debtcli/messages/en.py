@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 NAMES = {
     "component": {
         "principal": "Principal", "interest": "Interest", "default_interest": "Default interest",
@@ -14,6 +16,16 @@ NAMES = {
 }
 
 SPC = "SPC Provisions on Private Lending"
+
+
+def latin(s: str) -> str:
+    """A citation written by the rule pack, with its Chinese document numbers in the romanised form
+    (法释〔2020〕17号 -> Fa Shi [2020] No. 17) and Chinese titles in brackets left out."""
+    for zh, en in (("法释", "Fa Shi "), ("法发", "Fa Fa "), ("银发", "Yin Fa ")):
+        s = s.replace(zh, en)
+    s = re.sub(r"〔(\d{4})〕(\d+)号", r"[\1] No. \2", s)
+    s = re.sub(r"\s*[（(][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]", "", s)
+    return s
 READINGS = {
     "filing": "4 x the one-year LPR in force on the filing date (the reading most courts use)",
     "2020-08-20": "4 x the one-year LPR in force on 2020-08-20, when the amended Provisions took effect",
@@ -122,6 +134,10 @@ CATALOGUE = {
     "finding.UNAUTHORIZED_CHARGE/overlimit": lambda p, w: (
         f"An over-limit fee of {w.m(p['charged'])} was posted on {p['date']}; over-limit fees may not be charged "
         "from 2017-01-01."),
+    "finding.UNAUTHORIZED_CHARGE/after_plan": lambda p, w: (
+        f"The ledger posts {p['type']} of {w.m(p['charged'])} on {p['date']}, after the payment plan of "
+        f"{p['plan_date']} replaced the schedule; the plan ({p['installments']} installments at {p['rate']}) provides "
+        "no such charge."),
     "finding.DEMAND_ABOVE_LAWFUL": _demand,
     "finding.LEDGER_ARITHMETIC": _arithmetic,
     "finding.LEDGER_ARITHMETIC/principal_only": (
@@ -217,7 +233,7 @@ CATALOGUE = {
     "basis.ledger_running_balance": "the creditor's ledger: each balance is the previous balance plus the row's posting",
     "basis.lawful_replay": "the lawful replay (see the findings and computation lines for each component's basis)",
     "basis.cn.lpr_linked": "contract rate linked to the LPR (loan prime rate)",
-    "basis.cn.ceiling": lambda p, w: p["en"],
+    "basis.cn.ceiling": lambda p, w: latin(p["en"]),
     "basis.cn.art25": f"{SPC} Art. 25 (4 x one-year LPR at formation)",
     "basis.cn.art26": f"{SPC} Art. 26; Civil Code Art. 670 (principal = the amount handed over)",
     "basis.cn.art670": "Civil Code Art. 670 (interest may not be withheld from principal)",

@@ -125,6 +125,9 @@ CATALOGUE = {
         f"台账于 {p['date']} 记入{w.comp(p['component'])} {w.m(p['charged'])}，合同无约定。"),
     "finding.UNAUTHORIZED_CHARGE/overlimit": lambda p, w: (
         f"{p['date']} 记收超限费 {w.m(p['charged'])}；自 2017-01-01 起不得收取超限费。"),
+    "finding.UNAUTHORIZED_CHARGE/after_plan": lambda p, w: (
+        f"台账于 {p['date']} 记入{w.comp(p['component'])} {w.m(p['charged'])}，但 {p['plan_date']} 的还款计划"
+        f"（{p['installments']} 期，年利率 {p['rate']}）已取代原还款安排，计划未约定此项。"),
     "finding.DEMAND_ABOVE_LAWFUL": _demand,
     "finding.LEDGER_ARITHMETIC": _arithmetic,
     "finding.LEDGER_ARITHMETIC/principal_only": (

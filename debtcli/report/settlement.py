@@ -82,12 +82,10 @@ def after_plan_findings(ledger, result, places: int) -> list[Finding]:
             continue
         out.append(Finding(
             UNAUTHORIZED_CHARGE, "error", comp, row.amount,
-            f"The ledger posts {row.type} of {fmt_grouped(row.amount, places)} on {row.date}, after the payment plan "
-            f"of {r.date} replaced the schedule; the plan ({r.installments} installments at {r.rate_text}) provides "
-            "no such charge.",
-            f"台账于 {row.date} 记入{COMPONENT_NAMES_ZH[comp]} {fmt_grouped(row.amount, places)}，但 {r.date} 的还款计划"
-            f"（{r.installments} 期，年利率 {r.rate_text}）已取代原还款安排，计划未约定此项。",
-            _PLAN_BASIS.format(date=r.date), (row.source,), {"date": row.date, "plan": r.date}))
+            {"type": row.type, "component": comp, "charged": row.amount, "date": row.date, "plan_date": r.date,
+             "installments": r.installments, "rate": r.rate_text},
+            (text("basis.payment_plan", date=r.date),), (row.source,), {"date": row.date, "plan": r.date},
+            variant="after_plan"))
     return out
 
 
