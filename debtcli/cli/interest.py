@@ -72,7 +72,7 @@ def interest(
 
       debtcli interest --principal 250000 --from 2024-01-10 --to 2024-07-10 --rate "0.0175%/day" --counting both
 
-      debtcli interest --principal 100000 --from 2026-01-01 --to 2026-12-01 --rate "4×LPR" --lpr 2026-10-20=3.00 --lpr 2026-11-20=3.00 --format json
+      debtcli interest --principal 100000 --from 2026-01-01 --to 2026-12-01 --rate "4×LPR" --lpr 2026-10-20=3.00 --lpr 2026-11-20=3.00
     """
     from decimal import Decimal
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,13 +13,6 @@ from debtcli.cli.common import CaseArg, FormatOpt, LangOpt, RulesOpt, TableOrJso
 from debtcli.messages import finding_message
 
 OFFER_FORMATS = ("pdf", "xlsx", "html", "md")
-
-
-class OfferFormat(str, Enum):
-    pdf = "pdf"
-    xlsx = "xlsx"
-    html = "html"
-    md = "md"
 
 
 def quote(

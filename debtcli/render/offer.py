@@ -158,7 +158,8 @@ def _document_xlsx(doc: Statement) -> bytes:
                     for col, cell in enumerate(r.cells):
                         if block.align[col] == "r" and cell and cell != "—":
                             try:
-                                ws.write_number(row, col, parse_amount(cell), f_total if r.style == "total" else f_money)
+                                fmt = f_total if r.style == "total" else f_money
+                                ws.write_number(row, col, parse_amount(cell), fmt)
                                 continue
                             except ValueError:
                                 pass
@@ -200,7 +201,8 @@ PLAN_TEXT = {
            "forgiven": "The plan is for less than the balance: {forgiven} {ccy} is no longer claimed.",
            "capped": "The plan amount agreed is above the balance of this run on that day; the balance {amount} {ccy} "
                      "is used.",
-           "rest": "the rest", "n": "No.", "due": "Due", "installment": "Installment", "paid": "Paid", "paid_on": "Paid in full on",
+           "rest": "the rest", "n": "No.", "due": "Due", "installment": "Installment", "paid": "Paid",
+           "paid_on": "Paid in full on",
            "status": "Kept?",
            "status_names": {"paid": "paid on time", "late": "paid {d} days late", "unpaid": "unpaid, {d} days late",
                             "not_due": "not yet due"}},
@@ -214,7 +216,8 @@ def plan_sections(report, lang: str) -> tuple[Section, ...]:
     p = report.places
     for k, plan in enumerate(report.contract_result.plans):
         r = plan.restructure
-        blocks = [Paragraph(w["intro"].format(date=date_text(r.date, lang), before=money(plan.balance_before["total"], p),
+        before = money(plan.balance_before["total"], p)
+        blocks = [Paragraph(w["intro"].format(date=date_text(r.date, lang), before=before,
                                               ccy=report.currency, amount=money(plan.amount, p), n=r.installments,
                                               rate=r.rate_text, first=date_text(plan.due_dates[0], lang)))]
         if plan.forgiven:

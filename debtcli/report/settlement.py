@@ -164,7 +164,8 @@ def apply_waivers(lawful: dict, asks: list[WaiverAsk], places: int, rounding: st
         if a.percent is not None:
             waived[a.component] = round_money(base * a.percent, rounding, places)
         elif a.amount > base:
-            problems.append(f"--waive {a.component}={a.text}: more than the lawful {COMPONENT_NAMES_EN[a.component].lower()}"
+            name = COMPONENT_NAMES_EN[a.component].lower()
+            problems.append(f"--waive {a.component}={a.text}: more than the lawful {name}"
                             f" of {fmt_grouped(base, places)}")
         else:
             waived[a.component] = a.amount
