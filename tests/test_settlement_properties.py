@@ -43,7 +43,8 @@ def test_interest_over_a_period_is_the_sum_of_its_parts(principal, a, b, c, rate
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(amounts, min_size=7, max_size=7), st.lists(st.integers(1, 100), min_size=7, max_size=7))
+@given(st.lists(amounts, min_size=len(COMPONENTS), max_size=len(COMPONENTS)),
+       st.lists(st.integers(1, 100), min_size=len(COMPONENTS), max_size=len(COMPONENTS)))
 def test_waived_plus_after_is_before(balances, percents):
     lawful = dict(zip(COMPONENTS, balances))
     lawful["total"] = sum(balances, ZERO)

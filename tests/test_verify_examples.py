@@ -10,7 +10,8 @@ import pytest
 
 from tests.conftest import EXAMPLES
 
-COMPONENTS = ("principal", "interest", "default_interest", "compound_interest", "fees", "penalties", "costs")
+COMPONENTS = ("principal", "interest", "default_interest", "compound_interest", "fees", "penalties", "costs",
+              "judgment_interest")
 GENERIC_CODES = {"DEMAND_ABOVE_LAWFUL", "UNAUTHORIZED_CHARGE", "UNPOSTED_PAYMENT", "UNVERIFIED_PAYMENT",
                  "LEDGER_ARITHMETIC", "POSTING_MISMATCH", "WAIVER_UNAPPROVED", "PLAN_INSTALLMENT_MISSED"}
 AMOUNT = re.compile(r"^-?\d+\.\d{2}$")

@@ -20,6 +20,7 @@ COMPONENTS: tuple[str, ...] = (
     "fees",
     "penalties",
     "costs",
+    "judgment_interest",  # 加倍部分债务利息: after a judgment's performance deadline (法释〔2014〕8号)
 )
 
 COMPONENT_NAMES_ZH = {
@@ -30,6 +31,7 @@ COMPONENT_NAMES_ZH = {
     "fees": "费用",
     "penalties": "违约金",
     "costs": "实现债权的费用",
+    "judgment_interest": "加倍部分债务利息",
     "total": "合计",
 }
 COMPONENT_NAMES_EN = {
@@ -40,6 +42,7 @@ COMPONENT_NAMES_EN = {
     "fees": "Fees",
     "penalties": "Penalties",
     "costs": "Costs",
+    "judgment_interest": "Doubled interest for delay",
     "total": "Total",
 }
 

@@ -43,6 +43,8 @@ from debtcli.terms.schema import (
     Event,
     Fee,
     InstallmentPlan,
+    JUDGMENT_AMOUNTS,
+    Judgment,
     LatePenalty,
     RateSpec,
     Terms,
@@ -535,6 +537,11 @@ def _installment(r: _Reader, t: dict, path: str) -> CustomInstallment | None:
 
 
 def _event(r: _Reader, t: dict, path: str, index: int) -> Event | None:
+    judgment_keys = {"deadline", "performance_days", "interest_base", "interest_rate", "interest_from", "document",
+                     *JUDGMENT_AMOUNTS}
+    if t.get("type") == "judgment":
+        r.unknown(t, path, {"date", "type", "note"} | judgment_keys)
+        return _judgment_event(r, t, path, index)
     r.unknown(t, path, {"date", "type", "rate", "amount", "component", "note", "approved_by", "approval_ref",
                         "installments", "first_due"})
     d = r.get(t, path, "date", parse_date, "a date (YYYY-MM-DD)", required=True)
@@ -570,6 +577,44 @@ def _event(r: _Reader, t: dict, path: str, index: int) -> Event | None:
     if d is None or typ is None:
         return None
     return Event(d, typ, rate, amount, component, note, index, approved_by, approval_ref, installments, first_due)
+
+
+def _judgment_event(r: _Reader, t: dict, path: str, index: int) -> Event | None:
+    """``type = "judgment"``: the effective date, the deadline (or performance_days), the money per
+    component, optional running interest (interest_base, interest_rate, interest_from), the document."""
+    d = r.get(t, path, "date", parse_date, "a date (YYYY-MM-DD): the day the judgment took effect", required=True)
+    deadline = r.get(t, path, "deadline", parse_date, "a date (YYYY-MM-DD): the last day of the performance period")
+    days = r.get(t, path, "performance_days", _int_between(0, 3650), "a whole number of days (0 to 3650)")
+    if deadline is None and days is None and "deadline" not in t and "performance_days" not in t:
+        r.problem(f"{path}.deadline", _MISSING, "the performance deadline (deadline = YYYY-MM-DD or performance_days)")
+    if d is not None and days is not None:
+        by_days = d + relativedelta(days=days)
+        if deadline is not None and deadline != by_days:
+            r.problem(f"{path}.performance_days", days, f"a period ending on the deadline {deadline} (it ends on {by_days})")
+        deadline = deadline or by_days
+    if d is not None and deadline is not None and deadline < d:
+        r.problem(f"{path}.deadline", deadline.isoformat(), f"a date on or after the judgment's date {d}")
+    amounts = {}
+    for comp in JUDGMENT_AMOUNTS:
+        v = r.get(t, path, comp, _nonneg_money, "an amount such as \"100000.00\"")
+        if v is not None:
+            amounts[comp] = v
+    if not amounts and not any(k in t for k in JUDGMENT_AMOUNTS):
+        r.problem(f"{path}.principal", _MISSING, "the amounts the judgment orders paid (principal, interest, costs ...)")
+    base = r.get(t, path, "interest_base", _nonneg_money, "an amount: the base of the running interest")
+    rate = r.get(t, path, "interest_rate", parse_rate, "a rate such as \"3.65%\"")
+    start = r.get(t, path, "interest_from", parse_date, "a date (YYYY-MM-DD)")
+    given = [k for k in ("interest_base", "interest_rate", "interest_from") if k in t]
+    if given and len(given) < 3:
+        for k in ("interest_base", "interest_rate", "interest_from"):
+            if k not in t:
+                r.problem(f"{path}.{k}", _MISSING, "interest_base, interest_rate and interest_from go together")
+    document = r.get(t, path, "document", _text, "text: the judgment's case number", default="")
+    note = r.get(t, path, "note", _text, "text", default="")
+    if d is None or deadline is None:
+        return None
+    judgment = Judgment(d, deadline, amounts, base, rate, start, document)
+    return Event(d, "judgment", None, None, None, note or document, index, judgment=judgment)
 
 
 def _payment(r: _Reader, t: dict, path: str, index: int, file: str) -> PaymentRecord | None:

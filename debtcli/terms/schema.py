@@ -26,7 +26,8 @@ NOTICE_KEYS = ("collector", "address", "phone", "email", "hours", "creditor", "o
                "consumer_address")
 JURISDICTIONS = ("cn", "us", "none")
 EVENT_TYPES = ("acceleration", "rate_change", "charge_off", "waiver", "demand_notice", "acknowledgment", "fee", "cost",
-               "restructure")
+               "restructure", "judgment")
+JUDGMENT_AMOUNTS = ("principal", "interest", "default_interest", "compound_interest", "fees", "penalties", "costs")
 MAX_PLAN_MONTHS = 60  # card installment plans: at most five years (2022 card notice)
 COUNTING = ("start", "both")
 INTEREST_METHODS = ("daily", "per_period")
@@ -76,6 +77,20 @@ class CustomInstallment:
 
 
 @dataclass(frozen=True, slots=True)
+class Judgment:
+    """What an effective judgment (or mediation statement) orders paid: the money per component, any
+    running interest "至实际清偿之日止" as the judgment words it, and the performance deadline."""
+
+    date: date  # the day it took effect
+    deadline: date  # last day of the performance period
+    amounts: dict  # component -> Decimal (JUDGMENT_AMOUNTS)
+    interest_base: Decimal | None = None
+    interest_rate: object | None = None  # debtcli.model.money.Rate
+    interest_from: date | None = None
+    document: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """A non-cash event: acceleration, rate change, charge-off, waiver, demand notice,
     acknowledgment, restructure (a payment plan replacing the remaining schedule); or a fee / cost
@@ -92,6 +107,7 @@ class Event:
     approval_ref: str = ""  # waiver: the approval document or ticket
     installments: int | None = None  # restructure: number of monthly installments of the plan
     first_due: date | None = None  # restructure: the plan's first due date
+    judgment: Judgment | None = None  # type = "judgment"
 
 
 @dataclass(frozen=True, slots=True)
