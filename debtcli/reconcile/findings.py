@@ -19,6 +19,7 @@ def contract_basis(terms: Terms) -> dict:
     c = terms.contract
     clauses = c.clauses
     has_rate = c.rate is not None
+    judgments = [e.judgment for e in terms.events if e.type == "judgment" and getattr(e, "judgment", None) is not None]
     fee_names = [f.name for f in c.fees if f.component == "fees"] + [
         e.note or "fee" for e in terms.events if e.type == "fee"]
 
@@ -48,7 +49,12 @@ def contract_basis(terms: Terms) -> dict:
             "basis.contract.penalties", penalty=c.penalty,
             late_fee=c.late_fee is not None or c.late_fee_rate is not None,
             late_penalty=bool(c.card and c.card.late_penalty))) if has_penalty else None,
-        "costs": clause("costs", text("basis.contract.costs")) if c.costs_recoverable else None,
+        "costs": clause("costs", text("basis.contract.costs")) if c.costs_recoverable else (
+            literal("the judgment's award of costs") if judgments and any("costs" in j.amounts for j in judgments)
+            else None),
+        # after a judgment's performance deadline the law adds the doubled interest (法释〔2014〕8号)
+        "judgment_interest": literal("法释〔2014〕8号 Art. 1 (doubled interest for delay after a judgment)")
+        if judgments else None,
     }
     return out
 

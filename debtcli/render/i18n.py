@@ -202,7 +202,8 @@ def last_day_shown(line, counting: str) -> date:
     return line.end - timedelta(days=1) if counting == "both" else line.end
 
 
-_BASE_ZH = {"interest": "本金", "default_interest": "逾期本金", "compound_interest": "欠付利息"}
+_BASE_ZH = {"interest": "本金", "default_interest": "逾期本金", "compound_interest": "欠付利息",
+            "judgment_interest": "生效法律文书确定的除一般债务利息之外的金钱债务"}
 
 
 def _amount_zh(v: Decimal, places: int, currency: str) -> str:
@@ -218,6 +219,10 @@ def court_form(line, lang: str, places: int, currency: str, counting: str = "sta
     rate = percent(line.rate)
     if lang == "zh":
         base_name = _BASE_ZH.get(line.component, "基数")
+        if line.per == "day":  # 加倍部分债务利息: 日万分之一点七五, both ends counted
+            return (f"以{base_name} {_amount_zh(line.base, places, currency)}为基数，按日利率 {rate} 计算，自 {start} 至 "
+                    f"{date_text(line.end - timedelta(days=1), lang)}，共 {line.days} 天，计 "
+                    f"{_amount_zh(line.amount, places, currency)}")
         if line.per == "month":
             days = f"共 {line.days} 天（按月计息，本期 {line.basis} 天）"
             rate_part = f"按月利率 {rate} 计算"
@@ -226,6 +231,10 @@ def court_form(line, lang: str, places: int, currency: str, counting: str = "sta
             rate_part = f"按年利率 {rate} 计算"
         return (f"以{base_name} {_amount_zh(line.base, places, currency)}为基数，{rate_part}，自 {start} 至 {end}，"
                 f"{days}，计 {_amount_zh(line.amount, places, currency)}")
+    if line.per == "day":
+        return (f"on a base of {fmt_grouped(line.base, places)} at {rate} a day from {start} to "
+                f"{date_text(line.end - timedelta(days=1), lang)}, {line.days} day{'' if line.days == 1 else 's'}: "
+                f"{fmt_grouped(line.amount, places)}")
     if line.per == "month":
         span = f"{line.days} of the period's {line.basis} days"
         rate_part = f"{rate} a month"

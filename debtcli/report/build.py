@@ -203,6 +203,13 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     lawful_res = runs.run(lawful_account, as_of, trace) if lawful_account is not account else contract_res
     findings = list(pack_findings)
     findings += pack.review(ctx, contract_res, lawful_res)
+    # a pack may carry the lawful run past a stage the replay does not model (cn: after a judgment, the
+    # judgment fixes what is owed)
+    adjust = getattr(pack, "adjust_lawful", None)
+    if adjust is not None:
+        lawful_res, adjusted_findings, adjusted_notes = adjust(ctx, contract_res, lawful_res)
+        findings += adjusted_findings
+        pack_notes = {**pack_notes, **adjusted_notes}
     limitation = pack.limitation(ctx, contract_res)
 
     places = account.places

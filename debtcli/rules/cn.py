@@ -41,6 +41,9 @@ from debtcli.rules.cn_caps import (
     lpr_on, pct, segment_at,
 )
 from debtcli.rules.pboc import GRADES, grade_for, load_benchmark_table
+from debtcli.rules.cn_judgment import (
+    BASIS as JUDGMENT_BASIS, FEE_BASIS, court_fee, judgment_stage, latest_judgment, merge_into,
+)
 from debtcli.rules.cn_limitation import INTERRUPTING, limitation_period
 
 # Finding codes (ARCHITECTURE §5)
@@ -53,6 +56,8 @@ LIMITATION_EXPIRED = "CN.LIMITATION_EXPIRED"
 LPR_UNVERIFIED = "CN.LPR_UNVERIFIED"
 LPR_FIXING_DAY = "CN.LPR_FIXING_DAY"
 BENCHMARK_UNVERIFIED = "CN.BENCHMARK_UNVERIFIED"
+ENFORCEMENT_ABOVE_JUDGMENT = "CN.ENFORCEMENT_ABOVE_JUDGMENT"
+ENFORCEMENT_WORDS = ("申请执行", "执行申请", "enforcement")
 NO_INTEREST_AGREED = "CN.NO_INTEREST_AGREED"
 ROLLED_INTEREST = "CN.ROLLED_INTEREST"
 
@@ -62,7 +67,8 @@ BANK_LINE = Decimal("0.24")
 COST_COMPONENTS = ("interest", "default_interest", "compound_interest", "fees", "penalties")
 INTEREST_COMPONENTS = ("interest", "default_interest", "compound_interest")
 SETTINGS = ("transition", "lpr_1y", "lpr_5y", "lpr", "lpr_date", "formed", "interest_term_clear", "original_lender_kind",
-            "rolled_over_from", "original_principal", "regime", "benchmark", "no_term_grade")
+            "rolled_over_from", "original_principal", "regime", "benchmark", "no_term_grade",
+            "judgment_costs_in_base", "procedure")
 
 BASIS = {
     "art25": "SPC Provisions on Private Lending Art. 25 (4 x one-year LPR at formation)",
@@ -137,7 +143,7 @@ class CnPack:
         if d.regime == "licensed":
             out += self._reducible(ctx, d, contract_result, lawful_result)
         lim = self.limitation(ctx, contract_result)
-        if lim is not None and lim.expired:
+        if lim is not None and lim.expired and latest_judgment(ctx.terms, ctx.as_of) is None:
             out.append(Finding(
                 LIMITATION_EXPIRED, "warning", "total", lawful_result.balance["total"],
                 {"starts": lim.starts, "expires": lim.expires, "checked_on": _checked_on(ctx),
@@ -160,9 +166,96 @@ class CnPack:
         self._limitation = (ctx, contract_result, lim)
         return lim
 
+    def adjust_lawful(self, ctx, contract_result: ReplayResult, lawful_result: ReplayResult):
+        """After the replay: the judgment stage (the judgment fixes what is owed), the court fee and
+        costs above it; for cards, the court line when ``[rules] card_line`` cuts to it."""
+        card = self._card_pack(ctx)
+        if card is not None:
+            return card.adjust_lawful(ctx, contract_result, lawful_result)
+        settings = _settings(ctx)
+        account = ctx.contract_account
+        places, rounding = account.places, account.rounding
+        findings: list[Finding] = []
+        notes: dict = {}
+        judgment = latest_judgment(ctx.terms, ctx.as_of)
+        demand = ctx.terms.demand
+        enforcement = demand is not None and any(w in (demand.document or "").lower() for w in ENFORCEMENT_WORDS)
+        if judgment is not None:
+            stage = judgment_stage(judgment, account.payments, ctx.as_of, places, rounding,
+                                   settings.get("judgment_costs_in_base", True))
+            lawful_result = merge_into(lawful_result, stage)
+            notes["judgment"] = stage.note
+            stretch = f"judgment stage from {judgment.date}, delay from {stage.starts} to {ctx.as_of}"
+            if enforcement and demand.total is not None or (enforcement and demand.amounts):
+                asked = demand.total if demand.total is not None else sum(demand.amounts.values(), ZERO)
+                over = asked - stage.balance["total"]
+                if over > 0:
+                    findings.append(Finding(
+                        ENFORCEMENT_ABOVE_JUDGMENT, "error", "total", over,
+                        f"The enforcement application {demand.document} asks for {fmt_grouped(asked, places)}; under "
+                        f"the judgment {judgment.document or judgment.date} the debt on {ctx.as_of} is "
+                        f"{fmt_grouped(stage.balance['total'], places)} (doubled interest for delay "
+                        f"{fmt_grouped(stage.balance['judgment_interest'], places)} included): "
+                        f"{fmt_grouped(over, places)} more than the judgment allows.",
+                        f"执行申请 {demand.document} 申请执行 {fmt_grouped(asked, places)}；依生效法律文书 "
+                        f"{judgment.document or judgment.date}，截至 {ctx.as_of} 应付 {fmt_grouped(stage.balance['total'], places)}"
+                        f"（含加倍部分债务利息 {fmt_grouped(stage.balance['judgment_interest'], places)}），超出 "
+                        f"{fmt_grouped(over, places)}。",
+                        f"{JUDGMENT_BASIS}; 民事诉讼法 (enforcement of effective judgments) [{stretch}]",
+                        (SourceRef("case.toml", column="demand.document"),),
+                        {"demanded": asked, "judgment_balance": stage.balance["total"],
+                         "judgment_interest": stage.balance["judgment_interest"], "deadline": judgment.deadline}))
+        fee = None
+        if ctx.terms.case.filed is not None:
+            simple = settings.get("procedure") == "simple"
+            claimed = (demand.total if demand is not None and demand.total is not None and not enforcement
+                       else contract_result.balance["total"])
+            fee = court_fee(claimed, simple)
+            notes["court_fee"] = (f"案件受理费 on a claim of {fmt_grouped(claimed, places)}: {fmt_grouped(fee, places)}"
+                                  + (" (simple procedure: half)" if simple else "") + f" ({FEE_BASIS})")
+        allowed = judgment.amounts.get("costs", ZERO) if judgment is not None else fee
+        if allowed is not None and (judgment is not None or ctx.terms.contract.costs_recoverable):
+            findings += self._costs_above(ctx, allowed, judgment, places)
+        return lawful_result, findings, notes
+
+    def _costs_above(self, ctx, allowed: Decimal, judgment, places: int) -> list[Finding]:
+        """Costs demanded or posted above what the judgment awarded (or, before one, the computed
+        case-acceptance fee)."""
+        from debtcli.model.findings import UNAUTHORIZED_CHARGE
+
+        what = (f"the costs awarded by the judgment {judgment.document or judgment.date}" if judgment is not None
+                else "the case-acceptance fee computed from the claim")
+        basis = (JUDGMENT_BASIS if judgment is not None else FEE_BASIS) + f" [filed {ctx.terms.case.filed}]"
+        out = []
+        demand = ctx.terms.demand
+        if demand is not None and demand.amounts.get("costs") is not None and demand.amounts["costs"] > allowed:
+            over = demand.amounts["costs"] - allowed
+            out.append(Finding(
+                UNAUTHORIZED_CHARGE, "error", "costs", over,
+                f"Costs of {fmt_grouped(demand.amounts['costs'], places)} are demanded; {what} come to "
+                f"{fmt_grouped(allowed, places)}: {fmt_grouped(over, places)} has no basis.",
+                f"催收费用 {fmt_grouped(demand.amounts['costs'], places)}，"
+                + ("生效判决确定的诉讼费用" if judgment is not None else "按诉讼费用交纳办法计算的案件受理费")
+                + f"为 {fmt_grouped(allowed, places)}，超出 {fmt_grouped(over, places)} 无依据。",
+                basis, (SourceRef("case.toml", column="demand.costs"),), {"allowed": allowed}))
+        rows = [r for r in ctx.case.ledger if r.type == "cost" and r.date <= ctx.as_of]
+        posted = sum((r.amount for r in rows), ZERO)
+        if rows and posted > allowed:
+            over = posted - allowed
+            out.append(Finding(
+                UNAUTHORIZED_CHARGE, "error", "costs", over,
+                f"The ledger posts costs of {fmt_grouped(posted, places)}; {what} come to {fmt_grouped(allowed, places)}: "
+                f"{fmt_grouped(over, places)} has no basis.",
+                f"台账记入费用 {fmt_grouped(posted, places)}，超出可收取的 {fmt_grouped(allowed, places)}，"
+                f"超出部分 {fmt_grouped(over, places)} 无依据。",
+                basis, tuple(r.source for r in rows), {"allowed": allowed, "posted": posted}))
+        return out
+
     def legal_basis(self, component: str) -> str:
         if self._card is not None:
             return self._card.legal_basis(component)
+        if component == "judgment_interest":
+            return JUDGMENT_BASIS
         regime = self._derived[1].regime if self._derived else "private"
         if regime != "private":
             return "contract (Civil Code Art. 674, 676)"
@@ -536,6 +629,16 @@ def _settings(ctx) -> dict:
             out["benchmark"] = r.value
         except ParseError:
             bad("benchmark", 'the PBOC benchmark lending rate of the loan\'s grade as a yearly percentage, e.g. "5.31%"')
+    if "judgment_costs_in_base" in raw:
+        if isinstance(raw["judgment_costs_in_base"], bool):
+            out["judgment_costs_in_base"] = raw["judgment_costs_in_base"]
+        else:
+            bad("judgment_costs_in_base", "true or false")
+    if "procedure" in raw:
+        if raw["procedure"] in ("ordinary", "simple"):
+            out["procedure"] = raw["procedure"]
+        else:
+            bad("procedure", '"ordinary" or "simple" (简易程序: half the case-acceptance fee)')
     if "no_term_grade" in raw:
         if raw["no_term_grade"] in ("m6", "y1"):
             out["no_term_grade"] = raw["no_term_grade"]

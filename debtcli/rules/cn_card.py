@@ -44,7 +44,9 @@ DEFAULT_REDUCTION_LINE = Decimal("0.24")
 INTEREST_ON_FEES = "CN.INTEREST_ON_FEES"
 RATE_ABOVE_CAP = "CN.RATE_ABOVE_CAP"
 REDUCIBLE_ABOVE_24 = "CN.REDUCIBLE_ABOVE_24"
-SETTINGS = ("card_reduction_line",)
+CARD_LINE_CUT = "CN.CARD_LINE_CUT"
+SETTINGS = ("card_reduction_line", "card_line")
+CARD_LINES = ("warn", "24%", "4xLPR@filing")
 
 BASIS = {
     "fees": "PBOC notice on credit card business (银发〔2016〕111号), from 2017-01-01: no interest on 违约金, annual, "
@@ -74,6 +76,13 @@ def _settings(ctx) -> dict:
             raise InputError([Issue(SourceRef("case.toml", column="rules.card_reduction_line"),
                                     f"rules.card_reduction_line: found {raw['card_reduction_line']!r}, expected a "
                                     "yearly percentage such as \"24%\"", code="TERMS")]) from None
+    if "card_line" in raw:
+        if raw["card_line"] in CARD_LINES:
+            out["card_line"] = raw["card_line"]
+        else:
+            raise InputError([Issue(SourceRef("case.toml", column="rules.card_line"),
+                                    f"rules.card_line: found {raw['card_line']!r}, expected "
+                                    + " | ".join(f'"{x}"' for x in CARD_LINES), code="TERMS")])
     return out
 
 
@@ -141,7 +150,8 @@ class CnCardPack:
         settings = _settings(ctx)
         out = self._interest_on_fees(ctx, contract_result)
         out += self._rate_band(ctx, contract_result)
-        out += self._reducible(ctx, contract_result, lawful_result, settings["card_reduction_line"])
+        if settings.get("card_line", "warn") == "warn":  # otherwise adjust_lawful cuts to the line
+            out += self._reducible(ctx, contract_result, lawful_result, settings["card_reduction_line"])
         return [f for f in out if f is not None]
 
     def _interest_on_fees(self, ctx, res) -> list[Finding]:
@@ -210,6 +220,69 @@ class CnCardPack:
             {"cost": cost, "as_of": ctx.as_of, "line_rate": line_rate, "line": line, "over": over},
             (LAW["reduce"],), (SourceRef("case.toml", column="rules.card_reduction_line"),),
             {"total_cost": cost, "line": line, "line_rate": pct, "cost_source": source}, variant="card")]
+
+    # ------------------------------------------------------------------ the court line, cut
+    def adjust_lawful(self, ctx, contract_result, lawful_result):
+        """``[rules] card_line = "24%"`` or ``"4xLPR@filing"``: interest, compound interest, 违约金 and fees
+        above the line on the principal outstanding are cut from the lawful balance, as the courts that
+        apply the line do (unpaid 违约金 first, then fees, compound, default and ordinary interest; what
+        was already paid above the line is set against principal). ``"warn"`` (default) only reports it."""
+        settings = _settings(ctx)
+        mode = settings.get("card_line", "warn")
+        if mode == "warn" or lawful_result.card is None:
+            return lawful_result, [], {}
+        account = ctx.contract_account
+        places, rounding = account.places, account.rounding
+        if mode == "24%":
+            rate, text = Decimal("0.24"), "24% a year"
+            basis = BASIS["reduce"]
+        else:
+            from debtcli.rules.cn import _lpr_unknown
+            from debtcli.rules.cn_caps import LprUnknown, lpr_on
+
+            filed = ctx.terms.case.filed or ctx.as_of
+            try:
+                used = lpr_on(ctx.fixings, filed, f"card line at filing {filed}")
+            except LprUnknown as exc:
+                raise _lpr_unknown(exc, ctx) from None
+            rate, text = used.ceiling, f"4 x one-year LPR at filing ({used.describe()})"
+            basis = BASIS["reduce"] + f"; line 4 x LPR at filing {filed} (court practice)"
+        line = round_money(reduction_line(lawful_result.card.principal_steps, ctx.as_of, rate), rounding, places)
+        charged = lawful_result.charged
+        parts = ("penalties", "fees", "compound_interest", "default_interest", "interest")
+        cost = sum((charged.get(c, ZERO) for c in parts), ZERO)
+        over = cost - line
+        if over <= 0:
+            return lawful_result, [], {"card_line": f"{text}: cost {fmt_grouped(cost, places)} within the line "
+                                                    f"{fmt_grouped(line, places)}"}
+        balance = dict(lawful_result.balance)
+        buckets = {b: dict(v) for b, v in lawful_result.buckets.items()}
+        left = over
+        for comp in parts + ("principal",):
+            for b in ("overdue", "due", "not_due"):
+                take = min(left, buckets[b][comp])
+                if take > 0:
+                    buckets[b][comp] -= take
+                    buckets[b]["total"] -= take
+                    balance[comp] -= take
+                    balance["total"] -= take
+                    left -= take
+        from dataclasses import replace as _replace
+
+        result = _replace(lawful_result, balance=balance, buckets=buckets)
+        cut = over - left
+        finding = Finding(
+            CARD_LINE_CUT, "error", "total", cut,
+            f"Interest, compound interest, 违约金 and fees come to {fmt_grouped(cost, places)} up to {ctx.as_of}; the "
+            f"line ({text}) on the principal outstanding is {fmt_grouped(line, places)}. The lawful balance is cut by "
+            f"{fmt_grouped(cut, places)} ([rules] card_line = \"{mode}\"; what was paid above the line is set "
+            "against principal).",
+            f"截至 {ctx.as_of} 利息、复利、违约金及费用合计 {fmt_grouped(cost, places)}，按 {text} 计算的上限为 "
+            f"{fmt_grouped(line, places)}；依法余额调减 {fmt_grouped(cut, places)}（已付超出部分冲抵本金）。",
+            basis + f" [stretch {ctx.terms.contract.signed} to {ctx.as_of}]",
+            (SourceRef("case.toml", column="rules.card_line"),),
+            {"total_cost": cost, "line": line, "line_rate": f"{(rate * 100).normalize():f}%"})
+        return result, [finding], {"card_line": f"{text}: interest, 违约金 and fees cut to the line"}
 
     # ------------------------------------------------------------------ limitation
     def limitation(self, ctx, contract_result):
