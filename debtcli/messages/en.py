@@ -196,6 +196,20 @@ CATALOGUE = {
     "finding.CN.COMBINED_CAP_EXCEEDED": lambda p, w: (
         f"Overdue interest, penalties and other fees together come to {w.m(p['claimed'])} against a cap of "
         f"{w.m(p['cap'])} (overdue principal x the ceiling x days overdue); {w.m(p['excess'])} is not supported."),
+    "finding.CN.ENFORCEMENT_ABOVE_JUDGMENT": lambda p, w: (
+        f"The enforcement application {p['document']} asks for {w.m(p['demanded'])}; under the judgment "
+        f"{p['judgment']} the debt on {p['as_of']} is {w.m(p['balance'])} (doubled interest for delay "
+        f"{w.m(p['judgment_interest'])} included): {w.m(p['over'])} more than the judgment allows."),
+    "finding.UNAUTHORIZED_CHARGE/costs_above": lambda p, w: (
+        f"Costs of {w.m(p['asked'])} are " + ("posted in the ledger" if p["ledger"] else "demanded") + "; "
+        + (f"the costs awarded by the judgment {p['judgment']}" if p["judgment"] else
+           "the case-acceptance fee computed from the claim")
+        + f" come to {w.m(p['allowed'])}: {w.m(p['over'])} has no basis."),
+    "finding.CN.CARD_LINE_CUT": lambda p, w: (
+        f"Interest, compound interest, penalties and fees come to {w.m(p['cost'])} up to {p['as_of']}; the line "
+        f"({p['line_text']}) on the principal outstanding is {w.m(p['line'])}. The lawful balance is cut by "
+        f"{w.m(p['cut'])} ([rules] card_line = \"{p['mode']}\"; what was paid above the line is set against "
+        "principal)."),
     "finding.CN.REDUCIBLE_ABOVE_24": lambda p, w: (
         f"Interest, default and compound interest, penalties and fees come to {w.m(p['cost'])} up to {p['as_of']}; "
         f"24% a year on the principal outstanding is {w.m(p['line'])}. The borrower may ask the court to reduce the "

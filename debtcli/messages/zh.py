@@ -177,6 +177,16 @@ CATALOGUE = {
     "finding.CN.COMBINED_CAP_EXCEEDED": lambda p, w: (
         f"逾期利息、违约金及其他费用合计 {w.m(p['claimed'])}，超过以上限利率计算的 {w.m(p['cap'])}，"
         f"超出的 {w.m(p['excess'])} 不予支持。"),
+    "finding.CN.ENFORCEMENT_ABOVE_JUDGMENT": lambda p, w: (
+        f"执行申请 {p['document']} 申请执行 {w.m(p['demanded'])}；依生效法律文书 {p['judgment']}，截至 {p['as_of']} "
+        f"应付 {w.m(p['balance'])}（含加倍部分债务利息 {w.m(p['judgment_interest'])}），超出 {w.m(p['over'])}。"),
+    "finding.UNAUTHORIZED_CHARGE/costs_above": lambda p, w: (
+        ("台账记入" if p["ledger"] else "催收") + f"费用 {w.m(p['asked'])}，"
+        + ("生效判决确定的诉讼费用" if p["judgment"] else "按诉讼费用交纳办法计算的案件受理费")
+        + f"为 {w.m(p['allowed'])}，超出 {w.m(p['over'])} 无依据。"),
+    "finding.CN.CARD_LINE_CUT": lambda p, w: (
+        f"截至 {p['as_of']} 利息、复利、违约金及费用合计 {w.m(p['cost'])}，按 {p['line_text']} 计算的上限为 "
+        f"{w.m(p['line'])}；依法余额调减 {w.m(p['cut'])}（已付超出部分冲抵本金）。"),
     "finding.CN.REDUCIBLE_ABOVE_24": lambda p, w: (
         f"截至 {p['as_of']} 利息、罚息、复利、违约金及费用合计 {w.m(p['cost'])}，按年利率 24% 计算为 "
         f"{w.m(p['line'])}；借款人可请求调减超出的 {w.m(p['over'])}（须借款人主张，非自动调减）。"),

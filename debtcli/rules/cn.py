@@ -31,7 +31,7 @@ from decimal import Decimal
 
 from debtcli.engine.account import Account, RatePoint, account_from_terms, annuity_payment
 from debtcli.engine.replay import Replays, ReplayResult
-from debtcli.model.findings import Finding
+from debtcli.model.findings import Finding, literal
 from debtcli.model.findings import text as ref
 from debtcli.model.money import ZERO, ParseError, fmt_grouped, parse_amount, parse_rate, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
@@ -141,7 +141,8 @@ class CnPack:
         out = []
         d = self._derive(ctx)
         if d.regime == "licensed":
-            out += self._reducible(ctx, d, contract_result, lawful_result)
+            out += [_tagged(f, _regime_tag(ctx, _settings(ctx), d.regime))
+                    for f in self._reducible(ctx, d, contract_result, lawful_result)]
         lim = self.limitation(ctx, contract_result)
         if lim is not None and lim.expired and latest_judgment(ctx.terms, ctx.as_of) is None:
             out.append(Finding(
@@ -192,16 +193,10 @@ class CnPack:
                 if over > 0:
                     findings.append(Finding(
                         ENFORCEMENT_ABOVE_JUDGMENT, "error", "total", over,
-                        f"The enforcement application {demand.document} asks for {fmt_grouped(asked, places)}; under "
-                        f"the judgment {judgment.document or judgment.date} the debt on {ctx.as_of} is "
-                        f"{fmt_grouped(stage.balance['total'], places)} (doubled interest for delay "
-                        f"{fmt_grouped(stage.balance['judgment_interest'], places)} included): "
-                        f"{fmt_grouped(over, places)} more than the judgment allows.",
-                        f"执行申请 {demand.document} 申请执行 {fmt_grouped(asked, places)}；依生效法律文书 "
-                        f"{judgment.document or judgment.date}，截至 {ctx.as_of} 应付 {fmt_grouped(stage.balance['total'], places)}"
-                        f"（含加倍部分债务利息 {fmt_grouped(stage.balance['judgment_interest'], places)}），超出 "
-                        f"{fmt_grouped(over, places)}。",
-                        f"{JUDGMENT_BASIS}; 民事诉讼法 (enforcement of effective judgments) [{stretch}]",
+                        {"document": demand.document, "demanded": asked, "judgment": judgment.document or judgment.date,
+                         "as_of": ctx.as_of, "balance": stage.balance["total"],
+                         "judgment_interest": stage.balance["judgment_interest"], "over": over},
+                        (literal(f"{JUDGMENT_BASIS}; 民事诉讼法 (enforcement of effective judgments) [{stretch}]"),),
                         (SourceRef("case.toml", column="demand.document"),),
                         {"demanded": asked, "judgment_balance": stage.balance["total"],
                          "judgment_interest": stage.balance["judgment_interest"], "deadline": judgment.deadline}))
@@ -232,23 +227,20 @@ class CnPack:
             over = demand.amounts["costs"] - allowed
             out.append(Finding(
                 UNAUTHORIZED_CHARGE, "error", "costs", over,
-                f"Costs of {fmt_grouped(demand.amounts['costs'], places)} are demanded; {what} come to "
-                f"{fmt_grouped(allowed, places)}: {fmt_grouped(over, places)} has no basis.",
-                f"催收费用 {fmt_grouped(demand.amounts['costs'], places)}，"
-                + ("生效判决确定的诉讼费用" if judgment is not None else "按诉讼费用交纳办法计算的案件受理费")
-                + f"为 {fmt_grouped(allowed, places)}，超出 {fmt_grouped(over, places)} 无依据。",
-                basis, (SourceRef("case.toml", column="demand.costs"),), {"allowed": allowed}))
+                {"asked": demand.amounts["costs"], "allowed": allowed, "over": over, "ledger": False,
+                 "judgment": (judgment.document or str(judgment.date)) if judgment is not None else ""},
+                (literal(basis),), (SourceRef("case.toml", column="demand.costs"),), {"allowed": allowed},
+                "costs_above"))
         rows = [r for r in ctx.case.ledger if r.type == "cost" and r.date <= ctx.as_of]
         posted = sum((r.amount for r in rows), ZERO)
         if rows and posted > allowed:
             over = posted - allowed
             out.append(Finding(
                 UNAUTHORIZED_CHARGE, "error", "costs", over,
-                f"The ledger posts costs of {fmt_grouped(posted, places)}; {what} come to {fmt_grouped(allowed, places)}: "
-                f"{fmt_grouped(over, places)} has no basis.",
-                f"台账记入费用 {fmt_grouped(posted, places)}，超出可收取的 {fmt_grouped(allowed, places)}，"
-                f"超出部分 {fmt_grouped(over, places)} 无依据。",
-                basis, tuple(r.source for r in rows), {"allowed": allowed, "posted": posted}))
+                {"asked": posted, "allowed": allowed, "over": over, "ledger": True,
+                 "judgment": (judgment.document or str(judgment.date)) if judgment is not None else ""},
+                (literal(basis),), tuple(r.source for r in rows), {"allowed": allowed, "posted": posted},
+                "costs_above"))
         return out
 
     def legal_basis(self, component: str) -> str:
@@ -279,6 +271,7 @@ class CnPack:
             stage = self._combined_cap(ctx, d, stage)
         d.account = stage
         self._silent_day_count(ctx, d)
+        d.findings = [_tagged(f, _regime_tag(ctx, settings, regime)) for f in d.findings]
         self._derived = (ctx, d)
         return d
 
@@ -515,7 +508,7 @@ class CnPack:
         d.findings.append(Finding(
             COMBINED_CAP_EXCEEDED, "error", "penalties", first_excess,
             {"claimed": first_excess + cap, "cap": cap, "excess": first_excess},
-            (LAW["art29"],), (SourceRef("case.toml", column="contract.penalty"),),
+            (literal(_combined_basis(d.segments, ctx.as_of)),), (SourceRef("case.toml", column="contract.penalty"),),
             {"cap": round_money(cap), "claimed": round_money(first_excess + cap)}))
         return lawful
 
@@ -561,6 +554,38 @@ class CnPack:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _regime_tag(ctx, settings: dict, regime: str) -> str:
+    """' [regime; stretch A to B]': which rules a finding applies and to which dates."""
+    formed = _formation(ctx, settings)
+    if regime != "private":
+        return (f" [financial lending: the Provisions on Private Lending do not apply (Art. 1 ¶2); stretch {formed} "
+                f"to {ctx.as_of}]")
+    key = governing_regime(ctx.filed, settings.get("regime"))
+    if key == "2020" and formed < NEW_RULES_FROM:
+        return (f" [{REGIMES['2015']} for {formed} to 2020-08-19, {REGIMES['2020']} Art. 31 from 2020-08-20 to "
+                f"{ctx.as_of}; case filed {ctx.filed}]")
+    return f" [{REGIMES[key]}; stretch {formed} to {ctx.as_of}; case filed {ctx.filed}]"
+
+
+def _tagged(f: Finding, tag: str) -> Finding:
+    """The finding with the regime and stretch added to its basis (as quoted text, the same in each language)."""
+    if any("stretch" in str(b.params.get("text", "")) for b in f.basis):
+        return f
+    return replace(f, basis=tuple(f.basis) + (literal(tag.strip(" []")),))
+
+
+def _combined_basis(segments, as_of: date) -> str:
+    """The combined cap of each stretch: 2015 Provisions Art. 30 (24%), current Art. 29 (the ceiling)."""
+    parts = []
+    for i, seg in enumerate(segments):
+        end = segments[i + 1].start - timedelta(days=1) if i + 1 < len(segments) else as_of
+        rule = {"2015": f"{REGIMES['2015']} Art. 30 (overdue interest + 违约金 + other fees within 24% a year)",
+                "2020": BASIS["art29"] + f", {REGIMES['2020']}",
+                "1991": f"{REGIMES['1991']} Art. 6 (within 4 x the benchmark)"}.get(seg.regime, BASIS["art29"])
+        parts.append(f"{rule}: stretch {seg.start} to {end}")
+    return "; ".join(parts) or BASIS["art29"]
 
 
 def _checked_on(ctx) -> date:

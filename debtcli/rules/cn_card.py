@@ -29,7 +29,7 @@ from decimal import Decimal
 from debtcli.engine.account import RatePoint
 from debtcli.engine.card import PenaltyRegime
 from debtcli.engine.daycount import basis_days
-from debtcli.model.findings import UNAUTHORIZED_CHARGE, Finding, text
+from debtcli.model.findings import UNAUTHORIZED_CHARGE, Finding, literal, text
 from debtcli.model.money import ZERO, ParseError, parse_rate, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
 from debtcli.terms.schema import LatePenalty
@@ -84,6 +84,16 @@ def _settings(ctx) -> dict:
                                     f"rules.card_line: found {raw['card_line']!r}, expected "
                                     + " | ".join(f'"{x}"' for x in CARD_LINES), code="TERMS")])
     return out
+
+
+def _card_tagged(ctx, f):
+    """The regime and stretch a card finding applies to: the card rules of the time (before 2017-01-01,
+    2017-01-01 to 2020-12-31, from 2021-01-01), over the account's life up to the as-of date."""
+    if f is None or any("stretch" in str(b.params.get("text", "")) for b in f.basis):
+        return f
+    return replace(f, basis=tuple(f.basis) + (literal(
+        f"card rules by date (before 2017-01-01 / 2017-01-01 to 2020-12-31 / from 2021-01-01); stretch "
+        f"{ctx.terms.contract.signed} to {ctx.as_of}"),))
 
 
 def capped_rate_path(path, basis: int) -> tuple[tuple[RatePoint, ...], bool]:
@@ -141,7 +151,7 @@ class CnCardPack:
             txns.append(t)
         lawful = replace(account, rate_path=path,
                          card=replace(plan, fee_interest_until=until, penalties=penalties, txns=tuple(txns)))
-        return lawful, findings, notes
+        return lawful, [_card_tagged(ctx, f) for f in findings], notes
 
     # ------------------------------------------------------------------ review
     def review(self, ctx, contract_result, lawful_result) -> list[Finding]:
@@ -150,9 +160,10 @@ class CnCardPack:
         settings = _settings(ctx)
         out = self._interest_on_fees(ctx, contract_result)
         out += self._rate_band(ctx, contract_result)
+        out = [_card_tagged(ctx, f) for f in out if f is not None]
         if settings.get("card_line", "warn") == "warn":  # otherwise adjust_lawful cuts to the line
             out += self._reducible(ctx, contract_result, lawful_result, settings["card_reduction_line"])
-        return [f for f in out if f is not None]
+        return [_card_tagged(ctx, f) for f in out if f is not None]
 
     def _interest_on_fees(self, ctx, res) -> list[Finding]:
         from debtcli.engine.card_checks import fee_interest_explained
@@ -273,13 +284,8 @@ class CnCardPack:
         cut = over - left
         finding = Finding(
             CARD_LINE_CUT, "error", "total", cut,
-            f"Interest, compound interest, 违约金 and fees come to {fmt_grouped(cost, places)} up to {ctx.as_of}; the "
-            f"line ({text}) on the principal outstanding is {fmt_grouped(line, places)}. The lawful balance is cut by "
-            f"{fmt_grouped(cut, places)} ([rules] card_line = \"{mode}\"; what was paid above the line is set "
-            "against principal).",
-            f"截至 {ctx.as_of} 利息、复利、违约金及费用合计 {fmt_grouped(cost, places)}，按 {text} 计算的上限为 "
-            f"{fmt_grouped(line, places)}；依法余额调减 {fmt_grouped(cut, places)}（已付超出部分冲抵本金）。",
-            basis + f" [stretch {ctx.terms.contract.signed} to {ctx.as_of}]",
+            {"cost": cost, "as_of": ctx.as_of, "line_text": text, "line": line, "cut": cut, "mode": mode},
+            (literal(basis + f" [stretch {ctx.terms.contract.signed} to {ctx.as_of}]"),),
             (SourceRef("case.toml", column="rules.card_line"),),
             {"total_cost": cost, "line": line, "line_rate": f"{(rate * 100).normalize():f}%"})
         return result, [finding], {"card_line": f"{text}: interest, 违约金 and fees cut to the line"}

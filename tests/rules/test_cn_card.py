@@ -131,3 +131,42 @@ def test_bad_reduction_line_is_an_input_error(tmp_path, run_cli):
     code, out, err = run_cli("verify", folder)
     assert code == 2
     assert "rules.card_reduction_line" in err and "Traceback" not in err
+
+
+def test_card_line_24_cuts_the_lawful_balance(tmp_path, run_json):
+    # The case above with [rules] card_line = "24%": cost 28.50 against the line 23.67: the 4.83 above
+    # it is cut, the unpaid 违约金 first: penalties 10.00 -> 5.17; total 1,028.50 -> 1,023.67
+    contract = ('signed = 2024-01-01\nrate = "0.05%/day"\n'
+                'late_penalty = { rate = "5%", min = "10.00", max = "500.00" }')
+    folder = write_case(tmp_path, contract, ["2024-03-30,purchase,1000.00,P1"], as_of="2024-05-05",
+                        extra='[rules]\ncard_line = "24%"\n')
+    _, rep = run_json("verify", folder)
+    f = codes(rep)["CN.CARD_LINE_CUT"]
+    assert (f["amount"], f["details"]["line"]) == ("4.83", "23.67")
+    assert "CN.REDUCIBLE_ABOVE_24" not in codes(rep)
+    assert rep["balances"]["lawful"]["penalties"] == "5.17"
+    assert rep["balances"]["lawful"]["total"] == "1023.67"
+
+
+def test_card_line_4x_lpr_at_filing(tmp_path, run_json):
+    # filed 2024-05-10: the fixing in force is 2024-04-22 (3.45%) -> 13.8%.
+    # line: 1,000.00 x 13.8% x 36 / 365 = 13.61; cost 28.50; cut 14.89: penalties 10.00 -> 0, then interest
+    # 18.50 -> 13.61; total 1,013.61
+    contract = ('signed = 2024-01-01\nrate = "0.05%/day"\n'
+                'late_penalty = { rate = "5%", min = "10.00", max = "500.00" }')
+    folder = write_case(tmp_path, contract, ["2024-03-30,purchase,1000.00,P1"], as_of="2024-05-05",
+                        extra='[rules]\ncard_line = "4xLPR@filing"\n')
+    text = (folder / "case.toml").read_text(encoding="utf-8").replace('lender_kind = "card_issuer"',
+                                                                     'lender_kind = "card_issuer"\nfiled = 2024-05-10')
+    (folder / "case.toml").write_text(text, encoding="utf-8")
+    _, rep = run_json("verify", folder)
+    f = codes(rep)["CN.CARD_LINE_CUT"]
+    assert (f["amount"], f["details"]["line"], f["details"]["line_rate"]) == ("14.89", "13.61", "13.8%")
+    assert rep["balances"]["lawful"]["total"] == "1013.61"
+
+
+def test_card_line_bad_value(tmp_path, run_cli):
+    folder = write_case(tmp_path, 'signed = 2024-01-01\nrate = "0.05%/day"', ["2024-03-30,purchase,1000.00,P1"],
+                        as_of="2024-05-05", extra='[rules]\ncard_line = "30%"\n')
+    code, out, err = run_cli("verify", folder)
+    assert code == 2 and "rules.card_line" in err and "Traceback" not in err

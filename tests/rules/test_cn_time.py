@@ -225,3 +225,20 @@ def test_withheld_interest_is_interest_paid_in_advance(tmp_path, run_cli):
     assert contractual(rep, "total") == D("122000.00")
     assert lawful(rep, "principal") == D("98000.00")
     assert lawful(rep, "interest") == money(D(98000) * D("0.154")) == D("15092.00")
+
+
+@pytest.mark.parametrize("example", ["private-loan", "bank-loan", "card-default"])
+def test_every_cn_basis_names_the_regime_article_and_dates(run_cli, example):
+    import json
+    import re
+
+    from tests.conftest import EXAMPLES
+
+    code, out, err = run_cli("verify", EXAMPLES / example, "--format", "json", "--lang", "en")
+    rep = json.loads(out)
+    cn = [f for f in rep["findings"] if f["code"].startswith("CN.")]
+    assert cn or example == "bank-loan"
+    for f in cn:  # an article, or the numbered notice itself (银发〔2016〕111号 has no article numbers)
+        assert "Art." in f["basis"] or "号" in f["basis"], f
+        assert re.search(r"\d{4}-\d{2}-\d{2}", f["basis"]), f
+        assert "stretch" in f["basis"] or "period" in f["basis"], f
