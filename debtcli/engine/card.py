@@ -40,6 +40,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcli.engine.exact import Accrued, round_quotient
+from debtcli.engine.records import AccrualLine, Allocation, AppliedPayment, Posting, RoundingNote
 from debtcli.model.money import ZERO
 from debtcli.model.records import SourceRef
 from debtcli.terms.schema import AnnualFee, InstallmentPlan, LatePenalty
@@ -321,7 +322,6 @@ class CardState:
         self.cycle_debits += amount if comp == "fees" else ZERO
         if comp == "penalties":
             self.cycle_penalties += amount
-        from debtcli.engine.replay import Posting
 
         self.r.postings.append(Posting(posted, comp, amount, amount, "penalty" if comp == "penalties" else "fee",
                                        None, name, (), source))
@@ -360,7 +360,6 @@ class CardState:
 
     def event_charge(self, d: date, ch) -> None:
         """A fee or cost entered as an ``[[event]]`` of case.toml: billed like a fee line."""
-        from debtcli.engine.replay import Posting
 
         comp = ch.component if ch.component in ("fees", "costs", "penalties") else "fees"
         self._new_lot("fee" if comp != "penalties" else "penalty", comp, ch.amount, d, d, True)
@@ -408,7 +407,6 @@ class CardState:
     def pay(self, d: date, amount: Decimal, reference: str, source, kind: str, held: Decimal = ZERO,
             only: str | None = None) -> None:
         """Allocate a payment, refund or waiver over the lots by the allocation order."""
-        from debtcli.engine.replay import Allocation, AppliedPayment
 
         r = self.r
         waiver = kind == "waiver"
@@ -488,7 +486,6 @@ class CardState:
 
     def _interest(self, lot: Lot, end: date, raw: dict, lines: dict) -> None:
         """Charge the lot's interest over [start, end) and restart it from ``end``."""
-        from debtcli.engine.replay import AccrualLine
 
         comp = "interest"  # interest on posted interest (复利) too: its lines say ``on="interest"``
         is_fee = lot.kind in FEE_KINDS
@@ -516,7 +513,6 @@ class CardState:
         lot.cuts = []
 
     def _post_interest(self, d: date, raw: dict, lines: dict, kind: str) -> Decimal:
-        from debtcli.engine.replay import Posting, RoundingNote
 
         total = ZERO
         for comp in ("interest", "compound_interest"):
@@ -583,7 +579,6 @@ class CardState:
         self.cycle_debits = self.cycle_penalties = ZERO
 
     def _bill_installments(self, s: date, k: int) -> None:
-        from debtcli.engine.replay import Posting
 
         for st in self.plans:
             p: InstallmentPlan = st["plan"]

@@ -36,15 +36,16 @@ renderers round.
 from __future__ import annotations
 
 from bisect import insort
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from operator import attrgetter, itemgetter
-from typing import NamedTuple
 
 from debtcli.engine.account import Account, add_months, add_months_sticky, annuity_payment
 from debtcli.engine.daycount import act_act_pieces, basis_days, day_count_days
 from debtcli.engine.exact import Accrued, round_quotient, round_ratio
+from debtcli.engine.records import (  # noqa: F401 - the records are part of this module's interface
+    AccrualLine, Allocation, AppliedPayment, InstallmentRow, Posting, ReplayResult, RoundingNote)
 from debtcli.model.money import ROUNDING_MODES, ZERO
 from debtcli.model.records import COMPONENTS, SourceRef
 
@@ -55,109 +56,6 @@ _ACCRUING = ("interest", "default_interest", "compound_interest")
 _INSTALLMENT_PARTS = ("principal", "interest", "fees")  # what makes an installment paid or unpaid
 _NONCASH_RANKS = {"waiver": RANK_WAIVER, "acceleration": RANK_ACCELERATION, "charge_off": RANK_CHARGE_OFF}
 _EVENT_ORDER = itemgetter(0, 1, 2, 3, 4)  # (date, same-day rank, amount, reference, input position)
-
-
-# The records below are built several times per event. They are NamedTuples: immutable, like the
-# frozen dataclasses elsewhere, and about four times quicker to build.
-
-
-class AccrualLine(NamedTuple):
-    """One span of accrual: ``amount = base x rate x days / basis`` (unrounded).
-
-    ``per`` is the rate's period: "year" (days / basis is a day count) or "month" (a per-period
-    installment: days / basis is the share of the period)."""
-
-    component: str
-    start: date
-    end: date  # exclusive
-    days: int
-    base: Decimal
-    rate: Decimal
-    basis: int
-    amount: Decimal
-    per: str = "year"
-    convention: str = ""
-    rate_text: str = ""
-    on: str = ""  # card: the kind of lot the interest runs on (purchase, cash_advance, interest, annual_fee ...)
-
-
-class Posting(NamedTuple):
-    """An amount that became owed: an installment's interest, accrued default interest, a fee."""
-
-    date: date
-    component: str
-    amount: Decimal  # rounded (unless carry_precision)
-    raw: Decimal
-    kind: str  # installment | accrued | penalty | late_fee | fee | cost | acceleration | as_of
-    n: int | None = None
-    name: str = ""
-    lines: tuple[AccrualLine, ...] = ()
-    source: SourceRef | None = None
-
-
-class Allocation(NamedTuple):
-    component: str
-    bucket: str  # overdue | due | not_due
-    amount: Decimal
-    n: int | None = None
-
-
-class AppliedPayment(NamedTuple):
-    date: date
-    amount: Decimal
-    reference: str
-    allocations: tuple[Allocation, ...]
-    to_credit: Decimal
-    source: SourceRef | None = None
-    kind: str = "payment"  # payment | waiver | withheld | credit
-
-
-class InstallmentRow(NamedTuple):
-    n: int
-    due: date
-    principal: Decimal
-    interest: Decimal
-    fees: Decimal
-    total: Decimal
-    balance: Decimal  # principal not yet due after this installment
-    paid: Decimal = ZERO
-    paid_on: date | None = None  # the day it was fully paid
-    days_late: int = 0
-    status: str = ""  # paid | late | unpaid | not_due
-
-
-class RoundingNote(NamedTuple):
-    date: date
-    component: str
-    raw: Decimal
-    rounded: Decimal
-
-    @property
-    def difference(self) -> Decimal:
-        return self.rounded - self.raw
-
-
-@dataclass(frozen=True)
-class ReplayResult:
-    as_of: date
-    balance: dict  # component -> what it takes to settle on as_of (COMPONENTS order) + "total"
-    buckets: dict  # bucket -> component -> amount
-    credit: Decimal
-    installments: tuple[InstallmentRow, ...]
-    postings: tuple[Posting, ...]
-    payments: tuple[AppliedPayment, ...]
-    rounding: tuple[RoundingNote, ...]
-    charged: dict  # component -> total that became owed up to as_of (principal: amount lent)
-    paid: dict  # component -> total paid (payments and held credit)
-    waived: dict
-    accelerated_on: date | None = None
-    charged_off_on: date | None = None
-    first_missed: date | None = None
-    last_payment: date | None = None
-    events: tuple = field(default_factory=tuple)  # (date, type) of non-cash events applied
-    card: object | None = None  # debtcli.engine.card.CardOutcome for card accounts
-    plans: tuple = ()  # debtcli.engine.restructure.PlanOutcome of each restructure applied
-    unenforced: dict = field(default_factory=dict)  # component -> unpaid interest above ``claim_limit``, not owed
 
 
 # The hot paths build their records straight from a tuple of every field, skipping the keyword
