@@ -37,9 +37,15 @@ def plausibility_issues(terms, ledger=(), payments=()) -> list[Issue]:
     limit, why = max_amount(terms)
     out: list[Issue] = []
 
-    def amount(value, ref: SourceRef) -> None:
+    def amount(value, ref) -> None:
+        """``ref``: the SourceRef, or (the row's SourceRef, column), built into one only for a problem."""
         if value is None:
             return
+        size = abs(value)
+        if size <= limit and len(size.as_tuple().digits) <= MAX_SIGNIFICANT_DIGITS:
+            return  # the usual case, decided without building the location
+        if type(ref) is tuple:
+            ref = at(*ref)
         digits = significant_digits(format(abs(value), "f"))
         if digits > MAX_SIGNIFICANT_DIGITS:
             out.append(Issue(ref, f"{ref.column}: {digits} significant digits; an amount has at most "
@@ -49,8 +55,10 @@ def plausibility_issues(terms, ledger=(), payments=()) -> list[Issue]:
             out.append(Issue(ref, f"{ref.column}: {fmt_grouped(value)} is above the largest plausible amount "
                                   f"{fmt_grouped(limit)} ({why})", code="IMPLAUSIBLE"))
 
-    def day(value, ref: SourceRef) -> None:
+    def day(value, ref) -> None:
         if value is not None and not DATE_MIN <= value <= DATE_MAX:
+            if type(ref) is tuple:
+                ref = at(*ref)
             out.append(Issue(ref, f"{ref.column}: {value.isoformat()} is outside the dates debtcli accepts "
                                   f"({DATE_MIN} to {DATE_MAX}); a typo?", code="IMPLAUSIBLE"))
 
@@ -58,13 +66,13 @@ def plausibility_issues(terms, ledger=(), payments=()) -> list[Issue]:
         return SourceRef(src.file, src.row, src.sheet, column)
 
     for r in ledger:
-        day(r.date, at(r.source, "date"))
-        day(r.posted, at(r.source, "posted"))
-        amount(r.amount, at(r.source, "amount"))
-        amount(r.balance, at(r.source, "balance"))
+        day(r.date, (r.source, "date"))
+        day(r.posted, (r.source, "posted"))
+        amount(r.amount, (r.source, "amount"))
+        amount(r.balance, (r.source, "balance"))
     for p in payments:
-        day(p.date, at(p.source, "date"))
-        amount(p.amount, at(p.source, "amount"))
+        day(p.date, (p.source, "date"))
+        amount(p.amount, (p.source, "amount"))
     toml = "case.toml"
     for i, p in enumerate(terms.payments):
         amount(p.amount, SourceRef(toml, column=f"payment[{i}].amount"))
