@@ -9,7 +9,12 @@
 3. a single ``debtcli verify`` including interpreter start, and the CLI's import time;
 4. the time two peer libraries (mortgagemath, amortization) take merely to build the same loans'
    schedules, beside debtcli building them. The peers live in their own virtual environment
-   (``--peer-venv``), never in the project's.
+   (``--peer-venv``), never in the project's;
+5. the schedule builder against a bare Decimal loop over the same loans (the ratio, same run), and a
+   360-month loan replayed with no payment against the same loan paid on time (CPU per event).
+
+Every rate is per CPU second (``time.process_time`` in this process, rusage for child processes):
+the machine is shared and wall-clock times vary with its load.
 
 Usage: python tests/benchmarks/bench_batch.py [--sizes 10000 100000] [--workers 1 2] [--work DIR]
 """
@@ -203,18 +208,102 @@ def bench_replay(n: int) -> dict:
             "peak_mb": peak}
 
 
+def bare_schedule(principal, annual, n: int, method: str):
+    """The least a Decimal schedule can do: n rows of interest, principal and balance, rounded
+    half-up at the cent, with the monthly rate annual / 12."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    cent = Decimal("0.01")
+    r = annual / 12
+    bal = principal
+    if method == "equal_installment":
+        pay = (principal * r / (1 - (1 + r) ** -n)).quantize(cent, ROUND_HALF_UP)
+    elif method == "equal_principal":
+        each = (principal / n).quantize(cent, ROUND_HALF_UP)
+    rows = []
+    for k in range(n):
+        interest = (bal * r).quantize(cent, ROUND_HALF_UP)
+        if k == n - 1:
+            part = bal
+        elif method == "equal_installment":
+            part = pay - interest
+        elif method == "equal_principal":
+            part = each
+        else:
+            part = Decimal(0)
+        bal -= part
+        rows.append((k + 1, interest, part, bal))
+    return rows
+
+
+def bench_schedule(n: int) -> dict:
+    """debtcli's schedule builder (the replay with no payments) against ``bare_schedule`` on the same
+    loans, then a 360-month loan with no payment against the same loan paid on its due dates."""
+    from datetime import date as _date
+    from decimal import Decimal
+
+    from debtcli.engine.replay import replay
+    from debtcli.model.records import PaymentRecord
+    from debtcli.report.build import schedule_run
+    from debtcli.terms.loader import load_terms_text
+    from debtcli.engine.account import account_from_terms
+
+    accts = [portfolio_gen.make_account(i, 7, 0.2, benchmark=True) for i in range(1, n + 1)]
+    cases = [portfolio_gen.case_of(a) for a in accts]
+    loans = [(c.terms.contract.principal, c.terms.contract.rate.fixed.annual(360), c.terms.contract.term_months,
+              c.terms.contract.method) for c in cases]
+    t0 = time.process_time()
+    for c in cases:
+        schedule_run(c)
+    ours = time.process_time() - t0
+    t0 = time.process_time()
+    for p, r, k, m in loans:
+        bare_schedule(p, r, k, m)
+    bare = time.process_time() - t0
+    text = ('schema = "debtcli/1"\n[case]\nid = "L360"\n[contract]\nsigned = 2000-01-15\nprincipal = "1000000.00"\n'
+            'rate = "4.9%"\nmethod = "equal_installment"\nterm_months = 360\ndefault_rate = "+50%"\n'
+            'late_fee = "50.00"\n')
+    terms, _ = load_terms_text(text)
+    unpaid, _ = account_from_terms(terms, payments=())
+    end = unpaid.due_dates[-1]
+    sched = replay(unpaid, end, trace=False)
+    paid = unpaid.with_payments([PaymentRecord(r.due, r.total, f"n{r.n}") for r in sched.installments])
+    per_event = {}
+    for name, acc, until in (("unpaid", unpaid, end), ("paid", paid, end),
+                             ("unpaid_120", unpaid, unpaid.due_dates[119])):
+        reps = 10
+        t0 = time.process_time()
+        for _ in range(reps):
+            replay(acc, until, trace=False)
+        dt = (time.process_time() - t0) / reps
+        events = sum(2 for d in acc.due_dates if d <= until) + sum(1 for p in acc.payments if p.date <= until)
+        per_event[name] = (dt, dt / events)
+    print(f"\nschedules of {n:,} loans (36 months): debtcli {n / ours:,.0f} per CPU second, a bare Decimal loop "
+          f"{n / bare:,.0f}: debtcli / bare = {ours / bare:.1f}x (same run)\n"
+          f"360-month loan replayed to its end: no payment {per_event['unpaid'][0] * 1000:.1f} ms "
+          f"({per_event['unpaid'][1] * 1e6:.1f} us per event), paid on every due date "
+          f"{per_event['paid'][0] * 1000:.1f} ms ({per_event['paid'][1] * 1e6:.1f} us per event): "
+          f"{per_event['unpaid'][1] / per_event['paid'][1]:.2f}x per event; the unpaid loan to month 120 "
+          f"{per_event['unpaid_120'][1] * 1e6:.1f} us per event (linear: the same per event at 120 and 360 months)",
+          flush=True)
+    return {"schedule_rate": n / ours, "bare_rate": n / bare, "schedule_vs_bare": ours / bare,
+            "long_unpaid_ms": per_event["unpaid"][0] * 1000, "long_paid_ms": per_event["paid"][0] * 1000,
+            "long_unpaid_us_per_event": per_event["unpaid"][1] * 1e6,
+            "long_paid_us_per_event": per_event["paid"][1] * 1e6,
+            "long_unpaid_120_us_per_event": per_event["unpaid_120"][1] * 1e6}
+
+
 def bench_startup(case: Path) -> dict:
     cmd = [shutil.which("debtcli") or "debtcli", "verify", str(case), "--rules", "none", "--format", "json"]
-    runs = []
-    for _ in range(7):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        runs.append(time.perf_counter() - t0)
-    bare = []
-    for _ in range(7):
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "pass"])
-        bare.append(time.perf_counter() - t0)
+
+    def cpu_of(command) -> float:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+    runs = [cpu_of(cmd) for _ in range(7)]
+    bare = [cpu_of([sys.executable, "-c", "pass"]) for _ in range(7)]
     imp = subprocess.run([sys.executable, "-X", "importtime", "-c", "import debtcli.cli.app"], capture_output=True,
                          text=True).stderr.splitlines()
     cli_import_us = int(imp[-1].split("|")[1]) if imp else 0
@@ -222,11 +311,11 @@ def bench_startup(case: Path) -> dict:
         m in x.split("|")[2] for m in ("openpyxl", "xlsxwriter", "reportlab", "rich.", "debtcli.engine",
                                        "debtcli.report"))]
     med = statistics.median(runs)
-    print(f"\nsingle `debtcli verify {case.name} --format json`: {med:.3f} s wall (median of 7, interpreter start "
-          f"included; a bare `python -c pass` takes {statistics.median(bare):.3f} s); importing the CLI takes "
+    print(f"\nsingle `debtcli verify {case.name} --format json`: {med * 1000:.0f} ms CPU (median of 7, interpreter "
+          f"start included; a bare `python -c pass` takes {statistics.median(bare) * 1000:.0f} ms); importing the CLI takes "
           f"{cli_import_us / 1000:.0f} ms; heavy modules imported at start-up: {', '.join(heavy) or 'none'}",
           flush=True)
-    return {"verify_s": med, "python_s": statistics.median(bare), "cli_import_ms": cli_import_us / 1000,
+    return {"verify_cpu_s": med, "python_cpu_s": statistics.median(bare), "cli_import_ms": cli_import_us / 1000,
             "heavy": heavy}
 
 
@@ -291,11 +380,12 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     p.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    p.add_argument("--rules", default="none", help="rule pack for the batch runs (none: reconciliation only)")
+    p.add_argument("--rules", default="cn", help="rule pack for the batch runs (none: reconciliation only)")
     p.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "debtcli-bench")
     p.add_argument("--replay-cases", type=int, default=2000)
     p.add_argument("--peer-venv", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "debtcli-bench-venv")
-    p.add_argument("--skip", nargs="*", default=[], choices=("batch", "replay", "startup", "peers"))
+    p.add_argument("--schedule-loans", type=int, default=2000)
+    p.add_argument("--skip", nargs="*", default=[], choices=("batch", "replay", "startup", "peers", "schedule"))
     args = p.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}", flush=True)
@@ -304,6 +394,8 @@ def main(argv=None) -> int:
         report["startup"] = bench_startup(ROOT / "examples" / "bank-loan")
     if "replay" not in args.skip:
         report["replay"] = bench_replay(args.replay_cases)
+    if "schedule" not in args.skip:
+        report["schedule"] = bench_schedule(args.schedule_loans)
     if "peers" not in args.skip:
         report["peers"] = bench_peers(args.work, args.peer_venv, min(args.sizes))
     if "batch" not in args.skip:
