@@ -73,7 +73,7 @@ def statement(
     if template == Template.regf:
         data = _regf_notice(report, fmt)
     elif fmt == "docx":
-        fail_input(["docx is written for --template regf; the itemised statement is pdf, xlsx, html or md"])
+        fail_input(["docx is written only for --template regf; the itemised statement is --format pdf|xlsx|html|md"])
     else:
         data = render_statement(report, fmt, lang.value if lang else None)
     if output == "-":
