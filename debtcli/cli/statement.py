@@ -23,6 +23,7 @@ class StatementFormat(str, Enum):
     xlsx = "xlsx"
     html = "html"
     md = "md"
+    docx = "docx"  # --template regf
 
 
 def statement(
@@ -38,7 +39,7 @@ def statement(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     template: Annotated[Template, typer.Option(
         "--template", help="statement: the itemised statement; regf: the Regulation F validation notice "
-                           "(Model Form B-1 layout; us rule pack with [demand] itemization_date; pdf or html)."
+                           "(Model Form B-1 layout; us rule pack with [demand] itemization_date; pdf, html or docx)."
     )] = Template.statement,
 ) -> None:
     """Write the itemised statement of a case: parties and contract, the balances by component
@@ -71,6 +72,8 @@ def statement(
     report = build_report_or_exit(c, parse_date_option(as_of), rules, no_demand)
     if template == Template.regf:
         data = _regf_notice(report, fmt)
+    elif fmt == "docx":
+        fail_input(["docx is written only for --template regf; the itemised statement is --format pdf|xlsx|html|md"])
     else:
         data = render_statement(report, fmt, lang.value if lang else None)
     if output == "-":
@@ -102,7 +105,8 @@ def _regf_notice(report, fmt: str) -> bytes:
     return b""
 
 
-_SUFFIX_FORMATS = {"pdf": "pdf", "xlsx": "xlsx", "html": "html", "htm": "html", "md": "md", "markdown": "md"}
+_SUFFIX_FORMATS = {"pdf": "pdf", "xlsx": "xlsx", "html": "html", "htm": "html", "md": "md", "markdown": "md",
+                   "docx": "docx"}
 
 
 def _output_format(output: str, given: str | None, force: bool) -> str:

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from html import escape
 
-FORMATS = ("pdf", "html")
+FORMATS = ("pdf", "html", "docx")
 
 # Model Form B-1: the itemization block, the dispute section and the response form, word for word.
 LABELS = {
@@ -301,7 +301,7 @@ def render_notice_pdf(n: Notice) -> bytes:
 
 
 def render_notice(report, fmt: str) -> bytes:
-    """The validation notice as file bytes (pdf | html). Same report, same bytes."""
+    """The validation notice as file bytes (pdf | html | docx). Same report, same bytes."""
     n = build_notice(report)
     if fmt == "html":
         return render_notice_html(n).encode("utf-8")

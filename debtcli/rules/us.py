@@ -91,14 +91,14 @@ class UsPack:
             suing = ctx.terms.case.filed is not None or (demand is not None and demand.document_kind in
                                                          ("suit", "threat_of_suit"))
             what = "a suit" if ctx.terms.case.filed or (demand and demand.document_kind == "suit") else \
-                "a threat of suit" if suing else "a demand"
+                "a threat of suit" if suing else "a letter or statement, not a suit"
             out.append(_finding(
                 TIME_BARRED, "error" if suing else "warning", "total", lawful_result.balance["total"],
                 f"The {ctx.terms.case.state} limitation period ran from the default on {lim.starts} and its last day "
                 f"was {lim.expires}; checked on {_checked_on(ctx)}. The debt is time-barred: "
                 + ("it may not be sued on or threatened with suit (strict liability)." if suing else
                    "collecting it is allowed but it may not be sued on or threatened with suit, and a letter must not "
-                   "suggest otherwise.") + f" This is {what}.",
+                   "suggest otherwise.") + f" The demand is {what}.",
                 "", lim.basis + "; " + us_law.BASIS["time_barred"], (SourceRef("case.toml", column="demand.document"),),
                 {"starts": lim.starts, "expires": lim.expires, "checked_on": _checked_on(ctx)}))
         out += self._itemization_findings(ctx, lawful_result)
@@ -121,7 +121,9 @@ class UsPack:
             out["us_itemization"] = it
         co = lawful_result.charged_off_on or contract_result.charged_off_on
         state = ctx.terms.case.state
-        if co is not None and state in ("NY", "CA") and co <= ctx.as_of:
+        # NY 23 NYCRR 1.2(b) binds debt collectors (buyers included); CA Civ. 1788.52 binds debt buyers
+        kinds = {"NY": ("debt_buyer", "collector"), "CA": ("debt_buyer",)}.get(state, ())
+        if co is not None and ctx.terms.case.lender_kind in kinds and co <= ctx.as_of:
             then = replay(self._derive(ctx)["account"], co, trace=False)
             block = itemize(then, lawful_result, "charge_off")
             out["us_chargeoff"] = (block, "23 NYCRR 1.2(b)" if state == "NY" else "Cal. Civ. Code 1788.52, 1788.58")
@@ -235,6 +237,7 @@ class UsPack:
                                                                "10% (Cal. Civ. Code 3289(b))"),),
                               default_markup=None)
             self._statutory["default_interest"] = us_law.CA_SILENT_BASIS
+            self._statutory["interest"] = us_law.CA_SILENT_BASIS  # a letter may call it interest
             notes["ca_3289"] = "the contract states no rate: 10% a year from the breach (" + us_law.CA_SILENT_BASIS + ")"
         elif state == "CA" and terms.contract.rate is not None:
             notes["ca_3289"] = us_law.CA_CONTRACT_BASIS

@@ -3,7 +3,8 @@ the interest, the fees and the payments and credits since, and the current amoun
 
     current = itemization amount + interest + fees - payments and credits
 
-holds to the cent. The figures come from two runs of the one replay over the same (lawful)
+holds to the cent (a credit held after an overpayment counts as paid and lowers the amounts). The
+figures come from two runs of the one replay over the same (lawful)
 account: up to the itemization date and up to the as-of date. For each component, what was charged
 in between is its balance now, less its balance then, plus what was paid or waived on it in
 between; so the identity holds by construction, and a line that does not hold in a creditor's
@@ -55,13 +56,14 @@ def itemize(then, now, basis: str) -> Itemization:
     for c in COMPONENTS:
         charged[c] = (now.balance[c] - then.balance[c] + now.paid.get(c, ZERO) - then.paid.get(c, ZERO)
                       + now.waived.get(c, ZERO) - then.waived.get(c, ZERO))
+    # an overpayment is held as a credit: it is paid all the same, and the balance is net of it
     paid = sum(((now.paid.get(c, ZERO) - then.paid.get(c, ZERO)) + (now.waived.get(c, ZERO) - then.waived.get(c, ZERO))
-                for c in COMPONENTS), ZERO)
+                for c in COMPONENTS), ZERO) + (now.credit - then.credit)
     return Itemization(
-        date=then.as_of, basis=basis, amount=then.balance["total"],
+        date=then.as_of, basis=basis, amount=then.balance["total"] - then.credit,
         interest=sum((charged[c] for c in INTEREST), ZERO),
         fees=sum((charged[c] for c in FEES), ZERO),
-        payments=paid, current=now.balance["total"], principal=charged["principal"],
+        payments=paid, current=now.balance["total"] - now.credit, principal=charged["principal"],
         by_component=tuple((c, charged[c]) for c in COMPONENTS))
 
 

@@ -92,3 +92,27 @@ def test_regf_needs_the_us_pack_and_a_paged_format(tmp_path):
     res = runner.invoke(app, ["statement", str(EXAMPLE.parent / "bank-loan"), "--template", "regf",
                               "-o", str(tmp_path / "x.html")])
     assert res.exit_code == 2 and "itemization_date" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_docx_notice_labels_and_same_bytes(tmp_path):
+    from docx import Document
+
+    res, out = _write(tmp_path, "docx")
+    assert res.exit_code == 1
+    again = tmp_path / "again.docx"
+    runner.invoke(app, ["statement", str(EXAMPLE), "--template", "regf", "-o", str(again)])
+    assert again.read_bytes() == out.read_bytes()
+    doc = Document(str(out))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts += [c.text for c in row.cells]
+    text = re.sub(r"\s+", " ", " ".join(parts))
+    for label in FORM_LABELS:
+        assert label in text, label
+    assert "July 17, 2024" in text and "$3,448.08" in text and "$389.21" in text
+
+
+def test_docx_is_for_the_notice_only(tmp_path):
+    res = runner.invoke(app, ["statement", str(EXAMPLE), "-o", str(tmp_path / "s.docx")])
+    assert res.exit_code == 2 and "regf" in res.stderr
