@@ -149,7 +149,10 @@ def write_workbook(summary: Summary, path, source: str, as_of: date | None, rule
     bytes."""
     import xlsxwriter
 
-    wb = xlsxwriter.Workbook(str(path))
+    # text from input (a source, account or file named "=HYPERLINK(...)") is always stored as text; the
+    # totals are written with write_formula on purpose
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
+                                         "strings_to_numbers": False})
     stamp = datetime(as_of.year, as_of.month, as_of.day) if as_of else datetime(2000, 1, 1)
     wb.set_properties({"title": "debtcli portfolio summary", "created": stamp})
     bold = wb.add_format({"bold": True})

@@ -165,5 +165,13 @@ def _row_dict(rec, kind: str) -> dict:
 def _write_csv(reader) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(LEDGER_OUT if reader.kind == "ledger" else PAYMENTS_OUT)
+    text_columns = {i for i, c in enumerate(LEDGER_OUT if reader.kind == "ledger" else PAYMENTS_OUT)
+                    if c in ("type", "reference", "memo", "payer", "channel")}
     for rec in reader.records():
-        writer.writerow(_cells(rec, reader.kind))
+        writer.writerow([csv_safe(c) if i in text_columns else c for i, c in enumerate(_cells(rec, reader.kind))])
+
+
+def csv_safe(text: str) -> str:
+    """A text cell a spreadsheet will not run: one starting with = + - @ (or a tab or carriage
+    return) gets a leading apostrophe, as OWASP advises against CSV injection."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

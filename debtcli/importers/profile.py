@@ -33,15 +33,38 @@ PROFILE_KEYS = {
     "credit_type": "the type of a row whose amount is in the credit column, when the row names none",
     "columns": "a table: canonical column = header text or 1-based position",
     "types": "a table: word in the file = ledger type",
-    "rule": "[[rule]] blocks: match (a regular expression), in (a column, default all text), then "
+    "rule": "[[rule]] blocks: match (a regular expression, RE2 syntax: no back-references or look-around), in (a column, default all text), then "
             "type = ... or skip = true",
 }
 RULE_KEYS = {"match", "in", "type", "skip", "reason"}
 
 
+MAX_PATTERN = 1000  # characters in one rule's match
+
+
+def compile_pattern(text: str):
+    """(pattern, problem). Rule patterns run on text from the file being read, which a disputing
+    party may have written, so they go through RE2: matching time grows linearly with the text
+    whatever the pattern (``(a+)+$`` included), and the result never depends on the machine's load.
+    What RE2 cannot do in linear time (back-references, look-around) is refused by name."""
+    import re2
+
+    if len(text) > MAX_PATTERN:
+        return None, f"longer than {MAX_PATTERN} characters"
+    options = re2.Options()
+    options.log_errors = False
+    options.case_sensitive = False
+    try:
+        return re2.compile(text, options), None
+    except re2.error as exc:
+        detail = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        return None, (f"not a regular expression debtcli can run safely ({detail}); back-references and "
+                      "look-around are not supported")
+
+
 @dataclass(frozen=True)
 class Rule:
-    pattern: re.Pattern
+    pattern: object  # a compiled RE2 pattern
     column: str | None
     type: str | None
     skip: bool
@@ -184,10 +207,9 @@ def _rules(raw, bad) -> tuple[Rule, ...]:
         if not isinstance(r.get("match"), str):
             bad(f"{key}.match", "a rule needs match = \"a regular expression\"")
             continue
-        try:
-            pattern = re.compile(r["match"], re.IGNORECASE)
-        except re.error as exc:
-            bad(f"{key}.match", f"not a valid regular expression ({exc})")
+        pattern, problem = compile_pattern(r["match"])
+        if problem:
+            bad(f"{key}.match", problem)
             continue
         column = r.get("in")
         if column is not None and column not in ALL_COLUMNS:

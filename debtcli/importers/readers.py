@@ -113,8 +113,9 @@ def detect_encoding(path: Path) -> str:
         decoder.decode(sample, final=len(sample) < SAMPLE_BYTES)
         return "gb18030"
     except UnicodeDecodeError as exc:
+        line = sample[:exc.start].count(b"\n") + 1
         raise ReadError(f"neither UTF-8 nor GBK/GB18030 text (byte 0x{sample[exc.start]:02x} at offset "
-                        f"{exc.start}); save the file as CSV UTF-8") from None
+                        f"{exc.start}, line {line}); Latin-1 or mixed encodings: save the file as CSV UTF-8") from None
 
 
 def normalise_encoding(name: str) -> str:

@@ -168,8 +168,10 @@ class TableReader:
         cap = max_rows()
         empty_from = None  # first row of the current run of empty rows
         data_rows = 0
-        width = len(t.header) if t.header_row else 0
+        width = None
         for rowno, cells in (rows if header_read else self._find_header(rows)):
+            if width is None:
+                width = len(t.header) if t.header_row else 0
             t.rows_seen = rowno
             texts = [cell_text(c).strip() for c in cells]
             if not any(texts):

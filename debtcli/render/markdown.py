@@ -3,12 +3,23 @@ line breaks in text are escaped so that a table never breaks apart."""
 
 from __future__ import annotations
 
+import re
+
 from debtcli.render import statement as doc_model
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _cell(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
-            .replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("<br>", "<br>"))
+    """Text as Markdown shows it literally: HTML (<script>, <img onerror=...>) as text, no link or
+    image ([x](javascript:...), autolinks <...>), no emphasis or code, control characters dropped."""
+    text = _CONTROLS.sub("", str(text).replace("\r\n", "\n"))
+    text = text.replace("\\", "\\\\")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "|*_`[]!":
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\n", "<br>")
 
 
 def _table(block) -> list[str]:

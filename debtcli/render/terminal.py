@@ -6,7 +6,10 @@ conventions used. Presentation only: every figure comes from the Report.
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
+from rich.markup import escape as _markup_escape
 from rich.table import Table
 
 from debtcli.messages import finding_basis, finding_message
@@ -63,7 +66,7 @@ def print_report(r: Report, console: Console | None = None) -> None:
     demanded_total = r.demanded.get("total") if r.demanded else None
     con.print(t[key].format(over=money(over), demanded=money(demanded_total), lawful=money(r.lawful["total"]),
                             ccy=r.currency), style=style, highlight=False)
-    con.print(t["title"].format(case=r.terms.case.id, as_of=r.as_of, pack=f"{r.rules_pack} {r.rules_version}"),
+    con.print(t["title"].format(case=safe(r.terms.case.id), as_of=r.as_of, pack=f"{r.rules_pack} {r.rules_version}"),
               highlight=False)
 
     table = Table(show_lines=False)
@@ -88,11 +91,11 @@ def print_report(r: Report, console: Console | None = None) -> None:
         label = t["severity"].get(f.severity, f.severity.upper())
         con.print(f"  [{colour.get(f.severity, 'white')}]{label:7}[/] {f.code}  "
                   f"{names.get(f.component, f.component or '')} {amount}", highlight=False)
-        con.print(f"          {finding_message(f, r.language, p)}", highlight=False)
-        con.print(f"          {t['basis']}: {finding_basis(f, r.language, p)}", highlight=False, style="dim")
+        con.print(f"          {safe(finding_message(f, r.language, p))}", highlight=False)
+        con.print(f"          {t['basis']}: {safe(finding_basis(f, r.language, p))}", highlight=False, style="dim")
         if f.evidence:
             ev = ", ".join(e.where() for e in f.evidence[:6]) + (" ..." if len(f.evidence) > 6 else "")
-            con.print(f"          {t['evidence']}: {ev}", highlight=False, style="dim")
+            con.print(f"          {t['evidence']}: {safe(ev)}", highlight=False, style="dim")
 
     if r.payments:
         pt = Table(title=t["payments"], title_justify="left")
@@ -101,7 +104,7 @@ def print_report(r: Report, console: Console | None = None) -> None:
         pt.add_column(t["contractual"], overflow="fold")
         pt.add_column(t["lawful"], overflow="fold")
         for line in r.payments:
-            pt.add_row(line.date.isoformat(), fmt_grouped(line.amount, p), line.status,
+            pt.add_row(line.date.isoformat(), fmt_grouped(line.amount, p), safe(line.status),
                        _alloc_text(line.contractual, names, p), _alloc_text(line.lawful, names, p))
         con.print(pt)
 
@@ -110,14 +113,25 @@ def print_report(r: Report, console: Console | None = None) -> None:
     if r.notes:
         con.print(f"[bold]{t['notes']}[/bold]")
         for n in r.notes:
-            con.print(f"  {n}", highlight=False)
+            con.print(f"  {safe(n)}", highlight=False)
     if r.rejected:
         con.print(f"[bold]{t['rejected']}[/bold] ({len(r.rejected)})")
         for x in r.rejected[:20]:
-            con.print(f"  {x.source.where()}: {x.reason}", highlight=False)
+            con.print(f"  {safe(x.source.where())}: {safe(x.reason)}", highlight=False)
     con.print(f"[bold]{t['conventions']}[/bold]")
     for k, v in r.conventions.items():
-        con.print(f"  {k}: {v}", highlight=False)
+        con.print(f"  {safe(k)}: {safe(v)}", highlight=False)
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe(text) -> str:
+    """Text from input files as the terminal shows it: control characters (ESC sequences that would
+    move the cursor, recolour or retitle the terminal) as visible escapes, rich markup such as
+    ``[/x]`` or ``[link=...]`` printed literally, never interpreted."""
+    s = _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    return _markup_escape(s)
 
 
 def _limitation_text(lim, t: dict) -> str:

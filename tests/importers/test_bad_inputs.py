@@ -21,8 +21,8 @@ CASES = [
     ("utf16_text.csv", "payments", 2,
      ["error: utf16_text.csv: UTF-16 text; save the file as CSV UTF-8 (or GBK) and try again"]),
     ("not_text.csv", "payments", 2,
-     ["error: not_text.csv: neither UTF-8 nor GBK/GB18030 text (byte 0xff at offset 30); save the file as CSV "
-      "UTF-8"]),
+     ["error: not_text.csv: neither UTF-8 nor GBK/GB18030 text (byte 0xff at offset 30, line 3); Latin-1 or mixed "
+      "encodings: save the file as CSV UTF-8"]),
     ("csv_renamed.xlsx", "payments", 2,
      ["error: csv_renamed.xlsx: not an Excel workbook (.xlsx is a zip archive, this file is not); if it is a CSV, "
       "name it .csv"]),
@@ -82,6 +82,34 @@ CASES = [
     ("formula_control.xlsx", "payments", 2,
      ["error: formula_control.xlsx[payments]: [payments] the sheet cannot be read (ParseError: reference to invalid "
       "character number: line 1, column 653)"]),
+    # hostile and broken exports: never a silent reading
+    ("hostile_unclosed_quote.csv", "payments", 2,
+     ['error: hostile_unclosed_quote.csv: row 3: a quote (") opened in this row is never closed; the rest of the file '
+      "would be read as one cell. Close the quote or remove it"]),
+    ("hostile_line_break_in_field.csv", "payments", 2,
+     ["error: hostile_line_break_in_field.csv:2: column reference: the field holds a line break ('R1\\n2024-01-06'); "
+      "a quote left open swallows the lines after it"]),
+    ("hostile_unquoted_thousands.csv", "payments", 2,
+     ["error: hostile_unquoted_thousands.csv:2: 4 fields where the header has 3 (extra: 'R1'); a value holding the "
+      "delimiter ',' (such as an unquoted 1,066.19) must be quoted"]),
+    ("hostile_short_row.csv", "payments", 2,
+     ["error: hostile_short_row.csv:2: 2 fields where the header has 4; the row is cut short"]),
+    ("hostile_duplicate_header.csv", "payments", 2,
+     ["error: hostile_duplicate_header.csv:1 column amount: the header names 'amount' twice (columns 2 and 3); one of "
+      "the two would be ignored: rename one"]),
+    ("hostile_comma_decimal_semicolon.csv", "payments", 2,
+     ["error: hostile_comma_decimal_semicolon.csv:2: amount: '1066,19' does not fit the file's number format: it has a "
+      'comma where this file\'s amounts have a decimal point; if the file writes 1.066,19, set decimal_mark = "," in '
+      "a profile"]),
+    ("hostile_mixed_encodings.csv", "payments", 2,
+     ["error: hostile_mixed_encodings.csv: lines 2 and 3 are in different encodings (UTF-8 and GBK); the file mixes "
+      "encodings: save it again as CSV UTF-8"]),
+    ("hostile_latin1.csv", "payments", 2,
+     ["error: hostile_latin1.csv: neither UTF-8 nor GBK/GB18030 text (byte 0xe9 at offset 81, line 3); Latin-1 or "
+      "mixed encodings: save the file as CSV UTF-8"]),
+    ("hostile_long_field.csv", "payments", 2,
+     ["error: hostile_long_field.csv: row 3: a field longer than 131,072 characters; no ledger or payment cell is that "
+      "long (a quote left open?)"]),
 ]
 
 
@@ -327,3 +355,23 @@ def test_each_unsafe_table_is_refused_by_name(tmp_path, i):
     assert proc.returncode == 2, proc.stderr
     assert line in proc.stderr.splitlines(), proc.stderr
     assert "root:" not in proc.stderr
+def test_a_dot_amount_contradicting_a_comma_decimal_mark_is_refused(tmp_path, run_cli):
+    (tmp_path / "payments.csv").write_text("date;amount\n2024-01-05;1.066,19\n2024-01-06;1066.19\n", encoding="utf-8")
+    (tmp_path / "payments.profile.toml").write_text('decimal_mark = ","\n', encoding="utf-8")
+    code, out, err = run_cli("import", tmp_path / "payments.csv", "--kind", "payments", "--format", "json")
+    assert code == 2
+    assert [r["amount"] for r in json.loads(out)["rows"]] == ["1066.19"]  # 1.066,19 under ","
+    assert ("error: payments.csv:3: amount: '1066.19' does not fit the file's number format: the profile sets "
+            'decimal_mark = ",", and this amount has a dot that does not group thousands; fix the row or the profile'
+            in err.splitlines())
+
+
+def test_a_folder_or_fifo_named_like_a_table_is_refused_without_reading(tmp_path, run_cli):
+    import os
+
+    (tmp_path / "dir.csv").mkdir()
+    os.mkfifo(tmp_path / "pipe.csv")
+    for name, what in (("dir.csv", "a folder"), ("pipe.csv", "a named pipe (FIFO)")):
+        code, _, err = run_cli("import", tmp_path / name, "--kind", "payments")
+        assert code == 2, err
+        assert "Traceback" not in err
