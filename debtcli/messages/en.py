@@ -26,6 +26,17 @@ def latin(s: str) -> str:
     s = re.sub(r"〔(\d{4})〕(\d+)号", r"[\1] No. \2", s)
     s = re.sub(r"\s*[（(][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]", "", s)
     return s
+PACK_TERMS = (("违约金", "liquidated damages (weiyuejin)"), ("滞纳金", "late charge (zhinajin)"),
+              ("民事诉讼法", "Civil Procedure Law"), ("加倍部分债务利息", "doubled interest for delay"))
+
+
+def pack_latin(s: str) -> str:
+    """A rule pack's own citation in English: known terms translated, document numbers romanised."""
+    for zh, en in PACK_TERMS:
+        s = s.replace(zh, en)
+    return latin(s)
+
+
 READINGS = {
     "filing": "4 x the one-year LPR in force on the filing date (the reading most courts use)",
     "2020-08-20": "4 x the one-year LPR in force on 2020-08-20, when the amended Provisions took effect",
@@ -120,6 +131,7 @@ def _card_clause(p, w):
 CATALOGUE = {
     "list_sep": "; ",
     "literal": lambda p, w: p["text"],
+    "pack_text": lambda p, w: pack_latin(p["text"]),
     # ------------------------------------------------------------------ findings
     "finding.UNPOSTED_PAYMENT": lambda p, w: (
         f"Payment of {w.m(p['paid'])} on {p['date']} is in the payment records but not credited in the creditor's "

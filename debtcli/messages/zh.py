@@ -114,6 +114,7 @@ def _card_clause(p, w):
 CATALOGUE = {
     "list_sep": "；",
     "literal": lambda p, w: p["text"],
+    "pack_text": lambda p, w: p["text"],
     # ------------------------------------------------------------------ 核查发现
     "finding.UNPOSTED_PAYMENT": lambda p, w: (
         f"{p['date']} 付款 {w.m(p['paid'])} 见于付款凭证，但债权人台账未入账；两次重算均已计入。"),

@@ -46,6 +46,12 @@ def literal(s: str) -> Text:
     return text("literal", text=s)
 
 
+def pack_text(s: str) -> Text:
+    """A citation a rule pack writes out itself (regime, article, stretch of dates): in English its
+    Chinese document numbers and terms are romanised at render time."""
+    return text("pack_text", text=s)
+
+
 @dataclass(frozen=True)
 class Finding:
     code: str

@@ -31,7 +31,7 @@ from decimal import Decimal
 
 from debtcli.engine.account import Account, RatePoint, account_from_terms, annuity_payment
 from debtcli.engine.replay import Replays, ReplayResult
-from debtcli.model.findings import Finding, literal
+from debtcli.model.findings import Finding, literal, pack_text
 from debtcli.model.findings import text as ref
 from debtcli.model.money import ZERO, ParseError, fmt_grouped, parse_amount, parse_rate, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
@@ -196,7 +196,7 @@ class CnPack:
                         {"document": demand.document, "demanded": asked, "judgment": judgment.document or judgment.date,
                          "as_of": ctx.as_of, "balance": stage.balance["total"],
                          "judgment_interest": stage.balance["judgment_interest"], "over": over},
-                        (literal(f"{JUDGMENT_BASIS}; 民事诉讼法 (enforcement of effective judgments) [{stretch}]"),),
+                        (pack_text(f"{JUDGMENT_BASIS}; 民事诉讼法 (enforcement of effective judgments) [{stretch}]"),),
                         (SourceRef("case.toml", column="demand.document"),),
                         {"demanded": asked, "judgment_balance": stage.balance["total"],
                          "judgment_interest": stage.balance["judgment_interest"], "deadline": judgment.deadline}))
@@ -229,7 +229,7 @@ class CnPack:
                 UNAUTHORIZED_CHARGE, "error", "costs", over,
                 {"asked": demand.amounts["costs"], "allowed": allowed, "over": over, "ledger": False,
                  "judgment": (judgment.document or str(judgment.date)) if judgment is not None else ""},
-                (literal(basis),), (SourceRef("case.toml", column="demand.costs"),), {"allowed": allowed},
+                (pack_text(basis),), (SourceRef("case.toml", column="demand.costs"),), {"allowed": allowed},
                 "costs_above"))
         rows = [r for r in ctx.case.ledger if r.type == "cost" and r.date <= ctx.as_of]
         posted = sum((r.amount for r in rows), ZERO)
@@ -239,7 +239,7 @@ class CnPack:
                 UNAUTHORIZED_CHARGE, "error", "costs", over,
                 {"asked": posted, "allowed": allowed, "over": over, "ledger": True,
                  "judgment": (judgment.document or str(judgment.date)) if judgment is not None else ""},
-                (literal(basis),), tuple(r.source for r in rows), {"allowed": allowed, "posted": posted},
+                (pack_text(basis),), tuple(r.source for r in rows), {"allowed": allowed, "posted": posted},
                 "costs_above"))
         return out
 
@@ -508,7 +508,7 @@ class CnPack:
         d.findings.append(Finding(
             COMBINED_CAP_EXCEEDED, "error", "penalties", first_excess,
             {"claimed": first_excess + cap, "cap": cap, "excess": first_excess},
-            (literal(_combined_basis(d.segments, ctx.as_of)),), (SourceRef("case.toml", column="contract.penalty"),),
+            (pack_text(_combined_basis(d.segments, ctx.as_of)),), (SourceRef("case.toml", column="contract.penalty"),),
             {"cap": round_money(cap), "claimed": round_money(first_excess + cap)}))
         return lawful
 
@@ -573,7 +573,7 @@ def _tagged(f: Finding, tag: str) -> Finding:
     """The finding with the regime and stretch added to its basis (as quoted text, the same in each language)."""
     if any("stretch" in str(b.params.get("text", "")) for b in f.basis):
         return f
-    return replace(f, basis=tuple(f.basis) + (literal(tag.strip(" []")),))
+    return replace(f, basis=tuple(f.basis) + (pack_text(tag.strip(" []")),))
 
 
 def _combined_basis(segments, as_of: date) -> str:

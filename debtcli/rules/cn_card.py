@@ -29,7 +29,7 @@ from decimal import Decimal
 from debtcli.engine.account import RatePoint
 from debtcli.engine.card import PenaltyRegime
 from debtcli.engine.daycount import basis_days
-from debtcli.model.findings import UNAUTHORIZED_CHARGE, Finding, literal, text
+from debtcli.model.findings import UNAUTHORIZED_CHARGE, Finding, literal, pack_text, text
 from debtcli.model.money import ZERO, ParseError, parse_rate, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
 from debtcli.terms.schema import LatePenalty
@@ -285,7 +285,7 @@ class CnCardPack:
         finding = Finding(
             CARD_LINE_CUT, "error", "total", cut,
             {"cost": cost, "as_of": ctx.as_of, "line_text": text, "line": line, "cut": cut, "mode": mode},
-            (literal(basis + f" [stretch {ctx.terms.contract.signed} to {ctx.as_of}]"),),
+            (pack_text(basis + f" [stretch {ctx.terms.contract.signed} to {ctx.as_of}]"),),
             (SourceRef("case.toml", column="rules.card_line"),),
             {"total_cost": cost, "line": line, "line_rate": f"{(rate * 100).normalize():f}%"})
         return result, [finding], {"card_line": f"{text}: interest, 违约金 and fees cut to the line"}
