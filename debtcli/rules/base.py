@@ -22,6 +22,7 @@ from datetime import date
 
 from debtcli.engine.account import Account
 from debtcli.model.case import Case
+from debtcli.model.records import Issue, SourceRef
 
 
 @dataclass(frozen=True)
@@ -62,3 +63,25 @@ def get_pack(name: str):
     raise InputError([Issue(SourceRef("case.toml", column="case.jurisdiction"),
                             f"case.jurisdiction: no rule pack {name!r} in this version; use cn, us or none "
                             "(or --rules cn / --rules us / --rules none)", code="RULES")])
+
+
+def checked_on(ctx) -> date:
+    """The day limitation is judged on: the filing date where a claim was filed, else the as-of date."""
+    return ctx.terms.case.filed or ctx.as_of
+
+
+class SettingsCheck:
+    """Checks a pack's ``[rules]`` table: every unknown key and every bad value becomes an Issue naming
+    its key path, so that all of them are reported in one run."""
+
+    def __init__(self, raw: dict, known):
+        self.raw, self.issues = raw, []
+        for key in raw:
+            if key not in known:
+                self.issues.append(Issue(SourceRef("case.toml", column=f"rules.{key}"),
+                                         f"rules.{key}: unknown key (known keys here: {', '.join(known)})",
+                                         code="TERMS"))
+
+    def bad(self, key: str, expected: str) -> None:
+        self.issues.append(Issue(SourceRef("case.toml", column=f"rules.{key}"),
+                                 f"rules.{key}: found {self.raw[key]!r}, expected {expected}", code="TERMS"))

@@ -40,6 +40,7 @@ from debtcli.rules.cn_caps import (
     LprUnknown, benchmark_on, capped_path, ceiling_segments, fixing_day_alternative, governing_regime, lower_of,
     lpr_on, pct, segment_at,
 )
+from debtcli.rules.base import SettingsCheck, checked_on
 from debtcli.rules.pboc import GRADES, grade_for, load_benchmark_table
 from debtcli.rules.cn_judgment import (
     BASIS as JUDGMENT_BASIS, FEE_BASIS, court_fee, judgment_stage, latest_judgment, merge_into,
@@ -147,10 +148,10 @@ class CnPack:
         if lim is not None and lim.expired and latest_judgment(ctx.terms, ctx.as_of) is None:
             out.append(Finding(
                 LIMITATION_EXPIRED, "warning", "total", lawful_result.balance["total"],
-                {"starts": lim.starts, "expires": lim.expires, "checked_on": _checked_on(ctx),
+                {"starts": lim.starts, "expires": lim.expires, "checked_on": checked_on(ctx),
                  "total": lawful_result.balance["total"]},
                 lim.basis, (SourceRef("case.toml", column="event"),),
-                {"starts": lim.starts, "expires": lim.expires, "checked_on": _checked_on(ctx)}))
+                {"starts": lim.starts, "expires": lim.expires, "checked_on": checked_on(ctx)}))
         return out
 
     def limitation(self, ctx, contract_result: ReplayResult):
@@ -163,7 +164,7 @@ class CnPack:
         interruptions = [(e.date, e.type) for e in ctx.terms.events if e.type in INTERRUPTING]
         interruptions += [(p.date, "payment") for p in contract_result.payments if p.kind == "payment"]
         lim = limitation_period(ctx.contract_account.due_dates, contract_result.accelerated_on, interruptions,
-                                _checked_on(ctx))
+                                checked_on(ctx))
         self._limitation = (ctx, contract_result, lim)
         return lim
 
@@ -588,24 +589,12 @@ def _combined_basis(segments, as_of: date) -> str:
     return "; ".join(parts) or BASIS["art29"]
 
 
-def _checked_on(ctx) -> date:
-    return ctx.terms.case.filed or ctx.as_of
-
-
 def _settings(ctx) -> dict:
     """Validate the ``[rules]`` table; an unknown key or a bad value stops the run with its key path."""
     raw = dict(ctx.settings or {})
     out: dict = {}
-    issues: list[Issue] = []
-
-    def bad(key: str, expected: str):
-        issues.append(Issue(SourceRef("case.toml", column=f"rules.{key}"),
-                            f"rules.{key}: found {raw[key]!r}, expected {expected}", code="TERMS"))
-
-    for key in raw:
-        if key not in SETTINGS:
-            issues.append(Issue(SourceRef("case.toml", column=f"rules.{key}"),
-                                f"rules.{key}: unknown key (known keys here: {', '.join(SETTINGS)})", code="TERMS"))
+    check = SettingsCheck(raw, SETTINGS)
+    issues, bad = check.issues, check.bad
     if "transition" in raw:
         if raw["transition"] in TRANSITION_READINGS:
             out["transition"] = raw["transition"]

@@ -33,6 +33,7 @@ from debtcli.model.money import ZERO, ParseError, Rate, fmt_grouped, parse_amoun
 from debtcli.model.records import COMPONENT_NAMES_EN, InputError, Issue, SourceRef
 from debtcli.rules import us_law
 from debtcli.rules.us_itemization import Itemization, itemize, stated_identity_gap
+from debtcli.rules.base import SettingsCheck, checked_on
 from debtcli.terms.schema import RateSpec
 
 POST_CHARGEOFF_INTEREST = "US.POST_CHARGEOFF_INTEREST"
@@ -95,12 +96,12 @@ class UsPack:
             out.append(_finding(
                 TIME_BARRED, "error" if suing else "warning", "total", lawful_result.balance["total"],
                 f"The {ctx.terms.case.state} limitation period ran from the default on {lim.starts} and its last day "
-                f"was {lim.expires}; checked on {_checked_on(ctx)}. The debt is time-barred: "
+                f"was {lim.expires}; checked on {checked_on(ctx)}. The debt is time-barred: "
                 + ("it may not be sued on or threatened with suit (strict liability)." if suing else
                    "collecting it is allowed but it may not be sued on or threatened with suit, and a letter must not "
                    "suggest otherwise.") + f" The demand is {what}.",
                 "", lim.basis + "; " + us_law.BASIS["time_barred"], (SourceRef("case.toml", column="demand.document"),),
-                {"starts": lim.starts, "expires": lim.expires, "checked_on": _checked_on(ctx)}))
+                {"starts": lim.starts, "expires": lim.expires, "checked_on": checked_on(ctx)}))
         out += self._itemization_findings(ctx, lawful_result)
         return out
 
@@ -111,7 +112,7 @@ class UsPack:
             or contract_result.accelerated_on
         payments = [p.date for p in contract_result.payments if p.kind == "payment" and p.amount > 0]
         acks = [e.date for e in ctx.terms.events if e.type == "acknowledgment"]
-        return us_law.limitation_period(state, default, payments, acks, _checked_on(ctx))
+        return us_law.limitation_period(state, default, payments, acks, checked_on(ctx))
 
     def extra(self, ctx, contract_result: ReplayResult, lawful_result: ReplayResult) -> dict:
         """The itemization (and the state's charge-off block) for the report and the notice."""
@@ -429,24 +430,12 @@ def _rate_event(d: date, i: int):
     return Event(d, "rate_change", None, None, None, "post-judgment rate adjustment", 10000 + i)
 
 
-def _checked_on(ctx) -> date:
-    return ctx.terms.case.filed or ctx.as_of
-
-
 def _settings(ctx) -> dict:
     """Validate the ``[rules]`` table of the ``us`` pack; every bad key is listed at once."""
     raw = dict(ctx.settings or {})
     out: dict = {}
-    issues: list[Issue] = []
-
-    def bad(key: str, expected: str):
-        issues.append(Issue(SourceRef("case.toml", column=f"rules.{key}"),
-                            f"rules.{key}: found {raw[key]!r}, expected {expected}", code="TERMS"))
-
-    for key in raw:
-        if key not in SETTINGS:
-            issues.append(Issue(SourceRef("case.toml", column=f"rules.{key}"),
-                                f"rules.{key}: unknown key (known keys here: {', '.join(SETTINGS)})", code="TERMS"))
+    check = SettingsCheck(raw, SETTINGS)
+    issues, bad = check.issues, check.bad
     for key in ("default_date", "acquired", "judgment_date"):
         if key in raw:
             if isinstance(raw[key], date):
