@@ -12,7 +12,7 @@ from datetime import datetime
 
 from debtcli.model.records import COMPONENTS
 from debtcli.render.i18n import component_name, date_text, money
-from debtcli.render.statement import KeyValues, Paragraph, Row, Section, Signature, Statement, Table
+from debtcli.render.statement import KeyValues, Paragraph, Row, Section, Signature, Statement, Table, render_document
 
 TEXT = {
     "zh": {
@@ -105,20 +105,10 @@ def build_offer(q, lang: str) -> Statement:
 def render_offer(q, fmt: str, lang: str) -> bytes:
     """The offer letter as file bytes (pdf | xlsx | html | md). Same quote, same bytes."""
     doc = build_offer(q, lang)
-    if fmt == "pdf":
-        from debtcli.render.pdf import render_pdf
-
-        return render_pdf(doc)
-    if fmt == "html":
-        from debtcli.render.html import render_html
-
-        return render_html(doc).encode("utf-8")
-    if fmt == "md":
-        from debtcli.render.markdown import render_markdown
-
-        return render_markdown(doc).encode("utf-8")
     if fmt == "xlsx":
         return _document_xlsx(doc)
+    if fmt in ("pdf", "html", "md"):
+        return render_document(doc, fmt)
     raise ValueError(f"format {fmt!r} is not pdf, xlsx, html or md")
 
 

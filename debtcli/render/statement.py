@@ -350,7 +350,11 @@ def render_statement(report: Report, fmt: str, lang: str | None = None) -> bytes
         from debtcli.render.xlsx import render_xlsx
 
         return render_xlsx(report, lang)
-    doc = build_statement(report, lang)
+    return render_document(build_statement(report, lang), fmt)
+
+
+def render_document(doc: Statement, fmt: str) -> bytes:
+    """A laid-out document (statement, offer letter) as pdf, html or md bytes."""
     if fmt == "pdf":
         from debtcli.render.pdf import render_pdf
 
