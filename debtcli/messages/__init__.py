@@ -10,7 +10,7 @@ rates, dates and names the same way in every sentence of that language.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from debtcli.messages import en, zh
 from debtcli.model.findings import Finding, Text
@@ -42,8 +42,11 @@ class Words:
         return f"{x:+,.{self.places}f}"
 
     def pct(self, x: Decimal) -> str:
-        """A fraction as a percentage, all its digits: 0.154 -> 15.4%."""
-        return f"{(x * HUNDRED).normalize():f}%"
+        """A fraction as a percentage, at most 4 decimals: 0.154 -> 15.4%, 0.085 / 12 -> 0.7083%."""
+        v = x * HUNDRED
+        if v.as_tuple().exponent < -4:
+            v = v.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+        return f"{v.normalize():f}%"
 
     def d(self, x) -> str:
         return x.isoformat() if isinstance(x, date) else str(x)

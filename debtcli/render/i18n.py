@@ -7,8 +7,9 @@ Presentation only: nothing here computes a figure.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from debtcli.model.money import HUNDRED, fmt_grouped
 from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH
@@ -28,8 +29,8 @@ TEXT = {
         "summary": "各项金额汇总",
         "component": "项目", "demanded": "催收金额", "contractual": "按合同计算", "lawful": "依法计算",
         "excess": "差额（催收−依法）",
-        "verdict_above": "结论：催收金额超出依法可主张的余额 {over} {ccy}。",
-        "verdict_within": "结论：催收金额未超出依法可主张的余额。",
+        "verdict_above": "结论：催收金额 {demanded}，依法可主张 {lawful}，超出 {over}（{ccy}）。",
+        "verdict_within": "结论：催收金额 {demanded}，依法可主张 {lawful}，未超出（{ccy}）。",
         "verdict_no_demand": "未提供催收金额；下表列出按合同和依法计算的余额。",
         "demand_from_ledger": "催收金额取自债权人台账的最后余额，未按项目拆分。",
         "payments": "还款记录及冲抵",
@@ -47,6 +48,7 @@ TEXT = {
         "posting_kind": {
             "installment": "第 {n} 期利息", "accrued": "至还款日累计", "acceleration": "宣布提前到期时的利息",
             "as_of": "计至截止日", "penalty": "违约金", "late_fee": "滞纳金", "fee": "费用", "cost": "费用",
+            "statement": "账单计息", "credit": "溢缴款",
         },
         "findings": "核查发现",
         "no_findings": "未发现问题。",
@@ -76,7 +78,8 @@ TEXT = {
                       "本表不构成法律意见；如输入有误或适用规则不同，结果将随之变化。",
         "page": "第 {n} 页",
         "yes": "是", "no": "否", "none": "无",
-        "status": {"matched": "已匹配", "unposted": "未入账", "unverified": "未核实", "recorded": "已记录"},
+        "status": {"matched": "已匹配", "unposted": "未入账", "unverified": "未核实", "recorded": "已记录",
+                   "mismatched": "入账金额或日期不符"},
         "method_names": {"equal_installment": "等额本息", "equal_principal": "等额本金",
                          "interest_only": "按期付息到期还本", "bullet": "到期一次还本付息", "custom": "自定义计划"},
         "convention_names": {
@@ -86,6 +89,18 @@ TEXT = {
             "same_day_order": "同日事件顺序", "rule_pack": "规则包",
         },
         "kind_names": {},
+        "card_rate": "透支利率", "statement_day": "账单日", "statement_day_text": "每月 {n} 日",
+        "due": "到期还款日", "due_day_text": "每月 {n} 日", "due_days_text": "账单日后 {n} 天",
+        "grace_days": "宽限期", "days_text": "{n} 天", "interest_model": "计息方式",
+        "model_names": {"full_balance": "全额计息", "unpaid_part": "未还部分计息"},
+        "model_unstated": "合约未约定（按对债权人有利的全额计息计算）",
+        "minimum_payment": "最低还款额", "minimum_text": "新增本金的 {rate}，加当期利息、费用、违约金及上期未还最低还款额",
+        "credit_limit": "信用额度", "late_penalty": "违约金", "late_penalty_text": "最低还款额未还部分的 {rate}",
+        "at_least": "，最低 {x}", "at_most": "，最高 {x}",
+        "rate_per": {"year": "年利率 {x}", "month": "月利率 {x}", "day": "日利率 {x}"},
+        "lpr": {"1Y": "一年期贷款市场报价利率（LPR）", "5Y": "五年期以上贷款市场报价利率（LPR）"},
+        "lpr_times": "{x} 倍", "lpr_plus": "加 {x}", "lpr_minus": "减 {x}",
+        "markup": "合同利率上浮 {x}",
     },
     "en": {
         "title": "Itemised debt statement",
@@ -98,8 +113,8 @@ TEXT = {
         "summary": "Summary by component",
         "component": "Component", "demanded": "Demanded", "contractual": "Per contract", "lawful": "Lawful",
         "excess": "Difference (demanded − lawful)",
-        "verdict_above": "Verdict: the demand exceeds the lawful balance by {over} {ccy}.",
-        "verdict_within": "Verdict: the demand is within the lawful balance.",
+        "verdict_above": "Verdict: demanded {demanded}, lawful {lawful}, above the lawful balance by {over} ({ccy}).",
+        "verdict_within": "Verdict: demanded {demanded}, lawful {lawful}: within the lawful balance ({ccy}).",
         "verdict_no_demand": "No demand was given; the balances under the contract and under the law follow.",
         "demand_from_ledger": "The demanded total is the last running balance of the creditor's ledger, "
                               "not broken down by component.",
@@ -119,6 +134,7 @@ TEXT = {
             "installment": "interest of installment {n}", "accrued": "accrued to the payment",
             "acceleration": "interest on acceleration", "as_of": "accrued to the as-of date",
             "penalty": "penalty", "late_fee": "late fee", "fee": "fee", "cost": "cost",
+            "statement": "billed on the statement", "credit": "credit",
         },
         "findings": "Findings",
         "no_findings": "No findings.",
@@ -151,7 +167,8 @@ TEXT = {
                       "inputs or other rules give other figures.",
         "page": "Page {n}",
         "yes": "yes", "no": "no", "none": "none",
-        "status": {"matched": "matched", "unposted": "not posted", "unverified": "unverified", "recorded": "recorded"},
+        "status": {"matched": "matched", "unposted": "not posted", "unverified": "unverified", "recorded": "recorded",
+                   "mismatched": "posted differently"},
         "method_names": {"equal_installment": "equal installments", "equal_principal": "equal principal",
                          "interest_only": "interest only", "bullet": "bullet", "custom": "custom schedule"},
         "convention_names": {
@@ -161,6 +178,19 @@ TEXT = {
             "same_day_order": "Same-day order", "rule_pack": "Rule pack",
         },
         "kind_names": {},
+        "card_rate": "Card rate", "statement_day": "Statement day", "statement_day_text": "day {n} of each month",
+        "due": "Payment due", "due_day_text": "day {n} of each month", "due_days_text": "{n} days after the statement",
+        "grace_days": "Grace period", "days_text": "{n} days", "interest_model": "Interest model",
+        "model_names": {"full_balance": "full balance", "unpaid_part": "unpaid part only"},
+        "model_unstated": "not stated in the agreement (full balance, the creditor-favourable reading, used)",
+        "minimum_payment": "Minimum payment",
+        "minimum_text": "{rate} of new principal plus the interest, fees, penalties and unpaid minimum billed",
+        "credit_limit": "Credit limit", "late_penalty": "Late penalty", "late_penalty_text": "{rate} of the unpaid minimum",
+        "at_least": ", at least {x}", "at_most": ", at most {x}",
+        "rate_per": {"year": "{x} a year", "month": "{x} a month", "day": "{x} a day"},
+        "lpr": {"1Y": "the one-year LPR", "5Y": "the five-year LPR"},
+        "lpr_times": "{x} times", "lpr_plus": "plus {x}", "lpr_minus": "minus {x}",
+        "markup": "the contract rate plus {x} of it",
     },
 }
 
@@ -187,12 +217,85 @@ def money(v: Decimal | None, places: int) -> str:
     return "—" if v is None else fmt_grouped(v, places)
 
 
-def percent(fraction: Decimal) -> str:
-    """0.154 -> '15.4%': the rate as written by people, no trailing zeros."""
-    s = f"{(fraction * HUNDRED).normalize():f}"
+RATE_PLACES = 4  # a derived rate (a monthly share of an annual rate) prints at most 4 decimals of a percent
+
+
+def percent(fraction: Decimal, places: int = RATE_PLACES) -> str:
+    """0.154 -> '15.4%': the rate as written by people, no trailing zeros, at most ``places``
+    decimals (0.085 / 12 -> '0.7083%', never the 28 digits Decimal keeps)."""
+    v = fraction * HUNDRED
+    if v.as_tuple().exponent < -places:
+        v = v.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    s = f"{v.normalize():f}"
     if "." in s:
         s = s.rstrip("0").rstrip(".")
     return s + "%"
+
+
+def annual_of_monthly(monthly: Decimal) -> Decimal:
+    """The annual rate a per-period monthly rate is the twelfth of (8.5% from 0.7083...%): the
+    division's last digit does not survive, so the product is rounded to 10 places of a fraction."""
+    return (monthly * 12).quantize(Decimal(1).scaleb(-10), rounding=ROUND_HALF_UP)
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def rate_words(spec, lang: str, basis_days: int = 365) -> str:
+    """A contract rate in the statement's language. A rate written in that language's own words
+    (月息2分 in zh; 24% in either) prints as the contract states it; one written with Latin unit
+    words (0.05%/day, LPR+0.5%) is said again from its value: 日利率 0.05%, 一年期贷款市场报价利率（LPR）加 0.5%."""
+    if spec is None:
+        return words(lang)["none"]
+    text = spec.text.strip()
+    cjk = any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    if (lang == "zh" and not _LATIN.search(text.replace("LPR", ""))) or (lang != "zh" and not cjk):
+        return text
+    w = words(lang)
+    if spec.markup is not None:
+        return w["markup"].format(x=percent(spec.markup))
+    if spec.fixed is not None:
+        return w["rate_per"].get(spec.fixed.per, "{x}").format(x=percent(spec.fixed.value))
+    if spec.index:
+        tenor = "5Y" if spec.index.endswith("5Y") else "1Y"
+        out = w["lpr"][tenor]
+        sep = "" if lang == "zh" else " "
+        if spec.multiplier != 1:
+            out = f"{out}{sep}{w['lpr_times'].format(x=f'{spec.multiplier.normalize():f}')}"
+        if spec.spread:
+            key = "lpr_plus" if spec.spread > 0 else "lpr_minus"
+            out = f"{out}{sep}{w[key].format(x=percent(abs(spec.spread)))}"
+        return out
+    return text
+
+
+def card_terms_pairs(contract, lang: str, places: int, currency: str) -> list[tuple[str, str]]:
+    """The header lines of a card account: its own terms (statement day, due day, rate, interest
+    model), in place of a loan's principal and repayment method."""
+    w = words(lang)
+    card = contract.card
+    pairs = [(w["card_rate"], rate_words(contract.rate, lang)),
+             (w["statement_day"], w["statement_day_text"].format(n=card.statement_day))]
+    if card.due_day:
+        pairs.append((w["due"], w["due_day_text"].format(n=card.due_day)))
+    elif card.due_days:
+        pairs.append((w["due"], w["due_days_text"].format(n=card.due_days)))
+    if contract.grace_days:
+        pairs.append((w["grace_days"], w["days_text"].format(n=contract.grace_days)))
+    pairs.append((w["interest_model"], w["model_names"].get(card.interest_model, card.interest_model)
+                  if card.interest_model else w["model_unstated"]))
+    pairs.append((w["minimum_payment"], w["minimum_text"].format(rate=percent(card.minimum_payment))))
+    if card.late_penalty is not None:
+        lp = card.late_penalty
+        text = w["late_penalty_text"].format(rate=percent(lp.rate))
+        if lp.min is not None:
+            text += w["at_least"].format(x=money(lp.min, places))
+        if lp.max is not None:
+            text += w["at_most"].format(x=money(lp.max, places))
+        pairs.append((w["late_penalty"], text))
+    if card.credit_limit is not None:
+        pairs.append((w["credit_limit"], f"{money(card.credit_limit, places)} {currency}"))
+    return pairs
 
 
 def last_day_shown(line, counting: str) -> date:
@@ -225,7 +328,7 @@ def court_form(line, lang: str, places: int, currency: str, counting: str = "sta
                     f"{_amount_zh(line.amount, places, currency)}")
         if line.per == "month":
             days = f"共 {line.days} 天（按月计息，本期 {line.basis} 天）"
-            rate_part = f"按月利率 {rate} 计算"
+            rate_part = f"按月利率 {rate}（年利率 {percent(annual_of_monthly(line.rate))} ÷ 12）计算"
         else:
             days = f"共 {line.days} 天（一年按 {line.basis} 天计）"
             rate_part = f"按年利率 {rate} 计算"
@@ -237,7 +340,7 @@ def court_form(line, lang: str, places: int, currency: str, counting: str = "sta
                 f"{fmt_grouped(line.amount, places)}")
     if line.per == "month":
         span = f"{line.days} of the period's {line.basis} days"
-        rate_part = f"{rate} a month"
+        rate_part = f"{rate} a month ({percent(annual_of_monthly(line.rate))} a year ÷ 12)"
     else:
         span = f"{line.days} day{'' if line.days == 1 else 's'} (year of {line.basis} days)"
         rate_part = f"{rate} a year"

@@ -14,7 +14,8 @@ from decimal import Decimal
 from debtcli.messages import basis_text, finding_basis, finding_message, name, say
 from debtcli.model.money import ZERO
 from debtcli.model.records import COMPONENTS
-from debtcli.render.i18n import component_name, court_form, date_text, money, percent, posting_title, words
+from debtcli.render.i18n import card_terms_pairs, component_name, court_form, date_text, money, percent, posting_title, \
+    rate_words, words
 from debtcli.report.model import KEYS, ComputationLine, Report
 
 FORMATS = ("pdf", "xlsx", "html", "md")
@@ -134,14 +135,17 @@ def _case_section(r: Report, lang: str) -> Section:
         (w["lender"], t.case.lender or "—"),
         (w["borrower"], t.case.borrower or "—"),
         (w["signed"], date_text(c.signed, lang)),
-        (w["principal"], f"{money(c.principal, r.places)} {r.currency}"),
-        (w["rate"], c.rate.text if c.rate else w["none"]),
     ]
-    if c.default_rate is not None:
-        pairs.append((w["default_rate"], c.default_rate.text))
-    pairs.append((w["method"], w["method_names"].get(c.method, c.method)))
-    if c.term_months:
-        pairs.append((w["term"], w["term_months"].format(n=c.term_months)))
+    if c.card is not None:  # a card's own terms; a card has no contract principal or repayment method
+        pairs += card_terms_pairs(c, lang, r.places, r.currency)
+    else:
+        pairs += [(w["principal"], f"{money(c.principal, r.places)} {r.currency}"),
+                  (w["rate"], rate_words(c.rate, lang))]
+        if c.default_rate is not None:
+            pairs.append((w["default_rate"], rate_words(c.default_rate, lang)))
+        pairs.append((w["method"], w["method_names"].get(c.method, c.method)))
+        if c.term_months:
+            pairs.append((w["term"], w["term_months"].format(n=c.term_months)))
     pairs += [
         (w["as_of"], date_text(r.as_of, lang)),
         (w["currency"], r.currency),
@@ -156,10 +160,12 @@ def _case_section(r: Report, lang: str) -> Section:
 
 def _verdict(r: Report, lang: str) -> str:
     w = words(lang)
-    if r.verdict == "above_lawful":
-        over = r.demanded["total"] - r.lawful["total"]
-        return w["verdict_above"].format(over=money(over, r.places), ccy=r.currency)
-    return w["verdict_within"] if r.verdict == "within_lawful" else w["verdict_no_demand"]
+    if r.verdict == "no_demand":
+        return w["verdict_no_demand"]
+    demanded, lawful = r.demanded["total"], r.lawful["total"]
+    key = "verdict_above" if r.verdict == "above_lawful" else "verdict_within"
+    return w[key].format(demanded=money(demanded, r.places), lawful=money(lawful, r.places),
+                         over=money(demanded - lawful, r.places), ccy=r.currency)
 
 
 def _summary_section(r: Report, lang: str) -> Section:

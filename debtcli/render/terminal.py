@@ -15,6 +15,7 @@ from rich.table import Table
 from debtcli.messages import finding_basis, finding_message
 from debtcli.model.money import fmt_grouped
 from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH
+from debtcli.render.i18n import words as statement_words
 from debtcli.report.model import KEYS, Report
 
 TEXT = {
@@ -104,7 +105,8 @@ def print_report(r: Report, console: Console | None = None) -> None:
         pt.add_column(t["contractual"], overflow="fold")
         pt.add_column(t["lawful"], overflow="fold")
         for line in r.payments:
-            pt.add_row(line.date.isoformat(), fmt_grouped(line.amount, p), safe(line.status),
+            pt.add_row(line.date.isoformat(), fmt_grouped(line.amount, p),
+                       safe(statement_words(r.language)["status"].get(line.status, line.status)),
                        _alloc_text(line.contractual, names, p), _alloc_text(line.lawful, names, p))
         con.print(pt)
 
@@ -144,4 +146,5 @@ def _limitation_text(lim, t: dict) -> str:
 
 
 def _alloc_text(allocs: dict, names: dict, places: int) -> str:
-    return ", ".join(f"{names.get(k, k)} {fmt_grouped(v, places)}" for k, v in allocs.items() if v) or "—"
+    sep = "，" if names is COMPONENT_NAMES_ZH else ", "
+    return sep.join(f"{names.get(k, k)} {fmt_grouped(v, places)}" for k, v in allocs.items() if v) or "—"
