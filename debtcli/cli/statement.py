@@ -41,6 +41,10 @@ def statement(
         "--template", help="statement: the itemised statement; regf: the Regulation F validation notice "
                            "(Model Form B-1 layout; us rule pack with [demand] itemization_date; pdf, html or docx)."
     )] = Template.statement,
+    sent: Annotated[str | None, typer.Option(
+        "--sent", help="--template regf: the date the notice is sent (YYYY-MM-DD); the validation period counts "
+                       "from it (12 CFR 1006.34(b)(5)). Default: [demand] sent, else the as-of date.",
+        show_default=False)] = None,
 ) -> None:
     """Write the itemised statement of a case: parties and contract, the balances by component
     (demanded, per contract, lawful), the payments and how they were applied, every computation
@@ -64,14 +68,22 @@ def statement(
       debtcli statement examples/bank-loan --as-of 2024-03-31 --no-demand -o balance-2024-03-31.pdf
 
       debtcli statement examples/us-card-debt-buyer --template regf -o notice.pdf
+
+      debtcli statement examples/us-card-debt-buyer --template regf --sent 2024-06-12 -o notice.docx
     """
     from debtcli.render.statement import render_statement
 
     fmt = _output_format(output, format.value if format else None, force)
+    sent_day = parse_date_option(sent, "--sent")
+    if sent_day is not None and template != Template.regf:
+        fail_input(["--sent: only with --template regf (the date the validation notice is sent)"])
     c = load_case_or_exit(case)
+    if sent_day is not None:
+        c = with_sent(c, sent_day)
     report = build_report_or_exit(c, parse_date_option(as_of), rules, no_demand)
     if template == Template.regf:
         data = _regf_notice(report, fmt)
+        _warn_dates(report)
     elif fmt == "docx":
         fail_input(["docx is written only for --template regf; the itemised statement is --format pdf|xlsx|html|md"])
     else:
@@ -93,6 +105,20 @@ def statement(
     raise typer.Exit(report.exit_code)
 
 
+def with_sent(c, day):
+    """The case with ``[demand] sent`` set to ``day`` (the --sent option); a notice cannot be sent
+    before its itemization date."""
+    from dataclasses import replace
+
+    demand = c.terms.demand
+    if demand is None or demand.itemization_date is None:
+        fail_input(["--sent: the regf template needs [demand] itemization_date and itemization_basis in case.toml"])
+    if day < demand.itemization_date:
+        fail_input([f"--sent: {day} is before the itemization date {demand.itemization_date} ([demand] "
+                    "itemization_date); a notice itemizes the debt from a date before it is sent"])
+    return replace(c, terms=replace(c.terms, demand=replace(demand, sent=day)))
+
+
 def _regf_notice(report, fmt: str) -> bytes:
     from debtcli.render.regf import FORMATS, NoticeError, render_notice
 
@@ -103,6 +129,15 @@ def _regf_notice(report, fmt: str) -> bytes:
     except NoticeError as exc:
         fail_input([f"--template regf: {exc}"])
     return b""
+
+
+def _warn_dates(report) -> None:
+    """A notice dated after the day of its figures says so on stderr: "Total amount of the debt
+    now" is the amount on the as-of date."""
+    v = (report.extra or {}).get("us_validation")
+    if v is not None and v["sent"] != report.as_of:
+        print(f"note: the notice is dated {v['sent']} (sent) and its figures are as of {report.as_of}; use --as-of "
+              f"{v['sent']} for the amount on the day it is sent", file=sys.stderr)
 
 
 _SUFFIX_FORMATS = {"pdf": "pdf", "xlsx": "xlsx", "html": "html", "htm": "html", "md": "md", "markdown": "md",

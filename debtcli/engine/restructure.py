@@ -10,12 +10,18 @@ whole balance on that date.
 
 The same plan account proposes a plan in ``debtcli quote --plan``: the schedule is the replay of
 that account with no payments.
+
+A capitalization (``kind = "capitalize"``) uses the same join: on its date the whole balance (the
+unpaid interest with the principal) becomes the principal of the same account from that day, so
+interest runs on interest from then on (annual compounding of a Texas judgment, Tex. Fin. Code
+304.006). Its components stay apart in what was charged, paid and is owed: the capitalized
+interest is owed as principal from that day.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcli.engine.account import Account, RatePoint, add_months_sticky, annuity_payment
@@ -35,6 +41,7 @@ class Restructure:
     amount: Decimal | None = None  # default: the whole balance on ``date``
     index: int = 0
     note: str = ""
+    kind: str = "plan"  # plan | capitalize
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,8 @@ def replay_restructured(account: Account, as_of: date, trace: bool, replay_fn):
     r = account.restructures[0]
     before = replace(account, restructures=(), counting="start")
     first = replay_fn(before, r.date, trace)
+    if r.kind == "capitalize":
+        return _capitalized(account, r, first, as_of, trace, replay_fn)
     owed = first.balance["total"]
     amount, capped = owed, False
     if r.amount is not None:
@@ -113,6 +122,76 @@ def replay_restructured(account: Account, as_of: date, trace: bool, replay_fn):
         card=first.card,
         plans=first.plans + (outcome,) + second.plans,
     )
+
+
+def _capitalized(account: Account, r: Restructure, first, as_of: date, trace: bool, replay_fn):
+    """The run of ``account`` after capitalizing its whole balance on ``r.date``: the same account
+    from that day with the balance as its principal. A due date already passed stays passed: the
+    new principal is due on the day it is capitalized."""
+    owed = first.balance["total"]
+    dues = tuple(d if d > r.date else r.date for d in account.due_dates[-1:])
+    after = replace(
+        account, signed=r.date, draws=((r.date, owed),) if owed > 0 else (), due_dates=dues,
+        principal_plan=(None,) * len(dues), interest_plan=(None,) * len(dues),
+        payments=tuple(p for p in account.payments if p.date > r.date),
+        events=tuple(e for e in account.events if e.date > r.date),
+        charges=tuple(c for c in account.charges if c.date > r.date),
+        rate_path=_from(account.rate_path, r.date), default_path=_from(account.default_path, r.date),
+        restructures=account.restructures[1:])
+    second = replay_fn(after, as_of, trace)
+
+    def add(a: dict, b: dict) -> dict:
+        return {c: a.get(c, ZERO) + b.get(c, ZERO) for c in COMPONENTS}
+
+    # the second run's principal holds what was capitalized: it was charged (as interest) in the first
+    charged = add(first.charged, {c: v for c, v in second.charged.items() if c != "principal"})
+    # and it is still interest (or fees) by origin: what of it is unpaid is shown under its own
+    # component, a payment to the principal of the second run paying it first
+    balance, paid = dict(second.balance), add(first.paid, second.paid)
+    buckets = {b: dict(v) for b, v in second.buckets.items()}
+    to_principal = second.paid.get("principal", ZERO)
+    for c in COMPONENTS:
+        if c == "principal" or first.balance.get(c, ZERO) <= 0:
+            continue
+        part = first.balance[c]
+        met = min(part, to_principal)
+        to_principal -= met
+        paid[c] += met
+        paid["principal"] -= met
+        balance[c] = balance.get(c, ZERO) + part - met
+        balance["principal"] -= part - met
+        left = part - met
+        for b in buckets:
+            step = min(left, buckets[b].get("principal", ZERO))
+            buckets[b]["principal"] -= step
+            buckets[b][c] = buckets[b].get(c, ZERO) + step
+            left -= step
+    return replace(
+        second,
+        balance=balance,
+        buckets=buckets,
+        postings=first.postings + second.postings,
+        payments=first.payments + second.payments,
+        rounding=first.rounding + second.rounding,
+        charged=charged,
+        paid=paid,
+        waived=add(first.waived, second.waived),
+        accelerated_on=first.accelerated_on or second.accelerated_on,
+        charged_off_on=first.charged_off_on or second.charged_off_on,
+        first_missed=first.first_missed or second.first_missed,
+        last_payment=second.last_payment or first.last_payment,
+        events=first.events + ((r.date, "capitalize"),) + second.events,
+        plans=first.plans + second.plans,
+    )
+
+
+def _from(path, day: date):
+    """A rate path as it stands from ``day``: the point in force then, moved to ``day``, and the later ones."""
+    if path is None:
+        return None
+    before = [p for p in path if p.date <= day]
+    later = tuple(p for p in path if p.date > day)
+    return ((replace(before[-1], date=day),) if before else ()) + later
 
 
 def restructures_from_terms(terms, basis: int) -> tuple[Restructure, ...]:

@@ -230,7 +230,7 @@ def render_notice_pdf(n: Notice) -> bytes:
     from xml.sax.saxutils import escape as x
 
     base = dict(fontName="Helvetica", boldFontName="Helvetica-Bold")
-    body = ParagraphStyle("body", fontSize=9.5, leading=12.5, **base)
+    body = ParagraphStyle("body", fontSize=9.5, leading=12, **base)
     small = ParagraphStyle("small", fontSize=8, leading=10, textColor=colors.HexColor("#333333"), **base)
     head = ParagraphStyle("head", fontSize=11, leading=14, spaceBefore=6, spaceAfter=3, **base)
     right = ParagraphStyle("right", parent=body, alignment=2)
@@ -267,7 +267,7 @@ def render_notice_pdf(n: Notice) -> bytes:
     flow += [Paragraph(x(s), body, bulletText="•") for s in n.dispute]
     flow.append(Paragraph(f"<b>{x(LABELS['else'])}</b>", head))
     flow += [Paragraph(x(s), body, bulletText="•") for s in n.other]
-    tear = [Spacer(1, 6 * mm), Table([[""]], colWidths=[width], style=TableStyle(
+    tear = [Table([[""]], colWidths=[width], style=TableStyle(
         [("LINEABOVE", (0, 0), (-1, 0), 1, colors.HexColor("#555555"), None, (4, 3))])),
         Paragraph(f"<b>{x(LABELS['mail_to'])}</b> " + x(", ".join(n.collector_lines[:2])), body)]
     if n.consumer_lines:
@@ -279,7 +279,7 @@ def render_notice_pdf(n: Notice) -> bytes:
     tear += [Paragraph(box + x(LABELS["want_creditor"]), body),
              Paragraph(box + x(LABELS["enclosed"]) + " $______________", body), Spacer(1, 2 * mm),
              Paragraph(x(n.payable), small)]
-    flow.append(KeepTogether(tear))
+    flow += [Spacer(1, 3 * mm), _ToPageBottom(tear), KeepTogether(tear)]
 
     buf = io.BytesIO()
     created = f"D:{n.sent.year:04d}{n.sent.month:02d}{n.sent.day:02d}000000+00'00'"
@@ -293,11 +293,46 @@ def render_notice_pdf(n: Notice) -> bytes:
         canvas.drawRightString(LETTER[0] - margin, 9 * mm, f"Page {canvas.getPageNumber()}")
         canvas.restoreState()
 
-    doc = SimpleDocTemplate(buf, pagesize=LETTER, leftMargin=margin, rightMargin=margin, topMargin=14 * mm,
+    doc = SimpleDocTemplate(buf, pagesize=LETTER, leftMargin=margin, rightMargin=margin, topMargin=12 * mm,
                             bottomMargin=16 * mm, title=f"Validation notice {n.case_id}", author="debtcli",
                             creator="debtcli", producer="debtcli", invariant=1, lang="en")
     doc.build(flow, onFirstPage=on_page, onLaterPages=on_page)
     return buf.getvalue()
+
+
+def _ToPageBottom(tear: list):
+    """A blank that fills the page down to where ``tear`` (the response form) must start so that it
+    ends at the bottom of the page: 12 CFR 1006.34(c)(4) puts the consumer-response information at
+    the bottom of the notice, cut off along its dashed line. When the page has no room for the whole
+    form, the blank fills this page and the form sits at the bottom of the next one."""
+    from reportlab.platypus import Flowable
+
+    class ToPageBottom(Flowable):
+        def __init__(self):
+            super().__init__()
+            self.refused = 0  # pages found too short; the form is never pushed on more than once
+
+        def wrap(self, avail_width, avail_height):
+            need = 2.0  # a hair of slack for the frame's rounding
+            for i, f in enumerate(tear):
+                need += f.wrap(avail_width, avail_height)[1] + f.getSpaceAfter() + (f.getSpaceBefore() if i else 0)
+            if avail_height >= need:
+                self.height = avail_height - need
+            elif self.refused < 2:
+                self.refused += 1  # too tall for this page: the frame moves it (and the form) to the next
+                self.height = avail_height + 1
+            else:
+                self.height = 0
+            self.width = avail_width
+            return self.width, self.height
+
+        def split(self, avail_width, avail_height):
+            return []
+
+        def draw(self):
+            pass
+
+    return ToPageBottom()
 
 
 def render_notice(report, fmt: str) -> bytes:

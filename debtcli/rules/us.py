@@ -294,8 +294,9 @@ class UsPack:
 
     def _judgment(self, ctx, settings: dict, notes: dict):
         """After a judgment the debt is the judgment: its amount bears the state's post-judgment
-        interest (simple interest, ACT/365), and payments made since go to interest, then the
-        amount. The account is a bullet loan from the judgment date run by the same replay."""
+        interest (simple interest, ACT/365; in Texas compounded on each anniversary of the
+        judgment), and payments made since go to interest, then the amount. The account is a bullet
+        loan from the judgment date run by the same replay."""
         terms = ctx.terms
         jd = settings["judgment_date"]
         if "judgment_amount" not in settings:
@@ -325,10 +326,17 @@ class UsPack:
             raise InputError(errors)
         self._statutory["interest"] = jr.basis
         self._statutory["default_interest"] = jr.basis
+        yearly = us_law.compounding_dates(terms.case.state, jd, ctx.as_of)
+        if yearly:
+            from debtcli.engine.restructure import Restructure
+
+            account = replace(account, restructures=tuple(
+                Restructure(d, 1, kind="capitalize", note="post-judgment interest compounds annually", index=10000 + i)
+                for i, d in enumerate(yearly)))
+        how = (f"compounded annually on each anniversary of the judgment ({us_law.COMPOUNDING_BASIS[terms.case.state]}"
+               f"), ACT/365" if terms.case.state in us_law.COMPOUNDING_BASIS else "simple interest, ACT/365")
         notes["judgment"] = (f"judgment of {jd} for {fmt_grouped(amount)}; post-judgment interest "
-                             + ", ".join(f"{_pct(r)} from {d}" for d, r in jr.points) + f" ({jr.basis}); simple "
-                             "interest, ACT/365" + ("; Texas compounds it annually (Fin. Code 304.006), which this "
-                                                    "figure does not" if terms.case.state == "TX" else ""))
+                             + ", ".join(f"{_pct(r)} from {d}" for d, r in jr.points) + f" ({jr.basis}); {how}")
         return account
 
     # ------------------------------------------------------------------ review parts

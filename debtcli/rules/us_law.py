@@ -157,6 +157,24 @@ def _need(key: str, what: str) -> InputError:
                              code="RATE_MISSING")])
 
 
+# States whose post-judgment interest compounds: the interest unpaid on each anniversary of the
+# judgment is added to the amount that bears interest.
+COMPOUNDING_BASIS = {"TX": "Tex. Fin. Code 304.006 (post-judgment interest compounds annually)"}
+
+
+def compounding_dates(state: str, judgment_date: date, until: date) -> tuple[date, ...]:
+    """The anniversaries of the judgment up to ``until`` on which the state compounds its
+    post-judgment interest (none where it is simple interest). A judgment of 29 February compounds on
+    28 February in other years."""
+    if state not in COMPOUNDING_BASIS:
+        return ()
+    out, k = [], 1
+    while (d := judgment_date + relativedelta(years=k)) <= until:
+        out.append(d)
+        k += 1
+    return tuple(out)
+
+
 def judgment_rate(state: str, judgment_date: date, amount: Decimal, until: date, settings: dict,
                   contract_rate: Decimal | None) -> JudgmentRate:
     """The post-judgment interest rate of ``state`` for a consumer judgment entered on

@@ -116,3 +116,65 @@ def test_docx_notice_labels_and_same_bytes(tmp_path):
 def test_docx_is_for_the_notice_only(tmp_path):
     res = runner.invoke(app, ["statement", str(EXAMPLE), "-o", str(tmp_path / "s.docx")])
     assert res.exit_code == 2 and "regf" in res.stderr
+
+
+def test_sent_option_dates_the_notice_and_moves_the_end_date_past_juneteenth(tmp_path):
+    out = tmp_path / "sent.html"
+    res = runner.invoke(app, ["statement", str(EXAMPLE), "--template", "regf", "--sent", "2024-06-12",
+                              "-o", str(out)])
+    assert res.exit_code == 1, res.output
+    text = _html_text(out)
+    # sent Wed 2024-06-12; counted: Thu 13, Fri 14, Mon 17, Tue 18, (Wed 19 Juneteenth, 5 U.S.C. 6103(a),
+    # not counted), Thu 20 = assumed receipt; 30 days later: Sat 2024-07-20
+    assert "June 12, 2024" in text and "June 10, 2024" not in text
+    assert "Call or write to us by July 20, 2024, to dispute all or part of the debt." in text
+    assert "If you write by July 20, 2024, we must stop collection" in text
+    # the figures stay those of the as-of date, and stderr says so
+    assert "debt now: $3,448.08" in text
+    assert "dated 2024-06-12" in res.stderr and "as of 2024-06-10" in res.stderr
+
+
+def test_sent_option_checks(tmp_path):
+    res = runner.invoke(app, ["statement", str(EXAMPLE), "--template", "regf", "--sent", "2023-10-10",
+                              "-o", str(tmp_path / "n.pdf")])
+    assert res.exit_code == 2 and "itemization date 2023-10-11" in res.stderr and not (tmp_path / "n.pdf").exists()
+    res = runner.invoke(app, ["statement", str(EXAMPLE), "--sent", "2024-06-12", "-o", str(tmp_path / "s.pdf")])
+    assert res.exit_code == 2 and "--template regf" in res.stderr
+    res = runner.invoke(app, ["statement", str(EXAMPLE), "--template", "regf", "--sent", "2024-13-01",
+                              "-o", str(tmp_path / "n.pdf")])
+    assert res.exit_code == 2 and "Traceback" not in res.stderr
+
+
+def _word_positions(pdf: Path) -> list[tuple[int, float, str]]:
+    """(page, yMax, word) of every word of the PDF, from pdftotext -bbox."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out, page = [], 0
+    for line in html.splitlines():
+        if "<page " in line:
+            page += 1
+        m = re.search(r'yMax="([\d.]+)">([^<]*)</word>', line)
+        if m:
+            out.append((page, float(m.group(1)), unescape(m.group(2))))
+    return out
+
+
+@pytest.mark.parametrize("kind, pages", [("debt_buyer", 2), ("original_creditor", 1)])
+def test_response_form_is_whole_at_the_bottom_of_the_last_page(tmp_path, kind, pages):
+    # 12 CFR 1006.34(c)(4): the consumer-response section is at the bottom of the notice, to be torn off.
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    case = tmp_path / "case"
+    shutil.copytree(EXAMPLE, case)
+    toml = case / "case.toml"
+    toml.write_text(toml.read_text().replace('lender_kind = "debt_buyer"', f'lender_kind = "{kind}"'))
+    res, out = _write(tmp_path, "pdf", case)
+    words = _word_positions(out)
+    assert max(p for p, _, _ in words) == pages  # the NY debt buyer's charge-off block takes a second page
+    mail = [(p, y) for p, y, w in words if w == "Mail"]
+    last = [(p, y) for p, y, w in words if w == "XXXX-XXXX-XXXX-4417."]  # "Include the reference number ..."
+    assert len(mail) == 1 and mail[0][0] == pages and last[-1][0] == pages
+    # letter paper is 792 pt tall; the bottom margin is 16 mm (45.4 pt) and the frame pads 6 pt: the
+    # form's last line ends within a line (12 pt) of 792 - 45.4 - 6 = 740.6 pt
+    assert 740.6 - 12 <= last[-1][1] <= 740.6
+    if pages == 2:  # the form moved whole to the second page: nothing stands above it there
+        assert not [w for p, y, w in words if p == 2 and y < mail[0][1]]

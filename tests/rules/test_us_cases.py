@@ -137,3 +137,49 @@ def test_itemization_identity_holds_to_the_cent(tmp_path_factory, principal, rat
     after = sum((D(a) / 100 for day, a in pays if start + timedelta(days=day) > item_date), D(0))
     on = sum((D(a) / 100 for day, a in pays if start + timedelta(days=day) == item_date), D(0))
     assert it.payments in (after, after + on)
+
+
+def test_tx_judgment_interest_compounds_on_each_anniversary(tmp_path):
+    # Tex. Fin. Code 304.002: the contract rate (24%) capped at 18%; 304.006: compounded annually.
+    folder = case(tmp_path / "txc", state="TX", contract='rate = "24%"',
+                  rest='[rules]\njudgment_date = 2022-09-01\njudgment_amount = "10000.00"\n'
+                       '[demand]\nas_of = 2024-12-01\ntotal = "14600.00"\n')
+    code, d = verify(folder)
+    # year 1, 2022-09-01 to 2023-09-01, 365 days: 10,000.00 x 18% = 1,800.00, added to the amount
+    y1 = cents(D("10000.00") * D("0.18") * 365 / 365)
+    # year 2, 2023-09-01 to 2024-09-01, 366 days (29 Feb 2024): 11,800.00 x 18% x 366 / 365 = 2,129.82
+    y2 = cents((D("10000.00") + y1) * D("0.18") * 366 / 365)
+    base = D("10000.00") + y1 + y2
+    # then 2024-09-01 to 2024-12-01, 91 days on 13,929.82: 625.12
+    tail = cents(base * D("0.18") * 91 / 365)
+    assert (y1, y2, base, tail) == (D("1800.00"), D("2129.82"), D("13929.82"), D("625.12"))
+    lawful = d["balances"]["lawful"]
+    assert D(lawful["total"]) == base + tail == D("14554.94")
+    # simple interest would be 10,000.00 x 18% x 822 / 365 = 4,053.70: compounding adds 501.24
+    assert D(lawful["total"]) - (D("10000.00") + cents(D("10000.00") * D("0.18") * 822 / 365)) == D("501.24")
+    # the capitalized interest is still interest by origin; the judgment amount stays the principal
+    assert lawful["principal"] == "10000.00"
+    assert D(lawful["interest"]) + D(lawful["default_interest"]) == D("4554.94")
+    assert "304.006" in json.dumps(d["conventions"])
+    assert d["balances"]["excess"]["total"] == "45.06" and code == 1
+
+
+def test_tx_compounding_with_a_payment_between_anniversaries(tmp_path):
+    folder = case(tmp_path / "txp", state="TX", contract='rate = "24%"',
+                  rest='[[payment]]\ndate = 2023-10-01\namount = "500.00"\n'
+                       '[rules]\njudgment_date = 2022-09-01\njudgment_amount = "10000.00"\n'
+                       '[demand]\nas_of = 2024-09-02\ntotal = "12000.00"\n')
+    code, d = verify(folder)
+    base = D("11800.00")  # 10,000.00 + 1,800.00 capitalized on 2023-09-01
+    # 2023-09-01 to 2023-10-01, 30 days: 174.58 of interest; the 500.00 pays it and 325.42 of the base
+    i1 = cents(base * D("0.18") * 30 / 365)
+    base2 = base - (D("500.00") - i1)
+    # 2023-10-01 to 2024-09-01, 336 days: capitalized on the anniversary
+    i2 = cents(base2 * D("0.18") * 336 / 365)
+    base3 = base2 + i2
+    # 2024-09-01 to 2024-09-02, 1 day
+    total = base3 + cents(base3 * D("0.18") * 1 / 365)
+    assert (i1, base2) == (D("174.58"), D("11474.58"))
+    assert D(d["balances"]["lawful"]["total"]) == total
+    # the payment's 325.42 beyond the interest paid capitalized interest first: principal stays 10,000.00
+    assert d["balances"]["lawful"]["principal"] == "10000.00"
