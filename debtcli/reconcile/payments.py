@@ -61,61 +61,94 @@ def _record_key(p: PaymentRecord):
 
 def match_payments(ledger, records, window_days: int = DEFAULT_WINDOW_DAYS,
                    mismatch_days: int = DEFAULT_MISMATCH_DAYS) -> PaymentMatch:
+    """Each pass is the greedy one-to-one matching that takes the candidate pairs in order of
+    (score, ledger order, record order), skipping a pair whose row or record is already taken. It is
+    computed without listing the pairs: a pair that is each side's best among what is still free is
+    the pair the greedy order takes next on both sides (the order is strict), so such mutual bests
+    are paired off along a chain of best partners (nearest-neighbour chain), each best found in a
+    ``_Pool``. Cost: about (rows + records) x log(rows + records) per pass, whatever the number of
+    pairs (a shared reference on every row is no longer rows x records)."""
     rows = sorted((r for r in ledger if r.type == "payment"), key=_row_key)
     recs = sorted(records, key=_record_key)
     free_rows, free_recs = set(range(len(rows))), set(range(len(recs)))
-    days = [p.date.toordinal() for p in recs]
-    by_amount: dict = {}
-    by_reference: dict = {}
-    for j, p in enumerate(recs):
-        by_amount.setdefault(p.amount, []).append((days[j], j))
-        if p.reference:
-            by_reference.setdefault(p.reference, []).append(j)
+    row_days = [r.date.toordinal() for r in rows]
+    rec_days = [p.date.toordinal() for p in recs]
 
     def gap(r, p):
         return abs((p.date - r.date).days)
 
-    def same_amount_within(window, by_reference_first):
-        """The records of a row's amount dated at most ``window`` days away, each with its score:
-        (0 for a shared reference else 1, days apart), or only the days apart."""
-        def candidates(r):
-            dated = by_amount.get(r.amount)
-            if not dated:
-                return ()
-            day = r.date.toordinal()
-            lo = bisect_left(dated, (day - window, -1))
-            hi = bisect_right(dated, (day + window, len(recs)))
-            if not by_reference_first:
-                return [(abs(d - day), j) for d, j in dated[lo:hi]]
-            ref = r.reference
-            return [((0 if ref and ref == recs[j].reference else 1, abs(d - day)), j) for d, j in dated[lo:hi]]
-        return candidates
+    def pools(indexes, items, days, key):
+        out: dict = {}
+        for k in indexes:
+            group = key(items[k])
+            if group is not None:
+                out.setdefault(group, []).append((days[k], items[k].amount, k))
+        return _Pools(out)
 
-    def same_reference(r):
-        if not r.reference:
-            return ()
-        return [((gap(r, recs[j]), abs(r.amount - recs[j].amount)), j) for j in by_reference.get(r.reference, ())]
+    def amount_of(x):
+        return x.amount
 
-    def pair_up(candidates_of):
-        """Greedy over all candidate pairs in score order: deterministic and one-to-one."""
-        candidates = []
-        for i in sorted(free_rows):
-            for score, j in candidates_of(rows[i]):
-                if j in free_recs:
-                    candidates.append((score, i, j))
-        out = []
-        for _, i, j in sorted(candidates):
-            if i in free_rows and j in free_recs:
-                free_rows.discard(i)
-                free_recs.discard(j)
-                out.append((i, j))
-        return out
+    def amount_and_reference(x):
+        return (x.amount, x.reference) if x.reference else None
 
-    matched = pair_up(same_amount_within(window_days, True))
-    by_ref = pair_up(same_reference)
-    by_date = pair_up(same_amount_within(mismatch_days, False))
+    def reference_of(x):
+        return x.reference or None
+
+    # pass 1: same amount within the window, a shared reference first, then the closest dates
+    by_ref = (pools(free_rows, rows, row_days, amount_and_reference),
+              pools(free_recs, recs, rec_days, amount_and_reference))
+    by_amount = (pools(free_rows, rows, row_days, amount_of), pools(free_recs, recs, rec_days, amount_of))
+
+    def within_window(side, k):
+        item, day = (rows[k], row_days[k]) if side == 0 else (recs[k], rec_days[k])
+        other = 1 - side
+        if item.reference:
+            pool = by_ref[other].get((item.amount, item.reference))
+            hit = pool.nearest(day, item.amount, window_days) if pool else None
+            if hit is not None:
+                return (0, hit[0]), hit[2]
+        pool = by_amount[other].get(item.amount)
+        hit = pool.nearest(day, item.amount, window_days) if pool else None
+        return ((1, hit[0]), hit[2]) if hit is not None else None
+
+    def take_pass1(side, k):
+        item = rows[k] if side == 0 else recs[k]
+        if item.reference:
+            by_ref[side].remove((item.amount, item.reference), k)
+        by_amount[side].remove(item.amount, k)
+
+    matched = _greedy(free_rows, free_recs, within_window, take_pass1)
+
+    # pass 2: the same reference, any amount and date: the closest dates, then the closest amounts
+    refs = (pools(free_rows, rows, row_days, reference_of), pools(free_recs, recs, rec_days, reference_of))
+
+    def same_reference(side, k):
+        item, day = (rows[k], row_days[k]) if side == 0 else (recs[k], rec_days[k])
+        pool = refs[1 - side].get(item.reference) if item.reference else None
+        hit = pool.nearest(day, item.amount) if pool else None
+        return ((hit[0], hit[1]), hit[2]) if hit is not None else None
+
+    def take_pass2(side, k):
+        item = rows[k] if side == 0 else recs[k]
+        refs[side].remove(item.reference, k)
+
+    paired_by_ref = _greedy(free_rows, free_recs, same_reference, take_pass2)
+
+    # pass 3: the same amount, dates at most ``mismatch_days`` apart
+    amounts = (pools(free_rows, rows, row_days, amount_of), pools(free_recs, recs, rec_days, amount_of))
+
+    def same_amount(side, k):
+        item, day = (rows[k], row_days[k]) if side == 0 else (recs[k], rec_days[k])
+        pool = amounts[1 - side].get(item.amount)
+        hit = pool.nearest(day, item.amount, mismatch_days) if pool else None
+        return (hit[0], hit[2]) if hit is not None else None
+
+    def take_pass3(side, k):
+        amounts[side].remove((rows[k] if side == 0 else recs[k]).amount, k)
+
+    paired_by_date = _greedy(free_rows, free_recs, same_amount, take_pass3)
     mismatched = []
-    for i, j in sorted(by_ref + by_date):
+    for i, j in sorted(paired_by_ref + paired_by_date):
         r, p = rows[i], recs[j]
         what = tuple(x for x, differs in (("amount", r.amount != p.amount), ("date", gap(r, p) > window_days))
                      if differs)
@@ -128,6 +161,171 @@ def match_payments(ledger, records, window_days: int = DEFAULT_WINDOW_DAYS,
         window_days=window_days,
         mismatch_days=mismatch_days,
     )
+
+
+def _greedy(free_rows: set, free_recs: set, best, take) -> list[tuple[int, int]]:
+    """The greedy matching of one pass. ``best(side, k)`` gives the free partner of row ``k``
+    (side 0) or record ``k`` (side 1) that comes first in the pass's order, as (score, index), or
+    None; ``take(side, k)`` removes one from the pools. Pairs are found along a chain in which each
+    member's best partner is the next one; the scores fall strictly along it, so it ends in a pair
+    that are each other's best: that pair is the greedy's next choice for both, and is paired off.
+    Every member joins the chain once, so the pass asks for about 2 x (rows + records) bests."""
+    out = []
+    free = (free_rows, free_recs)
+    dead: tuple[set, set] = (set(), set())
+    starts = [(0, i) for i in sorted(free_rows)] + [(1, j) for j in sorted(free_recs)]
+    for start in starts:
+        if start[1] not in free[start[0]] or start[1] in dead[start[0]]:
+            continue
+        chain = [start]
+        while chain:
+            side, k = chain[-1]
+            hit = best(side, k)
+            if hit is None:  # nobody left to pair with, now or later (the pools only shrink)
+                chain.pop()
+                dead[side].add(k)
+                continue
+            partner = (1 - side, hit[1])
+            if len(chain) > 1 and chain[-2] == partner:
+                chain.pop()
+                chain.pop()
+                row, rec = (k, partner[1]) if side == 0 else (partner[1], k)
+                free_rows.discard(row)
+                free_recs.discard(rec)
+                take(0, row)
+                take(1, rec)
+                out.append((row, rec))
+            else:
+                chain.append(partner)
+    return out
+
+
+class _Pools:
+    """The pools of one side by group, each built when first asked for (most groups never are)."""
+
+    def __init__(self, members_by_group: dict):
+        self.members = members_by_group
+        self.built: dict = {}
+        self.gone: set = set()
+
+    def get(self, group):
+        pool = self.built.get(group)
+        if pool is None and group in self.members:
+            pool = self.built[group] = _Pool([m for m in self.members.pop(group) if m[2] not in self.gone])
+        return pool
+
+    def remove(self, group, k) -> None:
+        pool = self.built.get(group)
+        if pool is None:
+            self.gone.add(k)
+        else:
+            pool.remove(k)
+
+
+class _Pool:
+    """Free rows (or records) of one group, found by what is nearest to a (day, amount): the fewest
+    days apart, then the smallest amount difference, then the lowest index. Days and amounts are
+    kept sorted once; removal only ever empties a slot, so the next non-empty day or amount on either
+    side is found by skip pointers with path compression."""
+
+    def __init__(self, members):
+        self.days = sorted({d for d, _, _ in members})
+        day_pos = {d: n for n, d in enumerate(self.days)}
+        amounts_at: list[set] = [set() for _ in self.days]
+        for d, a, _ in members:
+            amounts_at[day_pos[d]].add(a)
+        self.amounts = [sorted(s) for s in amounts_at]
+        amount_pos = [{a: n for n, a in enumerate(s)} for s in self.amounts]
+        self.slots: list[list[list[int]]] = [[[] for _ in s] for s in self.amounts]
+        self.where: dict = {}
+        for d, a, k in sorted(members, key=lambda m: m[2]):
+            p, q = day_pos[d], amount_pos[day_pos[d]][a]
+            self.slots[p][q].append(k)
+            self.where[k] = (p, q)
+        self.first = [[0] * len(s) for s in self.amounts]  # index into a slot of its lowest free member
+        self.taken: set = set()
+        self.day_count = [sum(len(s) for s in slots) for slots in self.slots]
+        self.day_skip = _Skips(len(self.days))
+        self.amount_skip = [_Skips(len(s)) for s in self.amounts]
+        self.slot_count = [[len(s) for s in slots] for slots in self.slots]
+
+    def remove(self, k) -> None:
+        if k in self.taken:
+            return
+        self.taken.add(k)
+        p, q = self.where[k]
+        self.slot_count[p][q] -= 1
+        if self.slot_count[p][q] == 0:
+            self.amount_skip[p].kill(q)
+        self.day_count[p] -= 1
+        if self.day_count[p] == 0:
+            self.day_skip.kill(p)
+
+    def _lowest(self, p, q) -> int:
+        slot, n = self.slots[p][q], self.first[p][q]
+        while slot[n] in self.taken:
+            n += 1
+        self.first[p][q] = n
+        return slot[n]
+
+    def _in_day(self, p, amount):
+        """(amount difference, index) of the best free member on day slot ``p``."""
+        amounts, skip = self.amounts[p], self.amount_skip[p]
+        at = bisect_left(amounts, amount)
+        below = skip.left(at - 1) if at > 0 else -1
+        above = skip.right(at) if at < len(amounts) else -1
+        best = None
+        for q in (below, above):
+            if q < 0:
+                continue
+            cand = (abs(amounts[q] - amount), self._lowest(p, q))
+            if best is None or cand < best:
+                best = cand
+        return best
+
+    def nearest(self, day: int, amount, max_days: int | None = None):
+        """(days apart, amount difference, index) of the best free member, or None."""
+        at = bisect_left(self.days, day)
+        below = self.day_skip.left(at - 1) if at > 0 else -1
+        above = self.day_skip.right(at) if at < len(self.days) else -1
+        gaps = [(abs(self.days[p] - day), p) for p in (below, above) if p >= 0]
+        if not gaps:
+            return None
+        g = min(x for x, _ in gaps)
+        if max_days is not None and g > max_days:
+            return None
+        best = min(self._in_day(p, amount) for x, p in gaps if x == g)
+        return (g, best[0], best[1])
+
+
+class _Skips:
+    """Positions 0..n-1, each alive until killed; the nearest live position at or left (right) of a
+    position, by union-find with path compression."""
+
+    def __init__(self, n: int):
+        self.lp = list(range(n))
+        self.rp = list(range(n))
+        self.n = n
+
+    def kill(self, p: int) -> None:
+        self.lp[p] = p - 1
+        self.rp[p] = p + 1
+
+    @staticmethod
+    def _find(parent, p, stop):
+        root = p
+        while root != stop and parent[root] != root:
+            root = parent[root]
+        while p != stop and parent[p] != p and p != root:
+            parent[p], p = root, parent[p]
+        return root
+
+    def left(self, p: int) -> int:
+        return self._find(self.lp, p, -1)
+
+    def right(self, p: int) -> int:
+        r = self._find(self.rp, p, self.n)
+        return -1 if r == self.n else r
 
 
 def match_settings(terms) -> tuple[int, int]:

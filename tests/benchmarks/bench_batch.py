@@ -11,7 +11,10 @@
    schedules, beside debtcli building them. The peers live in their own virtual environment
    (``--peer-venv``), never in the project's;
 5. the schedule builder against a bare Decimal loop over the same loans (the ratio, same run), and a
-   360-month loan replayed with no payment against the same loan paid on time (CPU per event).
+   360-month loan replayed with no payment against the same loan paid on time (CPU per event);
+6. payment matching at n and 10n ledger payments and as many records, when every row shares one
+   reference and when every row has the same amount and date (CPU time and peak memory of each, the
+   10n/n ratio; the greedy over listed pairs it replaced, kept in the tests, at n/10 and n/4).
 
 Every rate is per CPU second (``time.process_time`` in this process, rusage for child processes):
 the machine is shared and wall-clock times vary with its load.
@@ -376,6 +379,66 @@ def bench_peers(work: Path, venv: Path, n: int) -> dict | None:
     return {"debtcli_s": ours, "mortgagemath_s": mm_s, "amortization_s": am_s}
 
 
+def _matching_inputs(n: int, shape: str):
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    from debtcli.model.records import LedgerRow, PaymentRecord, SourceRef
+
+    base = date(2023, 1, 1)
+    ledger, records = [], []
+    for i in range(n):
+        if shape == "one reference":  # amounts and dates all different: every pair is a candidate of pass 2
+            d, a, b, ref = base + timedelta(days=i % 700), Decimal(100 + i), Decimal(100 + i) + Decimal("0.50"), "R1"
+            later = 40
+        else:  # one amount, one day: every pair is a candidate of pass 1
+            d, a, b, ref, later = base, Decimal("100.00"), Decimal("100.00"), "", 0
+        ledger.append(LedgerRow(d, "payment", a, ref, source=SourceRef("ledger.csv", row=i + 2)))
+        records.append(PaymentRecord(d + timedelta(days=later), b, ref, source=SourceRef("payments.csv", row=i + 2)))
+    return ledger, records
+
+
+def _peak_child(code: str) -> tuple[float, float]:
+    """(CPU seconds, peak resident MB) of ``code`` run in a fresh interpreter (peak memory of one run)."""
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(ROOT), check=True)
+    cpu, peak_kb = res.stdout.split()
+    return float(cpu), int(peak_kb) / 1024
+
+
+MATCH_SCRIPT = r"""
+import resource, sys, time
+sys.path.insert(0, "tests/benchmarks"); sys.path.insert(0, "tests/reconcile"); sys.path.insert(0, ".")
+from bench_batch import _matching_inputs
+n, shape, which = {n}, {shape!r}, {which!r}
+ledger, records = _matching_inputs(n, shape)
+if which == "old":
+    from test_matching_equivalence import listed_pairs_match as match
+else:
+    from debtcli.reconcile.payments import match_payments as match
+t0 = time.process_time()
+m = match(ledger, records)
+print(time.process_time() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def bench_matching(n: int) -> dict:
+    """Payment matching at n and 10n (one process each, so that peak memory is each run's own)."""
+    out: dict = {}
+    print(f"\npayment matching, n = {n:,} ledger payments and as many records (CPU seconds, peak RSS):", flush=True)
+    for shape in ("one reference", "one amount and day"):
+        runs = {}
+        for which, size in (("old", n // 10), ("old", n // 4), ("new", n), ("new", 10 * n)):
+            runs[(which, size)] = _peak_child(MATCH_SCRIPT.format(n=size, shape=shape, which=which))
+        new_n, new_10n = runs[("new", n)], runs[("new", 10 * n)]
+        old_a, old_b = runs[("old", n // 10)], runs[("old", n // 4)]
+        print(f"  {shape:20s} {n:>7,}: {new_n[0]:6.2f} s {new_n[1]:6.0f} MB   {10 * n:>7,}: {new_10n[0]:6.2f} s "
+              f"{new_10n[1]:6.0f} MB   10n/n {new_10n[0] / max(new_n[0], 1e-9):5.1f}x   "
+              f"(listed pairs: {n // 10:,} {old_a[0]:.2f} s {old_a[1]:.0f} MB, {n // 4:,} {old_b[0]:.2f} s "
+              f"{old_b[1]:.0f} MB)", flush=True)
+        out[shape] = {f"{w}_{s}": {"cpu_s": c, "peak_mb": m} for (w, s), (c, m) in runs.items()}
+    return out
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -385,7 +448,9 @@ def main(argv=None) -> int:
     p.add_argument("--replay-cases", type=int, default=2000)
     p.add_argument("--peer-venv", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "debtcli-bench-venv")
     p.add_argument("--schedule-loans", type=int, default=2000)
-    p.add_argument("--skip", nargs="*", default=[], choices=("batch", "replay", "startup", "peers", "schedule"))
+    p.add_argument("--matching-n", type=int, default=4000)
+    p.add_argument("--skip", nargs="*", default=[], choices=("batch", "replay", "startup", "peers", "schedule",
+                                                              "matching"))
     args = p.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}", flush=True)
@@ -396,6 +461,8 @@ def main(argv=None) -> int:
         report["replay"] = bench_replay(args.replay_cases)
     if "schedule" not in args.skip:
         report["schedule"] = bench_schedule(args.schedule_loans)
+    if "matching" not in args.skip:
+        report["matching"] = bench_matching(args.matching_n)
     if "peers" not in args.skip:
         report["peers"] = bench_peers(args.work, args.peer_venv, min(args.sizes))
     if "batch" not in args.skip:
