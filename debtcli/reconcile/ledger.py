@@ -40,7 +40,8 @@ def ledger_findings(case, contract_result, account, match=None) -> list[Finding]
     if case.has_ledger and (case.payments or case.terms.payments):
         settings = match_settings(case.terms)
         if match is None or not match.made_with(settings):
-            match = match_payments(case.ledger, tuple(case.terms.payments) + tuple(case.payments), *settings)
+            match = match_payments(case.ledger, tuple(case.terms.payments) + tuple(case.payments),
+                                   *settings).until(contract_result.as_of)
         out += mismatch_findings(match, places)
     return out
 

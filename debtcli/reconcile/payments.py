@@ -12,12 +12,16 @@ One-to-one and deterministic, in three passes over what is still unpaired:
 What is left is ``unposted`` (in the records, not credited in the ledger) or ``unverified`` (in the
 ledger, not in the records). The replay credits every payment either side shows, once; for a
 mismatched pair it credits the independent record.
+
+A payment whose credited side is dated after the as-of date (often a typo: 2032 for 2023) is matched
+like any other, then set aside as ``after_as_of``: listed, not applied, and no finding of its own.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 
 from debtcli.model.findings import PAYMENT_MISMATCH, Finding, text
@@ -28,6 +32,17 @@ DEFAULT_MISMATCH_DAYS = 31
 
 
 @dataclass(frozen=True)
+class NotApplied:
+    """A payment dated after the as-of date: listed, never applied. ``record`` is what the replay
+    would credit; ``ledger`` the creditor's row when the ledger shows it; ``status`` how it matched
+    (matched | mismatched | unposted | unverified | recorded when there was nothing to match with)."""
+
+    record: PaymentRecord
+    ledger: LedgerRow | None
+    status: str
+
+
+@dataclass(frozen=True)
 class PaymentMatch:
     matched: tuple[tuple[LedgerRow, PaymentRecord], ...] = ()
     unposted: tuple[PaymentRecord, ...] = ()  # in the records, not credited in the ledger
@@ -35,6 +50,22 @@ class PaymentMatch:
     mismatched: tuple = field(default_factory=tuple)  # (ledger row, record, ("amount", "date") what differs)
     window_days: int = DEFAULT_WINDOW_DAYS
     mismatch_days: int = DEFAULT_MISMATCH_DAYS
+    after_as_of: tuple[NotApplied, ...] = ()
+
+    def until(self, as_of: date) -> "PaymentMatch":
+        """The match with every payment whose credited side is dated after ``as_of`` set aside."""
+        after = [NotApplied(p, r, "matched") for r, p in self.matched if p.date > as_of]
+        after += [NotApplied(p, r, "mismatched") for r, p, _ in self.mismatched if p.date > as_of]
+        after += [NotApplied(p, None, "unposted") for p in self.unposted if p.date > as_of]
+        after += [NotApplied(ledger_payment(r), r, "unverified") for r in self.unverified if r.date > as_of]
+        if not after:
+            return self
+        return replace(
+            self, matched=tuple((r, p) for r, p in self.matched if p.date <= as_of),
+            mismatched=tuple(x for x in self.mismatched if x[1].date <= as_of),
+            unposted=tuple(p for p in self.unposted if p.date <= as_of),
+            unverified=tuple(r for r in self.unverified if r.date <= as_of),
+            after_as_of=self.after_as_of + tuple(sorted(after, key=lambda x: _record_key(x.record))))
 
     def made_with(self, settings: tuple[int, int]) -> bool:
         return (self.window_days, self.mismatch_days) == settings
@@ -335,14 +366,29 @@ def match_settings(terms) -> tuple[int, int]:
 
 
 def payments_to_credit(ledger, records, has_ledger: bool, has_records: bool, window_days: int = DEFAULT_WINDOW_DAYS,
-                       mismatch_days: int = DEFAULT_MISMATCH_DAYS):
-    """(credited payments, match or None) as the replay needs them."""
+                       mismatch_days: int = DEFAULT_MISMATCH_DAYS, as_of: date | None = None):
+    """(credited payments, match or None) as the replay needs them; with ``as_of``, no payment dated
+    after it is credited (``not_applied`` lists them)."""
     if has_ledger and has_records:
         m = match_payments(ledger, records, window_days, mismatch_days)
+        if as_of is not None:
+            m = m.until(as_of)
         return m.credited(), m
+    return tuple(p for p in _unmatched_payments(ledger, records, has_ledger) if as_of is None or p.date <= as_of), None
+
+
+def _unmatched_payments(ledger, records, has_ledger: bool):
     if has_ledger:
-        return tuple(ledger_payment(r) for r in ledger if r.type == "payment"), None
-    return tuple(records), None
+        return tuple(ledger_payment(r) for r in ledger if r.type == "payment")
+    return tuple(records)
+
+
+def not_applied(ledger, records, has_ledger: bool, match: PaymentMatch | None, as_of: date) -> tuple[NotApplied, ...]:
+    """The payments dated after ``as_of``, from the match when there was one."""
+    if match is not None:
+        return match.after_as_of
+    return tuple(NotApplied(p, None, "recorded") for p in sorted(_unmatched_payments(ledger, records, has_ledger),
+                                                                 key=_record_key) if p.date > as_of)
 
 
 def mismatch_findings(match: PaymentMatch | None, places: int) -> list[Finding]:
@@ -364,5 +410,5 @@ def mismatch_findings(match: PaymentMatch | None, places: int) -> list[Finding]:
     return out
 
 
-__all__ = ["PaymentMatch", "match_payments", "payments_to_credit", "mismatch_findings", "ledger_payment",
+__all__ = ["PaymentMatch", "NotApplied", "not_applied", "match_payments", "payments_to_credit", "mismatch_findings", "ledger_payment",
            "PAYMENT_MISMATCH", "SourceRef"]

@@ -295,15 +295,27 @@ def _conventions_section(r: Report, lang: str) -> Section:
 
 def _evidence_section(r: Report, lang: str) -> Section:
     w = words(lang)
-    rows = tuple(Row((i.file, str(i.rows), str(i.rejected), i.sha256)) for i in r.inputs)
-    blocks: list = [Table((w["file"], w["rows_used"], w["rows_rejected"], w["sha256"]), rows, "lrrl",
-                          (1.6, 0.8, 0.8, 4.2), mono=(3,))]
+    if r.not_applied:  # rows read but not applied: the counts say so, beside used and rejected
+        rows = tuple(Row((i.file, str(i.rows - r.not_applied_in(i.file)), str(i.rejected),
+                          str(r.not_applied_in(i.file)), i.sha256)) for i in r.inputs)
+        blocks: list = [Table((w["file"], w["rows_used"], w["rows_rejected"], w["not_applied_count"], w["sha256"]),
+                              rows, "lrrrl", (1.4, 0.7, 0.7, 0.7, 3.9), mono=(4,))]
+    else:
+        rows = tuple(Row((i.file, str(i.rows), str(i.rejected), i.sha256)) for i in r.inputs)
+        blocks = [Table((w["file"], w["rows_used"], w["rows_rejected"], w["sha256"]), rows, "lrrl",
+                        (1.6, 0.8, 0.8, 4.2), mono=(3,))]
     if r.rejected:
         rej = tuple(Row((x.source.where(), x.reason, x.source.raw or "")) for x in r.rejected)
         blocks.append(Paragraph(w["rejected_rows"], "heading"))
         blocks.append(Table((w["where"], w["reason"], w["raw"]), rej, "lll", (1.6, 2.6, 2.6)))
-    else:
+    elif not r.not_applied:
         blocks.append(Paragraph(w["no_rejected"], "small"))
+    if r.not_applied:
+        late = tuple(Row((x.record.source.where(), date_text(x.record.date, lang),
+                          money(x.record.amount, r.places), x.record.reference)) for x in r.not_applied)
+        blocks.append(Paragraph(w["not_applied"], "heading"))
+        blocks.append(Table((w["where"], w["pay_date"], w["pay_amount"], w["pay_ref"]), late, "llrl",
+                            (1.8, 1.2, 1.4, 2.4)))
     if r.ignored:
         blocks.append(Paragraph(w["ignored_files"], "heading"))
         blocks.append(Table((w["file"], w["ignored_why"]), tuple(Row((name, why)) for name, why in r.ignored), "ll",

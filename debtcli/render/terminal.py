@@ -116,6 +116,11 @@ def print_report(r: Report, console: Console | None = None) -> None:
         con.print(f"[bold]{t['notes']}[/bold]")
         for n in r.notes:
             con.print(f"  {safe(n)}", highlight=False)
+    if r.not_applied:
+        con.print(f"[bold]{safe(statement_words(r.language)['not_applied'])}[/bold] ({len(r.not_applied)})")
+        for x in r.not_applied[:20]:
+            con.print(f"  {safe(x.record.source.where())}: {x.record.date.isoformat()} "
+                      f"{fmt_grouped(x.record.amount, p)} {safe(x.record.reference)}", highlight=False)
     if r.rejected:
         con.print(f"[bold]{t['rejected']}[/bold] ({len(r.rejected)})")
         for x in r.rejected[:20]:

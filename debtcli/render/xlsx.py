@@ -315,8 +315,19 @@ def _inputs(book: _Book, ws) -> None:
         book.text(ws, row, 3, i.sha256, book.f_mono)
         row += 1
     row += 1
-    book.text(ws, row, 0, w["rejected_rows"] if r.rejected else w["no_rejected"], book.f_bold)
-    row += 1
+    if r.not_applied:
+        book.text(ws, row, 0, w["not_applied"], book.f_bold)
+        row += 1
+        for x in r.not_applied:
+            book.text(ws, row, 0, x.record.source.where())
+            book.text(ws, row, 1, x.record.date.isoformat())
+            book.text(ws, row, 2, str(x.record.amount))
+            book.text(ws, row, 3, x.record.reference)
+            row += 1
+        row += 1
+    if r.rejected or not r.not_applied:
+        book.text(ws, row, 0, w["rejected_rows"] if r.rejected else w["no_rejected"], book.f_bold)
+        row += 1
     if r.rejected:
         for col, label in enumerate((w["where"], w["reason"], w["raw"])):
             book.text(ws, row, col if col == 0 else col + 0, label, book.f_head)
@@ -325,6 +336,17 @@ def _inputs(book: _Book, ws) -> None:
             book.text(ws, row, 0, x.source.where())
             book.text(ws, row, 1, x.reason)
             book.text(ws, row, 2, x.source.raw or "")
+            row += 1
+    if r.ignored:  # files of the case folder that were not read, each with its reason
+        row += 1
+        book.text(ws, row, 0, w["ignored_files"], book.f_bold)
+        row += 1
+        book.text(ws, row, 0, w["file"], book.f_head)
+        book.text(ws, row, 1, w["ignored_why"], book.f_head)
+        row += 1
+        for name, why in r.ignored:
+            book.text(ws, row, 0, name)
+            book.text(ws, row, 1, why)
             row += 1
     for note in r.notes:
         row += 1

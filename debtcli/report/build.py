@@ -10,7 +10,7 @@ from debtcli.engine.account import Account, account_from_terms
 from debtcli.engine.replay import Replays, ReplayResult, replay
 from debtcli.model.case import Case
 from debtcli.model.records import Issue
-from debtcli.reconcile.payments import PaymentMatch, match_settings, payments_to_credit
+from debtcli.reconcile.payments import PaymentMatch, match_settings, not_applied, payments_to_credit
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def contract_account(case: Case, until: date, with_payments: bool = True):
     if with_payments:
         records = all_records(case)
         credited, match = payments_to_credit(case.ledger, records, case.has_ledger, bool(records),
-                                             *match_settings(case.terms))
+                                             *match_settings(case.terms), as_of=until)
     fixings, fx_issues = fixings_for(case.terms.rules)
     account, issues = account_from_terms(case.terms, payments=credited, fixings=fixings,
                                          until=until, ledger=case.ledger)  # card accounts: the issuer's statement lines
@@ -274,6 +274,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
         computation=computation, conventions=conv, inputs=case.inputs, rejected=case.rejected,
         limitation=limitation, contract_result=contract_res, lawful_result=lawful_res, tool_version=__version__,
         notes=notes, extra=extra, ignored=case.ignored,
+        not_applied=not_applied(case.ledger, all_records(case), case.has_ledger, match, as_of),
     )
 
 

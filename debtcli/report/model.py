@@ -95,6 +95,12 @@ class Report:
     notes: tuple[str, ...] = ()  # warnings about the input that did not stop the run
     extra: dict = field(default_factory=dict)  # pack- or product-specific sections (e.g. card cycles)
     ignored: tuple[tuple[str, str], ...] = ()  # files of the case folder that were not read: (name, why)
+    not_applied: tuple = ()  # reconcile.payments.NotApplied: payments dated after the as-of date, listed, not applied
+
+    def not_applied_in(self, file: str) -> int:
+        """How many rows of ``file`` are payments after the as-of date (read, kept, not applied)."""
+        return sum(1 for x in self.not_applied for src in {x.record.source, x.ledger.source if x.ledger else None}
+                   if src is not None and src.file == file)
 
     @property
     def has_errors(self) -> bool:
@@ -161,6 +167,15 @@ def _mismatched_line(line: PaymentLine, places: int) -> dict:
     return out
 
 
+def _not_applied(x, places: int) -> dict:
+    """A payment dated after the as-of date: listed with its sources, not applied."""
+    out = {**_payment_record(x.record, places), "status": x.status, "applied": False,
+           "reason": "after the as-of date, not applied"}
+    if x.ledger is not None and x.ledger.source != x.record.source:
+        out["ledger"] = _evidence(x.ledger.source)
+    return out
+
+
 def report_to_dict(r: Report) -> dict:
     """The JSON report (ARCHITECTURE §5). Same inputs give the same dict, key order included."""
     from debtcli import __version__
@@ -187,9 +202,11 @@ def report_to_dict(r: Report) -> dict:
             "unposted": [_payment_record(x, p) for x in r.unposted],
             "unverified": [_payment_record(x, p) for x in r.unverified],
             "mismatched": [_mismatched_line(line, p) for line in r.payments if line.status == "mismatched"],
+            "after_as_of": [_not_applied(x, p) for x in r.not_applied],
         },
         "findings": [finding_to_dict(f, p, r.language) for f in r.findings],
-        "inputs": [{"file": i.file, "sha256": i.sha256, "rows": i.rows, "rejected": i.rejected} for i in r.inputs],
+        "inputs": [{"file": i.file, "sha256": i.sha256, "rows": i.rows, "rejected": i.rejected,
+                    "not_applied": r.not_applied_in(i.file)} for i in r.inputs],
         "inputs_ignored": [{"file": name, "reason": why} for name, why in r.ignored],
         "rejected_rows": [{**_evidence(x.source), "reason": x.reason} for x in r.rejected],
         "conventions": dict(r.conventions),
