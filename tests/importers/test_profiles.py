@@ -155,7 +155,7 @@ def test_a_profile_beside_a_case_table_is_used_by_verify(tmp_path, run_json):
     assert report["payments"]["total"] == "100.00"
     assert report["balances"]["contractual"]["principal"] == "910.19"
     assert report["inputs"][1] == {"file": "payments.csv", "sha256": report["inputs"][1]["sha256"], "rows": 1,
-                                   "rejected": 0}
+                                   "rejected": 0, "not_applied": 0}
 
 
 def test_positions_without_a_header_negate_and_own_words(tmp_path, run_cli):
