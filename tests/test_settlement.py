@@ -322,3 +322,131 @@ def test_a_charge_posted_after_a_zero_rate_plan_is_unauthorized(tmp_path, run_js
     bad = [f for f in r["findings"] if f["code"] == "UNAUTHORIZED_CHARGE"]
     assert len(bad) == 1 and bad[0]["amount"] == "80.00" and bad[0]["component"] == "interest"
     assert bad[0]["details"]["plan"] == "2024-08-10"
+
+
+# ---------------------------------------------------------------------- plans under the rule packs
+
+PRIVATE_PLAN = '''
+[[event]]
+date = 2024-07-01
+type = "restructure"
+installments = 12
+first_due = 2024-08-01
+rate = "36%"
+'''
+
+
+def test_cn_ceiling_caps_a_plans_own_rate(tmp_path, run_json):
+    # A private loan of 10,000 at 12% (ACT/365), signed 2024-01-01, bullet due 2024-07-01, replaced that
+    # day by a 12-month plan at 36%. The ceiling (Provisions Art. 25) is 4 x the one-year LPR of the
+    # fixing of 2023-12-20 (3.45%) = 13.8%.
+    loan = {"signed": date(2024, 1, 1), "principal": "10000.00", "rate": "12%", "day_count": "ACT/365",
+            "method": "bullet", "term_months": 6}
+    folder = write_case(tmp_path, case_toml(loan, {"jurisdiction": "cn", "lender_kind": "individual"}, PRIVATE_PLAN))
+    code, r = run_json("verify", folder, "--as-of", "2024-08-01")
+    # balance on 2024-07-01: 10,000 x 12% x 182 / 365 = 598.36 of interest: plan amount 10,598.36
+    # first installment's interest: at 36%, 10,598.36 x 3% = 317.95; at 13.8%, 10,598.36 x 1.15% = 121.88
+    assert r["balances"]["contractual"]["total"] == "10916.31"  # 10,598.36 + 317.95
+    assert r["balances"]["lawful"]["total"] == "10720.24"  # 10,598.36 + 121.88
+    (capped,) = [f for f in r["findings"] if f["code"] == "CN.RATE_ABOVE_CAP"]
+    assert capped["amount"] == "196.07" and capped["evidence"] == [{"file": "case.toml", "column": "event[0].rate"}]
+    assert "36%" in capped["message"] and "13.8%" in capped["message"] and "第二十五条" in capped["basis"]
+    assert code == 1  # an error finding: the plan charges above the ceiling
+
+
+def test_cn_limitation_runs_from_the_plans_last_due_date(tmp_path, run_json):
+    # A bullet loan due 2021-06-01; a 10-month plan agreed 2023-03-01 (first due 2023-04-01, last due
+    # 2024-01-01). Without the plan the period would have restarted on 2023-03-01 and ended 2026-03-01;
+    # as a debt in installments it runs from 2024-01-01 and ends 2027-01-01 (Civil Code Art. 189).
+    loan = {"signed": date(2020, 6, 1), "principal": "10000.00", "rate": "6%", "day_count": "ACT/365",
+            "method": "bullet", "term_months": 12}
+    plan = '[[event]]\ndate = 2023-03-01\ntype = "restructure"\ninstallments = 10\n'
+    folder = write_case(tmp_path, case_toml(loan, {"jurisdiction": "cn", "lender_kind": "individual"}, plan))
+    _, r = run_json("verify", folder, "--as-of", "2026-06-01")
+    assert r["limitation"]["expires"] == "2027-01-01" and r["limitation"]["expired"] is False
+    assert {"date": "2023-03-01", "event": "restructure"} in r["limitation"]["interruptions"]
+    assert "CN.LIMITATION_EXPIRED" not in [f["code"] for f in r["findings"]]
+    # the creditor accelerates the broken plan on 2023-08-15: the period runs from that day, ends 2026-08-15
+    folder = write_case(tmp_path, case_toml(loan, {"jurisdiction": "cn", "lender_kind": "individual"},
+                                            plan + '[[event]]\ndate = 2023-08-15\ntype = "acceleration"\n'), "acc")
+    _, r = run_json("verify", folder, "--as-of", "2026-08-16")
+    assert r["limitation"]["expires"] == "2026-08-15" and r["limitation"]["expired"] is True
+
+
+@pytest.mark.parametrize("as_of, barred", [("2027-02-15", False), ("2027-02-16", True)])
+def test_us_plan_default_starts_the_limitation(tmp_path, run_json, as_of, barred):
+    # TX, a loan due 2022-07-01, a 6-month plan agreed 2023-01-15 (a signed written acknowledgment),
+    # first due 2023-02-15, never paid: the default is 2023-02-15, and the 4 years (CPRC 16.004) end
+    # on 2027-02-15. Without the plan they would have ended on 2026-07-01.
+    loan = {"signed": date(2022, 1, 1), "principal": "10000.00", "rate": "10%", "day_count": "ACT/365",
+            "method": "bullet", "maturity": date(2022, 7, 1)}
+    plan = '[[event]]\ndate = 2023-01-15\ntype = "restructure"\ninstallments = 6\n'
+    folder = write_case(tmp_path, case_toml(loan, {"jurisdiction": "us", "state": "TX", "lender_kind":
+                                                   "original_creditor", "currency": "USD"}, plan))
+    _, r = run_json("verify", folder, "--as-of", as_of)
+    assert r["limitation"]["expires"] == "2027-02-15" and r["limitation"]["expired"] is barred
+    assert ("US.TIME_BARRED" in [f["code"] for f in r["findings"]]) is barred
+
+
+def test_card_plan_interest_posted_above_the_plan_is_found(tmp_path, run_json):
+    # The settlement example with the plan at 12% a year instead of 0%: 5,595.43 in 12 installments, the
+    # first due 2024-09-10 with 5,595.43 x 1% = 55.95 of interest. The issuer posts 80.00 of interest that
+    # day: 24.05 above what the plan allows. A further 20.00 on 2024-10-05 (a statement before the second
+    # due date) keeps the running total (100.00) under what the plan charges through 2024-10-10
+    # (55.95 + the second installment's interest, about 51.5): nothing more is found.
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "payments.csv").write_bytes((EXAMPLES / "settlement" / "payments.csv").read_bytes())
+    toml = (EXAMPLES / "settlement" / "case.toml").read_text(encoding="utf-8")
+    (folder / "case.toml").write_text(toml.replace('rate = "0%"', 'rate = "12%"'), encoding="utf-8")
+    ledger = (EXAMPLES / "settlement" / "ledger.csv").read_text(encoding="utf-8")
+    (folder / "ledger.csv").write_text(ledger + "2024-09-10,2024-09-10,interest,80.00,I2409,分期利息\n"
+                                       "2024-10-05,2024-10-05,interest,20.00,I2410,分期利息\n", encoding="utf-8")
+    _, r = run_json("verify", folder, "--lang", "en")
+    (plan,) = r["plans"]
+    assert plan["schedule"][0]["interest"] == "55.95"
+    found = [f for f in r["findings"] if f["code"] == "POSTING_MISMATCH"]
+    assert [(f["amount"], f["evidence"][0]["row"]) for f in found] == [("24.05", 24)]
+    assert found[0]["severity"] == "error" and "55.95" in found[0]["message"]
+    # at the plan's own rate the same postings are not above it
+    (folder / "ledger.csv").write_text(ledger + "2024-09-10,2024-09-10,interest,55.95,I2409,分期利息\n",
+                                       encoding="utf-8")
+    _, r = run_json("verify", folder)
+    assert not [f for f in r["findings"] if f["code"] == "POSTING_MISMATCH"]
+
+
+def _docx_text(path: Path) -> str:
+    from docx import Document
+
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts.append(" | ".join(c.text for c in row.cells))
+    return "\n".join(parts)
+
+
+def test_offer_letter_as_docx(tmp_path, run_cli):
+    folder = loan_case(tmp_path)
+    out = tmp_path / "offer.docx"
+    args = ("quote", folder, "--on", "2024-06-01", "--waive", "interest=50%", "--plan", "12", "--lang", "en")
+    code, _, err = run_cli(*args, "-o", out)
+    assert code == 0, err
+    text = _docx_text(out)
+    # the hand figures of the payoff (see the top of this file): lawful 99,905.69; half the interest of
+    # 2,933.09 waived (1,466.545 -> 1,466.55): 98,439.14 to pay; in 12 installments of 8,203.26
+    assert "Settlement offer" in text and "99,905.69" in text and "98,439.14" in text and "8,203.26" in text
+    total_row = next(line for line in text.splitlines() if line.startswith("Total |"))
+    assert total_row.split(" | ")[-1] == "98,439.14"
+    assert "Creditor (seal):" in text
+    first = out.read_bytes()
+    run_cli(*args, "-o", out)
+    assert out.read_bytes() == first  # same quote, same bytes
+
+
+def test_offer_letter_docx_in_chinese(tmp_path, run_cli):
+    out = tmp_path / "offer.docx"
+    code, _, err = run_cli("quote", EXAMPLES / "settlement", "--on", "2025-01-15", "-o", out)
+    assert code == 0, err
+    text = _docx_text(out)
+    assert "还款方案（和解要约）" in text and "债务人（签字）：" in text

@@ -12,7 +12,7 @@ from debtcli.cli.common import CaseArg, FormatOpt, LangOpt, RulesOpt, TableOrJso
     parse_date_option, print_json
 from debtcli.messages import finding_message
 
-OFFER_FORMATS = ("pdf", "xlsx", "html", "md")
+OFFER_FORMATS = ("pdf", "docx", "xlsx", "html", "md")
 
 
 def quote(
@@ -32,8 +32,8 @@ def quote(
                                              show_default=False)] = None,
     rules: RulesOpt = None,
     format: FormatOpt = TableOrJson.table,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Also write an offer letter: .pdf, .xlsx, "
-                                                                       ".html or .md.", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Also write an offer letter: .pdf, .docx, "
+                                                                       ".xlsx, .html or .md.", show_default=False)] = None,
     lang: LangOpt = None,
 ) -> None:
     """What it takes to settle a case on a date, per component, under the contract and lawfully (the
@@ -54,6 +54,8 @@ def quote(
       debtcli quote examples/settlement --on 2025-03-20 --waive penalties=100% --plan 12 --first 2025-04-20
 
       debtcli quote examples/settlement --on 2025-03-20 --waive penalties=100% --plan 12 -o offer.pdf
+
+      debtcli quote examples/settlement --on 2025-03-20 --waive penalties=100% --plan 12 -o offer.docx
     """
     from debtcli.model.money import ParseError
     from debtcli.model.records import InputError
@@ -109,7 +111,7 @@ def _offer_format(output: Path, problems: list) -> str | None:
     suffix = output.suffix.lower().lstrip(".")
     suffix = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
     if suffix not in OFFER_FORMATS:
-        problems.append(f"-o {output.name}: the offer letter is written as .pdf, .xlsx, .html or .md")
+        problems.append(f"-o {output.name}: the offer letter is written as .pdf, .docx, .xlsx, .html or .md")
         return None
     return suffix
 

@@ -157,6 +157,11 @@ CATALOGUE = {
         "outstanding, so it cannot be re-added from the postings and was not checked."),
     "finding.POSTING_MISMATCH": _posting,
     "finding.POSTING_MISMATCH/card": _card_posting,
+    "finding.POSTING_MISMATCH/plan": lambda p, w: (
+        f"The ledger posts interest of {w.m(p['posted'])} on "
+        f"{p['date']}: interest posted since the payment plan of {p['plan_date']} comes to {w.m(p['posted_total'])}, "
+        f"but the plan ({p['installments']} installments at {p['rate']} a year) charges {w.m(p['allowed'])} up to "
+        f"{p['through']}: {w.m(p['difference'])} above what the plan allows."),
     "finding.PAYMENT_MISMATCH": _payment_mismatch,
     "finding.INTEREST_MODEL_UNSTATED": lambda p, w: (
         "The contract does not say how interest is charged when a statement is not paid in full. Under "
@@ -188,6 +193,10 @@ CATALOGUE = {
         "The interest term is unclear and both parties are individuals: no interest is owed for the loan term "
         f"({w.m(p['excess'])} up to {p['as_of']})."),
     "finding.CN.RATE_ABOVE_CAP": _rate_above_cap,
+    "finding.CN.RATE_ABOVE_CAP/plan": lambda p, w: (
+        f"The payment plan of {p['date']} ({p['installments']} installments) charges {p['rate']} a year, above the "
+        f"ceiling on that day ({w.t(p['ceiling'])}); held to the ceiling, the plan's interest up to {p['as_of']} is "
+        f"{w.m(p['excess'])} less."),
     "finding.CN.LPR_UNVERIFIED": lambda p, w: (
         "The ceiling rests on an LPR that is not verified in the shipped table: "
         + ("supplied in [rules] lpr_1y" if p["supplied"] else

@@ -135,6 +135,10 @@ CATALOGUE = {
         "台账余额列不随利息、费用入账而变化，显示的是贷款本金余额，无法按入账金额逐行复核，未予核对。"),
     "finding.POSTING_MISMATCH": _posting,
     "finding.POSTING_MISMATCH/card": _card_posting,
+    "finding.POSTING_MISMATCH/plan": lambda p, w: (
+        f"台账于 {p['date']} 记入利息 {w.m(p['posted'])}：自 {p['plan_date']} 还款计划起累计记入利息 "
+        f"{w.m(p['posted_total'])}，而该计划（{p['installments']} 期，年利率 {p['rate']}）截至 {p['through']} "
+        f"应计利息为 {w.m(p['allowed'])}，超出计划约定 {w.m(p['difference'])}。"),
     "finding.PAYMENT_MISMATCH": _payment_mismatch,
     "finding.INTEREST_MODEL_UNSTATED": lambda p, w: (
         f"合同未约定未全额还款时的计息方式。按{w.name('model', p['used'])}（本次采用，对债权人有利）利息合计 "
@@ -161,6 +165,9 @@ CATALOGUE = {
     "finding.CN.NO_INTEREST_AGREED": lambda p, w: (
         f"自然人之间借款对利息约定不明，视为没有利息（截至 {p['as_of']} 共 {w.m(p['excess'])}）。"),
     "finding.CN.RATE_ABOVE_CAP": _rate_above_cap,
+    "finding.CN.RATE_ABOVE_CAP/plan": lambda p, w: (
+        f"{p['date']} 的还款计划（{p['installments']} 期）约定年利率 {p['rate']}，超过当日利率上限（{w.t(p['ceiling'])}）；"
+        f"按上限计算，截至 {p['as_of']} 计划利息减少 {w.m(p['excess'])}。"),
     "finding.CN.LPR_UNVERIFIED": lambda p, w: (
         "利率上限所依据的贷款市场报价利率未经核实（"
         + ("[rules] lpr_1y 中提供" if p["supplied"] else f"{p['fixing_date']} 的报价，状态 {p['status']}")

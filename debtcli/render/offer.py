@@ -2,7 +2,7 @@
 
 The offer is built as the statement's format-free document (sections of key-value lists, tables and
 paragraphs) and laid out by the statement's PDF, HTML and Markdown writers; the workbook is written
-here from the same document. Every figure comes from the ``Quote``; nothing is recomputed.
+here and the Word document in ``offer_docx`` from the same document. Every figure comes from the ``Quote``; nothing is recomputed.
 """
 
 from __future__ import annotations
@@ -103,13 +103,17 @@ def build_offer(q, lang: str) -> Statement:
 
 
 def render_offer(q, fmt: str, lang: str) -> bytes:
-    """The offer letter as file bytes (pdf | xlsx | html | md). Same quote, same bytes."""
+    """The offer letter as file bytes (pdf | docx | xlsx | html | md). Same quote, same bytes."""
     doc = build_offer(q, lang)
     if fmt == "xlsx":
         return _document_xlsx(doc)
+    if fmt == "docx":
+        from debtcli.render.offer_docx import render_document_docx
+
+        return render_document_docx(doc)
     if fmt in ("pdf", "html", "md"):
         return render_document(doc, fmt)
-    raise ValueError(f"format {fmt!r} is not pdf, xlsx, html or md")
+    raise ValueError(f"format {fmt!r} is not pdf, docx, xlsx, html or md")
 
 
 def _document_xlsx(doc: Statement) -> bytes:

@@ -89,9 +89,61 @@ def after_plan_findings(ledger, result, places: int) -> list[Finding]:
     return out
 
 
+PLAN_INTEREST = ("interest", "default_interest", "compound_interest")
+
+
+def plan_interest_findings(ledger, result, places: int, tolerance: Decimal | None = None) -> list[Finding]:
+    """Interest the ledger posts under a payment plan with a rate, checked against what the plan
+    allows (a card account's ledger is not otherwise compared after a plan replaced its cycles; a
+    loan's is, posting by posting, in ``reconcile.ledger``).
+
+    Postings are taken in date order and added up from the plan's date. What the plan allows by a
+    posting dated D is the interest the replay of the plan charges up to the first plan due date on
+    or after D (the installment a statement before its due date bills), overdue interest at the
+    plan rate included. A posting that takes the running total above that is ``POSTING_MISMATCH``
+    for the part above, once (later postings are measured from the total already found)."""
+    plans = getattr(result, "plans", ())
+    if not plans or getattr(result, "card", None) is None:
+        return []
+    from debtcli.model.findings import POSTING_MISMATCH
+    from debtcli.model.records import CHARGE_COMPONENT
+
+    tolerance = tolerance if tolerance is not None else Decimal(1).scaleb(-places)
+    out = []
+    for k, plan in enumerate(plans):
+        r = plan.restructure
+        if r.rate <= 0:
+            continue  # a 0% plan allows none: after_plan_findings
+        end = plans[k + 1].restructure.date if k + 1 < len(plans) else result.as_of
+        rows = sorted((row for row in ledger if CHARGE_COMPONENT.get(row.type) in PLAN_INTEREST
+                       and r.date < row.date <= min(end, result.as_of) and row.amount > 0), key=lambda x: x.date)
+        replayed = [(p.date, p.amount) for p in result.postings
+                    if p.component in PLAN_INTEREST and r.date < p.date <= end]
+        posted = found = ZERO
+        for row in rows:
+            posted += row.amount
+            upto = next((d for d in plan.due_dates if d >= row.date), end)
+            allowed = sum((a for d, a in replayed if d <= upto), ZERO)
+            above = posted - allowed - found
+            if above <= tolerance:
+                continue
+            found += above
+            out.append(Finding(
+                POSTING_MISMATCH, "error", CHARGE_COMPONENT[row.type], above,
+                {"date": row.date, "row": row.source.row if row.source else None, "posted": row.amount,
+                 "posted_total": posted, "allowed": allowed, "through": upto, "plan_date": r.date,
+                 "installments": r.installments, "rate": r.rate_text, "difference": above},
+                (text("basis.payment_plan", date=r.date),), (row.source,) if row.source else (),
+                {"ledger_total": posted, "plan_allows": allowed, "through": upto, "plan": r.date},
+                variant="plan"))
+    return out
+
+
 def settlement_findings(terms, contract_result, places: int, ledger=()) -> list[Finding]:
+    tolerance = terms.reconcile.get("tolerance") if getattr(terms, "reconcile", None) else None
     return (waiver_findings(terms) + plan_findings(contract_result, places)
-            + after_plan_findings(ledger, contract_result, places))
+            + after_plan_findings(ledger, contract_result, places)
+            + plan_interest_findings(ledger, contract_result, places, tolerance))
 
 
 def plan_to_dict(plan, places: int) -> dict:

@@ -46,6 +46,7 @@ from debtcli.rules.cn_judgment import (
     BASIS as JUDGMENT_BASIS, FEE_BASIS, court_fee, judgment_stage, latest_judgment, merge_into,
 )
 from debtcli.rules.cn_limitation import INTERRUPTING, limitation_period
+from debtcli.rules.cn_plans import plan_end
 
 # Finding codes (ARCHITECTURE §5)
 UPFRONT_DEDUCTION = "CN.UPFRONT_DEDUCTION"
@@ -164,7 +165,7 @@ class CnPack:
         interruptions = [(e.date, e.type) for e in ctx.terms.events if e.type in INTERRUPTING]
         interruptions += [(p.date, "payment") for p in contract_result.payments if p.kind == "payment"]
         lim = limitation_period(ctx.contract_account.due_dates, contract_result.accelerated_on, interruptions,
-                                checked_on(ctx))
+                                checked_on(ctx), plan_end(contract_result))
         self._limitation = (ctx, contract_result, lim)
         return lim
 
@@ -424,6 +425,10 @@ class CnPack:
                 {"contract_rate": _rate_text(ctx), "ceiling": pct(seg.rate),
                  "interest_contract_terms": _sum(before.charged, INTEREST_COMPONENTS),
                  "interest_lawful": _sum(after.charged, INTEREST_COMPONENTS)}))
+        from debtcli.rules.cn_plans import cap_plan_rates
+
+        lawful, plan_findings = cap_plan_rates(lawful, lower_of(segments, d.term_limit), self.replays, ctx.as_of)
+        d.findings += plan_findings
         return lawful
 
     def _overdue_fallback(self, ctx, account: Account, transition: str, settings: dict, regime: str,

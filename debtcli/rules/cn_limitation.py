@@ -13,6 +13,9 @@
 * Art. 192, 193: after expiry the debtor may refuse to pay, but the court does not raise it by
   itself: an expired period is a warning, never a cut in the lawful balance.
 * Art. 201, 202: the first day is not counted and the period ends on the matching day.
+* A payment plan (restructure) is the debtor agreeing to pay, so it interrupts the period; the plan
+  is then a debt payable in installments, whose period runs from the plan's last due date (Art. 189;
+  from the acceleration of the plan, when the creditor accelerates it earlier).
 """
 
 from __future__ import annotations
@@ -40,15 +43,23 @@ def period_end(running_from: date) -> tuple[date, str]:
 
 
 def limitation_period(due_dates: tuple[date, ...], accelerated_on: date | None, interruptions: list[tuple[date, str]],
-                      checked_on: date) -> Limitation | None:
-    """Where the period stands on ``checked_on`` (the filing date, else the as-of date)."""
+                      checked_on: date, plan_end: date | None = None) -> Limitation | None:
+    """Where the period stands on ``checked_on`` (the filing date, else the as-of date).
+
+    ``plan_end`` is the last due date of a payment plan that replaced the schedule (or the day the
+    creditor accelerated the plan, when earlier): the plan is a debt payable in installments, so from
+    that day the period runs (Art. 189), whatever interrupted it before."""
     if not due_dates and accelerated_on is None:
         return None
     candidates = [d for d in (max(due_dates) if due_dates else None, accelerated_on) if d is not None]
     starts = min(candidates)
     running_from = starts
     restarts = []
-    for d, what in sorted(interruptions):
+    events = sorted(interruptions + ([(plan_end, "")] if plan_end is not None else []))
+    for d, what in events:
+        if what == "":  # the plan's last due date: not an interruption, the start of the plan's period
+            running_from = max(running_from, d)
+            continue
         if not starts <= d <= checked_on:
             continue
         # a demand after expiry revives nothing; the debtor agreeing to pay does (Art. 192 ¶2;

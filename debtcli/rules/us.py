@@ -110,8 +110,16 @@ class UsPack:
         state = ctx.terms.case.state
         default = settings.get("default_date") or contract_result.first_missed or contract_result.charged_off_on \
             or contract_result.accelerated_on
+        plans = getattr(contract_result, "plans", ())
+        if plans and "default_date" not in settings:
+            # a payment plan is a new promise to pay: the default is the first plan installment missed
+            # (none missed: nothing runs yet), the plan a signed written acknowledgment on its date
+            last = plans[-1]
+            missed = [row.due for row in last.installments if row.status in ("late", "unpaid")
+                      and row.days_late > last.grace_days]
+            default = min(missed) if missed else None
         payments = [p.date for p in contract_result.payments if p.kind == "payment" and p.amount > 0]
-        acks = [e.date for e in ctx.terms.events if e.type == "acknowledgment"]
+        acks = [e.date for e in ctx.terms.events if e.type in ("acknowledgment", "restructure")]
         return us_law.limitation_period(state, default, payments, acks, checked_on(ctx))
 
     def extra(self, ctx, contract_result: ReplayResult, lawful_result: ReplayResult) -> dict:
