@@ -128,6 +128,51 @@ def _card_clause(p, w):
     return f"card agreement: {p['type']} clause"
 
 
+
+# ---------------------------------------------------------------------- the us pack
+
+_US_LINE = {"interest": "interest since", "fees": "fees since", "payments": "payments and credits since"}
+
+
+def _us_time_barred(p, w):
+    what = {"suit": "a suit", "threat": "a threat of suit", "letter": "a letter or statement, not a suit"}[p["what"]]
+    return (f"The {p['state']} limitation period ran from the default on {p['starts']} and its last day was "
+            f"{p['expires']}; checked on {p['checked_on']}. The debt is time-barred: "
+            + ("it may not be sued on or threatened with suit (strict liability)." if p["suing"] else
+               "collecting it is allowed but it may not be sued on or threatened with suit, and a letter must not "
+               "suggest otherwise.") + f" The demand is {what}.")
+
+
+def _us_post_chargeoff(p, w):
+    term = {"clause": p["term"], "rate": f"the agreement's rate {p['term']}", "none": "none stated"}[p["term_kind"]]
+    return (f"{w.m(p['interest'])} of interest accrues after the charge-off on {p['charge_off']}. An issuer that "
+            "charged off the account and stopped sending periodic statements stopped charging interest; interest "
+            f"for that period needs justification: a term that survives the charge-off (here: {term}) or a statute "
+            "allowing interest on the debt. Courts are split on whether the issuer waived it.")
+
+
+def _us_line(p, w):
+    name = f"amount owed on {p['date']}" if p["line"] == "amount" else _US_LINE[p["line"]]
+    return (f"The demand states the {name} as {w.m(p['stated'])}; the lawful replay gives {w.m(p['computed'])} "
+            f"({w.m(p['diff'])} apart).")
+
+
+def _us_itemization_date(p, w):
+    b = p["basis"].replace("_", "-")
+    return (f"The itemization date {p['date']} is given as the {b} date, but the account's {b} date is "
+            f"{p['expected'] or 'not known'}.")
+
+_US_LIMITATION = {
+    "CA": ("Cal. Code Civ. Proc. 337(a) (4 years, written contract); a payment does not revive; a signed written "
+           "acknowledgment before expiry restarts the period (CCP 360)"),
+    "NY": ("N.Y. CPLR 214-i (3 years, consumer credit transaction); neither a payment nor an acknowledgment revives or "
+           "extends it (GOL 17-101, 17-102 as amended 2022)"),
+    "TX": ("Tex. Civ. Prac. & Rem. Code 16.004 (4 years, debt); a payment does not revive a consumer debt (Tex. Fin. "
+           "Code 392.307); a signed written acknowledgment does (CPRC 16.065)"),
+    "FL": ("Fla. Stat. 95.11(2)(b) (5 years, written contract); a part payment or a written acknowledgment restarts "
+           "the period (Fla. Stat. 95.04)"),
+}
+
 CATALOGUE = {
     "list_sep": "; ",
     "literal": lambda p, w: p["text"],
@@ -157,6 +202,35 @@ CATALOGUE = {
         "outstanding, so it cannot be re-added from the postings and was not checked."),
     "finding.POSTING_MISMATCH": _posting,
     "finding.POSTING_MISMATCH/card": _card_posting,
+    "finding.UNAUTHORIZED_CHARGE/us": lambda p, w: (
+        f"{p['name']} of {w.m(p['amount'])} charged on {p['date']}: no term of the agreement "
+        "expressly authorizes it and no statute permits it. It is removed from the lawful balance."),
+    "finding.US.RATE_ABOVE_USURY": lambda p, w: (
+        f"A non-bank holder ({p['kind']}) charges {p['rate']} a year from {p['from']}; New York's civil usury rate is "
+        f"16%. Held to 16% from that day, the interest is {w.m(p['excess'])} less."),
+    "finding.US.TIME_BARRED": _us_time_barred,
+    "finding.US.POST_CHARGEOFF_INTEREST": _us_post_chargeoff,
+    "finding.US.ITEMIZATION_MISMATCH/identity": lambda p, w: (
+        f"The demand's itemization does not add up: {w.m(p['amount'])} + {w.m(p['interest'])} interest + "
+        f"{w.m(p['fees'])} fees - {w.m(p['payments'])} payments = {w.m(p['lines'])}, but the total demanded is "
+        f"{w.m(p['current'])} ({w.m(p['gap'])} apart)."),
+    "finding.US.ITEMIZATION_MISMATCH/line": _us_line,
+    "finding.US.ITEMIZATION_MISMATCH/principal": lambda p, w: (
+        f"{w.m(p['principal'])} of new principal was charged after the itemization date {p['date']}; the itemization "
+        "has no line for it, so a later itemization date is needed."),
+    "finding.US.ITEMIZATION_DATE": _us_itemization_date,
+    "basis.us.unauthorized": ("FDCPA 15 U.S.C. 1692f(1); 12 CFR 1006.22(b) (no amount unless the agreement expressly "
+                              "authorizes it or law permits it)"),
+    "basis.us.time_barred": "12 CFR 1006.26(b) (no suit or threat of suit on a time-barred debt)",
+    "basis.us.itemization": ("12 CFR 1006.34(c)(2)(vi)-(viii) (itemization: amount on the itemization date, interest, "
+                             "fees, payments and credits since, current amount)"),
+    "basis.us.itemization_date": "12 CFR 1006.34(b)(3) (itemization date)",
+    "basis.us.post_chargeoff": ("Regulation Z 12 CFR 1026.5(b)(2)(i) (periodic statements; an issuer that charged off "
+                                "the account and stopped sending statements stopped charging interest and fees)"),
+    "basis.us.ny_usury": ("N.Y. Gen. Oblig. Law 5-501, Banking Law 14-a (civil usury, 16% a year); a non-bank holder "
+                          "cannot rely on the originating bank's rate (Madden v. Midland Funding, 786 F.3d 246, 2d Cir. "
+                          "2015)"),
+    "basis.us.limitation": lambda p, w: _US_LIMITATION[p["state"]],
     "finding.POSTING_MISMATCH/plan": lambda p, w: (
         f"The ledger posts interest of {w.m(p['posted'])} on "
         f"{p['date']}: interest posted since the payment plan of {p['plan_date']} comes to {w.m(p['posted_total'])}, "
@@ -315,5 +389,6 @@ CATALOGUE = {
     "limitation.note": lambda p, w: (
         f"runs from {p['starts']}" + (f", last interrupted on {p['last'][0]} ({w.name('event', p['last'][1])})"
                                       if p["last"] else "")
-        + f"; {2 if p['rule'] == 'old' else 3} years: ends {p['expires']}; checked on {p['checked_on']}"),
+        + (f"; ends {p['expires']}" if p["rule"] == "state" else  # a US state's period: years as its basis says
+           f"; {2 if p['rule'] == 'old' else 3} years: ends {p['expires']}") + f"; checked on {p['checked_on']}"),
 }

@@ -111,6 +111,47 @@ def _card_clause(p, w):
     return f"信用卡领用合约：{w.name('type', p['type'])}条款"
 
 
+
+# ---------------------------------------------------------------------- the us pack (US citations kept as written)
+
+_US_LINE = {"interest": "此后的利息", "fees": "此后的费用", "payments": "此后的还款及抵扣"}
+_US_KIND = {"debt_buyer": "债务购买方", "collector": "催收机构", "original_creditor": "原债权人"}
+_US_DATE = {"charge_off": "核销", "judgment": "判决", "last_payment": "最后一次还款", "last_statement": "最后一期账单",
+            "transaction": "交易"}
+
+
+def _us_time_barred(p, w):
+    what = {"suit": "诉讼", "threat": "诉讼威胁", "letter": "催收函件或对账单（并非诉讼）"}[p["what"]]
+    return (f"{p['state']} 州的诉讼时效自 {p['starts']} 违约之日起算，最后一日为 {p['expires']}（核对日 "
+            f"{p['checked_on']}），该债务已过诉讼时效："
+            + ("不得就其起诉，也不得以诉讼相威胁（严格责任）。" if p["suing"] else
+               "仍可催收，但不得就其起诉或以诉讼相威胁，函件也不得作此暗示。") + f"本次主张为{what}。")
+
+
+def _us_post_chargeoff(p, w):
+    term = {"clause": p["term"], "rate": f"协议约定的利率 {p['term']}", "none": "未约定"}[p["term_kind"]]
+    return (f"{p['charge_off']} 核销之后计收利息 {w.m(p['interest'])}。发卡机构核销账户并停止寄送定期账单，即已停止"
+            f"计息；该期间的利息须有依据：核销后仍然有效的合同条款（本案：{term}），或允许对该债务计息的法律。对发卡机构"
+            "是否已放弃该利息，法院意见不一。")
+
+
+def _us_line(p, w):
+    name = f"{p['date']} 的欠款金额" if p["line"] == "amount" else _US_LINE[p["line"]]
+    return f"主张所列{name}为 {w.m(p['stated'])}；依法重算为 {w.m(p['computed'])}（相差 {w.m(p['diff'])}）。"
+
+
+def _us_itemization_date(p, w):
+    b = _US_DATE.get(p["basis"], p["basis"])
+    return f"分项基准日 {p['date']} 标为{b}日，但该账户的{b}日为 {p['expected'] or '未知'}。"
+
+_US_LIMITATION = {
+    "CA": "Cal. Code Civ. Proc. 337(a)（书面合同，4 年）；还款不使时效重新起算；时效届满前经签署的书面承认使其重新起算（CCP 360）",
+    "NY": "N.Y. CPLR 214-i（消费信贷交易，3 年）；还款或承认均不使时效恢复或延长（GOL 17-101、17-102，2022 年修订）",
+    "TX": ("Tex. Civ. Prac. & Rem. Code 16.004（债务，4 年）；还款不使消费债务的时效恢复（Tex. Fin. Code 392.307）；"
+           "经签署的书面承认可使其恢复（CPRC 16.065）"),
+    "FL": "Fla. Stat. 95.11(2)(b)（书面合同，5 年）；部分还款或书面承认使时效重新起算（Fla. Stat. 95.04）",
+}
+
 CATALOGUE = {
     "list_sep": "；",
     "literal": lambda p, w: p["text"],
@@ -135,6 +176,32 @@ CATALOGUE = {
         "台账余额列不随利息、费用入账而变化，显示的是贷款本金余额，无法按入账金额逐行复核，未予核对。"),
     "finding.POSTING_MISMATCH": _posting,
     "finding.POSTING_MISMATCH/card": _card_posting,
+    "finding.UNAUTHORIZED_CHARGE/us": lambda p, w: (
+        f"{p['date']} 收取的“{w.name('type', p['name'])}” {w.m(p['amount'])}：协议没有明确授权，也没有法律允许，"
+        "已从依法余额中剔除。"),
+    "finding.US.RATE_ABOVE_USURY": lambda p, w: (
+        f"非银行持有人（{_US_KIND.get(p['kind'], p['kind'])}）自 {p['from']} 起按年利率 {p['rate']} 计息；纽约州民事"
+        f"高利贷利率上限为年利率 16%。自该日起按 16% 计算，利息减少 {w.m(p['excess'])}。"),
+    "finding.US.TIME_BARRED": _us_time_barred,
+    "finding.US.POST_CHARGEOFF_INTEREST": _us_post_chargeoff,
+    "finding.US.ITEMIZATION_MISMATCH/identity": lambda p, w: (
+        f"主张的分项相加不符：{w.m(p['amount'])} + 利息 {w.m(p['interest'])} + 费用 {w.m(p['fees'])} − 还款 "
+        f"{w.m(p['payments'])} = {w.m(p['lines'])}，而主张总额为 {w.m(p['current'])}（相差 {w.m(p['gap'])}）。"),
+    "finding.US.ITEMIZATION_MISMATCH/line": _us_line,
+    "finding.US.ITEMIZATION_MISMATCH/principal": lambda p, w: (
+        f"分项基准日 {p['date']} 之后新增本金 {w.m(p['principal'])}；分项表没有对应栏目，须改用更晚的分项基准日。"),
+    "finding.US.ITEMIZATION_DATE": _us_itemization_date,
+    "basis.us.unauthorized": ("美国《公平债务催收作业法》15 U.S.C. 1692f(1)；Regulation F 12 CFR 1006.22(b)"
+                              "（协议未明确授权、法律也未允许的款项不得收取）"),
+    "basis.us.time_barred": "12 CFR 1006.26(b)（不得就已过诉讼时效的债务起诉或以诉讼相威胁）",
+    "basis.us.itemization": ("12 CFR 1006.34(c)(2)(vi)-(viii)（分项：分项基准日的欠款金额，此后的利息、费用、还款及抵扣，"
+                             "当前金额）"),
+    "basis.us.itemization_date": "12 CFR 1006.34(b)(3)（分项基准日）",
+    "basis.us.post_chargeoff": ("Regulation Z 12 CFR 1026.5(b)(2)(i)（定期账单；发卡机构核销账户并停止寄送账单，即已停止"
+                                "收取利息和费用）"),
+    "basis.us.ny_usury": ("N.Y. Gen. Oblig. Law 5-501、Banking Law 14-a（民事高利贷，年利率 16%）；非银行持有人不得援用"
+                          "发放贷款的银行的利率（Madden v. Midland Funding, 786 F.3d 246, 2d Cir. 2015）"),
+    "basis.us.limitation": lambda p, w: _US_LIMITATION[p["state"]],
     "finding.POSTING_MISMATCH/plan": lambda p, w: (
         f"台账于 {p['date']} 记入利息 {w.m(p['posted'])}：自 {p['plan_date']} 还款计划起累计记入利息 "
         f"{w.m(p['posted_total'])}，而该计划（{p['installments']} 期，年利率 {p['rate']}）截至 {p['through']} "
@@ -269,5 +336,6 @@ CATALOGUE = {
     "limitation.note": lambda p, w: (
         f"自 {p['starts']} 起算" + (f"，最近一次于 {p['last'][0]} 因{w.name('event', p['last'][1])}中断"
                                    if p["last"] else "")
-        + f"；时效 {'二' if p['rule'] == 'old' else '三'} 年，届满日 {p['expires']}；核对日 {p['checked_on']}"),
+        + (f"；届满日 {p['expires']}" if p["rule"] == "state" else
+           f"；时效 {'二' if p['rule'] == 'old' else '三'} 年，届满日 {p['expires']}") + f"；核对日 {p['checked_on']}"),
 }

@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from debtcli.engine.account import RatePoint, account_from_terms
 from debtcli.engine.replay import Replays, ReplayResult, replay
-from debtcli.model.findings import UNAUTHORIZED_CHARGE, Finding, literal
+from debtcli.model.findings import UNAUTHORIZED_CHARGE, Finding, text
 from debtcli.model.money import ZERO, ParseError, Rate, fmt_grouped, parse_amount, parse_rate
 from debtcli.model.records import COMPONENT_NAMES_EN, InputError, Issue, SourceRef
 from debtcli.rules import us_law
@@ -91,16 +91,13 @@ class UsPack:
             demand = ctx.terms.demand
             suing = ctx.terms.case.filed is not None or (demand is not None and demand.document_kind in
                                                          ("suit", "threat_of_suit"))
-            what = "a suit" if ctx.terms.case.filed or (demand and demand.document_kind == "suit") else \
-                "a threat of suit" if suing else "a letter or statement, not a suit"
+            what = "suit" if ctx.terms.case.filed or (demand and demand.document_kind == "suit") else \
+                "threat" if suing else "letter"
             out.append(_finding(
                 TIME_BARRED, "error" if suing else "warning", "total", lawful_result.balance["total"],
-                f"The {ctx.terms.case.state} limitation period ran from the default on {lim.starts} and its last day "
-                f"was {lim.expires}; checked on {checked_on(ctx)}. The debt is time-barred: "
-                + ("it may not be sued on or threatened with suit (strict liability)." if suing else
-                   "collecting it is allowed but it may not be sued on or threatened with suit, and a letter must not "
-                   "suggest otherwise.") + f" The demand is {what}.",
-                "", lim.basis + "; " + us_law.BASIS["time_barred"], (SourceRef("case.toml", column="demand.document"),),
+                {"state": ctx.terms.case.state, "starts": lim.starts, "expires": lim.expires,
+                 "checked_on": checked_on(ctx), "suing": suing, "what": what},
+                lim.basis + (_basis("time_barred"),), (SourceRef("case.toml", column="demand.document"),),
                 {"starts": lim.starts, "expires": lim.expires, "checked_on": checked_on(ctx)}))
         out += self._itemization_findings(ctx, lawful_result)
         return out
@@ -229,10 +226,8 @@ class UsPack:
                     removed.append((comp, row.amount, row.date, row.memo or row.type, row.source))
         for comp, amount, day, name, source in removed:
             findings.append(_finding(
-                UNAUTHORIZED_CHARGE, "error", comp, amount,
-                f"{name} of {fmt_grouped(amount)} charged on {day}: no term of the agreement expressly authorizes it "
-                f"and no statute permits it. It is removed from the lawful balance.",
-                "", us_law.BASIS["unauthorized"], (source,) if source else (), {"date": day, "name": name}))
+                UNAUTHORIZED_CHARGE, "error", comp, amount, {"name": name, "amount": amount, "date": day},
+                (_basis("unauthorized"),), (source,) if source else (), {"date": day, "name": name}, variant="us"))
         if removed:
             notes["unauthorized_removed"] = ", ".join(f"{n} {fmt_grouped(a)} ({d})" for _, a, d, n, _ in removed)
         return replace(account, **changes) if changes else account
@@ -293,9 +288,8 @@ class UsPack:
         top = max(p.rate for p in (over or over_default or account.rate_path))
         findings.append(_finding(
             RATE_ABOVE_USURY, "error", "interest", effect,
-            f"A non-bank holder ({terms.case.lender_kind}) charges {_pct(top)} a year from {start}; New York's civil "
-            f"usury rate is 16%. Held to 16% from that day, the interest is {fmt_grouped(effect)} less.",
-            "", us_law.NY_USURY_BASIS, (SourceRef("case.toml", column="contract.rate"),),
+            {"kind": terms.case.lender_kind, "rate": _pct(top), "from": start, "excess": effect},
+            (_basis("ny_usury"),), (SourceRef("case.toml", column="contract.rate"),),
             {"from": start, "rate": _pct(top), "cap": "16%"}))
         notes["ny_usury"] = f"interest held to 16% a year from {start} (non-bank holder)"
         return capped
@@ -357,14 +351,12 @@ class UsPack:
         if it.interest <= 0:
             return []
         c = ctx.terms.contract
-        term = c.clauses.get("interest") or (f"the agreement's rate {c.rate.text}" if c.rate else "none stated")
+        term = ("clause", c.clauses["interest"]) if c.clauses.get("interest") else \
+            ("rate", c.rate.text) if c.rate else ("none", "")
         return [_finding(
             POST_CHARGEOFF_INTEREST, "warning", "interest", it.interest,
-            f"{fmt_grouped(it.interest)} of interest accrues after the charge-off on {co}. An issuer that charged off "
-            "the account and stopped sending periodic statements stopped charging interest; interest for that period "
-            f"needs justification: a term that survives the charge-off (here: {term}) or a statute allowing "
-            "interest on the debt. Courts are split on whether the issuer waived it.",
-            "", us_law.BASIS["post_chargeoff"], (SourceRef("case.toml", column="event"),),
+            {"interest": it.interest, "charge_off": co, "term_kind": term[0], "term": term[1]},
+            (_basis("post_chargeoff"),), (SourceRef("case.toml", column="event"),),
             {"charge_off": co, "interest_since": it.interest})]
 
     def _itemization(self, ctx, lawful_result: ReplayResult) -> Itemization | None:
@@ -387,15 +379,10 @@ class UsPack:
         if gap is not None and gap != 0:
             out.append(_finding(
                 ITEMIZATION_MISMATCH, "error", "total", gap,
-                f"The demand's itemization does not add up: {fmt_grouped(stated['amount'])} + "
-                f"{fmt_grouped(stated['interest'])} interest + {fmt_grouped(stated['fees'])} fees - "
-                f"{fmt_grouped(stated['payments'])} payments = "
-                f"{fmt_grouped(stated['amount'] + stated['interest'] + stated['fees'] - stated['payments'])}, but the "
-                f"total demanded is {fmt_grouped(current)} ({fmt_grouped(gap)} apart).",
-                "", us_law.BASIS["itemization"], (SourceRef("case.toml", column="demand"),),
-                {"stated_total": current, "sum_of_lines": current - gap}))
-        names = {"amount": f"amount owed on {it.date}", "interest": "interest since", "fees": "fees since",
-                 "payments": "payments and credits since"}
+                {"amount": stated["amount"], "interest": stated["interest"], "fees": stated["fees"],
+                 "payments": stated["payments"], "lines": current - gap, "current": current, "gap": gap},
+                (_basis("itemization"),), (SourceRef("case.toml", column="demand"),),
+                {"stated_total": current, "sum_of_lines": current - gap}, variant="identity"))
         for line in ("amount", "interest", "fees", "payments"):
             if line not in stated or stated[line] == it.line(line):
                 continue
@@ -403,17 +390,14 @@ class UsPack:
             out.append(_finding(
                 ITEMIZATION_MISMATCH, "error" if (diff > 0) != (line == "payments") else "warning",
                 "total", diff,
-                f"The demand states the {names[line]} as {fmt_grouped(stated[line])}; the lawful replay gives "
-                f"{fmt_grouped(it.line(line))} ({fmt_grouped(diff)} apart).",
-                "", us_law.BASIS["itemization"],
-                (SourceRef("case.toml", column=f"demand.{_stated_key(line)}"),),
-                {"stated": stated[line], "computed": it.line(line), "line": line}))
+                {"line": line, "date": it.date, "stated": stated[line], "computed": it.line(line), "diff": diff},
+                (_basis("itemization"),), (SourceRef("case.toml", column=f"demand.{_stated_key(line)}"),),
+                {"stated": stated[line], "computed": it.line(line), "line": line}, variant="line"))
         if it.principal != 0:
             out.append(_finding(
-                ITEMIZATION_MISMATCH, "warning", "principal", it.principal,
-                f"{fmt_grouped(it.principal)} of new principal was charged after the itemization date {it.date}; the "
-                "itemization has no line for it, so a later itemization date is needed.",
-                "", us_law.BASIS["itemization_date"], (SourceRef("case.toml", column="demand.itemization_date"),)))
+                ITEMIZATION_MISMATCH, "warning", "principal", it.principal, {"principal": it.principal, "date": it.date},
+                (_basis("itemization_date"),), (SourceRef("case.toml", column="demand.itemization_date"),),
+                variant="principal"))
         known = {"charge_off": lawful_result.charged_off_on,
                  "judgment": _settings(ctx).get("judgment_date"),
                  "last_payment": max((p.date for p in lawful_result.payments if p.kind == "payment"
@@ -421,18 +405,20 @@ class UsPack:
         expected = known.get(it.basis)
         if it.basis in known and expected != it.date:
             out.append(_finding(
-                ITEMIZATION_DATE, "warning", None, ZERO,
-                f"The itemization date {it.date} is given as the {it.basis.replace('_', '-')} date, but the account's "
-                f"{it.basis.replace('_', '-')} date is {expected or 'not known'}.",
-                "", us_law.BASIS["itemization_date"], (SourceRef("case.toml", column="demand.itemization_date"),)))
+                ITEMIZATION_DATE, "warning", None, ZERO, {"date": it.date, "basis": it.basis, "expected": expected},
+                (_basis("itemization_date"),), (SourceRef("case.toml", column="demand.itemization_date"),)))
         return out
 
 
-def _finding(code, severity, component, amount, message, message_zh, basis, evidence=(), details=None) -> Finding:
-    """The pack's findings are written sentences in English (the US market's language), kept as
-    prose (``variant="prose"``) rather than catalogue entries."""
-    return Finding(code, severity, component, amount, {"en": message, "zh": message_zh or message},
-                   (literal(basis),), tuple(evidence), details or {}, variant="prose")
+def _finding(code, severity, component, amount, params, basis, evidence=(), details=None, variant="") -> Finding:
+    """A finding of the pack: its words are catalogue entries (``finding.US.*`` in ``debtcli.messages``),
+    English and Chinese; the statutes keep their US citations in both."""
+    return Finding(code, severity, component, amount, params, tuple(basis), tuple(evidence), details or {},
+                   variant=variant)
+
+
+def _basis(key: str):
+    return text("basis.us." + key)
 
 
 def _stated_key(line: str) -> str:

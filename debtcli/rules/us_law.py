@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
+from debtcli.model.findings import text
 from debtcli.model.records import InputError, Issue, SourceRef
 from debtcli.report.model import Limitation
 
@@ -84,10 +85,8 @@ def limitation_period(state: str, default_date: date | None, payments: list[date
         running_from = d
     expires = running_from + relativedelta(years=rule.years)
     expired = checked_on > expires
-    note = (f"runs from the default on {default_date}" + (f", restarted on {running_from} ({restarts[-1][1]})"
-                                                          if restarts else "")
-            + f"; last day {expires}; checked on {checked_on}")
-    return Limitation(default_date, expires, expired, tuple(restarts), rule.basis, note)
+    return Limitation(default_date, expires, expired, tuple(restarts), (text("basis.us.limitation", state=state),),
+                      checked_on, "state", running_from)
 
 
 # ---------------------------------------------------------------------- validation period

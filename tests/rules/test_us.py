@@ -190,3 +190,39 @@ def test_us_case_needs_a_known_state(tmp_path):
     res = runner.invoke(app, ["verify", str(case)])
     assert res.exit_code == 2
     assert "case.state" in res.stderr
+
+
+def test_us_findings_in_both_languages(tmp_path):
+    """Each code of the pack in Chinese and in English, statutes cited as written in both."""
+    import re
+    import shutil
+
+    han = re.compile(r"[\u4e00-\u9fff]")
+    case = tmp_path / "c"
+    shutil.copytree(EXAMPLE, case)
+    text = (case / "case.toml").read_text()
+    # a suit one day after the NY period (2026-04-05), a letter whose own lines do not add up (3,108.87 +
+    # 517.23 + 150.00 - 50.00 = 3,726.10, stated total 3,800.00: 73.90 apart), and the itemization date
+    # called a last-payment date
+    text = (text.replace("as_of = 2024-06-10", "as_of = 2026-04-05").replace('"letter"', '"suit"')
+            .replace('total = "3726.10"', 'total = "3800.00"')
+            .replace('itemization_basis = "charge_off"', 'itemization_basis = "last_payment"'))
+    (case / "case.toml").write_text(text)
+    seen = {}
+    for lang in ("zh", "en"):
+        res = runner.invoke(app, ["verify", str(case), "--format", "json", "--lang", lang])
+        assert res.exit_code == 1, res.output
+        for f in json.loads(res.stdout)["findings"]:
+            seen.setdefault((f["code"], lang), []).append((f["message"], f["basis"]))
+    barred_zh = seen[("US.TIME_BARRED", "zh")][0]
+    assert "2026-04-04" in barred_zh[0] and "不得就其起诉" in barred_zh[0] and "本次主张为诉讼" in barred_zh[0]
+    assert "CPLR 214-i" in barred_zh[1] and "1006.26(b)" in barred_zh[1] and han.search(barred_zh[1])
+    assert "it may not be sued on" in seen[("US.TIME_BARRED", "en")][0][0]
+    identity = [m for m, _ in seen[("US.ITEMIZATION_MISMATCH", "zh")] if "相加不符" in m]
+    assert identity and "3,726.10" in identity[0] and "3,800.00" in identity[0] and "73.90" in identity[0]
+    assert any("does not add up" in m and "73.90" in m for m, _ in seen[("US.ITEMIZATION_MISMATCH", "en")])
+    (date_zh,) = seen[("US.ITEMIZATION_DATE", "zh")]
+    assert "最后一次还款日" in date_zh[0] and "1006.34(b)(3)" in date_zh[1]
+    for (code, lang), items in seen.items():
+        for message, basis in items:
+            assert bool(han.search(message)) == (lang == "zh"), (code, message)
