@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field, replace
-from datetime import date
-from decimal import Decimal
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from debtcli.engine.daycount import basis_days
 from debtcli.model.money import ZERO, minor_unit, round_money
@@ -79,6 +79,7 @@ class Account:
     penalty: Decimal | None = None
     late_fee: Decimal | None = None
     late_fee_rate: Decimal | None = None
+    late_fee_base: str = "installment"  # installment | principal | interest: what late_fee_rate applies to
     installment_fees: tuple[tuple[str, Decimal], ...] = ()
     charges: tuple[Charge, ...] = ()
     events: tuple[NonCash, ...] = ()
@@ -96,6 +97,13 @@ class Account:
     # Lending Art. 26 ¶2): (from, enforceable annual rate or None) steps. What is still unpaid of that
     # part on the as-of date is not owed (``ReplayResult.unenforced``).
     claim_limit: tuple[tuple[date, Decimal | None], ...] = ()
+    overdue_lag: int = 0  # overdue_from = "next_day": default interest starts the day after the due date (+ grace)
+    flat_base: Decimal | None = None  # method = "flat": interest runs on this original principal while any is unpaid
+    installment_multiple: Decimal | None = None  # the level installment is a multiple of this
+    # A ceiling on interest plus the periodic fees re-characterised as interest (``fees_as_interest``, one flag per
+    # installment fee): each installment's fee is cut to what the ceiling leaves after its interest. Empty: no cap.
+    fee_ceiling: tuple[RatePoint, ...] = ()
+    fees_as_interest: tuple[bool, ...] = ()
 
     def with_payments(self, payments) -> "Account":
         return replace(self, payments=tuple(payments))
@@ -144,8 +152,22 @@ def add_months_sticky(anchor: date, months: int) -> date:
     return date(year, month0 + 1, min(anchor.day, last))
 
 
+def on_demand_due(terms: Terms) -> date | None:
+    """``maturity = "on_demand"`` (未约定还款期限): the debt falls due ``demand_period_days`` after the
+    first demand notice (Civil Code Art. 675: a reasonable time after the lender's demand), or on the
+    filing date, whichever comes first; None while neither has happened."""
+    c = terms.contract
+    dates = [e.date + timedelta(days=c.demand_period_days) for e in terms.events if e.type == "demand_notice"]
+    if terms.case.filed is not None:
+        dates.append(terms.case.filed)
+    return min(dates) if dates else None
+
+
 def due_dates_for(terms: Terms) -> tuple[date, ...]:
     c = terms.contract
+    if c.on_demand:
+        due = on_demand_due(terms)
+        return (due,) if due is not None else ()
     if c.method == "custom":
         return tuple(x.due for x in terms.installments)
     if c.method == "bullet":
@@ -166,6 +188,17 @@ def annuity_payment(principal: Decimal, monthly_rate: Decimal, n: int) -> Decima
     if monthly_rate == 0:
         return principal / n
     return principal * monthly_rate / (1 - (1 + monthly_rate) ** -n)
+
+
+def level_installment(principal: Decimal, monthly_rate: Decimal, n: int, rounding: str, places: int,
+                      multiple: Decimal | None = None, carry_precision: bool = False) -> Decimal:
+    """The equal installment (等额本息): the annuity rounded under ``rounding`` at the minor unit, or, with
+    ``multiple`` (installment_multiple), to the nearest multiple of it, a half rounded up (Fineract's
+    "installment amount in multiples of"); the last installment takes whatever principal remains."""
+    raw = annuity_payment(principal, monthly_rate, n)
+    if multiple is not None:
+        return (raw / multiple).quantize(Decimal(1), rounding=ROUND_HALF_UP) * multiple
+    return raw if carry_precision else round_money(raw, rounding, places)
 
 
 def resolve_rate_path(spec: RateSpec | None, signed: date, until: date, repricing: str,
@@ -297,7 +330,7 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
     if c.method == "custom":
         principal_plan = tuple(x.principal for x in terms.installments)
         interest_plan = tuple(x.interest for x in terms.installments)
-    elif c.method == "equal_principal":
+    elif c.method in ("equal_principal", "flat"):
         each = round_money(c.principal / n, c.rounding, places) if n else ZERO
         principal_plan = tuple([each] * (n - 1) + [None]) if n else ()
         interest_plan = (None,) * n
@@ -310,9 +343,8 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
     annuity = None
     if c.method == "equal_installment" and n:
         first_rate = rate_path[0].rate if rate_path else ZERO
-        annuity = annuity_payment(c.principal, first_rate / 12, n)
-        if not c.carry_precision:
-            annuity = round_money(annuity, c.rounding, places)
+        annuity = level_installment(c.principal, first_rate / 12, n, c.rounding, places, c.installment_multiple,
+                                    c.carry_precision)
 
     events = []
     for e in terms.events:
@@ -343,6 +375,7 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
         penalty=c.penalty,
         late_fee=c.late_fee,
         late_fee_rate=c.late_fee_rate,
+        late_fee_base=c.late_fee_base,
         installment_fees=tuple(installment_fees),
         charges=tuple(charges),
         events=tuple(events),
@@ -354,6 +387,9 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
         clauses=dict(c.clauses),
         places=places,
         restructures=_restructures(terms, basis),
+        overdue_lag=1 if c.overdue_from == "next_day" else 0,
+        flat_base=sum((a for _, a in draws), ZERO) if c.method == "flat" else None,
+        installment_multiple=c.installment_multiple,
     )
     return account, issues
 
@@ -418,9 +454,45 @@ def conventions(account: Account, terms: Terms) -> dict:
         "default_rate": (c.default_rate.text if c.default_rate else "none agreed: overdue principal keeps the contract rate"),
         "compound": "yes" if account.compound else "no",
         "early_payments": "held as credit until the next due date" if account.method in (
-            "equal_installment", "equal_principal", "interest_only") else "applied at once (interest to date, then principal)",
+            "equal_installment", "equal_principal", "interest_only", "flat") else "applied at once (interest to date, then principal)",
         "same_day_order": "disbursement, rate change, charge, due, payment, waiver, overdue, acceleration, charge-off",
+        **loan_conventions(account, terms),
     } if account.card is None else card_conventions(account, terms)
+
+
+def loan_conventions(account: Account, terms: Terms) -> dict:
+    """The conventions of real ledgers a loan run used (each one a case.toml key)."""
+    c = terms.contract
+    if c.on_demand:
+        due = account.due_dates[0] if account.due_dates else None
+        maturity = (f"on demand (no term agreed): due {c.demand_period_days} days after a demand notice or on the "
+                    "filing date, whichever is first (Civil Code Art. 675)"
+                    + (f"; due {due}" if due else "; no demand and no filing yet: nothing is due"))
+    else:
+        maturity = str(account.due_dates[-1]) if account.due_dates else "none"
+    if account.late_fee is not None:
+        late = f"{account.late_fee} on each missed installment"
+    elif account.late_fee_rate is not None:
+        late = f"{_pct(account.late_fee_rate)} of the unpaid {account.late_fee_base} of each missed installment"
+    else:
+        late = "none agreed"
+    periodic = [f for f in c.fees if f.per_installment]
+    fees = "; ".join(
+        f"{f.name}: " + (f"{f.amount}" if f.amount is not None else f"{_pct(f.rate)} of principal")
+        + f" with each installment, paid to {f.paid_to.replace('_', ' ')}" for f in periodic) or "none"
+    return {
+        "method": account.method + (" (interest on the original principal for every period, whatever has been "
+                                    "repaid; principal in equal parts, the last taking the rest)"
+                                    if account.flat_base is not None else ""),
+        "installment_multiple": (f"the level installment rounded to the nearest multiple of {account.installment_multiple}"
+                                 " (a half up); the last installment takes the rest"
+                                 if account.installment_multiple is not None else "none: rounded at the minor unit"),
+        "late_fee": late,
+        "maturity": maturity,
+        "overdue_from": ("the day after the due date (+ grace): the due day itself bears the contract rate"
+                         if account.overdue_lag else "the due date (+ grace)"),
+        "periodic_fees": fees,
+    }
 
 
 def _pct(fraction: Decimal) -> str:

@@ -41,7 +41,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from operator import attrgetter, itemgetter
 
-from debtcli.engine.account import Account, add_months, add_months_sticky, annuity_payment
+from debtcli.engine.account import Account, add_months, add_months_sticky, level_installment
 from debtcli.engine.daycount import act_act_pieces, basis_days, day_count_days
 from debtcli.engine.exact import Accrued, round_quotient, round_ratio
 from debtcli.engine.records import (  # noqa: F401 - the records are part of this module's interface
@@ -141,7 +141,7 @@ class _Replay:
         self.basis = basis_days(account.day_count)
         self.actual_days = account.day_count not in ("30/360", "30E/360")  # days are calendar days
         self.per_period = account.interest_method == "per_period"
-        self.hold = account.method in ("equal_installment", "equal_principal", "interest_only")
+        self.hold = account.method in ("equal_installment", "equal_principal", "interest_only", "flat")
 
     # ------------------------------------------------------------------ helpers
     def rnd(self, x: Decimal) -> Decimal:
@@ -160,7 +160,7 @@ class _Replay:
             ev.append((p.date, RANK_RATE, ZERO, "", 1000 + i, "default_rate", p))
         for i, ch in enumerate(a.charges):
             ev.append((ch.date, RANK_CHARGE, ch.amount, ch.name, i, "charge", ch))
-        grace = timedelta(days=a.grace_days)
+        grace = timedelta(days=a.grace_days + a.overdue_lag)
         for k, d in enumerate(a.due_dates):
             ev.append((d, RANK_DUE, ZERO, "", k, "due", k))
             ev.append((d + grace, RANK_OVERDUE, ZERO, "", k, "overdue", k))
@@ -189,6 +189,7 @@ class _Replay:
         self.accr = {c: Accrued() for c in _ACCRUING}  # exact: base x rate x days / denominator
         self.accr_lines: dict[str, list] = {c: [] for c in _ACCRUING}
         self.accr_band = {c: Accrued() for c in _ACCRUING}
+        self.ceiling_accr = Accrued()  # what the fee ceiling allows since the last due date
         self.prepaid = ZERO  # interest withheld up front, not yet set against interest owed
         self.rate = ZERO
         self.rate_text = ""
@@ -357,7 +358,11 @@ class _Replay:
         overdue_i = gsum.get(("interest", True), ZERO)
         if self.not_due > ZERO and self.rate > ZERO:
             period = self._regular_period(t0) if self.per_period else None
-            self._add("interest", self.not_due, self.rate, t0, t1, self.rate_text, period)
+            # flat: the original principal bears interest for as long as any of it is outstanding
+            base = self.a.flat_base if self.a.flat_base is not None else self.not_due
+            self._add("interest", base, self.rate, t0, t1, self.rate_text, period)
+        if self.a.fee_ceiling and self.not_due > ZERO:
+            self._ceiling_accrue(t0, t1)
         if grace_p > ZERO:
             self._add("interest", grace_p, self.rate, t0, t1, self.rate_text)
         if overdue_p > ZERO or (self.a.compound and overdue_i > ZERO):
@@ -366,6 +371,21 @@ class _Replay:
                 self._add("default_interest", overdue_p, drate, t0, t1, dtext)
             if self.a.compound and overdue_i > 0:
                 self._add("compound_interest", overdue_i, drate, t0, t1, dtext)
+
+    def _ceiling_accrue(self, t0: date, t1: date):
+        """What the ceiling (``Account.fee_ceiling``) allows on the principal outstanding for the span:
+        interest and the fees re-characterised as interest may not together exceed it."""
+        ceiling = ZERO
+        for p in self.a.fee_ceiling:
+            if p.date <= t0:
+                ceiling = p.rate
+        if ceiling <= ZERO:
+            return
+        period = self._regular_period(t0) if self.per_period else None
+        if period is not None:
+            self.ceiling_accr.add(self.not_due * ceiling * (t1 - t0).days, 12 * (period[1] - period[0]).days)
+        else:
+            self.ceiling_accr.add(self.not_due * ceiling * day_count_days(t0, t1, self.dc), self.basis)
 
     def card_pieces(self, t0: date, t1: date):
         """(start, end, days, basis, annual rate, rate text) for a card span: split where the rate
@@ -482,7 +502,8 @@ class _Replay:
             if changed and self.annuity is not None and a.reamortize_on_rate_change and not a.carry_precision:
                 remaining = sum(1 for x in a.due_dates if x > d)
                 if remaining and self.not_due > 0:
-                    self.annuity = self.rnd(annuity_payment(self.not_due, self.rate / 12, remaining))
+                    self.annuity = level_installment(self.not_due, self.rate / 12, remaining, a.rounding, a.places,
+                                                     a.installment_multiple)
         elif kind == "default_rate":
             self.default_fixed, self.default_text = payload.rate, payload.text
         elif kind == "charge":
@@ -559,7 +580,20 @@ class _Replay:
             self.not_due -= principal
             self.owe("principal", principal, n, d, False)
         fees = ZERO
-        for name, amount in a.installment_fees:
+        room = None
+        if a.fee_ceiling:  # fees re-characterised as interest: within what the ceiling leaves after the interest
+            allowed = round_ratio(self.ceiling_accr.num, self.ceiling_accr.den, a.places, self.mode)
+            self.ceiling_accr.reset()
+            room = max(ZERO, allowed - interest)
+        for i, (name, amount) in enumerate(a.installment_fees):
+            if room is not None and i < len(a.fees_as_interest) and a.fees_as_interest[i]:
+                take = min(amount, room)
+                room -= take
+                if take > 0:
+                    self.owe("interest", take, n, d, False)
+                    self.postings.append(Posting(d, "interest", take, amount, "fee_as_interest", n, name))
+                interest += take
+                continue
             self.owe("fees", amount, n, d, False)
             self.postings.append(Posting(d, "fees", amount, amount, "fee", n, name))
             fees += amount
@@ -574,11 +608,13 @@ class _Replay:
         if n not in self.inst:
             return
         unpaid = ZERO
+        unpaid_parts: dict = {}
         for it in self.by_n.pop(n, ()):
             if not it.overdue:
                 self._move(it, True)
                 if it.component in _INSTALLMENT_PARTS:
                     unpaid += it.amount
+                    unpaid_parts[it.component] = unpaid_parts.get(it.component, ZERO) + it.amount
         if unpaid <= 0:
             return
         if self.first_missed is None:
@@ -592,7 +628,8 @@ class _Replay:
         if a.late_fee is not None:
             fee = a.late_fee
         elif a.late_fee_rate is not None:
-            raw = unpaid * a.late_fee_rate
+            base = unpaid if a.late_fee_base == "installment" else unpaid_parts.get(a.late_fee_base, ZERO)
+            raw = base * a.late_fee_rate
             fee = self.rnd(raw)
         if fee:
             self.owe("penalties", fee, n, d, True)

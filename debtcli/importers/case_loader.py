@@ -354,5 +354,6 @@ def _sheet_value(key: str, value):
     return text
 
 
-_INT_KEYS = {"term_months", "grace_days", "statement_day", "due_day", "due_days", "window_days"}
+_INT_KEYS = {"term_months", "grace_days", "statement_day", "due_day", "due_days", "window_days",
+             "demand_period_days"}
 

@@ -21,7 +21,13 @@ from debtcli.terms.schema import (
     AnnualFee,
     COUNTING,
     DAY_COUNTS,
+    DEMAND_PERIOD_DAYS,
     EVENT_TYPES,
+    FEE_PERIODS,
+    LATE_FEE_BASES,
+    OVERDUE_FROM,
+    PAID_TO,
+    ROUNDINGS,
     INTEREST_METHODS,
     JURISDICTIONS,
     DOCUMENT_KINDS,
@@ -241,6 +247,8 @@ CONTRACT_KEYS = {
     "statement_day", "due_day", "due_days", "interest_model", "minimum_payment", "late_penalty", "tolerance",
     "cash_advance_fee", "credit_limit", "card", "minimum_floor", "interest_free", "interest_on_fees", "annual_fee",
     "installment_plan",
+    # conventions of real ledgers
+    "installment_multiple", "demand_period_days", "overdue_from",
 }
 TOP_KEYS = {"schema", "case", "contract", "disbursement", "installment", "event", "payment", "demand", "rules",
             "reconcile", "notice", "files"}
@@ -317,14 +325,19 @@ def terms_from_dict(data: dict, file: str = "case.toml") -> tuple[Terms | None, 
     method = r.get(c, "contract", "method", _choice(METHODS), " | ".join(METHODS), default="bullet")
     method_valid = "method" not in c or method != "bullet" or c.get("method") == "bullet"
     term_months = r.get(c, "contract", "term_months", _int_between(1, 1200), "a whole number of months (1 to 1200)")
-    maturity = r.get(c, "contract", "maturity", parse_date, "a date (YYYY-MM-DD)")
+    on_demand = c.get("maturity") == "on_demand"
+    maturity = None if on_demand else r.get(c, "contract", "maturity", parse_date,
+                                            'a date (YYYY-MM-DD) or "on_demand" (no repayment term agreed)')
     first_due = r.get(c, "contract", "first_due", parse_date, "a date (YYYY-MM-DD)")
     rate = r.get(c, "contract", "rate", parse_rate_spec, "a rate such as \"24%\", \"2%/month\", \"LPR+0.5%\"")
     default_rate = r.get(c, "contract", "default_rate", lambda v: parse_rate_spec(v, allow_relative=True),
                          "a rate such as \"36%\" or a markup such as \"+50%\"")
     late_fee_raw = c.get("late_fee")
     late_fee = late_fee_rate = None
-    if late_fee_raw is not None:
+    late_fee_base = "installment"
+    if isinstance(late_fee_raw, dict):
+        late_fee_rate, late_fee_base = _late_fee_table(r, late_fee_raw)
+    elif late_fee_raw is not None:
         if isinstance(late_fee_raw, str) and late_fee_raw.strip().endswith("%"):
             late_fee_rate = r.get(c, "contract", "late_fee", _fraction, "an amount or a percentage of the missed amount")
         else:
@@ -357,13 +370,13 @@ def terms_from_dict(data: dict, file: str = "case.toml") -> tuple[Terms | None, 
         interest_method=r.get(c, "contract", "interest_method", _choice(INTEREST_METHODS), "daily | per_period"),
         grace_days=r.get(c, "contract", "grace_days", _int_between(0, 365), "a whole number of days (0 to 365)",
                          default=0),
-        rounding=r.get(c, "contract", "rounding", _choice(("half_up", "half_even")), "half_up | half_even",
-                       default="half_up"),
+        rounding=r.get(c, "contract", "rounding", _choice(ROUNDINGS), " | ".join(ROUNDINGS), default="half_up"),
         default_rate=default_rate,
         compound=r.get(c, "contract", "compound", _bool, "true or false", default=False),
         penalty=r.get(c, "contract", "penalty", _nonneg_money, "an amount such as \"5000.00\""),
         late_fee=late_fee,
         late_fee_rate=late_fee_rate,
+        late_fee_base=late_fee_base,
         allocation=allocation,
         fees=fees,
         repricing=r.get(c, "contract", "repricing", _choice(REPRICING), "fixing | anniversary", default="fixing"),
@@ -374,6 +387,13 @@ def terms_from_dict(data: dict, file: str = "case.toml") -> tuple[Terms | None, 
         product=product,
         card=card,
         clauses=clauses,
+        installment_multiple=r.get(c, "contract", "installment_multiple", _positive_money,
+                                   'a positive amount such as "1.00" or "10"'),
+        on_demand=on_demand,
+        demand_period_days=r.get(c, "contract", "demand_period_days", _int_between(1, 3650),
+                                 "a whole number of days (1 to 3650)", default=DEMAND_PERIOD_DAYS),
+        overdue_from=r.get(c, "contract", "overdue_from", _choice(OVERDUE_FROM), " | ".join(OVERDUE_FROM),
+                           default="due"),
     )
 
     disbursements = tuple(
@@ -502,23 +522,41 @@ def _allocation(v: Any) -> tuple[str, ...]:
 
 
 def _fee(r: _Reader, t: dict, path: str, signed: date | None) -> Fee | None:
-    r.unknown(t, path, {"name", "amount", "rate", "date", "withheld", "component", "per_installment", "clause"})
+    r.unknown(t, path, {"name", "amount", "rate", "date", "withheld", "component", "per_installment", "clause",
+                        "period", "paid_to"})
     amount = r.get(t, path, "amount", _nonneg_money, "an amount such as \"100.00\"")
     rate = r.get(t, path, "rate", _fraction, "a percentage of principal such as \"1%\"")
     if amount is None and rate is None:
         r.problem(f"{path}.amount", _MISSING, "an amount or a rate")
         return None
+    if amount is not None and rate is not None:
+        r.problem(f"{path}.rate", t["rate"], "either amount or rate, not both")
+    period = r.get(t, path, "period", _choice(FEE_PERIODS), " | ".join(FEE_PERIODS))
+    withheld = r.get(t, path, "withheld", _bool, "true or false", default=False)
+    if period is not None and withheld:
+        r.problem(f"{path}.withheld", True, "false for a periodic fee (it falls due with each installment)")
     return Fee(
         name=r.get(t, path, "name", _text, "text", default="fee"),
         amount=amount,
         rate=rate,
         date=r.get(t, path, "date", parse_date, "a date (YYYY-MM-DD)", default=signed),
-        withheld=r.get(t, path, "withheld", _bool, "true or false", default=False),
+        withheld=withheld,
         component=r.get(t, path, "component", _choice(("fees", "interest", "costs", "penalties")),
                         "fees | interest | costs | penalties", default="fees"),
-        per_installment=r.get(t, path, "per_installment", _bool, "true or false", default=False),
+        per_installment=r.get(t, path, "per_installment", _bool, "true or false", default=False) or period is not None,
         clause=r.get(t, path, "clause", _text, "text", default=""),
+        paid_to=r.get(t, path, "paid_to", _choice(PAID_TO), " | ".join(PAID_TO), default="lender"),
     )
+
+
+def _late_fee_table(r: _Reader, t: dict) -> tuple[Decimal | None, str]:
+    """``late_fee = { rate = "1.5%", base = "installment" | "principal" | "interest" }``: a percentage of
+    the part of the missed installment named by ``base``."""
+    r.unknown(t, "contract.late_fee", {"rate", "base"})
+    rate = r.get(t, "contract.late_fee", "rate", _fraction, 'a percentage such as "1.5%"', required=True)
+    base = r.get(t, "contract.late_fee", "base", _choice(LATE_FEE_BASES), " | ".join(LATE_FEE_BASES),
+                 default="installment")
+    return rate, base
 
 
 def _disbursement(r: _Reader, t: dict, path: str) -> Disbursement | None:
@@ -747,10 +785,18 @@ def _installment_plan(r: _Reader, t: dict, path: str, index: int) -> Installment
 def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: bool) -> None:
     c = terms.contract
     if c.product == "loan" and method_valid:
-        if c.method in ("equal_installment", "equal_principal", "interest_only") and not c.term_months:
+        if c.method in ("equal_installment", "equal_principal", "interest_only", "flat") and not c.term_months:
             r.problem("contract.term_months", _MISSING, f"the number of monthly installments for method {c.method}")
-        if c.method == "bullet" and not (c.term_months or c.maturity):
-            r.problem("contract.term_months", _MISSING, "term_months or maturity for a bullet loan")
+        if c.method == "bullet" and not (c.term_months or c.maturity or c.on_demand):
+            r.problem("contract.term_months", _MISSING, 'term_months or maturity (a date or "on_demand") for a bullet loan')
+        if c.on_demand and c.method != "bullet":
+            r.problem("contract.maturity", "on_demand", f'a date: a loan with no repayment term has no schedule '
+                      f'(method = "bullet"), not method {c.method}')
+        if c.on_demand and c.term_months:
+            r.problem("contract.term_months", c.term_months, 'nothing: maturity = "on_demand" means no term was agreed')
+        if c.installment_multiple is not None and c.method != "equal_installment":
+            r.problem("contract.installment_multiple", str(c.installment_multiple),
+                      'nothing unless method = "equal_installment" (it rounds the level installment)')
         if c.method == "custom" and not terms.installments:
             r.problem("installment", _MISSING, "[[installment]] tables for method custom")
         if c.method != "custom" and terms.installments:

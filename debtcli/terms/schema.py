@@ -14,7 +14,13 @@ from debtcli.model.money import Rate
 from debtcli.model.records import PaymentRecord
 
 SCHEMA = "debtcli/1"
-METHODS = ("equal_installment", "equal_principal", "interest_only", "bullet", "custom")
+METHODS = ("equal_installment", "equal_principal", "interest_only", "bullet", "custom", "flat")
+ROUNDINGS = ("half_up", "half_even", "down")
+LATE_FEE_BASES = ("installment", "principal", "interest")
+OVERDUE_FROM = ("due", "next_day")
+FEE_PERIODS = ("monthly",)
+PAID_TO = ("lender", "nominee", "third_party")
+DEMAND_PERIOD_DAYS = 30  # Civil Code Art. 675: a reasonable time after the lender's demand
 DAY_COUNTS = ("ACT/360", "ACT/365", "ACT/ACT", "30/360", "30E/360")
 LENDER_KINDS = ("individual", "company", "bank", "licensed_nonbank", "card_issuer", "debt_buyer", "original_creditor",
                 "collector")
@@ -59,8 +65,9 @@ class Fee:
     date: date | None = None
     withheld: bool = False
     component: str = "fees"  # fees | interest | costs | penalties
-    per_installment: bool = False
+    per_installment: bool = False  # also ``period = "monthly"``: falls due with each (monthly) installment
     clause: str = ""
+    paid_to: str = "lender"  # lender | nominee (a party the lender designates) | third_party
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +216,7 @@ class Contract:
     penalty: Decimal | None = None
     late_fee: Decimal | None = None
     late_fee_rate: Decimal | None = None
+    late_fee_base: str = "installment"  # installment | principal | interest: what late_fee_rate applies to
     allocation: tuple[str, ...] | None = None
     fees: tuple[Fee, ...] = ()
     repricing: str = "fixing"
@@ -218,6 +226,10 @@ class Contract:
     product: str = "loan"
     card: CardTerms | None = None
     clauses: dict = field(default_factory=dict)  # component -> clause text, for findings
+    installment_multiple: Decimal | None = None  # the equal installment rounded to a multiple of this
+    on_demand: bool = False  # maturity = "on_demand" (未约定还款期限): due a reasonable time after a demand
+    demand_period_days: int = DEMAND_PERIOD_DAYS
+    overdue_from: str = "due"  # due | next_day: the first day of default interest
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +255,10 @@ class Terms:
 def default_interest_method(contract: Contract) -> str:
     if contract.interest_method:
         return contract.interest_method
-    return "per_period" if contract.method in ("equal_installment", "equal_principal", "interest_only") else "daily"
+    return "per_period" if contract.method in INSTALLMENT_METHODS else "daily"
+
+
+INSTALLMENT_METHODS = ("equal_installment", "equal_principal", "interest_only", "flat")
 
 
 DEFAULT_DAY_COUNT = "ACT/360"  # creditor-favourable when the contract is silent
