@@ -61,6 +61,16 @@ TEXT = {
         "limitation_running": "未届满", "limitation_status": "状态", "limitation_interruptions": "中断事由",
         "limitation_basis": "依据",
         "conventions": "计算口径",
+        "annual_cost": "年化利率（综合资金成本）",
+        "apr": "年化利率（内部收益率法）", "apr_effective": "实际年化利率（复利）",
+        "apr_actual": "按实际收付计算的年化利率", "apr_none": "无法计算",
+        "apr_intro": "按中国人民银行公告〔2021〕第3号的口径：以借款人实际到手金额和各期应还本金、利息及全部费用"
+                     "（含预扣和按期收取的费用）求内部收益率，按剩余本金计收资金成本；下表列出计算所依据的现金流"
+                     "（正数为借款人收到，负数为借款人支付）。",
+        "apr_actual_intro": "按实际收付计算：实际到手金额、每笔还款，以及核对日的欠款余额（视为当日结清）。",
+        "flow_period": "期数", "flow_date": "日期", "flow_what": "现金流", "flow_amount": "金额",
+        "flow_kinds": {"received": "借款人实际到手", "installment": "第 {n} 期应还", "fee": "费用：{name}",
+                       "payment": "还款 {name}", "balance": "核对日欠款余额"},
         "evidence": "证据清单",
         "file": "文件", "kind": "类别", "rows_used": "采用行数", "rows_rejected": "未采用行数", "sha256": "SHA-256",
         "rejected_rows": "未采用的输入行", "where": "位置", "reason": "原因", "raw": "原文",
@@ -91,6 +101,7 @@ TEXT = {
             "same_day_order": "同日事件顺序", "rule_pack": "规则包",
             "method": "还款方式", "installment_multiple": "期供取整倍数", "late_fee": "逾期费",
             "maturity": "到期日", "overdue_from": "逾期起算日", "periodic_fees": "按期收取的费用",
+            "apr": "年化利率口径",
         },
         "kind_names": {},
         "card_rate": "透支利率", "statement_day": "账单日", "statement_day_text": "每月 {n} 日",
@@ -151,6 +162,18 @@ TEXT = {
         "limitation_running": "running", "limitation_status": "Status", "limitation_interruptions": "Interruptions",
         "limitation_basis": "Basis",
         "conventions": "Conventions used",
+        "annual_cost": "Annualised cost",
+        "apr": "APR (IRR method)", "apr_effective": "Effective annual rate (compounded)",
+        "apr_actual": "APR from the actual cash flows", "apr_none": "cannot be computed",
+        "apr_intro": "As PBOC Announcement [2021] No. 3 defines it: the internal rate of return of the money the "
+                     "borrower actually received against every scheduled payment of principal, interest and fees "
+                     "(withheld or periodic), so cost is measured on the principal actually outstanding. The cash "
+                     "flows it comes from follow (positive: received by the borrower; negative: paid).",
+        "apr_actual_intro": "From what actually happened: the money received, each payment, and the balance owed on "
+                            "the as-of date as if settled that day.",
+        "flow_period": "Period", "flow_date": "Date", "flow_what": "Cash flow", "flow_amount": "Amount",
+        "flow_kinds": {"received": "received by the borrower", "installment": "installment {n}", "fee": "fee: {name}",
+                       "payment": "payment {name}", "balance": "balance owed on the as-of date"},
         "evidence": "Evidence",
         "file": "File", "kind": "Kind", "rows_used": "Rows used", "rows_rejected": "Rows rejected",
         "sha256": "SHA-256",
@@ -184,6 +207,7 @@ TEXT = {
             "same_day_order": "Same-day order", "rule_pack": "Rule pack",
             "method": "Repayment method", "installment_multiple": "Installment multiple", "late_fee": "Late fee",
             "maturity": "Maturity", "overdue_from": "Overdue from", "periodic_fees": "Periodic fees",
+            "apr": "Annualised cost",
         },
         "kind_names": {},
         "card_rate": "Card rate", "statement_day": "Statement day", "statement_day_text": "day {n} of each month",

@@ -260,7 +260,7 @@ def _findings_section(r: Report, lang: str) -> Section:
                          component_name(f.component, lang) if f.component else "—", money(f.amount, r.places),
                          detail)))
     table = Table(("#", w["finding_code"], w["component"], w["finding_amount"], w["finding_message"]), tuple(rows),
-                  "rllrl", (0.3, 2.45, 1.05, 0.9, 3.5))  # room for the longest code, US.POST_CHARGEOFF_INTEREST
+                  "rllrl", (0.3, 2.95, 0.95, 0.9, 3.1))  # room for CN.COMPREHENSIVE_COST_ABOVE_CAP
     return Section("findings", w["findings"], (table,))
 
 
@@ -284,6 +284,32 @@ def _limitation_section(r: Report, lang: str) -> Section:
                                     checked_on=lim.checked_on, rule=lim.rule,
                                     last=lim.interruptions[-1] if lim.interruptions else None), "small"))
     return Section("limitation", w["limitation"], tuple(blocks))
+
+
+def _annual_cost_section(r: Report, lang: str) -> Section | None:
+    """The real annualised cost (``apr``, ``apr_effective``, ``apr_actual``) with the cash flows it comes from."""
+    cost = r.extra.get("annual_cost")
+    if cost is None:
+        return None
+    w = words(lang)
+
+    def pct(v):
+        return w["apr_none"] if v is None else f"{v:.2f}%"
+
+    pairs = ((w["apr"], pct(cost.apr)), (w["apr_effective"], pct(cost.apr_effective)),
+             (w["apr_actual"], pct(cost.apr_actual)))
+    kinds = w["flow_kinds"]
+
+    def table(flows) -> Table:
+        rows = tuple(Row((f"{f.period.quantize(Decimal('0.0001')).normalize():f}", date_text(f.date, lang),
+                          kinds[f.what].format(n=f.n, name=f.name), money(f.amount, r.places))) for f in flows)
+        return Table((w["flow_period"], w["flow_date"], w["flow_what"], w["flow_amount"]), rows, "rllr",
+                     (0.8, 1.4, 2.6, 1.4))
+
+    blocks: list = [KeyValues(pairs), Paragraph(w["apr_intro"], "small"), table(cost.flows)]
+    if cost.actual_flows:
+        blocks += [Paragraph(w["apr_actual_intro"], "small"), table(cost.actual_flows)]
+    return Section("annual_cost", w["annual_cost"], tuple(blocks))
 
 
 def _conventions_section(r: Report, lang: str) -> Section:
@@ -347,7 +373,11 @@ def build_statement(report: Report, lang: str) -> Statement:
 
         sections += plan_sections(report, lang)
     sections += [_payments_section(report, lang), _computation_section(report, lang),
-                 _findings_section(report, lang), _limitation_section(report, lang),
+                 _findings_section(report, lang)]
+    cost = _annual_cost_section(report, lang)
+    if cost is not None:
+        sections.append(cost)
+    sections += [_limitation_section(report, lang),
                  _conventions_section(report, lang), _evidence_section(report, lang)]
     sections += _closing_sections(report, lang)
     subtitle = f"{w['reference']}: {report.terms.case.reference or report.terms.case.id}   " \

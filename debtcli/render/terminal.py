@@ -33,6 +33,7 @@ TEXT = {
         "lim_expired": "（已届满：债务人可主张时效抗辩）", "lim_open": "（未届满）",
         "events": {"payment": "还款", "demand_notice": "催收通知", "acknowledgment": "债务人确认"},
         "notes": "输入提示",
+        "apr": "年化利率（内部收益率法）{apr}，实际年化利率 {eff}，按实际收付 {actual}", "apr_none": "无法计算",
     },
     "en": {
         "above": "Verdict: the demand of {demanded} exceeds the lawful balance of {lawful} by {over} ({ccy}).",
@@ -48,6 +49,7 @@ TEXT = {
         "lim_end": ", ends {expires}", "lim_expired": " (expired: the debtor may plead it)", "lim_open": " (running)",
         "events": {"payment": "payment", "demand_notice": "demand notice", "acknowledgment": "acknowledgment"},
         "notes": "Input notes",
+        "apr": "APR (IRR) {apr}, effective {eff}, from actual cash flows {actual}", "apr_none": "n/a",
     },
 }
 
@@ -110,6 +112,13 @@ def print_report(r: Report, console: Console | None = None) -> None:
                        _alloc_text(line.contractual, names, p), _alloc_text(line.lawful, names, p))
         con.print(pt)
 
+    cost = r.extra.get("annual_cost")
+    if cost is not None:
+        def pct(v):
+            return t["apr_none"] if v is None else f"{v:.2f}%"
+
+        con.print(t["apr"].format(apr=pct(cost.apr), eff=pct(cost.apr_effective), actual=pct(cost.apr_actual)),
+                  highlight=False)
     if r.limitation is not None:
         con.print(f"[bold]{t['limitation']}[/bold]: {_limitation_text(r.limitation, t)}", highlight=False)
     if r.notes:

@@ -165,6 +165,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     from debtcli.model.money import ZERO
     from debtcli.model.records import COMPONENTS, SourceRef
     from debtcli.reconcile import findings as rf
+    from debtcli.report.apr import APR_CONVENTION, annual_cost
     from debtcli.report.settlement import settlement_findings
     from debtcli.report.model import Report
     from debtcli.rules.base import PackContext, get_pack
@@ -256,6 +257,10 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     if hasattr(pack, "extra"):  # pack-specific sections (us: the itemization and the validation period)
         extra = {**extra, **pack.extra(ctx, contract_res, lawful_res)}
     conv = conventions(account, terms)
+    cost = annual_cost(account, contract_res, as_of)
+    if cost is not None:  # the real annualised cost (年化利率) and the cash flows it comes from
+        extra = {**extra, "annual_cost": cost}
+        conv["apr"] = APR_CONVENTION
     conv.update(pack_notes)
     conv["rule_pack"] = f"{pack.name} {pack.version}"
     # the computation lines and the allocation of every payment are for a statement or a table;

@@ -229,7 +229,21 @@ def report_to_dict(r: Report) -> dict:
     if r.notes:
         out["notes"] = list(r.notes)
     out.update(_us_sections(r))
+    out.update(_annual_cost(r))
     return out
+
+
+def _annual_cost(r: Report) -> dict:
+    """``apr``, ``apr_effective``, ``apr_actual``: the real annualised cost, percent with 2 decimals
+    (``debtcli.report.apr``); null where it cannot be computed."""
+    cost = r.extra.get("annual_cost")
+    if cost is None:
+        return {}
+
+    def pct(v):
+        return None if v is None else f"{v:.2f}"
+
+    return {"apr": pct(cost.apr), "apr_effective": pct(cost.apr_effective), "apr_actual": pct(cost.apr_actual)}
 
 
 def _us_sections(r: Report) -> dict:
