@@ -305,6 +305,16 @@ CATALOGUE = {
         f"({p['line_text']}) on the principal outstanding is {w.m(p['line'])}. The lawful balance is cut by "
         f"{w.m(p['cut'])} ([rules] card_line = \"{p['mode']}\"; what was paid above the line is set against "
         "principal)."),
+    "finding.CN.COMPREHENSIVE_COST_ABOVE_CAP": lambda p, w: (
+        f"Interest plus the fees paid to the lender or its nominee ({', '.join(p['fees']) or 'none'}) cost "
+        + (f"{p['apr']}% a year (IRR method)" if p['apr'] is not None else "more")
+        + f", above the ceiling of {w.pct(p['ceiling'])} a year: the installments due by {p['as_of']} cost "
+        f"{w.m(p['cost'])}, the ceiling on the principal outstanding allows {w.m(p['allowed'])}, "
+        f"{w.m(p['over'])} above it ({w.m(p['term_over'])} over the whole term). "
+        + ("In the lawful run the fees count as interest, within the ceiling together with the interest of each "
+           "installment." if p["regime"] == "private"
+           else "The borrower may ask the court to reduce the part above the line (a reduction on request, not an "
+                "automatic cut).")),
     "finding.CN.REDUCIBLE_ABOVE_24": lambda p, w: (
         f"Interest, default and compound interest, penalties and fees come to {w.m(p['cost'])} up to {p['as_of']}; "
         f"24% a year on the principal outstanding is {w.m(p['line'])}. The borrower may ask the court to reduce the "
@@ -353,6 +363,11 @@ CATALOGUE = {
     "basis.cn.bank24": ("SPC opinions on financial adjudication Fa Fa [2017] No. 22 Art. 2; for licensed non-banks SPC "
                         "reply Fa Shi [2020] No. 27 (practice, secondary sources): the borrower may ask to reduce the "
                         "total cost above 24% a year"),
+    "basis.cn.jiumin51": ("Minutes of the National Courts' Civil and Commercial Trial Work Conference (Jiu Min Ji Yao) "
+                          "Art. 51: service, consulting and management fees taken by the lender or a party it designates "
+                          "with no real service behind them may be treated as disguised interest (secondary sources)"),
+    "basis.cn.pboc2021_3": ("PBOC Announcement [2021] No. 3: a loan's whole cost shown as an annualised rate over the "
+                            "principal actually outstanding (secondary sources)"),
     "basis.cn.art561": "Civil Code Art. 561 (costs, then interest, then principal)",
     "basis.cn.art31_2015": f"{SPC} Art. 31 ¶2; 2015 Provisions Art. 26 (24% up to 2020-08-19)",
     "basis.cn.art31_transition": lambda p, w: f"{SPC} Art. 31 ¶2 ({READINGS[p['reading']]})",

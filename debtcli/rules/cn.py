@@ -270,7 +270,10 @@ class CnPack:
         if regime == "private":
             stage = self._rolled_over(ctx, d, settings, stage)
             stage = self._private_rates(ctx, d, settings, stage)
+            stage = self._comprehensive(ctx, d, settings, stage, regime)
             stage = self._combined_cap(ctx, d, stage)
+        else:
+            self._comprehensive(ctx, d, settings, stage, regime)
         d.account = stage
         self._silent_day_count(ctx, d)
         d.findings = [_tagged(f, _regime_tag(ctx, settings, regime)) for f in d.findings]
@@ -306,6 +309,25 @@ class CnPack:
             (LAW["art26"] if regime == "private" else LAW["art670"],), (SourceRef("case.toml", column="contract.fee"),),
             {"principal_written": c.principal, "handed_over": handed_over, "interest_on_withheld": interest_effect}))
         d.notes["principal"] = f"{fmt_grouped(handed_over)} actually handed over ({basis})"
+        return account
+
+    def _comprehensive(self, ctx, d: Derived, settings: dict, account: Account, regime: str) -> Account:
+        """Interest plus fees to the lender or its nominee against the ceiling (``debtcli.rules.cn_cost``):
+        private lenders 4 x LPR at formation, the fees re-characterised as interest in the lawful run;
+        licensed lenders the 24% line, a warning."""
+        from debtcli.rules.cn_cost import BASIS_LICENSED, BASIS_PRIVATE, comprehensive_cost, fees_as_interest
+
+        if regime == "private":
+            seg = segment_at(d.segments, _formation(ctx, settings))
+            found = comprehensive_cost(ctx, account, regime, seg.rate, seg.text, BASIS_PRIVATE)
+            if found is not None:
+                d.findings.append(found)
+                points = tuple(RatePoint(s.start, s.rate, s.text) for s in d.segments)
+                return fees_as_interest(account, ctx.terms, points)
+            return account
+        found = comprehensive_cost(ctx, account, regime, BANK_LINE, "24%", BASIS_LICENSED)
+        if found is not None:
+            d.findings.append(found)
         return account
 
     def _rolled_over(self, ctx, d: Derived, settings: dict, account: Account) -> Account:
