@@ -368,6 +368,34 @@ def _cycles(book: _Book, ws, cycles: list) -> None:
     book.page_setup(ws, 1, landscape=True)
 
 
+def _annual_cost(book: _Book, ws, cost) -> None:
+    """The real annualised cost and the cash flows it comes from (``debtcli.report.apr``)."""
+    w = book.w
+    ws.set_column(0, 0, 34)
+    ws.set_column(1, 3, 16)
+    row = 0
+    for key, value in ((w["apr"], cost.apr), (w["apr_effective"], cost.apr_effective),
+                       (w["apr_actual"], cost.apr_actual)):
+        book.text(ws, row, 0, key, book.f_bold)
+        book.text(ws, row, 1, w["apr_none"] if value is None else f"{value:.2f}%")
+        row += 1
+    kinds = w["flow_kinds"]
+    for intro, flows in ((w["apr_intro"], cost.flows), (w["apr_actual_intro"], cost.actual_flows)):
+        if not flows:
+            continue
+        row += 1
+        book.text(ws, row, 0, intro)
+        row += 1
+        book.header(ws, row, (w["flow_what"], w["flow_period"], w["flow_date"], w["flow_amount"]))
+        for f in flows:
+            row += 1
+            book.text(ws, row, 0, kinds[f.what].format(n=f.n, name=f.name))
+            book.text(ws, row, 1, f"{f.period.quantize(Decimal('0.0001')).normalize():f}")
+            book.date(ws, row, 2, f.date)
+            book.number(ws, row, 3, f.amount)
+    book.page_setup(ws, 1, freeze=False)
+
+
 def render_xlsx(report: Report, lang: str) -> bytes:
     buf = io.BytesIO()
     book = _Book(buf, report, lang)
@@ -384,6 +412,9 @@ def render_xlsx(report: Report, lang: str) -> bytes:
         from debtcli.render.offer import plan_sheet
 
         plan_sheet(book, book.wb.add_worksheet("Plan"))
+    cost = report.extra.get("annual_cost") if report.extra else None
+    if cost is not None:
+        _annual_cost(book, book.wb.add_worksheet("Annual cost"), cost)
     book.wb.close()
     return buf.getvalue()
 

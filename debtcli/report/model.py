@@ -237,8 +237,8 @@ def _annual_cost(r: Report) -> dict:
     """``apr``, ``apr_effective``, ``apr_actual``: the real annualised cost, percent with 2 decimals
     (``debtcli.report.apr``); null where it cannot be computed."""
     cost = r.extra.get("annual_cost")
-    if cost is None:
-        return {}
+    if cost is None:  # a card account, or a loan with no schedule yet (on demand, no demand made)
+        return {"apr": None, "apr_effective": None, "apr_actual": None}
 
     def pct(v):
         return None if v is None else f"{v:.2f}"

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from debtcli.engine.account import Account, RatePoint, account_from_terms, annuity_payment
+from debtcli.engine.account import Account, RatePoint, account_from_terms, level_installment
 from debtcli.engine.replay import Replays, ReplayResult
 from debtcli.model.findings import Finding, literal, pack_text
 from debtcli.model.findings import text as ref
@@ -425,9 +425,9 @@ class CnPack:
                          claim_limit=claim if any(c is not None for _, c in claim) else ())
         if lawful.annuity is not None and capped_rates:
             n = len(lawful.due_dates)
-            lawful = replace(lawful, annuity=round_money(
-                annuity_payment(sum((a for _, a in lawful.draws), ZERO), capped_rates[0].rate / 12, n),
-                lawful.rounding, lawful.places))
+            lawful = replace(lawful, annuity=level_installment(
+                sum((a for _, a in lawful.draws), ZERO), capped_rates[0].rate / 12, n, lawful.rounding,
+                lawful.places, lawful.installment_multiple))
         before, after = self.replays.run(account, ctx.as_of), self.replays.run(lawful, ctx.as_of)
         excess = _sum(before.charged, INTEREST_COMPONENTS) - _sum(after.charged, INTEREST_COMPONENTS)
         if unclear:

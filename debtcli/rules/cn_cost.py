@@ -15,7 +15,7 @@ date (the whole term in the finding's details). Private lenders (民间借贷): 
 one-year LPR at formation; the lawful run re-characterises the periodic lender fees as interest
 and cuts each installment's fee to what the ceiling leaves after its interest. Licensed lenders:
 the line is 24% a year, and the amount above it is a reduction the borrower may ask for (a warning).
-Imports: model, engine, report.apr (values only).
+Imports: model, engine.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from debtcli.model.findings import Finding
 from debtcli.model.findings import text as ref
 from debtcli.model.money import ZERO, round_money
 from debtcli.model.records import SourceRef
-from debtcli.report.apr import INSTALLMENT_METHODS, annual_cost
+from debtcli.engine.apr import INSTALLMENT_METHODS, annual_cost
 
 COMPREHENSIVE_COST_ABOVE_CAP = "CN.COMPREHENSIVE_COST_ABOVE_CAP"
 LENDER_SIDE = ("lender", "nominee")

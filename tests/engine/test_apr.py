@@ -147,3 +147,18 @@ def test_verify_and_statement_show_the_apr(run_cli, tmp_path):
         code, _, err = run_cli("statement", EXAMPLES / "private-loan", "--lang", lang, "-o", target)
         text = target.read_text(encoding="utf-8")
         assert words in text and "26.67%" in text and "114,000.00" in text
+
+
+def test_xlsx_statement_has_the_cash_flows(run_cli, tmp_path):
+    # the workbook's "Annual cost" sheet: the three figures, then received 90,000.00 and the installment of
+    # -114,000.00 (see test_interest_withheld_is_paid_once)
+    import openpyxl
+
+    from tests.conftest import EXAMPLES
+
+    target = tmp_path / "s.xlsx"
+    code, _, err = run_cli("statement", EXAMPLES / "private-loan", "--lang", "en", "-o", target)
+    rows = list(openpyxl.load_workbook(target)["Annual cost"].iter_rows(values_only=True))
+    assert rows[0][:2] == ("APR (IRR method)", "26.67%")
+    amounts = [r[3] for r in rows if r[0] in ("received by the borrower", "installment 1")]
+    assert amounts[:2] == [90000, -114000]  # then the actual flows, received 90,000.00 again

@@ -1,0 +1,214 @@
+"""The real annualised cost of a loan (年化利率): the internal rate of return of its cash flows.
+
+``apr`` is the rate per period that makes the money the borrower actually received equal to the
+present value of everything the schedule makes them pay (principal, interest, every fee, withheld
+or periodic), times the periods in a year: the convention of PBOC Announcement 〔2021〕 No. 3, cost
+over the principal actually outstanding after each installment. ``apr_effective`` compounds the
+same rate, (1 + r)^periods − 1. ``apr_actual`` is the same computation on what really happened up
+to the as-of date: the money received, each payment on its day, and the balance owed on the as-of
+date as if settled then.
+
+Time is counted in periods: for installment methods the period is the month and installment k is
+at period k (the schedule's own clock); a flow on another day (a fee paid on signing after the
+money, an actual payment) is at (days since the money was received) × 12 ÷ 365 months. A loan repaid
+in one sum (bullet, on demand) has one period, its whole term, and 365 ÷ days of them a year, so its
+``apr`` is the simple annual cost. Everything is Decimal, solved to ``IRR_PRECISION`` digits by
+Newton's method kept inside a bracket (bisection when a step would leave it); the result is rounded
+half-up to ``APR_PLACES`` decimals of a percent. Imports: the engine only (rule packs use it too);
+``debtcli.report.apr`` is the report's view of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from debtcli.engine.replay import replay
+
+IRR_PRECISION = 40  # significant digits of the IRR search
+IRR_TOLERANCE = Decimal("1e-24")  # the bracket is closed when narrower than this (rate per period)
+IRR_MAX_STEPS = 200
+APR_PLACES = Decimal("0.01")  # percent to 2 decimals
+MONTHS_PER_DAY = Decimal(12) / Decimal(365)
+INSTALLMENT_METHODS = ("equal_installment", "equal_principal", "interest_only", "flat")
+ZERO = Decimal(0)
+ONE = Decimal(1)
+HUNDRED = Decimal(100)
+
+
+APR_CONVENTION = ("IRR of the scheduled cash flows (money actually received; every installment with its "
+                  "interest and fees; fees paid apart) per month x 12 (PBOC Announcement [2021] No. 3; a loan repaid "
+                  "in one sum: cost per term x 365 / days), apr_effective = (1 + r)^12 - 1, apr_actual from the "
+                  "payments made and the balance on the as-of date; percent, 2 decimals half-up")
+
+
+@dataclass(frozen=True)
+class CashFlow:
+    """One flow as the borrower lives it: positive = money received, negative = money paid."""
+
+    date: date
+    period: Decimal  # time from the money received, in periods
+    amount: Decimal
+    what: str  # received | installment | fee | payment | balance
+    n: int | None = None  # the installment
+    name: str = ""  # the fee's name
+
+
+@dataclass(frozen=True)
+class AnnualCost:
+    apr: Decimal | None  # percent, 2 decimals: rate per period x periods a year
+    apr_effective: Decimal | None  # percent, 2 decimals: (1 + r)^periods - 1
+    rate_per_period: Decimal | None  # the IRR per period (a fraction, IRR_PRECISION digits)
+    periods_per_year: Decimal
+    period: str  # "month" | "term"
+    flows: tuple[CashFlow, ...]
+    apr_actual: Decimal | None = None  # percent, 2 decimals, from the actual flows (None: no payment yet)
+    actual_rate_per_period: Decimal | None = None
+    actual_flows: tuple[CashFlow, ...] = ()
+
+
+def irr(flows) -> Decimal | None:
+    """The rate r per period with sum(amount x (1 + r)^-period) = 0, or None when there is none
+    (all flows of one sign). ``flows``: (period, amount) pairs, periods >= 0. The net present value
+    of a loan's flows rises with r (money received first, paid later), so the root is bracketed
+    between -0.99 and a bound doubled until the value turns positive."""
+    pairs = [(Decimal(t), Decimal(a)) for t, a in flows if a]
+    if not any(a > 0 for _, a in pairs) or not any(a < 0 for _, a in pairs):
+        return None
+    with localcontext() as ctx:
+        ctx.prec = IRR_PRECISION
+        whole = all(t == t.to_integral_value() for t, _ in pairs)
+
+        def npv(r: Decimal) -> tuple[Decimal, Decimal]:
+            v = ONE / (ONE + r)
+            value = slope = ZERO
+            for t, a in pairs:
+                f = v ** int(t) if whole else v ** t
+                value += a * f
+                slope -= t * a * f * v
+            return value, slope
+
+        def sign_at(r: Decimal) -> int:
+            value, _ = npv(r)
+            return (value > 0) - (value < 0)
+
+        lo, hi = Decimal("-0.99"), ONE
+        s_lo = sign_at(lo)
+        steps = 0
+        while sign_at(hi) == s_lo and steps < 60:
+            hi *= 2
+            steps += 1
+        if sign_at(hi) == s_lo:
+            return None
+        r = Decimal("0.01") if lo < Decimal("0.01") < hi else (lo + hi) / 2
+        for _ in range(IRR_MAX_STEPS):
+            value, slope = npv(r)
+            if value == 0:
+                return +r
+            if ((value > 0) - (value < 0)) == s_lo:
+                lo = r
+            else:
+                hi = r
+            if hi - lo < IRR_TOLERANCE:
+                break
+            step = r - value / slope if slope else None
+            r = step if step is not None and lo < step < hi else (lo + hi) / 2
+            if abs(value) < Decimal("1e-30"):
+                break
+        return +r
+
+
+def percent(fraction: Decimal | None) -> Decimal | None:
+    return None if fraction is None else (fraction * HUNDRED).quantize(APR_PLACES, rounding=ROUND_HALF_UP)
+
+
+def _received(account) -> list[tuple[date, Decimal]]:
+    """Money actually handed over on each drawing date: the draw less what was withheld that day."""
+    out = []
+    for d, amount in account.draws:
+        held = sum((ch.amount for ch in account.charges if ch.withheld and ch.date == d), ZERO)
+        out.append((d, amount - held))
+    return out
+
+
+def _months(start: date, d: date) -> Decimal:
+    return Decimal((d - start).days) * MONTHS_PER_DAY
+
+
+def scheduled_flows(account, fee_filter=None) -> tuple[tuple[CashFlow, ...], Decimal, str]:
+    """The contract's flows as the borrower lives them, the periods a year and the period's name.
+    ``fee_filter(name, periodic)`` keeps a fee in the flows (default: every fee)."""
+    keep = fee_filter or (lambda name, periodic: True)
+    received = _received(account)
+    if not received or not account.due_dates:
+        return (), Decimal(12), "month"
+    start = received[0][0]
+    end = max(account.due_dates)
+    schedule = replay(replace(account, payments=(), events=(), restructures=()), end, trace=False)
+    monthly = account.method in INSTALLMENT_METHODS
+    single = not monthly and len(schedule.installments) == 1
+    term_days = Decimal(max(1, (end - start).days))
+    per_year = Decimal(365) / term_days if single else Decimal(12)
+
+    def at(d: date, n: int | None = None) -> Decimal:
+        if monthly and n is not None:
+            return Decimal(n)
+        if single:
+            return Decimal((d - start).days) / term_days
+        return _months(start, d)
+
+    flows = [CashFlow(d, at(d) if d != start else ZERO, amount, "received") for d, amount in received]
+    for ch in account.charges:
+        if ch.withheld or ch.component not in ("fees", "interest") or ch.source is None \
+                or ch.source.column != "contract.fee" or not keep(ch.name, False):
+            continue
+        flows.append(CashFlow(ch.date, at(ch.date), -ch.amount, "fee", None, ch.name))
+    dropped = {name for name, _ in account.installment_fees if not keep(name, True)}
+    per_inst_dropped = sum((a for name, a in account.installment_fees if name in dropped), ZERO)
+    # interest withheld up front was paid in advance: it meets the installments' interest as it falls due
+    prepaid = sum((ch.amount for ch in account.charges if ch.withheld and ch.component == "interest"), ZERO)
+    for row in schedule.installments:
+        total = row.total - (min(per_inst_dropped, row.fees) if dropped else ZERO)
+        met = min(prepaid, row.interest)
+        prepaid -= met
+        flows.append(CashFlow(row.due, at(row.due, row.n), -(total - met), "installment", row.n))
+    flows.sort(key=lambda f: (f.period, f.what != "received"))
+    return tuple(flows), per_year, "month" if not single else "term"
+
+
+def actual_flows(account, result, as_of: date) -> tuple[CashFlow, ...]:
+    """What happened up to the as-of date: money received, each payment, and the balance owed on the
+    as-of date as if settled that day. Empty when no payment was made."""
+    received = [(d, a) for d, a in _received(account) if d <= as_of]
+    payments = [p for p in result.payments if p.kind == "payment" and p.date <= as_of]
+    if not received or not payments:
+        return ()
+    start = received[0][0]
+    flows = [CashFlow(d, _months(start, d), a, "received") for d, a in received]
+    flows += [CashFlow(p.date, _months(start, p.date), -p.amount, "payment", None, p.reference) for p in payments]
+    owed = result.balance["total"] - (result.credit or ZERO)
+    flows.append(CashFlow(as_of, _months(start, as_of), -owed, "balance"))
+    return tuple(flows)
+
+
+def annual_cost(account, result=None, as_of: date | None = None, fee_filter=None) -> AnnualCost | None:
+    """The annualised cost of a loan account: ``apr`` and ``apr_effective`` from the schedule, and
+    ``apr_actual`` from ``result`` (the contractual replay to ``as_of``) where payments exist. None for
+    a card account or a loan with no schedule yet."""
+    if account.card is not None:
+        return None
+    flows, per_year, period = scheduled_flows(account, fee_filter)
+    if not flows:
+        return None
+    r = irr((f.period, f.amount) for f in flows)
+    apr = eff = None
+    if r is not None:
+        with localcontext() as ctx:
+            ctx.prec = IRR_PRECISION
+            apr = percent(r * per_year)
+            eff = percent((ONE + r) ** per_year - ONE) if r > -1 else None
+    actual = actual_flows(account, result, as_of) if result is not None and as_of is not None else ()
+    r_actual = irr((f.period, f.amount) for f in actual) if actual else None
+    return AnnualCost(apr, eff, r, per_year, period, flows,
+                      percent(r_actual * 12) if r_actual is not None else None, r_actual, actual)
