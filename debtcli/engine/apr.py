@@ -73,7 +73,7 @@ def irr(flows) -> Decimal | None:
     (all flows of one sign). ``flows``: (period, amount) pairs, periods >= 0. The net present value
     of a loan's flows rises with r (money received first, paid later), so the root is bracketed
     between -0.99 and a bound doubled until the value turns positive."""
-    pairs = [(Decimal(t), Decimal(a)) for t, a in flows if a]
+    pairs = sorted((Decimal(t), Decimal(a)) for t, a in flows if a)
     if not any(a > 0 for _, a in pairs) or not any(a < 0 for _, a in pairs):
         return None
     with localcontext() as ctx:
@@ -83,11 +83,20 @@ def irr(flows) -> Decimal | None:
         def npv(r: Decimal) -> tuple[Decimal, Decimal]:
             v = ONE / (ONE + r)
             value = slope = ZERO
+            if whole:  # v^t by running products over the sorted periods: one multiplication a period
+                k, f = 0, ONE
+                for t, a in pairs:
+                    while k < t:
+                        f *= v
+                        k += 1
+                    value += a * f
+                    slope -= t * a * f
+                return value, slope * v
             for t, a in pairs:
-                f = v ** int(t) if whole else v ** t
+                f = v ** t
                 value += a * f
-                slope -= t * a * f * v
-            return value, slope
+                slope -= t * a * f
+            return value, slope * v
 
         def sign_at(r: Decimal) -> int:
             value, _ = npv(r)
