@@ -67,13 +67,11 @@ def account_stats(obj: dict) -> AccountStats:
 
 
 def _input_files(obj: dict) -> list:
-    inputs = obj.get("inputs")
-    return inputs.get("files", []) if isinstance(inputs, dict) else (inputs or [])
+    return (obj.get("inputs") or {}).get("files", [])
 
 
 def _ignored_files(obj: dict) -> list:
-    inputs = obj.get("inputs")
-    return inputs.get("ignored", []) if isinstance(inputs, dict) else obj.get("inputs_ignored", [])
+    return (obj.get("inputs") or {}).get("ignored", [])
 
 
 NOT_ITEMISED, TOTAL_ONLY = "not_itemised", "total_only"
