@@ -79,8 +79,9 @@ def shape_problems(doc: dict) -> list[str]:
         for e in f.get("evidence") or []:
             need(isinstance(e.get("file"), str) and (e.get("row") is None or isinstance(e["row"], int)),
                  f"{where}.evidence {e!r}")
-    inputs = doc.get("inputs")
-    need(isinstance(inputs, list) and inputs, "inputs")
+    need(isinstance(doc.get("inputs"), dict) and isinstance(doc["inputs"].get("ignored"), list), "inputs.ignored")
+    inputs = (doc.get("inputs") or {}).get("files")
+    need(isinstance(inputs, list) and inputs, "inputs.files")
     for i, x in enumerate(inputs or []):
         need(isinstance(x.get("file"), str) and re.fullmatch(r"[0-9a-f]{64}", x.get("sha256", ""))
              and isinstance(x.get("rows"), int) and isinstance(x.get("rejected"), int), f"inputs[{i}] {x!r}")
@@ -95,7 +96,7 @@ def test_the_shape_check_catches_departures():
             "payments": {"total": "0.00", "matched": 0, "unposted": [], "unverified": []},
             "findings": [{"code": "CN.RATE_ABOVE_CAP", "severity": "error", "component": "interest",
                           "amount": "1.00", "message": "m", "basis": "b", "evidence": [{"file": "case.toml"}]}],
-            "inputs": [{"file": "case.toml", "sha256": "0" * 64, "rows": 1, "rejected": 0}]}
+            "inputs": {"files": [{"file": "case.toml", "sha256": "0" * 64, "rows": 1, "rejected": 0}], "ignored": []}}
     assert shape_problems(good) == []
     broken = json.loads(json.dumps(good))
     broken["balances"]["lawful"]["interest"] = 1.5

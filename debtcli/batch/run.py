@@ -33,10 +33,14 @@ class Settings:
     layout: object = None  # ExportLayout for an export
     source: str = ""  # the portfolio's fingerprint (Portfolio.fingerprint)
     max_rows: int | None = None  # rows per ledger / payments table of one account
+    no_demand: bool = False  # balances as of ``as_of`` without comparing any demand (``--no-demand``)
 
     def run(self) -> dict:
         """The settings a results line was written with; ``--resume`` refuses a file written with others."""
-        return {"as_of": self.as_of.isoformat() if self.as_of else None, "rules": self.rules, "source": self.source}
+        out = {"as_of": self.as_of.isoformat() if self.as_of else None, "rules": self.rules, "source": self.source}
+        if self.no_demand:
+            out["no_demand"] = True
+        return out
 
 
 # ---------------------------------------------------------------------------- one account
@@ -122,7 +126,7 @@ def _verify_work(work: Work, settings: Settings) -> dict:
     from debtcli.report.model import report_to_dict
 
     try:
-        report = build_report(case, settings.as_of, settings.rules, trace=False)
+        report = build_report(case, settings.as_of, settings.rules, trace=False, compare=not settings.no_demand)
     except InputError as exc:
         return error_line(work.account_id, "the case could not be verified", [issue_problem(i) for i in exc.issues])
     return {"account": work.account_id, **report_to_dict(report)}
@@ -255,7 +259,7 @@ def _valid_line(obj, run: dict | None) -> bool:
         ok = isinstance(obj.get("problems"), list) and all(isinstance(p, dict) for p in obj["problems"])
     else:
         ok = (isinstance(obj.get("balances"), dict) and isinstance(obj.get("findings"), list)
-              and isinstance(obj.get("inputs"), list))
+              and isinstance(obj.get("inputs"), dict) and isinstance(obj["inputs"].get("files"), list))
     return ok and isinstance(obj.get("run"), dict)
 
 

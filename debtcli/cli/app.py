@@ -57,9 +57,32 @@ def _register() -> None:
 _register()
 
 
+def tolerant_streams() -> None:
+    """A console that cannot show every character (stdout or stderr encoded as ASCII, Latin-1, or GBK
+    for a character outside it) gets what it cannot encode as backslash escapes (\\u5f20), never an
+    encoding error: the figures and the exit code are the same on any console."""
+    for stream in (sys.stdout, sys.stderr):
+        if not unicode_stream(stream) and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a stream already written to in another mode: keep it
+                pass
+
+
+def unicode_stream(stream) -> bool:
+    """True when ``stream`` encodes every character (a UTF encoding)."""
+    import codecs
+
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "ascii").name.startswith("utf")
+    except LookupError:
+        return False
+
+
 def main() -> None:
     """Entry point: known errors are one line; an internal error is exit 3 with a short message
     (the traceback only with DEBTCLI_DEBUG=1)."""
+    tolerant_streams()
     try:
         app()
     except SystemExit:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from debtcli.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, AsOfOpt, MaxRowsOpt, fail_input
-from debtcli.cli.common import RulesChoice, parse_date_option
+from debtcli.cli.common import NoDemandOpt, RulesChoice, parse_date_option
 
 LISTED_ON_CONSOLE = 20
 
@@ -30,9 +30,13 @@ def batch(
     resume: Annotated[bool, typer.Option("--resume", help="Keep the accounts already in --out and verify only the "
                                                           "rest (after an interruption).")] = False,
     max_rows: MaxRowsOpt = None,
+    no_demand: NoDemandOpt = False,
 ) -> None:
     """Verify every account of a portfolio: each line of --out is the object `verify --format json` prints,
     plus "account"; an account that cannot be read gets a line with "error" and "problems", and the run goes on.
+
+    A demand is compared with the balances of its own date: --as-of another day makes that account's line
+    an error (exit 2) unless --no-demand asks for the balances alone, without comparing any demand.
 
     Exit code 0: nothing above the lawful balance; 1: some account has findings of severity error;
     2: SOURCE cannot be used, or some account could not be read.
@@ -44,6 +48,8 @@ def batch(
       debtcli batch export/ --as-of 2024-06-30 --workers 2 --out results.jsonl --summary summary.xlsx
 
       debtcli batch export/ --out results.jsonl --resume
+
+      debtcli batch cases/ --as-of 2024-12-31 --no-demand --out balances.jsonl
     """
     import os
     from pathlib import Path
@@ -67,7 +73,7 @@ def batch(
         fail_input(exc.problems, hint="nothing was verified.")
     workers = workers or os.cpu_count() or 1
     settings = Settings(day, rules.value if rules else None, portfolio.layout, portfolio.fingerprint(),
-                        max_rows_or_default(max_rows))
+                        max_rows_or_default(max_rows), no_demand=no_demand)
     totals = Summary()
     try:
         with _progress(portfolio.count) as advance:

@@ -110,6 +110,10 @@ def build_report_or_exit(case, as_of, rules, no_demand: bool = False):
 
 
 def print_json(obj) -> None:
+    """The JSON on stdout: UTF-8 text as it is; on a console that cannot encode every character,
+    \\uXXXX escapes (the same JSON once parsed)."""
     import json
 
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    from debtcli.cli.app import unicode_stream
+
+    sys.stdout.write(json.dumps(obj, ensure_ascii=not unicode_stream(sys.stdout), indent=2) + "\n")

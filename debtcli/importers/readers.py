@@ -292,7 +292,8 @@ def xlsx_rows(path: Path, sheet: str | None = None, prefer: str | None = None
         try:
             ws = wb[name]
             for n, values in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1):
-                yield n, [cell_value(v) for v in values]
+                # a sheet padded to row 1,048,576 is a million empty rows: each one costs next to nothing
+                yield n, ([cell_value(v) for v in values] if values.count(None) != len(values) else [])
         except ReadError:
             raise
         except Exception as exc:  # noqa: BLE001

@@ -173,7 +173,7 @@ class TableReader:
             if width is None:
                 width = len(t.header) if t.header_row else 0
             t.rows_seen = rowno
-            texts = [cell_text(c).strip() for c in cells]
+            texts = [cell_text(c).strip() for c in cells] if cells else cells
             if not any(texts):
                 if empty_from is None:
                     empty_from = rowno

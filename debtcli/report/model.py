@@ -205,9 +205,11 @@ def report_to_dict(r: Report) -> dict:
             "after_as_of": [_not_applied(x, p) for x in r.not_applied],
         },
         "findings": [finding_to_dict(f, p, r.language) for f in r.findings],
-        "inputs": [{"file": i.file, "sha256": i.sha256, "rows": i.rows, "rejected": i.rejected,
-                    "not_applied": r.not_applied_in(i.file)} for i in r.inputs],
-        "inputs_ignored": [{"file": name, "reason": why} for name, why in r.ignored],
+        "inputs": {
+            "files": [{"file": i.file, "sha256": i.sha256, "rows": i.rows, "rejected": i.rejected,
+                       "not_applied": r.not_applied_in(i.file)} for i in r.inputs],
+            "ignored": [{"file": name, "reason": why} for name, why in r.ignored],
+        },
         "rejected_rows": [{**_evidence(x.source), "reason": x.reason} for x in r.rejected],
         "conventions": dict(r.conventions),
     }

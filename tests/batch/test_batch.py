@@ -58,7 +58,7 @@ def test_each_line_is_the_verify_object(tmp_path, run_cli, run_json, export):
     assert first["account"] == "L0000001"
     assert set(first) >= {"schema", "case", "as_of", "currency", "rules", "balances", "payments", "findings",
                           "inputs"}
-    assert [i["file"] for i in first["inputs"]] == ["accounts.csv", "ledger.csv", "payments.csv"]
+    assert [i["file"] for i in first["inputs"]["files"]] == ["accounts.csv", "ledger.csv", "payments.csv"]
 
 
 def test_resume_keeps_what_was_written_and_finishes_the_rest(tmp_path, run_cli, export):
@@ -203,4 +203,4 @@ def test_a_portfolio_workbook(tmp_path, run_cli, export):
     run_cli("batch", source, "--rules", "none", "--out", a)
     run_cli("batch", tmp_path / "portfolio.xlsx", "--rules", "none", "--out", b)
     assert [x["balances"] for x in lines(a)] == [x["balances"] for x in lines(b)]
-    assert lines(b)[0]["inputs"][1]["file"] == "portfolio.xlsx[ledger]"
+    assert lines(b)[0]["inputs"]["files"][1]["file"] == "portfolio.xlsx[ledger]"

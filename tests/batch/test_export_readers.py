@@ -83,9 +83,9 @@ def test_chinese_gbk_and_a_titled_workbook_give_the_same_lines_as_canonical_csv(
     assert [x["account"] for x in la] == [x["account"] for x in lb]
     assert [without_locations(x) for x in la] == [without_locations(x) for x in lb]
     # every row used: the same counts of ledger and payment rows per account
-    assert [[i["rows"] for i in x["inputs"]] for x in la if "inputs" in x] == \
-           [[i["rows"] for i in x["inputs"]] for x in lb if "inputs" in x]
-    assert lb[0]["inputs"][1]["file"] == "ledger.xlsx[贷款分户账]"
+    assert [[i["rows"] for i in x["inputs"]["files"]] for x in la if "inputs" in x] == \
+           [[i["rows"] for i in x["inputs"]["files"]] for x in lb if "inputs" in x]
+    assert lb[0]["inputs"]["files"][1]["file"] == "ledger.xlsx[贷款分户账]"
     # the title row is listed among the rows that belong to no account, with its location
     assert "ledger.xlsx: 1 row(s)" in err and "row 1" in err
 
@@ -111,7 +111,7 @@ def test_a_profile_beside_an_export_table_is_applied(tmp_path, run_cli):
     code, _, err = run_cli("batch", tmp_path, "--rules", "none", "--out", out)
     (line,) = lines(out)
     assert code == 0, err
-    assert line["inputs"][1]["rows"] == 1 and line["inputs"][1]["rejected"] == 0
+    assert line["inputs"]["files"][1]["rows"] == 1 and line["inputs"]["files"][1]["rejected"] == 0
     assert line["balances"]["lawful"]["interest"] == "0.00"
     assert line["balances"]["lawful"]["principal"] == "10000.00"
     assert line["findings"] == []
@@ -145,7 +145,7 @@ def test_a_bad_row_is_rejected_with_its_location_and_the_run_goes_on(tmp_path, r
     code, _, err = run_cli("batch", tmp_path, "--rules", "none", "--out", out)
     assert code == 2
     a1, a2 = lines(out)
-    assert "error" not in a1 and a1["inputs"][1]["rows"] == 1
+    assert "error" not in a1 and a1["inputs"]["files"][1]["rows"] == 1
     assert a2["error"] == "the case could not be read"
     assert any((p["file"], p["sheet"], p["row"]) == ("ledger.xlsx", "ledger", 3) and p["message"].startswith("amount")
                for p in a2["problems"]), a2["problems"]

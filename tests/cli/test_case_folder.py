@@ -37,12 +37,12 @@ def test_files_named_otherwise_are_reported_not_read(run_cli, loan):
     (loan / "scans").mkdir()
     code, out, err = run_cli("verify", loan, "--format", "json")
     report = json.loads(out)
-    ignored = {x["file"]: x["reason"] for x in report["inputs_ignored"]}
+    ignored = {x["file"]: x["reason"] for x in report["inputs"]["ignored"]}
     assert set(ignored) == {"台账.csv", "还款流水.csv", "notes.md", "scans"}
     assert "name it in case.toml [files]" in ignored["台账.csv"]
     for name in ignored:
         assert any(line.startswith(f"warning: {name}: not read: ") for line in err.splitlines()), name
-    assert [i["file"] for i in report["inputs"]] == ["case.toml"]
+    assert [i["file"] for i in report["inputs"]["files"]] == ["case.toml"]
 
 
 def test_files_named_in_case_toml_are_read(run_json, loan):
@@ -51,8 +51,8 @@ def test_files_named_in_case_toml_are_read(run_json, loan):
     _append(loan, '\n[files]\nledger = "台账.csv"\npayments = ["还款流水.csv"]\n')
     _, report = run_json("verify", loan)
     assert report["balances"]["lawful"]["total"] == LAWFUL
-    assert [i["file"] for i in report["inputs"]] == ["case.toml", "台账.csv", "还款流水.csv"]
-    assert report["inputs_ignored"] == []
+    assert [i["file"] for i in report["inputs"]["files"]] == ["case.toml", "台账.csv", "还款流水.csv"]
+    assert report["inputs"]["ignored"] == []
 
 
 def test_names_match_without_regard_to_case(run_json, loan):
@@ -60,7 +60,7 @@ def test_names_match_without_regard_to_case(run_json, loan):
     (loan / "payments.csv").rename(loan / "PAYMENTS.csv")
     _, report = run_json("verify", loan)
     assert report["balances"]["lawful"]["total"] == LAWFUL
-    assert [i["file"] for i in report["inputs"]] == ["case.toml", "Ledger.CSV", "PAYMENTS.csv"]
+    assert [i["file"] for i in report["inputs"]["files"]] == ["case.toml", "Ledger.CSV", "PAYMENTS.csv"]
 
 
 def test_several_payment_files_are_merged_with_their_sources(run_json, loan):
@@ -81,7 +81,7 @@ def test_several_payment_files_are_merged_with_their_sources(run_json, loan):
     assert report["balances"]["lawful"]["total"] == LAWFUL
     assert report["payments"]["total"] == "50000.00"
     assert report["payments"]["unposted"][0]["evidence"] == {"file": "回单.xlsx", "sheet": "payments", "row": 2}
-    assert [(i["file"], i["rows"]) for i in report["inputs"]][1:] == [("ledger.csv", 3), ("微信.csv", 1),
+    assert [(i["file"], i["rows"]) for i in report["inputs"]["files"]][1:] == [("ledger.csv", 3), ("微信.csv", 1),
                                                                       ("回单.xlsx", 1)]
 
 

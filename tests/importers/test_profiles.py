@@ -154,7 +154,7 @@ def test_a_profile_beside_a_case_table_is_used_by_verify(tmp_path, run_json):
     # 1000 x 12% x 31 / 365 = 10.19 accrued by 2024-02-01, paid first; 89.81 reduces the principal
     assert report["payments"]["total"] == "100.00"
     assert report["balances"]["contractual"]["principal"] == "910.19"
-    assert report["inputs"][1] == {"file": "payments.csv", "sha256": report["inputs"][1]["sha256"], "rows": 1,
+    assert report["inputs"]["files"][1] == {"file": "payments.csv", "sha256": report["inputs"]["files"][1]["sha256"], "rows": 1,
                                    "rejected": 0, "not_applied": 0}
 
 

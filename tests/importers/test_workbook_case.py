@@ -45,7 +45,7 @@ def test_a_workbook_case_is_verified_like_a_folder(tmp_path, run_json):
     assert round(Decimal(10000) * Decimal("0.12") * 60 / 365, 2) == Decimal("197.26")
     assert round(Decimal("9197.26") * Decimal("0.12") * 19 / 365, 2) == Decimal("57.45")
     assert report["balances"]["contractual"]["principal"] == str(Decimal("9197.26") - (500 - Decimal("57.45")))
-    assert [(i["file"], i["rows"], i["rejected"]) for i in report["inputs"]] == [
+    assert [(i["file"], i["rows"], i["rejected"]) for i in report["inputs"]["files"]] == [
         ("case.xlsx", 1, 0), ("case.xlsx", 2, 0), ("case.xlsx", 2, 0)]
 
 

@@ -45,7 +45,7 @@ def test_a_record_after_the_as_of_date_is_listed_not_applied(run_cli, loan):
     assert pay["total"] == "50000.00"  # 20,000.00 + 30,000.00 credited; the 7,000.00 is not
     assert report["balances"]["lawful"]["total"] == LAWFUL
     assert not any("TYPO-1" in json.dumps(f, ensure_ascii=False) for f in report["findings"])
-    counts = {i["file"]: (i["rows"], i["rejected"], i["not_applied"]) for i in report["inputs"]}
+    counts = {i["file"]: (i["rows"], i["rejected"], i["not_applied"]) for i in report["inputs"]["files"]}
     assert counts["payments.csv"] == (3, 0, 1)
     assert counts["ledger.csv"] == (3, 0, 0)
 
@@ -59,7 +59,7 @@ def test_a_ledger_payment_after_the_as_of_date_matched_to_a_record_is_listed_onc
         ("matched", {"file": "payments.csv", "row": 4}, {"file": "ledger.csv", "row": 5})]
     assert report["payments"]["matched"] == 1  # the 20,000.00 of 2021-09-01 only
     assert report["balances"]["lawful"]["total"] == LAWFUL
-    counts = {i["file"]: i["not_applied"] for i in report["inputs"]}
+    counts = {i["file"]: i["not_applied"] for i in report["inputs"]["files"]}
     assert counts == {"case.toml": 0, "ledger.csv": 1, "payments.csv": 1}
 
 

@@ -54,7 +54,7 @@ def test_the_example_reconciles_with_one_unposted_payment(run_json):
 
 def test_every_row_of_the_example_is_used_or_rejected(run_json):
     _, report = run_json("verify", CASE)
-    counts = {i["file"]: (i["rows"], i["rejected"]) for i in report["inputs"]}
+    counts = {i["file"]: (i["rows"], i["rejected"]) for i in report["inputs"]["files"]}
     assert counts == {"case.toml": (1, 0), "ledger.xlsx": (12, 4), "payments.csv": (6, 2)}
     assert [(r["file"], r["row"], r["reason"]) for r in report["rejected_rows"]] == [
         ("ledger.xlsx", 1, "above the header row (a title or note)"),

@@ -3,6 +3,7 @@ not as HTML or a link in Markdown, not as an escape sequence or rich markup on t
 
 import csv
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -23,8 +24,10 @@ def test_summary_workbook_stores_input_text_as_text(tmp_path, run_cli):
     with zipfile.ZipFile(xlsx) as z:
         sheets = {n: z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/worksheets/")}
         strings = z.read("xl/sharedStrings.xml").decode("utf-8")
-    formulas = [f for text in sheets.values() for f in text.split("<f>")[1:]]
-    assert formulas and all(f.startswith("SUM(") for f in formulas), formulas  # only our own totals
+    formulas = [f.split("</f>")[0] for text in sheets.values() for f in text.split("<f>")[1:]]
+    # only our own: the totals (SUM of a range) and each Components row's excess (demanded - lawful)
+    ours = re.compile(r"SUM\([A-Z]+[0-9]+:[A-Z]+[0-9]+\)|[A-Z]+[0-9]+-[A-Z]+[0-9]+")
+    assert formulas and all(ours.fullmatch(f) for f in formulas), formulas
     assert "=1+2" in strings and "@SUM(A1)" in strings
 
 

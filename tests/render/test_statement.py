@@ -103,7 +103,7 @@ def test_pdf_text_carries_the_key_figures(rendered, case_dir, lang):
         assert grouped(demanded) in text
     if report["payments"]["total"] != "0.00":
         assert grouped(report["payments"]["total"]) in text
-    for item in report["inputs"]:
+    for item in report["inputs"]["files"]:
         assert item["sha256"] in flat, item["file"]
     for f in report["findings"]:
         assert f["code"] in flat
@@ -208,7 +208,7 @@ def test_xlsx_figures_equal_the_json_report(rendered, case_dir, lang):
         last = [r for r in payments.iter_rows() if r[1].value is not None][-1]
         assert Decimal(repr(last[1].value)).quantize(Decimal("0.01")) == Decimal(report["payments"]["total"])
     inputs = {r[0].value: r[3].value for r in wb["Inputs"].iter_rows(min_row=2) if r[3].value}
-    for item in report["inputs"]:
+    for item in report["inputs"]["files"]:
         assert inputs[item["file"]] == item["sha256"]
     assert wb["Summary"].freeze_panes is None and wb["Computation"].freeze_panes == "A2"
     assert wb["Computation"].print_title_rows.replace("$", "") == "1:1"
