@@ -66,6 +66,7 @@ def render_notice_docx(n: Notice) -> bytes:
     for text in n.other:
         doc.add_paragraph(text, style="List Bullet")
 
+    first = len(doc.paragraphs)
     doc.add_paragraph("- " * 45)  # the tear-off line
     doc.add_paragraph(f"{LABELS['mail_to']} " + ", ".join(n.collector_lines[:2]))
     if n.consumer_lines:
@@ -79,6 +80,12 @@ def render_notice_docx(n: Notice) -> bytes:
     doc.add_paragraph(BOX + LABELS["want_creditor"])
     doc.add_paragraph(BOX + LABELS["enclosed"] + " $______________")
     doc.add_paragraph(n.payable)
+    # the response form is cut off whole: Word keeps each of its paragraphs on the page of the next
+    form = doc.paragraphs[first:]
+    for para in form[:-1]:
+        para.paragraph_format.keep_with_next = True
+    for para in form:
+        para.paragraph_format.keep_together = True
 
     props = doc.core_properties
     when = datetime(n.sent.year, n.sent.month, n.sent.day)

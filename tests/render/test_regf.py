@@ -178,3 +178,15 @@ def test_response_form_is_whole_at_the_bottom_of_the_last_page(tmp_path, kind, p
     assert 740.6 - 12 <= last[-1][1] <= 740.6
     if pages == 2:  # the form moved whole to the second page: nothing stands above it there
         assert not [w for p, y, w in words if p == 2 and y < mail[0][1]]
+
+
+def test_docx_response_form_is_kept_on_one_page(tmp_path):
+    from docx import Document
+
+    res, out = _write(tmp_path, "docx")
+    paras = Document(str(out)).paragraphs
+    start = next(i for i, p in enumerate(paras) if p.text.startswith("- - -"))
+    form = paras[start:]
+    assert form[1].text.startswith("Mail this form to:") and form[-1].text.startswith("Make your check payable")
+    # every paragraph of the form but the last keeps with the next: Word never breaks the form across pages
+    assert all(p.paragraph_format.keep_with_next for p in form[:-1])
