@@ -105,6 +105,10 @@ class UsPack:
     def limitation(self, ctx, contract_result: ReplayResult):
         settings = _settings(ctx)
         state = ctx.terms.case.state
+        if "judgment_date" in settings and settings["judgment_date"] <= ctx.as_of:
+            # the debt merged into the judgment: the contract's period no longer runs (a judgment's own
+            # enforcement period is not checked here)
+            return None
         default = settings.get("default_date") or contract_result.first_missed or contract_result.charged_off_on \
             or contract_result.accelerated_on
         plans = getattr(contract_result, "plans", ())

@@ -183,3 +183,20 @@ def test_tx_compounding_with_a_payment_between_anniversaries(tmp_path):
     assert D(d["balances"]["lawful"]["total"]) == total
     # the payment's 325.42 beyond the interest paid capitalized interest first: principal stays 10,000.00
     assert d["balances"]["lawful"]["principal"] == "10000.00"
+
+
+def test_after_a_judgment_the_contract_limitation_no_longer_runs(tmp_path):
+    # Default 2022-07-01 (maturity); TX 4 years would end 2026-07-01. The judgment of 2022-09-01 replaced
+    # the contract claim, so checking on 2027-01-01 finds no time bar.
+    folder = case(tmp_path / "txj", state="TX", contract='rate = "24%"',
+                  rest='[rules]\njudgment_date = 2022-09-01\njudgment_amount = "10000.00"\n'
+                       '[demand]\nas_of = 2027-01-01\ntotal = "16000.00"\ndocument_kind = "suit"\n')
+    code, d = verify(folder)
+    assert "US.TIME_BARRED" not in [f["code"] for f in d["findings"]]
+    assert d.get("limitation") is None
+    # without the judgment the same claim is barred: a suit on 2027-01-01, an error
+    folder = case(tmp_path / "tx", state="TX", contract='rate = "24%"',
+                  rest='[demand]\nas_of = 2027-01-01\ntotal = "16000.00"\ndocument_kind = "suit"\n')
+    code, d = verify(folder)
+    assert [f["severity"] for f in d["findings"] if f["code"] == "US.TIME_BARRED"] == ["error"]
+    assert d["limitation"]["expires"] == "2026-07-01"
