@@ -29,6 +29,7 @@ from debtcli.engine.replay import replay
 IRR_PRECISION = 40  # significant digits of the IRR search
 IRR_TOLERANCE = Decimal("1e-24")  # the bracket is closed when narrower than this (rate per period)
 IRR_MAX_STEPS = 200
+IRR_NPV_TOLERANCE = Decimal("1e-30")  # relative to the largest flow: the net present value counts as zero
 APR_PLACES = Decimal("0.01")  # percent to 2 decimals
 MONTHS_PER_DAY = Decimal(12) / Decimal(365)
 INSTALLMENT_METHODS = ("equal_installment", "equal_principal", "interest_only", "flat")
@@ -111,20 +112,21 @@ def irr(flows) -> Decimal | None:
         if sign_at(hi) == s_lo:
             return None
         r = Decimal("0.01") if lo < Decimal("0.01") < hi else (lo + hi) / 2
+        settled = max(abs(a) for _, a in pairs) * IRR_NPV_TOLERANCE  # a value this small is zero
         for _ in range(IRR_MAX_STEPS):
             value, slope = npv(r)
-            if value == 0:
+            if abs(value) <= settled:
                 return +r
             if ((value > 0) - (value < 0)) == s_lo:
                 lo = r
             else:
                 hi = r
             if hi - lo < IRR_TOLERANCE:
-                break
+                return +r
             step = r - value / slope if slope else None
+            if step == r:  # Newton cannot move r at this precision: converged
+                return +r
             r = step if step is not None and lo < step < hi else (lo + hi) / 2
-            if abs(value) < Decimal("1e-30"):
-                break
         return +r
 
 

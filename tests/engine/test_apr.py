@@ -162,3 +162,14 @@ def test_xlsx_statement_has_the_cash_flows(run_cli, tmp_path):
     assert rows[0][:2] == ("APR (IRR method)", "26.67%")
     amounts = [r[3] for r in rows if r[0] in ("received by the borrower", "installment 1")]
     assert amounts[:2] == [90000, -114000]  # then the actual flows, received 90,000.00 again
+
+
+def test_irr_settles_on_the_root_it_found():
+    # 1,000 at 18% equal principal over 31 months: every installment's interest is the balance x 1.5% (rounded),
+    # so the IRR is 1.5% a month and the apr 18.00. (The search once stepped away from a root it had reached
+    # to the precision of its arithmetic and answered 609.00.)
+    contract = {"signed": date(2022, 1, 1), "principal": "1000.00", "rate": "18%", "method": "equal_principal",
+                "term_months": 31, "first_due": date(2022, 2, 1)}
+    cost = annual_cost(run(contract, date(2022, 1, 1))[0])
+    assert cost.apr == D("18.00")
+    assert abs(cost.rate_per_period - D("0.015")) < D("0.00001")
