@@ -87,7 +87,7 @@ TEXT = {
         "disclaimer_title": "声明",
         "disclaimer": "本明细表根据所列输入文件和所注明的计算口径生成，每一金额均可按上述计算式复核。"
                       "本表不构成法律意见；如输入有误或适用规则不同，结果将随之变化。",
-        "page": "第 {n} 页",
+        "page": "第 {n} 页 共 {total} 页",
         "yes": "是", "no": "否", "none": "无",
         "status": {"matched": "已匹配", "unposted": "未入账", "unverified": "未核实", "recorded": "已记录",
                    "mismatched": "入账金额或日期不符"},
@@ -193,7 +193,7 @@ TEXT = {
         "disclaimer": "This statement is computed from the input files listed and under the conventions stated; "
                       "every amount can be re-checked from its computation line. It is not legal advice; other "
                       "inputs or other rules give other figures.",
-        "page": "Page {n}",
+        "page": "Page {n} of {total}",
         "yes": "yes", "no": "no", "none": "none",
         "status": {"matched": "matched", "unposted": "not posted", "unverified": "unverified", "recorded": "recorded",
                    "mismatched": "posted differently"},

@@ -32,7 +32,7 @@ TEXT = {
         "signature": "签署", "creditor_sign": "债权人（盖章）：", "debtor_sign": "债务人（签字）：", "sign_date": "日期：",
         "disclaimer_title": "说明",
         "disclaimer": "本方案金额由 debtcli 依据案件输入文件按所注明的计算口径计算，依法金额为债权人最多可主张的金额。",
-        "page": "第 {n} 页",
+        "page": "第 {n} 页 共 {total} 页",
     },
     "en": {
         "title": "Settlement offer", "reference": "Reference", "date": "Date of the offer",
@@ -55,7 +55,7 @@ TEXT = {
         "disclaimer_title": "Note",
         "disclaimer": "The figures are computed by debtcli from the case's input files under the conventions "
                       "stated; the lawful figure is the most the creditor may ask.",
-        "page": "Page {n}",
+        "page": "Page {n} of {total}",
     },
 }
 

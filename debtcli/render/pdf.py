@@ -1,16 +1,21 @@
 """The statement as an A4 PDF (reportlab).
 
-Chinese is set in reportlab's built-in CID font STSong-Light (no font file needed on the machine
-that writes the PDF; viewers supply the glyphs, and the text stays extractable). Latin text and
-figures use Helvetica. Tables split across pages with their header repeated; every page carries
-the case, the page number and the as-of date. ``invariant`` mode and a creation date taken from
-the as-of date make the same statement give the same bytes.
+Every font is embedded, so the PDF looks the same on any viewer and passes e-filing checks that
+refuse unembedded fonts: Chinese is set in Droid Sans Fallback (TrueType outlines, Apache 2.0),
+Latin text and figures in DejaVu Sans, hashes in DejaVu Sans Mono, all shipped as package data
+(``debtcli/render/fonts``, subsets made by ``tools/subset_fonts.py``) and subset again by reportlab
+to the glyphs the document uses. A character the shipped CJK subset lacks (a rare character in a
+name) falls back to reportlab's CID font STSong-Light, which the viewer supplies.
+Tables split across pages with their header repeated; every page carries the case and
+"第 N 页 共 M 页" / "Page N of M". ``invariant`` mode and a creation date taken from the as-of date
+make the same statement give the same bytes.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from importlib.resources import files
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -19,27 +24,63 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from debtcli.render import statement as doc_model
 
-CJK_FONT = "STSong-Light"
-LATIN = "Helvetica"
-LATIN_BOLD = "Helvetica-Bold"
-MONO = "Courier"
+CJK_FONT = "DebtcliCJK"
+CJK_FALLBACK = "STSong-Light"  # not embedded: only for characters the shipped subset lacks
+LATIN = "DebtcliSans"
+LATIN_BOLD = "DebtcliSans-Bold"
+MONO = "DebtcliMono"
+_FONT_FILES = {CJK_FONT: "DroidSansFallback-GB2312.ttf", LATIN: "DejaVuSans-Latin.ttf",
+               LATIN_BOLD: "DejaVuSans-Bold-Latin.ttf", MONO: "DejaVuSansMono-Latin.ttf"}
 MARGIN = 16 * mm
 
 GRID = colors.HexColor("#b8b8b8")
 HEAD_BG = colors.HexColor("#e8ecf2")
 TOTAL_BG = colors.HexColor("#eef3ea")
 
-_CJK = re.compile(r"([\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026]+)")
+_CJK = re.compile(r"([\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026]+)")
+
+
+_CJK_CHARS: frozenset = frozenset()
+_LATIN_CHARS: frozenset = frozenset()
 
 
 def _register_fonts() -> None:
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+    global _CJK_CHARS, _LATIN_CHARS
+    registered = pdfmetrics.getRegisteredFontNames()
+    folder = files("debtcli.render") / "fonts"
+    for name, file in _FONT_FILES.items():
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    if CJK_FALLBACK not in registered:
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FALLBACK))
+    addMapping(LATIN, 0, 0, LATIN)
+    addMapping(LATIN, 1, 0, LATIN_BOLD)
+    addMapping(LATIN, 0, 1, LATIN)
+    addMapping(LATIN, 1, 1, LATIN_BOLD)
+    if not _CJK_CHARS:
+        _CJK_CHARS = frozenset(pdfmetrics.getFont(CJK_FONT).face.charToGlyph)
+        _LATIN_CHARS = frozenset(pdfmetrics.getFont(LATIN).face.charToGlyph)
+
+
+def _cjk_runs(text: str) -> list[tuple[str, str]]:
+    """A run of CJK text split into (font, text) pieces: the shipped font where it has the glyph."""
+    out: list[tuple[str, str]] = []
+    for ch in text:
+        code = ord(ch)
+        face = CJK_FONT if code in _CJK_CHARS else LATIN if code in _LATIN_CHARS else CJK_FALLBACK
+        if out and out[-1][0] == face:
+            out[-1] = (face, out[-1][1] + ch)
+        else:
+            out.append((face, ch))
+    return out
 
 
 def _markup(text: str, bold: bool = False) -> str:
@@ -51,7 +92,7 @@ def _markup(text: str, bold: bool = False) -> str:
             continue
         esc = escape(part).replace("\n", "<br/>")
         if i % 2 == 1:
-            out.append(f'<font face="{CJK_FONT}">{esc}</font>')
+            out += [f'<font face="{face}">{escape(run)}</font>' for face, run in _cjk_runs(part)]
         else:
             out.append(f"<b>{esc}</b>" if bold else esc)
     return "".join(out)
@@ -99,6 +140,7 @@ def _table(block, s: _Styles, width: float):
 
     data = [[cell(h, i, header=True) for i, h in enumerate(block.header)]]
     commands = [
+        ("FONTNAME", (0, 0), (-1, -1), LATIN),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -131,6 +173,7 @@ def _key_values(block, s: _Styles, width: float):
     data = [[Paragraph(_markup(k), s.key), Paragraph(_markup(v), s.body)] for k, v in block.pairs]
     table = Table(data, colWidths=[width * 0.28, width * 0.72], hAlign="LEFT")
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), LATIN),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -143,7 +186,8 @@ def _key_values(block, s: _Styles, width: float):
 def _signature(block, s: _Styles, width: float):
     data = [[Paragraph(_markup(label), s.body), ""] for label in block.labels]
     table = Table(data, colWidths=[width * 0.3, width * 0.45], rowHeights=[11 * mm] * len(data), hAlign="LEFT")
-    table.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1),
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), LATIN),
+                               ("LINEBELOW", (1, 0), (1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1),
                                                                                       "BOTTOM")]))
     return table
 
@@ -182,19 +226,57 @@ def render_pdf(statement) -> bytes:
     created = f"D:{as_of.year:04d}{as_of.month:02d}{as_of.day:02d}000000+00'00'"
 
     def on_page(canvas, document):
-        canvas.saveState()
         canvas.setDateFormatter(lambda *args: created)
-        canvas.setFont(CJK_FONT if statement.lang == "zh" else LATIN, 7.5)
-        canvas.setFillColor(colors.HexColor("#555555"))
-        page = statement.page_label.format(n=canvas.getPageNumber())
-        canvas.drawString(MARGIN, 9 * mm, f"{statement.title}   {statement.case_id}")
-        canvas.drawRightString(A4[0] - MARGIN, 9 * mm, page)
-        canvas.restoreState()
 
     document = SimpleDocTemplate(
         buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=14 * mm, bottomMargin=16 * mm,
         title=f"{statement.title} {statement.case_id}", author="debtcli", subject=statement.subtitle,
         creator="debtcli", producer="debtcli", invariant=1, lang="zh-CN" if statement.lang == "zh" else "en",
     )
-    document.build(_flowables(statement, s, document.width), onFirstPage=on_page, onLaterPages=on_page)
+    footer = _footer_canvas(statement)
+    document.build(_flowables(statement, s, document.width), onFirstPage=on_page, onLaterPages=on_page,
+                   canvasmaker=footer)
     return buf.getvalue()
+
+
+def _draw_mixed(canvas, x: float, y: float, text: str, size: float, right: bool = False) -> None:
+    """One line in the Latin font with its CJK runs in the CJK font."""
+    pieces = []
+    for i, part in enumerate(_CJK.split(text)):
+        if part:
+            pieces += _cjk_runs(part) if i % 2 == 1 else [(LATIN, part)]
+    width = sum(pdfmetrics.stringWidth(t, f, size) for f, t in pieces)
+    x = x - width if right else x
+    for face, t in pieces:
+        canvas.setFont(face, size)
+        canvas.drawString(x, y, t)
+        x += pdfmetrics.stringWidth(t, face, size)
+
+
+def _footer_canvas(statement):
+    """A canvas that holds each page until the last one is laid out, so that every footer can say
+    how many pages there are (第 N 页 共 M 页 / Page N of M)."""
+
+    class FooterCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **{**kwargs, "initialFontName": LATIN})
+            self._pages: list = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.saveState()
+                self.setFillColor(colors.HexColor("#555555"))
+                _draw_mixed(self, MARGIN, 9 * mm, f"{statement.title}   {statement.case_id}", 7.5)
+                label = statement.page_label.format(n=self._pageNumber, total=total)
+                _draw_mixed(self, A4[0] - MARGIN, 9 * mm, label, 7.5, right=True)
+                self.restoreState()
+                super().showPage()
+            super().save()
+
+    return FooterCanvas

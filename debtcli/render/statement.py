@@ -70,7 +70,7 @@ class Statement:
     sections: tuple[Section, ...]
     as_of: date
     case_id: str
-    page_label: str  # "第 {n} 页" / "Page {n}"
+    page_label: str  # "第 {n} 页 共 {total} 页" / "Page {n} of {total}"
 
 
 # ---------------------------------------------------------------------- computation groups

@@ -1,0 +1,100 @@
+"""The PDF stands alone: every font embedded (pdffonts), Chinese text extractable (pdftotext),
+"第 N 页 共 M 页" / "Page N of M" on every page, and the same bytes for the same case."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from debtcli.cli.app import app
+from tests.conftest import EXAMPLES
+
+CASES = sorted(p.parent for p in EXAMPLES.glob("*/case.toml"))
+PDFFONTS, PDFTOTEXT, PDFINFO = shutil.which("pdffonts"), shutil.which("pdftotext"), shutil.which("pdfinfo")
+needs_poppler = pytest.mark.skipif(None in (PDFFONTS, PDFTOTEXT, PDFINFO),
+                                   reason="poppler-utils (pdffonts, pdftotext, pdfinfo) is not installed")
+
+
+def write_pdf(case_dir: Path, lang: str, out: Path, *extra: str) -> Path:
+    res = CliRunner().invoke(app, ["statement", str(case_dir), "--lang", lang, "-o", str(out), *extra])
+    assert res.exit_code in (0, 1), res.output
+    return out
+
+
+def fonts(path: Path) -> list[dict]:
+    """pdffonts' table as rows: name and the emb column (yes/no)."""
+    lines = subprocess.run([PDFFONTS, str(path)], check=True, capture_output=True, text=True).stdout.splitlines()
+    header, rule = lines[0], lines[1]
+    emb_at = header.index("emb")
+    out = []
+    for line in lines[2:]:
+        out.append({"name": line.split()[0], "emb": line[emb_at:emb_at + 3].strip()})
+    assert rule.startswith("---")
+    return out
+
+
+def page_count(path: Path) -> int:
+    info = subprocess.run([PDFINFO, str(path)], check=True, capture_output=True, text=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def pages_text(path: Path) -> list[str]:
+    text = subprocess.run([PDFTOTEXT, "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return [re.sub(r"\s+", "", page) for page in text.split("\f") if page.strip()]
+
+
+@needs_poppler
+@pytest.mark.parametrize("lang", ("zh", "en"))
+@pytest.mark.parametrize("case_dir", CASES, ids=lambda p: p.name)
+def test_every_font_is_embedded_and_pages_are_numbered(tmp_path, case_dir, lang):
+    path = write_pdf(case_dir, lang, tmp_path / "s.pdf")
+    rows = fonts(path)
+    assert rows, "no font listed"
+    assert [r["name"] for r in rows if r["emb"] != "yes"] == []
+    n = page_count(path)
+    pages = pages_text(path)
+    assert len(pages) == n
+    for i, page in enumerate(pages, 1):
+        label = f"第{i}页共{n}页" if lang == "zh" else f"Page{i}of{n}"
+        assert label in page, (i, n)
+    case = tomllib.loads((case_dir / "case.toml").read_text(encoding="utf-8"))["case"]
+    flat = "".join(pages)
+    if lang == "zh":
+        assert "债务核对明细表" in flat
+    # the parties' names as written in case.toml come back out of the PDF's text layer
+    for who in ("lender", "borrower"):
+        if case.get(who):
+            assert re.sub(r"\s+", "", case[who]) in flat, who
+
+
+@needs_poppler
+def test_chinese_glyphs_come_from_the_embedded_font(tmp_path):
+    """A Chinese statement uses the shipped CJK font, embedded as a subset, and no viewer font."""
+    path = write_pdf(EXAMPLES / "private-loan", "zh", tmp_path / "s.pdf")
+    names = [r["name"] for r in fonts(path)]
+    assert any(re.fullmatch(r"[A-Z]{6}\+DroidSansFallback", x) for x in names), names
+    assert "STSong-Light" not in names and "Helvetica" not in names
+
+
+def test_same_case_same_bytes(tmp_path):
+    for lang in ("zh", "en"):
+        a = write_pdf(EXAMPLES / "private-loan", lang, tmp_path / f"a-{lang}.pdf").read_bytes()
+        b = write_pdf(EXAMPLES / "private-loan", lang, tmp_path / f"b-{lang}.pdf").read_bytes()
+        assert a == b
+
+
+def test_a_character_outside_the_shipped_subset_still_renders(tmp_path):
+    """A rare character in a name (not in GB2312) falls back instead of disappearing."""
+    from debtcli.render import pdf
+
+    pdf._register_fonts()
+    rare = "𠮷"  # U+20BB7, outside GB2312 and the shipped subset
+    assert ord(rare) not in pdf._CJK_CHARS
+    runs = pdf._cjk_runs("张" + rare)
+    assert runs == [(pdf.CJK_FONT, "张"), (pdf.CJK_FALLBACK, rare)]
