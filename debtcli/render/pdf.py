@@ -52,7 +52,7 @@ _CJK_CHARS: frozenset = frozenset()
 _LATIN_CHARS: frozenset = frozenset()
 
 
-def _register_fonts() -> None:
+def register_fonts() -> None:
     global _CJK_CHARS, _LATIN_CHARS
     registered = pdfmetrics.getRegisteredFontNames()
     folder = files("debtcli.render") / "fonts"
@@ -219,7 +219,7 @@ def _flowables(statement, s: _Styles, width: float) -> list:
 
 
 def render_pdf(statement) -> bytes:
-    _register_fonts()
+    register_fonts()
     s = _Styles(statement.lang)
     buf = io.BytesIO()
     as_of = statement.as_of

@@ -229,19 +229,24 @@ def render_notice_pdf(n: Notice) -> bytes:
     from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
     from xml.sax.saxutils import escape as x
 
-    base = dict(fontName="Helvetica", boldFontName="Helvetica-Bold")
+    from reportlab.pdfgen.canvas import Canvas
+
+    from debtcli.render.pdf import LATIN, LATIN_BOLD, register_fonts
+
+    register_fonts()  # embedded, so the notice looks the same on every viewer
+    base = dict(fontName=LATIN, boldFontName=LATIN_BOLD, bulletFontName=LATIN)
     body = ParagraphStyle("body", fontSize=9.5, leading=12, **base)
     small = ParagraphStyle("small", fontSize=8, leading=10, textColor=colors.HexColor("#333333"), **base)
     head = ParagraphStyle("head", fontSize=11, leading=14, spaceBefore=6, spaceAfter=3, **base)
     right = ParagraphStyle("right", parent=body, alignment=2)
-    box = '<font name="ZapfDingbats">o</font>&nbsp;&nbsp;'
+    box = "\u2610&nbsp;&nbsp;"  # ballot box
     margin = 16 * mm
     width = LETTER[0] - 2 * margin
     flow: list = []
     left = "<br/>".join(x(s) for s in n.collector_lines)
     to = "<br/>".join(["To:"] + [x(s) for s in n.consumer_lines] + [f"Reference: {x(n.reference)}", x(long_date(n.sent))])
     top = Table([[Paragraph(left, body), Paragraph(to, body)]], colWidths=[width * 0.55, width * 0.45])
-    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    top.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), LATIN), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     flow += [top, Spacer(1, 4 * mm), Paragraph(x(n.intro), body), Spacer(1, 3 * mm)]
     rows = [[Paragraph("<b>Our information shows:</b>", body), ""], [Paragraph(x(n.shows), body), ""]]
     for label, amount in n.block:
@@ -253,7 +258,8 @@ def render_notice_pdf(n: Notice) -> bytes:
         ("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 1), (1, 1)),
         ("LINEBELOW", (0, 2), (-1, last - 1), 0.3, colors.HexColor("#bbbbbb")),
         ("LINEABOVE", (0, last), (-1, last), 1.2, colors.black),
-        ("FONTNAME", (0, last), (-1, last), "Helvetica-Bold"),
+        ("FONTNAME", (0, 0), (-1, -1), LATIN),
+        ("FONTNAME", (0, last), (-1, last), LATIN_BOLD),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]))
     flow.append(items)
@@ -261,14 +267,15 @@ def render_notice_pdf(n: Notice) -> bytes:
         flow.append(Paragraph(f"<b>{x(n.state_title)}</b>", head))
         st = Table([[Paragraph(x(a), body), Paragraph(x(b), right)] for a, b in n.state_block],
                    colWidths=[width * 0.75, width * 0.25])
-        st.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#bbbbbb"))]))
+        st.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), LATIN), ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#bbbbbb"))]))
         flow.append(st)
     flow.append(Paragraph(f"<b>{x(LABELS['dispute'])}</b>", head))
     flow += [Paragraph(x(s), body, bulletText="•") for s in n.dispute]
     flow.append(Paragraph(f"<b>{x(LABELS['else'])}</b>", head))
     flow += [Paragraph(x(s), body, bulletText="•") for s in n.other]
     tear = [Table([[""]], colWidths=[width], style=TableStyle(
-        [("LINEABOVE", (0, 0), (-1, 0), 1, colors.HexColor("#555555"), None, (4, 3))])),
+        [("FONTNAME", (0, 0), (-1, -1), LATIN),
+         ("LINEABOVE", (0, 0), (-1, 0), 1, colors.HexColor("#555555"), None, (4, 3))])),
         Paragraph(f"<b>{x(LABELS['mail_to'])}</b> " + x(", ".join(n.collector_lines[:2])), body)]
     if n.consumer_lines:
         tear.append(Paragraph(x(", ".join(n.consumer_lines)), body))
@@ -287,7 +294,7 @@ def render_notice_pdf(n: Notice) -> bytes:
     def on_page(canvas, document):
         canvas.saveState()
         canvas.setDateFormatter(lambda *args: created)
-        canvas.setFont("Helvetica", 7.5)
+        canvas.setFont(LATIN, 7.5)
         canvas.setFillColor(colors.HexColor("#555555"))
         canvas.drawString(margin, 9 * mm, f"Validation notice   {n.reference}")
         canvas.drawRightString(LETTER[0] - margin, 9 * mm, f"Page {canvas.getPageNumber()}")
@@ -296,7 +303,8 @@ def render_notice_pdf(n: Notice) -> bytes:
     doc = SimpleDocTemplate(buf, pagesize=LETTER, leftMargin=margin, rightMargin=margin, topMargin=12 * mm,
                             bottomMargin=16 * mm, title=f"Validation notice {n.case_id}", author="debtcli",
                             creator="debtcli", producer="debtcli", invariant=1, lang="en")
-    doc.build(flow, onFirstPage=on_page, onLaterPages=on_page)
+    doc.build(flow, onFirstPage=on_page, onLaterPages=on_page,
+              canvasmaker=lambda *a, **kw: Canvas(*a, **{**kw, "initialFontName": LATIN}))
     return buf.getvalue()
 
 

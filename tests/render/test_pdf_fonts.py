@@ -93,8 +93,16 @@ def test_a_character_outside_the_shipped_subset_still_renders(tmp_path):
     """A rare character in a name (not in GB2312) falls back instead of disappearing."""
     from debtcli.render import pdf
 
-    pdf._register_fonts()
+    pdf.register_fonts()
     rare = "𠮷"  # U+20BB7, outside GB2312 and the shipped subset
     assert ord(rare) not in pdf._CJK_CHARS
     runs = pdf._cjk_runs("张" + rare)
     assert runs == [(pdf.CJK_FONT, "张"), (pdf.CJK_FALLBACK, rare)]
+
+
+@needs_poppler
+def test_the_validation_notice_embeds_its_fonts_too(tmp_path):
+    path = write_pdf(EXAMPLES / "us-card-debt-buyer", "en", tmp_path / "n.pdf", "--template", "regf")
+    rows = fonts(path)
+    assert rows and [r["name"] for r in rows if r["emb"] != "yes"] == []
+    assert "\u2610" in subprocess.run([PDFTOTEXT, str(path), "-"], capture_output=True, text=True).stdout
