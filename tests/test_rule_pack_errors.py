@@ -38,7 +38,7 @@ def test_a_us_case_without_its_state_exits_2(tmp_path, run_cli, command):
 
 def test_an_unknown_pack_is_untrusted_input():
     from debtcli.model.records import InputError
-    from debtcli.rules.base import get_pack
+    from debtcli.rules.packs import get_pack
 
     with pytest.raises(InputError) as exc:
         get_pack("uk")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from debtcli.model.case import Case
+from debtcli.terms.case import Case
 from debtcli.model.money import minor_unit
 from debtcli.model.records import COMPONENTS, InputFile, Issue, SourceRef
 from debtcli.terms.loader import terms_from_dict

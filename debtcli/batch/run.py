@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from debtcli.batch.source import Portfolio, Work
-from debtcli.batch.summary import AccountStats, account_stats
+from debtcli.batch.summary import AccountStats, account_stats, problem_text
 
 CHUNK_SIZE = 16  # accounts per task handed to a worker
 CHUNKS_IN_FLIGHT_PER_WORKER = 4
@@ -34,6 +34,7 @@ class Settings:
     source: str = ""  # the portfolio's fingerprint (Portfolio.fingerprint)
     max_rows: int | None = None  # rows per ledger / payments table of one account
     no_demand: bool = False  # balances as of ``as_of`` without comparing any demand (``--no-demand``)
+    statements: object = None  # batch.statements.StatementOptions: also write each account's statement
 
     def run(self) -> dict:
         """The settings a results line was written with; ``--resume`` refuses a file written with others."""
@@ -61,17 +62,6 @@ def issue_problem(issue, prefix: str = "") -> dict:
     src = issue.source
     return problem(prefix + src.file if src.file else prefix.rstrip("/"), issue.message, src.sheet, src.row,
                    src.column)
-
-
-def problem_text(p: dict) -> str:
-    """A problem object as one line: file[sheet]:row column: message."""
-    loc = (p.get("file") or "") + (f"[{p['sheet']}]" if p.get("sheet") else "")
-    if p.get("row") is not None:
-        loc += f":{p['row']}"
-    msg = p.get("message", "")
-    if p.get("column") and not msg.startswith(str(p["column"])):
-        loc += f" column {p['column']}"
-    return f"{loc}: {msg}" if loc else msg
 
 
 def error_line(account: str, message: str, problems: Iterable[dict] = (), kind: str = INPUT) -> dict:
@@ -126,9 +116,15 @@ def _verify_work(work: Work, settings: Settings) -> dict:
     from debtcli.report.model import report_to_dict
 
     try:
-        report = build_report(case, settings.as_of, settings.rules, trace=False, compare=not settings.no_demand)
+        # a statement needs the computation lines, and is then the same as `debtcli statement` writes
+        report = build_report(case, settings.as_of, settings.rules, trace=settings.statements is not None,
+                              compare=not settings.no_demand)
     except InputError as exc:
         return error_line(work.account_id, "the case could not be verified", [issue_problem(i) for i in exc.issues])
+    if settings.statements is not None:
+        from debtcli.batch.statements import write_statement
+
+        write_statement(report, work.account_id, settings.statements)
     return {"account": work.account_id, **report_to_dict(report)}
 
 

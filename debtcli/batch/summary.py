@@ -44,12 +44,21 @@ def _pairs(amounts: dict | None) -> tuple:
     return tuple((k, v) for k, v in (amounts or {}).items() if v is not None)
 
 
+def problem_text(p: dict) -> str:
+    """A problem object as one line: file[sheet]:row column: message."""
+    loc = (p.get("file") or "") + (f"[{p['sheet']}]" if p.get("sheet") else "")
+    if p.get("row") is not None:
+        loc += f":{p['row']}"
+    msg = p.get("message", "")
+    if p.get("column") and not msg.startswith(str(p["column"])):
+        loc += f" column {p['column']}"
+    return f"{loc}: {msg}" if loc else msg
+
+
 def account_stats(obj: dict) -> AccountStats:
     """What one line of results.jsonl contributes to the summary."""
     account = str(obj.get("account", obj.get("case", "")))
     if "error" in obj:
-        from debtcli.batch.run import problem_text
-
         problems = obj.get("problems") or []
         first = problems[0] if problems else None
         first = problem_text(first) if isinstance(first, dict) else (str(first) if first is not None else "")

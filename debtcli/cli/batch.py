@@ -31,6 +31,20 @@ def batch(
                                                           "rest (after an interruption).")] = False,
     max_rows: MaxRowsOpt = None,
     no_demand: NoDemandOpt = False,
+    statements: Annotated[str | None, typer.Option(
+        "--statements", help="Also write each account's statement into this folder, named by account id "
+                             "(the same bytes as `debtcli statement` on the account), with manifest.csv listing "
+                             "each file's SHA-256.", show_default=False)] = None,
+    statement_format: Annotated[str, typer.Option(
+        "--format", "-f", help="--statements: pdf, docx, xlsx, html or md (claim: no xlsx; regf: pdf, html "
+                               "or docx).")] = "pdf",
+    template: Annotated[str, typer.Option(
+        "--template", help="--statements: statement (the itemised statement), claim (诉讼请求 and "
+                           "计算清单) or regf (the us pack's validation notice).")] = "statement",
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="--statements: zh or en. Default: each case's language.", show_default=False)] = None,
+    only_flagged: Annotated[bool, typer.Option(
+        "--only-flagged", help="--statements: only for accounts with findings of severity error.")] = False,
 ) -> None:
     """Verify every account of a portfolio: each line of --out is the object `verify --format json` prints,
     plus "account"; an account that cannot be read gets a line with "error" and "problems", and the run goes on.
@@ -50,6 +64,8 @@ def batch(
       debtcli batch export/ --out results.jsonl --resume
 
       debtcli batch cases/ --as-of 2024-12-31 --no-demand --out balances.jsonl
+
+      debtcli batch cases/ --out results.jsonl --statements statements/ --format docx --template claim
     """
     import os
     from pathlib import Path
@@ -72,8 +88,9 @@ def batch(
     except SourceError as exc:
         fail_input(exc.problems, hint="nothing was verified.")
     workers = workers or os.cpu_count() or 1
+    statement_opts = _statement_options(statements, statement_format, template, lang, only_flagged)
     settings = Settings(day, rules.value if rules else None, portfolio.layout, portfolio.fingerprint(),
-                        max_rows_or_default(max_rows), no_demand=no_demand)
+                        max_rows_or_default(max_rows), no_demand=no_demand, statements=statement_opts)
     totals = Summary()
     try:
         with _progress(portfolio.count) as advance:
@@ -92,6 +109,11 @@ def batch(
         first = next(x for x in portfolio.rejected.listed if x[0] == label) if portfolio.rejected.listed else None
         print(f"warning: {label}: {n} row(s) belong to no account"
               + (f" (first: row {first[1]}, {first[2]})" if first else ""), file=sys.stderr)
+    if statement_opts is not None:
+        from debtcli.batch.statements import write_manifest
+
+        manifest, written = write_manifest(statement_opts, out_path)
+        print(f"{written} statement(s) in {statements}; list and SHA-256 in {manifest}", file=sys.stderr)
     if summary is not None:
         from debtcli.batch.summary import write_workbook
 
@@ -114,6 +136,38 @@ def batch(
     if totals.counts[UNREADABLE]:
         raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(EXIT_FINDINGS if totals.counts[FLAGGED] else EXIT_OK)
+
+
+def _statement_options(folder: str | None, fmt: str, template: str, lang: str | None, only_flagged: bool):
+    """The --statements options, checked before any account is verified; None without --statements."""
+    if folder is None:
+        given = [name for name, on in (("--template", template != "statement"), ("--lang", lang is not None),
+                                       ("--only-flagged", only_flagged), ("--format", fmt != "pdf")) if on]
+        if given:
+            fail_input([f"{', '.join(given)}: only with --statements DIR"])
+        return None
+    from pathlib import Path
+
+    from debtcli.batch.statements import StatementOptions
+    from debtcli.render.files import FORMATS
+
+    problems = []
+    if template not in FORMATS:
+        problems.append(f"--template: {template!r} is not statement, claim or regf")
+    elif fmt not in FORMATS[template]:
+        problems.append(f"--format: the {template} template is written as {', '.join(FORMATS[template])}, not {fmt}")
+    if lang is not None and lang not in ("zh", "en"):
+        problems.append(f"--lang: {lang!r} is not zh or en")
+    path = Path(folder)
+    if path.exists() and not path.is_dir():
+        problems.append(f"--statements: {folder!r} is a file, not a folder")
+    if problems:
+        fail_input(problems, hint="nothing was verified.")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail_input([f"--statements: cannot create the folder {folder!r} ({exc.strerror or exc})"])
+    return StatementOptions(str(path), fmt, template, lang, only_flagged)
 
 
 class MovingRate:

@@ -32,8 +32,8 @@ def quote(
                                              show_default=False)] = None,
     rules: RulesOpt = None,
     format: FormatOpt = TableOrJson.table,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Also write an offer letter: .pdf, .docx, "
-                                                                       ".xlsx, .html or .md.", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Also write an offer letter: .pdf, "
+                                                                       ".docx, .xlsx, .html or .md.", show_default=False)] = None,
     lang: LangOpt = None,
 ) -> None:
     """What it takes to settle a case on a date, per component, under the contract and lawfully (the
@@ -59,7 +59,8 @@ def quote(
     """
     from debtcli.model.money import ParseError
     from debtcli.model.records import InputError
-    from debtcli.report.settlement import build_quote, parse_waivers, quote_to_dict
+    from debtcli.report.quote import build_quote
+    from debtcli.report.settlement import parse_waivers, quote_to_dict
 
     asks, problems = parse_waivers(waive or [])
     plan_rate = None

@@ -1,4 +1,5 @@
-"""debtcli statement: the itemised statement as PDF, XLSX, HTML or Markdown."""
+"""debtcli statement: the itemised statement as PDF, DOCX, XLSX, HTML or Markdown; the claim; the
+Regulation F validation notice."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from debtcli.cli.common import AsOfOpt, CaseArg, LangOpt, NoDemandOpt, RulesOpt,
 
 class Template(str, Enum):
     statement = "statement"
+    claim = "claim"
     regf = "regf"
 
 
@@ -23,7 +25,7 @@ class StatementFormat(str, Enum):
     xlsx = "xlsx"
     html = "html"
     md = "md"
-    docx = "docx"  # --template regf
+    docx = "docx"
 
 
 def statement(
@@ -32,14 +34,16 @@ def statement(
                                         show_default=False)],
     as_of: AsOfOpt = None,
     format: Annotated[StatementFormat | None, typer.Option(
-        "--format", "-f", help="pdf, xlsx, html or md. Default: from the output file's extension.")] = None,
+        "--format", "-f", help="pdf, docx, xlsx, html or md. Default: from the output file's extension.")] = None,
     lang: LangOpt = None,
     rules: RulesOpt = None,
     no_demand: NoDemandOpt = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     template: Annotated[Template, typer.Option(
-        "--template", help="statement: the itemised statement; regf: the Regulation F validation notice "
-                           "(Model Form B-1 layout; us rule pack with [demand] itemization_date; pdf, html or docx)."
+        "--template", help="statement: the itemised statement (pdf, docx, xlsx, html, md); claim: the claims "
+                           "(诉讼请求) with the computation list and the evidence list with SHA-256, for a court "
+                           "filing (pdf, docx, html, md); regf: the Regulation F validation notice (Model Form B-1 "
+                           "layout; us rule pack with [demand] itemization_date; pdf, html or docx)."
     )] = Template.statement,
     sent: Annotated[str | None, typer.Option(
         "--sent", help="--template regf: the date the notice is sent (YYYY-MM-DD); the validation period counts "
@@ -63,6 +67,8 @@ def statement(
 
       debtcli statement examples/bank-loan --format xlsx --lang en -o statement.xlsx
 
+      debtcli statement examples/private-loan --template claim -o claim.docx
+
       debtcli statement examples/bank-loan --format md -o -
 
       debtcli statement examples/bank-loan --as-of 2024-03-31 --no-demand -o balance-2024-03-31.pdf
@@ -71,7 +77,7 @@ def statement(
 
       debtcli statement examples/us-card-debt-buyer --template regf --sent 2024-06-12 -o notice.docx
     """
-    from debtcli.render.statement import render_statement
+    from debtcli.render.files import FORMATS, render_statement
 
     fmt = _output_format(output, format.value if format else None, force)
     sent_day = parse_date_option(sent, "--sent")
@@ -84,10 +90,10 @@ def statement(
     if template == Template.regf:
         data = _regf_notice(report, fmt)
         _warn_dates(report)
-    elif fmt == "docx":
-        fail_input(["docx is written only for --template regf; the itemised statement is --format pdf|xlsx|html|md"])
+    elif fmt not in FORMATS[template.value]:
+        fail_input([f"--template {template.value} is written as {' or '.join(FORMATS[template.value])}, not {fmt}"])
     else:
-        data = render_statement(report, fmt, lang.value if lang else None)
+        data = render_statement(report, fmt, lang.value if lang else None, template.value)
     if output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -120,7 +126,8 @@ def with_sent(c, day):
 
 
 def _regf_notice(report, fmt: str) -> bytes:
-    from debtcli.render.regf import FORMATS, NoticeError, render_notice
+    from debtcli.render.files import render_notice
+    from debtcli.render.regf import FORMATS, NoticeError
 
     if fmt not in FORMATS:
         fail_input([f"--template regf is written as {' or '.join(FORMATS)}, not {fmt}"])

@@ -13,12 +13,15 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from debtcli.engine.daycount import basis_days
+from debtcli.engine.records import Restructure
 from debtcli.model.money import ZERO, minor_unit, round_money
 from debtcli.model.records import COMPONENTS, Issue, PaymentRecord, SourceRef
 from debtcli.terms.loader import maturity_of
 from debtcli.terms.schema import DEFAULT_ALLOCATION, DEFAULT_DAY_COUNT, RateSpec, Terms, default_interest_method
 
 BUCKETS = ("overdue", "due", "not_due")
+# how a case supplies an LPR fixing the shipped table lacks (named in the error; rules.lpr reads these keys)
+SUPPLY_KEYS = "[rules] lpr_date = YYYY-MM-DD with lpr_1y = \"3.00%\" (and lpr_5y = \"3.50%\" for a five-year link)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,8 +217,6 @@ def resolve_rate_path(spec: RateSpec | None, signed: date, until: date, repricin
     tenor = "5y" if spec.index == "LPR5Y" else "1y"
 
     def missing(on: date, why: str) -> None:
-        from debtcli.rules.lpr import SUPPLY_KEYS
-
         issues.append(Issue(SourceRef(file, column=key),
                             f"{key}: {spec.text} needs the {tenor} LPR in force on {on} ({why}), which the LPR "
                             f"table does not have; debtcli does not carry an old fixing forward: supply it as "
@@ -394,12 +395,16 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
     return account, issues
 
 
-def _restructures(terms: Terms, basis: int) -> tuple:
-    if not any(e.type == "restructure" for e in terms.events):
-        return ()
-    from debtcli.engine.restructure import restructures_from_terms
-
-    return restructures_from_terms(terms, basis)
+def _restructures(terms: Terms, basis: int) -> tuple[Restructure, ...]:
+    """The ``[[event]] type = "restructure"`` entries as the replay needs them, by date."""
+    out = []
+    for e in terms.events:
+        if e.type != "restructure":
+            continue
+        rate = e.rate.fixed.annual(basis) if e.rate is not None and e.rate.fixed is not None else ZERO
+        out.append(Restructure(e.date, e.installments or 1, e.first_due, rate, e.rate.text if e.rate else "0%",
+                               e.amount, e.index, e.note))
+    return tuple(sorted(out, key=lambda x: (x.date, x.index)))
 
 
 def _card_account(terms: Terms, payments, fixings, until, ledger) -> tuple[Account, list[Issue]]:

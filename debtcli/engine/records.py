@@ -113,3 +113,18 @@ class ReplayResult:
     card: object | None = None  # debtcli.engine.card.CardOutcome for card accounts
     plans: tuple = ()  # debtcli.engine.restructure.PlanOutcome of each restructure applied
     unenforced: dict = field(default_factory=dict)  # component -> unpaid interest above ``claim_limit``, not owed
+
+
+@dataclass(frozen=True, slots=True)
+class Restructure:
+    """A ``[[event]] type = "restructure"`` as the replay needs it."""
+
+    date: date
+    installments: int
+    first_due: date | None = None  # default: one month after ``date``
+    rate: Decimal = ZERO  # annual fraction
+    rate_text: str = "0%"
+    amount: Decimal | None = None  # default: the whole balance on ``date``
+    index: int = 0
+    note: str = ""
+    kind: str = "plan"  # plan | capitalize

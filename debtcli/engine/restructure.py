@@ -25,23 +25,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcli.engine.account import Account, RatePoint, add_months_sticky, annuity_payment
+from debtcli.engine.records import Restructure
 from debtcli.model.money import ZERO, round_money
 from debtcli.model.records import COMPONENTS
-
-
-@dataclass(frozen=True, slots=True)
-class Restructure:
-    """A ``[[event]] type = "restructure"`` as the replay needs it."""
-
-    date: date
-    installments: int
-    first_due: date | None = None  # default: one month after ``date``
-    rate: Decimal = ZERO  # annual fraction
-    rate_text: str = "0%"
-    amount: Decimal | None = None  # default: the whole balance on ``date``
-    index: int = 0
-    note: str = ""
-    kind: str = "plan"  # plan | capitalize
 
 
 @dataclass(frozen=True)
@@ -192,14 +178,3 @@ def _from(path, day: date):
     before = [p for p in path if p.date <= day]
     later = tuple(p for p in path if p.date > day)
     return ((replace(before[-1], date=day),) if before else ()) + later
-
-
-def restructures_from_terms(terms, basis: int) -> tuple[Restructure, ...]:
-    out = []
-    for e in terms.events:
-        if e.type != "restructure":
-            continue
-        rate = e.rate.fixed.annual(basis) if e.rate is not None and e.rate.fixed is not None else ZERO
-        out.append(Restructure(e.date, e.installments or 1, e.first_due, rate, e.rate.text if e.rate else "0%",
-                               e.amount, e.index, e.note))
-    return tuple(sorted(out, key=lambda x: (x.date, x.index)))

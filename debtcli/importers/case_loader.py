@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from debtcli.model.case import Case
+from debtcli.terms.case import Case
 from debtcli.model.records import InputFile, Issue, SourceRef
 
 TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".tsv", ".txt")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from debtcli.render import statement as doc_model
+from debtcli.render import document as doc_model
 
 CSS = """
 :root { color-scheme: light; }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from debtcli.render import statement as doc_model
+from debtcli.render import document as doc_model
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -1,8 +1,8 @@
 """The settlement offer letter (还款方案 / 和解要约) and the payment-plan section of the statement.
 
 The offer is built as the statement's format-free document (sections of key-value lists, tables and
-paragraphs) and laid out by the statement's PDF, HTML and Markdown writers; the workbook is written
-here and the Word document in ``offer_docx`` from the same document. Every figure comes from the ``Quote``; nothing is recomputed.
+paragraphs) and laid out by the one document writer (``render.writer``: PDF, DOCX, HTML, Markdown);
+the workbook is written here. Every figure comes from the ``Quote``; nothing is recomputed.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from datetime import datetime
 
 from debtcli.model.records import COMPONENTS
 from debtcli.render.i18n import component_name, date_text, money
-from debtcli.render.statement import KeyValues, Paragraph, Row, Section, Signature, Statement, Table, render_document
+from debtcli.render.document import KeyValues, Paragraph, Row, Section, Signature, Statement, Table
+from debtcli.render.writer import render_document
 
 TEXT = {
     "zh": {
@@ -107,11 +108,7 @@ def render_offer(q, fmt: str, lang: str) -> bytes:
     doc = build_offer(q, lang)
     if fmt == "xlsx":
         return _document_xlsx(doc)
-    if fmt == "docx":
-        from debtcli.render.offer_docx import render_document_docx
-
-        return render_document_docx(doc)
-    if fmt in ("pdf", "html", "md"):
+    if fmt in ("pdf", "docx", "html", "md"):
         return render_document(doc, fmt)
     raise ValueError(f"format {fmt!r} is not pdf, docx, xlsx, html or md")
 

@@ -30,7 +30,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from debtcli.render import statement as doc_model
+from debtcli.render import document as doc_model
 
 CJK_FONT = "DebtcliCJK"
 CJK_FALLBACK = "STSong-Light"  # not embedded: only for characters the shipped subset lacks

@@ -344,16 +344,13 @@ def _ToPageBottom(tear: list):
 
 
 def render_notice(report, fmt: str) -> bytes:
-    """The validation notice as file bytes (pdf | html | docx). Same report, same bytes."""
+    """The validation notice as pdf or html bytes (docx: ``render.files.render_notice``). Same report,
+    same bytes."""
     n = build_notice(report)
     if fmt == "html":
         return render_notice_html(n).encode("utf-8")
     if fmt == "pdf":
         return render_notice_pdf(n)
-    if fmt == "docx":
-        from debtcli.render.regf_docx import render_notice_docx
-
-        return render_notice_docx(n)
     raise NoticeError(f"the regf template is written as {', '.join(FORMATS)}, not {fmt}")
 
 

@@ -6,9 +6,8 @@ same bytes."""
 from __future__ import annotations
 
 import io
-import zipfile
-from datetime import datetime
 
+from debtcli.render.docx import fix_properties, fixed_zip
 from debtcli.render.regf import LABELS, Notice, long_date
 
 BOX = "\u2610 "  # ballot box
@@ -87,28 +86,7 @@ def render_notice_docx(n: Notice) -> bytes:
     for para in form:
         para.paragraph_format.keep_together = True
 
-    props = doc.core_properties
-    when = datetime(n.sent.year, n.sent.month, n.sent.day)
-    props.created = props.modified = when
-    props.last_printed = when
-    props.author = props.last_modified_by = "debtcli"
-    props.title = f"Validation notice {n.case_id}"
-    props.revision = 1
+    fix_properties(doc, f"Validation notice {n.case_id}", n.sent)
     buf = io.BytesIO()
     doc.save(buf)
-    return _fixed_zip(buf.getvalue())
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The same package with every member dated 1980-01-01 and stored in a fixed order."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        names = src.namelist()
-        first = [x for x in names if x == "[Content_Types].xml"]
-        for name in first + sorted(x for x in names if x not in first):
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(name))
-    return out.getvalue()
+    return fixed_zip(buf.getvalue())

@@ -14,64 +14,11 @@ from decimal import Decimal
 from debtcli.messages import basis_text, finding_basis, finding_message, name, say
 from debtcli.model.money import ZERO
 from debtcli.model.records import COMPONENTS
+from debtcli.render.document import KeyValues, Paragraph, Row, Section, Signature, Statement, Table
+from debtcli.render.offer import plan_sections
 from debtcli.render.i18n import card_terms_pairs, component_name, court_form, date_text, money, percent, posting_title, \
     rate_words, words
 from debtcli.report.model import KEYS, ComputationLine, Report
-
-FORMATS = ("pdf", "xlsx", "html", "md")
-
-
-# ---------------------------------------------------------------------- document
-
-
-@dataclass(frozen=True)
-class Row:
-    cells: tuple[str, ...]
-    style: str = ""  # "" | total | group | note
-
-
-@dataclass(frozen=True)
-class Table:
-    header: tuple[str, ...]
-    rows: tuple[Row, ...]
-    align: str  # one letter per column: l | r
-    widths: tuple[float, ...]  # relative widths, for the paged formats
-    mono: tuple[int, ...] = ()  # columns set in a fixed-width font (hashes)
-
-
-@dataclass(frozen=True)
-class KeyValues:
-    pairs: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    text: str
-    style: str = ""  # "" | verdict | small
-
-
-@dataclass(frozen=True)
-class Signature:
-    labels: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    title: str
-    blocks: tuple
-
-
-@dataclass(frozen=True)
-class Statement:
-    lang: str
-    title: str
-    subtitle: str
-    sections: tuple[Section, ...]
-    as_of: date
-    case_id: str
-    page_label: str  # "第 {n} 页 共 {total} 页" / "Page {n} of {total}"
-
 
 # ---------------------------------------------------------------------- computation groups
 
@@ -369,8 +316,6 @@ def build_statement(report: Report, lang: str) -> Statement:
     if cycles is not None:
         sections.append(cycles)
     if report.contract_result.plans:
-        from debtcli.render.offer import plan_sections
-
         sections += plan_sections(report, lang)
     sections += [_payments_section(report, lang), _computation_section(report, lang),
                  _findings_section(report, lang)]
@@ -385,37 +330,4 @@ def build_statement(report: Report, lang: str) -> Statement:
     return Statement(lang, w["title"], subtitle, tuple(sections), report.as_of, report.terms.case.id, w["page"])
 
 
-# ---------------------------------------------------------------------- entry point
-
-
-def render_statement(report: Report, fmt: str, lang: str | None = None) -> bytes:
-    """The statement as file bytes in ``fmt`` (pdf | xlsx | html | md) and ``lang`` (zh | en;
-    default: the report's language). Same report, same bytes."""
-    lang = lang or report.language or "zh"
-    if lang not in ("zh", "en"):
-        raise ValueError(f"language {lang!r} is not zh or en")
-    if fmt == "xlsx":
-        from debtcli.render.xlsx import render_xlsx
-
-        return render_xlsx(report, lang)
-    return render_document(build_statement(report, lang), fmt)
-
-
-def render_document(doc: Statement, fmt: str) -> bytes:
-    """A laid-out document (statement, offer letter) as pdf, html or md bytes."""
-    if fmt == "pdf":
-        from debtcli.render.pdf import render_pdf
-
-        return render_pdf(doc)
-    if fmt == "html":
-        from debtcli.render.html import render_html
-
-        return render_html(doc).encode("utf-8")
-    if fmt == "md":
-        from debtcli.render.markdown import render_markdown
-
-        return render_markdown(doc).encode("utf-8")
-    raise ValueError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
-
-
-__all__ = ["render_statement", "build_statement", "computation_groups", "percent"]
+__all__ = ["build_statement", "computation_groups", "percent"]

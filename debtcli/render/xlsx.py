@@ -20,6 +20,7 @@ from debtcli.messages import basis_text, finding_basis, finding_message
 from debtcli.model.money import ZERO, round_money
 from debtcli.model.records import COMPONENTS
 from debtcli.render.i18n import component_name, court_form, date_text, last_day_shown, words
+from debtcli.render.offer import plan_sheet
 from debtcli.render.statement import _verdict, computation_groups, evidence_text
 from debtcli.report.model import KEYS, Report
 
@@ -409,8 +410,6 @@ def render_xlsx(report: Report, lang: str) -> bytes:
     if cycles:
         _cycles(book, book.wb.add_worksheet("Cycles"), cycles)
     if report.contract_result.plans:
-        from debtcli.render.offer import plan_sheet
-
         plan_sheet(book, book.wb.add_worksheet("Plan"))
     cost = report.extra.get("annual_cost") if report.extra else None
     if cost is not None:

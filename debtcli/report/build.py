@@ -8,7 +8,7 @@ from datetime import date
 
 from debtcli.engine.account import Account, account_from_terms
 from debtcli.engine.replay import Replays, ReplayResult, replay
-from debtcli.model.case import Case
+from debtcli.terms.case import Case
 from debtcli.model.records import Issue
 from debtcli.reconcile.payments import PaymentMatch, match_settings, not_applied, payments_to_credit
 
@@ -168,7 +168,8 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     from debtcli.report.apr import APR_CONVENTION, annual_cost
     from debtcli.report.settlement import settlement_findings
     from debtcli.report.model import Report
-    from debtcli.rules.base import PackContext, get_pack
+    from debtcli.rules.base import PackContext
+    from debtcli.rules.packs import get_pack
     from debtcli.rules.lpr import fixings_for
 
     from debtcli.model.records import InputError

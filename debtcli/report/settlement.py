@@ -277,30 +277,6 @@ def per_diem(result, day: date) -> dict:
     return out
 
 
-def build_quote(case, on: date, rules: str | None, asks: list[WaiverAsk], plan_months: int | None = None,
-                plan_first: date | None = None, plan_rate=None) -> tuple[Quote, list[str]]:
-    """The settle-on-date figures. Raises ``InputError`` for input the rule pack cannot trust;
-    returns problems (text) for waivers that cannot apply."""
-    from debtcli.report.build import build_report
-
-    demand = case.terms.demand
-    # a demand is compared only on its own date: a quote on another day leaves it out
-    compare = demand is not None and demand.as_of == on
-    report = build_report(case, on, rules, compare=compare)
-    tomorrow = build_report(case, on + timedelta(days=1), rules, compare=False)
-    places = report.places
-    waived, after, problems = apply_waivers(report.lawful, asks, places, case.terms.contract.rounding)
-    plan = None
-    if plan_months is not None and not problems:
-        plan = propose_plan(after["total"], on, plan_months, plan_first, plan_rate, case.terms)
-    quote = Quote(
-        case.terms.case.id, on, report.currency, places, f"{report.rules_pack} {report.rules_version}",
-        dict(report.contractual), dict(report.lawful),
-        per_diem(tomorrow.contract_result, on), per_diem(tomorrow.lawful_result, on), dict(tomorrow.lawful),
-        tuple(asks), waived, after, plan, report, dict(report.conventions))
-    return quote, problems
-
-
 def propose_plan(amount: Decimal, on: date, months: int, first: date | None, rate, terms) -> PlanProposal:
     """Equal monthly installments of ``amount`` from ``on``: the schedule is the replay of a plan
     account with no payments (the same account a restructure event replays)."""

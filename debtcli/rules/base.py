@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from debtcli.engine.account import Account
-from debtcli.model.case import Case
+from debtcli.terms.case import Case
 from debtcli.model.records import Issue, SourceRef
 
 
@@ -42,27 +42,6 @@ class PackContext:
     @property
     def filed(self) -> date:
         return self.case.terms.case.filed or self.as_of
-
-
-def get_pack(name: str):
-    """The rule pack called ``name``: cn | us | none. Any other is untrusted input (``InputError``)."""
-    if name == "none":
-        from debtcli.rules.none import NonePack
-
-        return NonePack()
-    if name == "cn":
-        from debtcli.rules.cn import CnPack
-
-        return CnPack()
-    if name == "us":
-        from debtcli.rules.us import UsPack
-
-        return UsPack()
-    from debtcli.model.records import InputError, Issue, SourceRef
-
-    raise InputError([Issue(SourceRef("case.toml", column="case.jurisdiction"),
-                            f"case.jurisdiction: no rule pack {name!r} in this version; use cn, us or none "
-                            "(or --rules cn / --rules us / --rules none)", code="RULES")])
 
 
 def checked_on(ctx) -> date:

@@ -38,7 +38,7 @@ from debtcli.model.records import InputError, Issue, SourceRef
 from debtcli.rules.cn_caps import (
     NEW_RULES_FROM, RATE_2015_OVERDUE_FALLBACK, REGIMES, TRANSITION_READINGS, BenchmarkUnknown, CapSegment,
     LprUnknown, benchmark_on, capped_path, ceiling_segments, fixing_day_alternative, governing_regime, lower_of,
-    lpr_on, pct, segment_at,
+    lpr_on, lpr_unknown, pct, segment_at,
 )
 from debtcli.rules.base import SettingsCheck, checked_on
 from debtcli.rules.pboc import GRADES, grade_for, load_benchmark_table
@@ -342,7 +342,7 @@ class CnPack:
         try:
             segs0, _ = ceiling_segments(t0, ctx.filed, ctx.fixings, settings.get("transition", "filing"), settings)
         except LprUnknown as exc:
-            raise _lpr_unknown(exc, ctx) from None
+            raise lpr_unknown(exc, ctx) from None
         c0 = segment_at(segs0, t0).rate
         t1 = _formation(ctx, settings)
         end = max(account.due_dates) if account.due_dates else t1
@@ -386,7 +386,7 @@ class CnPack:
             segments, notes = ceiling_segments(formed, ctx.filed, ctx.fixings, transition, settings, regime,
                                                load_benchmark_table(), grade)
         except LprUnknown as exc:
-            raise _lpr_unknown(exc, ctx) from None
+            raise lpr_unknown(exc, ctx) from None
         except BenchmarkUnknown as exc:
             raise _benchmark_unknown(exc) from None
         d.segments = segments
@@ -480,7 +480,7 @@ class CnPack:
             used = lpr_on(ctx.fixings, due, "overdue interest with nothing agreed", settings)
             points.append(RatePoint(due, used.lpr, f"one-year LPR {pct(used.lpr)} of {used.fixing_date} (Art. 28)"))
         except LprUnknown as exc:
-            raise _lpr_unknown(exc, ctx) from None
+            raise lpr_unknown(exc, ctx) from None
         except BenchmarkUnknown as exc:
             raise _benchmark_unknown(exc) from None
         return tuple(points), f"one-year LPR from the due date {due} ({BASIS['art28']})"
@@ -730,18 +730,6 @@ def _linked_rate_findings(ctx) -> list[Finding]:
         LPR_UNVERIFIED, "warning", "interest", ZERO, {"fixings": tuple((f.date, f.status) for f in rows)},
         (ref("basis.cn.lpr_linked"),), (SourceRef("case.toml", column="contract.rate"),),
         {"fixings": listed}, variant="linked")]
-
-
-def _lpr_unknown(exc: LprUnknown, ctx) -> InputError:
-    last = ctx.fixings.last_known if ctx.fixings is not None else None
-    known = f"; the table's last known fixing is {last.date}" if last else ""
-    return InputError([Issue(
-        SourceRef("case.toml", column="rules.lpr_1y"),
-        f"the one-year LPR in force on {exc.on} is not in the shipped LPR table ({exc.purpose}){known}. The ceiling "
-        f"cannot be computed without it and debtcli does not guess: add the published fixing in force on {exc.on} to "
-        f"case.toml as [rules] lpr_1y = \"3.00%\" (its one-year value) and lpr_date = YYYY-MM-DD (its publication "
-        f"date), or update the LPR table.",
-        code="LPR_MISSING")])
 
 
 def _benchmark_unknown(exc: BenchmarkUnknown) -> InputError:

@@ -19,6 +19,7 @@ from datetime import date
 from decimal import Decimal
 
 from debtcli.engine.account import RatePoint
+from debtcli.model.records import InputError, Issue, SourceRef
 
 NEW_RULES_FROM = date(2020, 8, 20)  # 2020 amendment of the Provisions in force
 PROVISIONS_2015_FROM = date(2015, 9, 1)  # 2015 Provisions in force (the 1991 opinion repealed, Art. 33)
@@ -98,6 +99,19 @@ class LprUnknown(Exception):
         self.on = on
         self.purpose = purpose
         super().__init__(f"the one-year LPR in force on {on} is not known ({purpose})")
+
+
+def lpr_unknown(exc: LprUnknown, ctx) -> InputError:
+    """The input error for an LPR fixing the table lacks: what to add to case.toml."""
+    last = ctx.fixings.last_known if ctx.fixings is not None else None
+    known = f"; the table's last known fixing is {last.date}" if last else ""
+    return InputError([Issue(
+        SourceRef("case.toml", column="rules.lpr_1y"),
+        f"the one-year LPR in force on {exc.on} is not in the shipped LPR table ({exc.purpose}){known}. The ceiling "
+        f"cannot be computed without it and debtcli does not guess: add the published fixing in force on {exc.on} to "
+        f"case.toml as [rules] lpr_1y = \"3.00%\" (its one-year value) and lpr_date = YYYY-MM-DD (its publication "
+        f"date), or update the LPR table.",
+        code="LPR_MISSING")])
 
 
 @dataclass(frozen=True)

@@ -248,14 +248,13 @@ class CnCardPack:
             rate, text = Decimal("0.24"), "24% a year"
             basis = BASIS["reduce"]
         else:
-            from debtcli.rules.cn import _lpr_unknown
-            from debtcli.rules.cn_caps import LprUnknown, lpr_on
+            from debtcli.rules.cn_caps import LprUnknown, lpr_on, lpr_unknown
 
             filed = ctx.terms.case.filed or ctx.as_of
             try:
                 used = lpr_on(ctx.fixings, filed, f"card line at filing {filed}")
             except LprUnknown as exc:
-                raise _lpr_unknown(exc, ctx) from None
+                raise lpr_unknown(exc, ctx) from None
             rate, text = used.ceiling, f"4 x one-year LPR at filing ({used.describe()})"
             basis = BASIS["reduce"] + f"; line 4 x LPR at filing {filed} (court practice)"
         line = round_money(reduction_line(lawful_result.card.principal_steps, ctx.as_of, rate), rounding, places)

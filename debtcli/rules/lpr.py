@@ -14,9 +14,10 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
+from debtcli.engine.account import add_months_sticky
+
 VERIFIED = ("V1", "V2")
 SUPPLIED = "supplied"
-SUPPLY_KEYS = "[rules] lpr_date = YYYY-MM-DD with lpr_1y = \"3.00%\" (and lpr_5y = \"3.50%\" for a five-year link)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,8 +183,6 @@ def fixings_for(rules: dict, single: bool = True):
 def linked_rows(table: Fixings, terms, until: date) -> list[Fixing]:
     """The table rows an LPR-linked contract rate, default rate or rate change rests on up to
     ``until``: the row in force at its start, then each fixing (or each anniversary's row)."""
-    from debtcli.engine.account import add_months_sticky
-
     c = terms.contract
     specs = [(c.rate, c.signed), (c.default_rate, c.signed)]
     specs += [(e.rate, e.date) for e in terms.events if e.type == "rate_change"]

@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from debtcli.model.findings import text
 from debtcli.model.records import InputError, Issue, SourceRef
-from debtcli.report.model import Limitation
+from debtcli.model.findings import Limitation
 
 # ---------------------------------------------------------------------- federal bases
 

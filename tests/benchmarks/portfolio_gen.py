@@ -34,7 +34,7 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 
 from debtcli.batch.export import terms_document
-from debtcli.model.case import Case
+from debtcli.terms.case import Case
 from debtcli.model.records import LedgerRow, PaymentRecord, SourceRef
 from debtcli.report.build import contract_run
 from debtcli.terms.loader import terms_from_dict

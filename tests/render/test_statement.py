@@ -29,7 +29,7 @@ def rules_for(case_dir: Path) -> str:
     """The case's own rule pack when this build has it, else none."""
     from debtcli.importers.case_loader import load_case
     from debtcli.model.records import InputError
-    from debtcli.rules.base import get_pack
+    from debtcli.rules.packs import get_pack
 
     case, _ = load_case(str(case_dir))
     try:
@@ -279,7 +279,7 @@ def test_counting_both_ends_names_the_last_day_counted(tmp_path):
     from datetime import date
 
     from debtcli.importers.case_loader import load_case
-    from debtcli.render.statement import render_statement
+    from debtcli.render.files import render_statement
     from debtcli.report.build import build_report
 
     (tmp_path / "case.toml").write_text(
@@ -370,7 +370,7 @@ def test_card_cycles_are_rendered_when_present(fmt, lang, tmp_path):
     from dataclasses import replace
 
     from debtcli.importers.case_loader import load_case
-    from debtcli.render.statement import render_statement
+    from debtcli.render.files import render_statement
     from debtcli.report.build import build_report
 
     case, _ = load_case(str(CASES[0]))

@@ -155,7 +155,7 @@ def test_unverified_table_row_is_flagged():
     from dataclasses import replace
 
     from debtcli.engine.account import account_from_terms
-    from debtcli.model.case import Case
+    from debtcli.terms.case import Case
     from debtcli.rules.base import PackContext
     from debtcli.rules.cn import CnPack
     from debtcli.rules.lpr import Fixing, Fixings

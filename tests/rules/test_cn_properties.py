@@ -10,7 +10,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from debtcli.model.case import Case
+from debtcli.terms.case import Case
 from debtcli.report.build import build_report
 from tests.helpers import terms_of
 
