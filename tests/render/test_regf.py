@@ -113,9 +113,13 @@ def test_docx_notice_labels_and_same_bytes(tmp_path):
     assert "July 17, 2024" in text and "$3,448.08" in text and "$389.21" in text
 
 
-def test_docx_is_for_the_notice_only(tmp_path):
-    res = runner.invoke(app, ["statement", str(EXAMPLE), "-o", str(tmp_path / "s.docx")])
-    assert res.exit_code == 2 and "regf" in res.stderr
+def test_docx_without_the_template_is_the_statement_not_the_notice(tmp_path):
+    from docx import Document
+
+    res = runner.invoke(app, ["statement", str(EXAMPLE), "--lang", "en", "-o", str(tmp_path / "s.docx")])
+    assert res.exit_code in (0, 1), res.output
+    text = " ".join(p.text for p in Document(str(tmp_path / "s.docx")).paragraphs)
+    assert "Itemised debt statement" in text and "Our information shows:" not in text
 
 
 def test_sent_option_dates_the_notice_and_moves_the_end_date_past_juneteenth(tmp_path):

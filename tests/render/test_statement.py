@@ -400,7 +400,7 @@ def test_card_cycles_are_rendered_when_present(fmt, lang, tmp_path):
 
 
 def test_unknown_extension_without_format_is_a_usage_error(run_cli, tmp_path):
-    code, _, err = run_cli("statement", CASES[0], "--rules", "none", "-o", tmp_path / "s.docx")
+    code, _, err = run_cli("statement", CASES[0], "--rules", "none", "-o", tmp_path / "s.odt")
     assert code == 2 and "--format" in err
 
 
