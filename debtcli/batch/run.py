@@ -113,7 +113,7 @@ def _verify_work(work: Work, settings: Settings) -> dict:
                           or [problem(work.account_id, "the case could not be read")])
     from debtcli.model.records import InputError
     from debtcli.report.build import build_report
-    from debtcli.report.model import report_to_dict
+    from debtcli.report.jsonout import to_json
 
     try:
         # a statement needs the computation lines, and is then the same as `debtcli statement` writes
@@ -125,7 +125,7 @@ def _verify_work(work: Work, settings: Settings) -> dict:
         from debtcli.batch.statements import write_statement
 
         write_statement(report, work.account_id, settings.statements)
-    return {"account": work.account_id, **report_to_dict(report)}
+    return {"account": work.account_id, **to_json(report)}
 
 
 def account_line(work: Work, settings: Settings) -> tuple[str, AccountStats]:

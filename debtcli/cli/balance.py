@@ -17,10 +17,9 @@ def balance(case: CaseArg, as_of: AsOfOpt = None, format: FormatOpt = TableOrJso
 
       debtcli balance examples/bank-loan --as-of 2024-06-30 --format json
     """
-    from debtcli.engine.account import conventions
-    from debtcli.model.money import ZERO, fmt
     from debtcli.model.records import COMPONENTS
-    from debtcli.report.build import contract_run, default_as_of
+    from debtcli.report.build import balance_report, default_as_of
+    from debtcli.report.jsonout import to_json
 
     c = load_case_or_exit(case)
     asked = parse_date_option(as_of)
@@ -30,27 +29,14 @@ def balance(case: CaseArg, as_of: AsOfOpt = None, format: FormatOpt = TableOrJso
     if problems:
         fail_input([str(i) for i in problems])
     day = asked or default_as_of(c)
-    run = contract_run(c, day, trace=False)
-    errors = [i for i in run.issues if i.severity == "error"]
-    if errors:
+    res, issues = balance_report(c, day)
+    if res is None:
+        errors = [i for i in issues if i.severity == "error"]
         fail_input([str(i) for i in errors], hint=f"{len(errors)} problem(s); nothing was computed.")
-    res = run.result
-    places = run.account.places
+    places = res.places
     keys = list(COMPONENTS) + ["total"]
-    out = {
-        "case": c.terms.case.id,
-        "as_of": day.isoformat(),
-        "currency": c.terms.case.currency,
-        "balance": {k: fmt(res.balance[k], places) for k in keys},
-        "buckets": {b: {k: fmt(v[k], places) for k in keys} for b, v in res.buckets.items()},
-        "credit": fmt(res.credit, places),
-        "payments": {"count": sum(1 for p in res.payments if p.kind == "payment"),
-                     "total": fmt(sum((p.amount for p in res.payments if p.kind == "payment"), ZERO), places)},
-        "accelerated_on": res.accelerated_on.isoformat() if res.accelerated_on else None,
-        "conventions": conventions(run.account, c.terms),
-    }
     if format == TableOrJson.json:
-        print_json(out)
+        print_json(to_json(res))
         return
     from rich.console import Console
     from rich.table import Table
@@ -68,4 +54,4 @@ def balance(case: CaseArg, as_of: AsOfOpt = None, format: FormatOpt = TableOrJso
     con.print(t)
     if res.credit:
         con.print(f"Credit held (overpaid): {fmt_grouped(res.credit, places)}")
-    _print_conventions(con, out["conventions"])
+    _print_conventions(con, res.conventions)

@@ -78,7 +78,8 @@ def interest(
 
     from debtcli.model.money import MINOR_UNITS, ParseError, parse_amount
     from debtcli.model.records import InputError
-    from debtcli.report.interest import interest_run, interest_to_dict, with_supplied_fixings
+    from debtcli.report.interest import interest_run, with_supplied_fixings
+    from debtcli.report.jsonout import to_json
     from debtcli.rules.lpr import load_lpr_table
     from debtcli.terms.loader import parse_date, parse_rate_spec
 
@@ -117,7 +118,7 @@ def interest(
     except InputError as exc:
         fail_input([str(i) for i in exc.issues], hint=f"{len(exc.issues)} problem(s); nothing was computed.")
     if format == TableOrJson.json:
-        print_json(interest_to_dict(run))
+        print_json(to_json(run))
         return
     _print_table(run, (lang.value if lang else "zh"))
 

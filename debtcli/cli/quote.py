@@ -60,7 +60,8 @@ def quote(
     from debtcli.model.money import ParseError
     from debtcli.model.records import InputError
     from debtcli.report.quote import build_quote
-    from debtcli.report.settlement import parse_waivers, quote_to_dict
+    from debtcli.report.jsonout import to_json
+    from debtcli.report.settlement import parse_waivers
 
     asks, problems = parse_waivers(waive or [])
     plan_rate = None
@@ -103,7 +104,7 @@ def quote(
             fail_input([f"{output}: cannot write the offer letter ({exc.strerror or exc})"])
         print(f"wrote {output} ({fmt_out}, {len(data)} bytes)", file=sys.stderr)
     if format == TableOrJson.json:
-        print_json(quote_to_dict(q))
+        print_json(to_json(q))
     else:
         _print_quote(q, language)
 

@@ -28,44 +28,27 @@ def schedule(
 
       debtcli schedule examples/bank-loan --format json
     """
-    from debtcli.engine.account import conventions
-    from debtcli.model.money import ZERO, fmt
-    from debtcli.report.build import schedule_run
+    from debtcli.model.money import fmt
+    from debtcli.report.build import schedule_report
+    from debtcli.report.jsonout import to_json
 
     c = load_case_or_exit(case)
     if c.terms.contract.product == "card":
         fail_input([f"{case}: a card account has no installment schedule"],
                    hint="Use `debtcli verify` or `debtcli statement` to see its statement cycles.")
-    run = schedule_run(c)
-    errors = [i for i in run.issues if i.severity == "error"]
-    if errors:
-        fail_input([str(i) for i in errors])
-    rows = run.result.installments
-    places = run.account.places
+    report, issues = schedule_report(c)
+    if report is None:
+        fail_input([str(i) for i in issues if i.severity == "error"])
+    rows = report.installments
+    places = report.places
 
     def money(x):
         return fmt(x, places)
 
-    totals = {
-        "principal": money(sum((r.principal for r in rows), ZERO)),
-        "interest": money(sum((r.interest for r in rows), ZERO)),
-        "fees": money(sum((r.fees for r in rows), ZERO)),
-        "total": money(sum((r.total for r in rows), ZERO)),
-    }
-    conv = conventions(run.account, c.terms)
+    out = to_json(report)
+    totals, conv = out["totals"], report.conventions
     if format == ScheduleFormat.json:
-        print_json({
-            "case": c.terms.case.id,
-            "currency": c.terms.case.currency,
-            "installment_amount": money(run.account.annuity) if run.account.annuity is not None else None,
-            "installments": [
-                {"n": r.n, "due": r.due.isoformat(), "principal": money(r.principal), "interest": money(r.interest),
-                 "fees": money(r.fees), "total": money(r.total), "balance": money(r.balance)}
-                for r in rows
-            ],
-            "totals": totals,
-            "conventions": conv,
-        })
+        print_json(to_json(report))
         return
     if format == ScheduleFormat.csv:
         import csv

@@ -141,10 +141,10 @@ def _regf_notice(report, fmt: str) -> bytes:
 def _warn_dates(report) -> None:
     """A notice dated after the day of its figures says so on stderr: "Total amount of the debt
     now" is the amount on the as-of date."""
-    v = (report.extra or {}).get("us_validation")
-    if v is not None and v["sent"] != report.as_of:
-        print(f"note: the notice is dated {v['sent']} (sent) and its figures are as of {report.as_of}; use --as-of "
-              f"{v['sent']} for the amount on the day it is sent", file=sys.stderr)
+    v = report.us.validation if report.us is not None else None
+    if v is not None and v.sent != report.as_of:
+        print(f"note: the notice is dated {v.sent} (sent) and its figures are as of {report.as_of}; use --as-of "
+              f"{v.sent} for the amount on the day it is sent", file=sys.stderr)
 
 
 _SUFFIX_FORMATS = {"pdf": "pdf", "xlsx": "xlsx", "html": "html", "htm": "html", "md": "md", "markdown": "md",

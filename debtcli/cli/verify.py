@@ -36,14 +36,14 @@ def verify(
     """
     from dataclasses import replace
 
-    from debtcli.report.model import report_to_dict
+    from debtcli.report.jsonout import to_json
 
     c = load_case_or_exit(case)
     report = build_report_or_exit(c, parse_date_option(as_of), rules, no_demand)
     if lang:
         report = replace(report, language=lang.value)
     if format == TableOrJson.json:
-        print_json(report_to_dict(report))
+        print_json(to_json(report))
     else:
         from debtcli.render.terminal import print_report
 

@@ -205,7 +205,7 @@ def plan_sections(report, lang: str) -> tuple[Section, ...]:
     out = []
     w = PLAN_TEXT[lang]
     p = report.places
-    for k, plan in enumerate(report.contract_result.plans):
+    for k, plan in enumerate(report.plans):
         r = plan.restructure
         before = money(plan.balance_before["total"], p)
         blocks = [Paragraph(w["intro"].format(date=date_text(r.date, lang), before=before,
@@ -241,7 +241,7 @@ def plan_sheet(book, ws) -> None:
     report, lang = book.r, book.lang
     w = PLAN_TEXT[lang]
     row = 0
-    for section, plan in zip(plan_sections(report, lang), report.contract_result.plans):
+    for section, plan in zip(plan_sections(report, lang), report.plans):
         book.text(ws, row, 0, section.title, book.f_bold)
         row += 1
         for block in section.blocks:

@@ -100,19 +100,19 @@ class Notice:
 
 def build_notice(report) -> Notice:
     """The notice's content from a Report of the ``us`` pack with an itemization."""
-    extra = report.extra or {}
-    if report.rules_pack != "us" or "us_itemization" not in extra:
+    us = report.us
+    if report.rules_pack != "us" or us is None or us.itemization is None or us.validation is None:
         raise NoticeError("the regf template needs the us rule pack and [demand] itemization_date and "
                           "itemization_basis in case.toml")
-    it = extra["us_itemization"]
-    v = extra["us_validation"]
+    it = us.itemization
+    v = us.validation
     t = report.terms
     n = t.notice
     p = report.places
     collector = n.get("collector") or t.case.lender or "The debt collector"
     creditor = n.get("creditor") or t.case.lender or collector
     original = n.get("original_creditor") or ""
-    end = long_date(v["end"])
+    end = long_date(v.end)
     account = n.get("account") or "account"
     reference = t.case.reference or t.case.id
     shows = f"You had {_article(account)} {account}" + (f" from {original}" if original else "") + \
@@ -127,13 +127,13 @@ def build_notice(report) -> Notice:
         (LABELS["total"], dollars(it.current, p)),
     )
     state_title, state_block = "", ()
-    if "us_chargeoff" in extra and t.case.state in STATE_BLOCK:
-        co, _basis = extra["us_chargeoff"]
+    if us.chargeoff is not None and t.case.state in STATE_BLOCK:
+        co = us.chargeoff
         state_title, labels = STATE_BLOCK[t.case.state]
         values = (co.amount, co.interest, co.fees, co.payments)  # zero lines are kept
         state_block = tuple((lab.format(date=long_date(co.date)), dollars(val, p)) for lab, val in zip(labels, values))
     return Notice(
-        case_id=t.case.id, sent=v["sent"], end=v["end"], collector=collector,
+        case_id=t.case.id, sent=v.sent, end=v.end, collector=collector,
         collector_lines=tuple(x for x in (collector, n.get("address", ""), n.get("phone", ""), n.get("email", ""),
                                           n.get("hours", "")) if x),
         consumer=t.case.borrower,

@@ -57,12 +57,11 @@ def computation_groups(report: Report, lang: str) -> tuple[ComputationGroup, ...
             lines[key] = []
         lines[key].append(ln)
     out = []
+    postings = {(p.run, p.index): p for p in report.postings}
     for key in order:
         group = tuple(lines[key])
         first = group[0]
-        result = report.lawful_result if first.run == "lawful" else report.contract_result
-        posting = result.postings[first.posting] if first.posting is not None and first.posting < len(
-            result.postings) else None
+        posting = postings.get((first.run, first.posting)) if first.posting is not None else None
         if posting is None:
             title = f"{date_text(first.start, lang)} {component_name(first.component, lang)}"
             out.append(ComputationGroup(title, first.component, None, group, None))
@@ -173,16 +172,17 @@ def _computation_section(r: Report, lang: str) -> Section:
 
 
 def _cycles_section(r: Report, lang: str) -> Section | None:
-    cycles = r.extra.get("cycles") if r.extra else None
+    cycles = r.card.cycles if r.card is not None else ()
     if not cycles:
         return None
     w = words(lang)
     rows = []
     for c in cycles:
-        rows.append(Row((date_text(c.get("statement_date"), lang), date_text(c.get("due_date"), lang),
-                         *(money(c.get(k), r.places) for k in ("opening", "new_transactions", "payments", "interest",
-                                                                "penalties", "closing", "minimum_payment")),
-                         str(c.get("days_past_due", "")), str(c.get("bucket", "")))))
+        rows.append(Row((date_text(c.statement_date, lang), date_text(c.due_date, lang),
+                         *(money(getattr(c, k), r.places) for k in ("opening", "new_transactions", "payments",
+                                                                     "interest", "penalties", "closing",
+                                                                     "minimum_payment")),
+                         str(c.days_past_due), str(c.bucket))))
     table = Table(tuple(w["cycle_cols"]), tuple(rows), "llrrrrrrrrl", (1.3, 1.3, 1, 1, 1, 0.9, 0.9, 1, 1, 0.7, 0.7))
     return Section("cycles", w["cycles"], (table,))
 
@@ -235,7 +235,7 @@ def _limitation_section(r: Report, lang: str) -> Section:
 
 def _annual_cost_section(r: Report, lang: str) -> Section | None:
     """The real annualised cost (``apr``, ``apr_effective``, ``apr_actual``) with the cash flows it comes from."""
-    cost = r.extra.get("annual_cost")
+    cost = r.annual_cost
     if cost is None:
         return None
     w = words(lang)
@@ -315,7 +315,7 @@ def build_statement(report: Report, lang: str) -> Statement:
     cycles = _cycles_section(report, lang)
     if cycles is not None:
         sections.append(cycles)
-    if report.contract_result.plans:
+    if report.plans:
         sections += plan_sections(report, lang)
     sections += [_payments_section(report, lang), _computation_section(report, lang),
                  _findings_section(report, lang)]

@@ -112,7 +112,7 @@ def print_report(r: Report, console: Console | None = None) -> None:
                        _alloc_text(line.contractual, names, p), _alloc_text(line.lawful, names, p))
         con.print(pt)
 
-    cost = r.extra.get("annual_cost")
+    cost = r.annual_cost
     if cost is not None:
         def pct(v):
             return t["apr_none"] if v is None else f"{v:.2f}%"

@@ -355,17 +355,17 @@ def _inputs(book: _Book, ws) -> None:
     book.page_setup(ws, 1)
 
 
-def _cycles(book: _Book, ws, cycles: list) -> None:
+def _cycles(book: _Book, ws, cycles: tuple) -> None:
     w = book.w
     book.header(ws, 0, w["cycle_cols"], (12, 12, 14, 14, 14, 12, 12, 14, 14, 10, 10))
     for i, c in enumerate(cycles, 1):
-        book.date(ws, i, 0, c.get("statement_date"))
-        book.date(ws, i, 1, c.get("due_date"))
+        book.date(ws, i, 0, c.statement_date)
+        book.date(ws, i, 1, c.due_date)
         for col, key in enumerate(("opening", "new_transactions", "payments", "interest", "penalties", "closing",
                                    "minimum_payment"), start=2):
-            book.number(ws, i, col, c.get(key))
-        book.number(ws, i, 9, c.get("days_past_due"), book.f_int)
-        book.text(ws, i, 10, c.get("bucket", ""))
+            book.number(ws, i, col, getattr(c, key))
+        book.number(ws, i, 9, c.days_past_due, book.f_int)
+        book.text(ws, i, 10, c.bucket)
     book.page_setup(ws, 1, landscape=True)
 
 
@@ -406,12 +406,12 @@ def render_xlsx(report: Report, lang: str) -> bytes:
     _payments(book, sheets["Payments"])
     _findings(book, sheets["Findings"])
     _inputs(book, sheets["Inputs"])
-    cycles = report.extra.get("cycles") if report.extra else None
+    cycles = report.card.cycles if report.card is not None else ()
     if cycles:
         _cycles(book, book.wb.add_worksheet("Cycles"), cycles)
-    if report.contract_result.plans:
+    if report.plans:
         plan_sheet(book, book.wb.add_worksheet("Plan"))
-    cost = report.extra.get("annual_cost") if report.extra else None
+    cost = report.annual_cost
     if cost is not None:
         _annual_cost(book, book.wb.add_worksheet("Annual cost"), cost)
     book.wb.close()

@@ -4,13 +4,14 @@ in ``verify``, the lawful run beside it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from debtcli.engine.account import Account, account_from_terms
 from debtcli.engine.replay import Replays, ReplayResult, replay
 from debtcli.terms.case import Case
 from debtcli.model.records import Issue
 from debtcli.reconcile.payments import PaymentMatch, match_settings, not_applied, payments_to_credit
+from debtcli.report.settlement import per_diem
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
                                   else SourceRef("ledger", column="balance"))
 
     # --- card accounts: issuer-posting checks by statement cycle, interest models, cycles (engine.card_checks)
-    extra = {}
+    extra: dict = {}
     if contract_res.card is not None:
         from debtcli.engine.card_checks import card_report_parts
         from debtcli.model.findings import POSTING_MISMATCH
@@ -279,10 +280,64 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
         unposted=tuple(match.unposted) if match else (),
         unverified=tuple(_as_records(match.unverified)) if match else (),
         computation=computation, conventions=conv, inputs=case.inputs, rejected=case.rejected,
-        limitation=limitation, contract_result=contract_res, lawful_result=lawful_res, tool_version=__version__,
-        notes=notes, extra=extra, ignored=case.ignored,
+        limitation=limitation, tool_version=__version__, notes=notes, ignored=case.ignored,
         not_applied=not_applied(case.ledger, all_records(case), case.has_ledger, match, as_of),
+        postings=_postings(contract_res, lawful_res, computation), plans=tuple(contract_res.plans),
+        per_diem={"contractual": per_diem(contract_res, as_of - timedelta(days=1)),
+                  "lawful": per_diem(lawful_res, as_of - timedelta(days=1))},
+        card=_card_section(extra), us=_us_section(extra), annual_cost=extra.get("annual_cost"),
     )
+
+
+def _postings(contract_res, lawful_res, computation) -> tuple:
+    """The postings the computation lines point to, as report records."""
+    from debtcli.report.model import PostingRef
+
+    out = {}
+    for ln in computation:
+        if ln.posting is None or (ln.run, ln.posting) in out:
+            continue
+        result = lawful_res if ln.run == "lawful" else contract_res
+        if ln.posting < len(result.postings):
+            p = result.postings[ln.posting]
+            out[(ln.run, ln.posting)] = PostingRef(ln.run, ln.posting, p.kind, p.n, p.component, p.date, p.amount)
+    return tuple(out.values())
+
+
+def _cycle(c: dict):
+    from debtcli.report.model import CardCycle, CycleInterestLine
+
+    return CardCycle(
+        c["statement_date"], c.get("due_date"), c["opening"], c["new_transactions"], c["payments"], c["interest"],
+        c["penalties"], c["closing"], c["minimum_payment"], c["days_past_due"], c["bucket"], c.get("cycle_start"),
+        c.get("days", 0), c.get("paid_in_full", False),
+        tuple(CycleInterestLine(**ln) for ln in c.get("interest_lines", ())))
+
+
+def _card_section(extra: dict):
+    """The card account's section of the Report, from what ``engine.card_checks`` gives."""
+    if "cycles" not in extra:
+        return None
+    from debtcli.model.records import SourceRef
+    from debtcli.report.model import CardSection
+
+    unchecked = tuple((SourceRef(row.get("file", ""), row.get("row"), row.get("sheet"), row.get("column")),
+                       row["reason"]) for row in extra.get("unchecked_rows", ()))
+    return CardSection(tuple(_cycle(c) for c in extra["cycles"]), tuple(_cycle(c) for c in extra["contract_cycles"]),
+                       extra["interest_model"], extra["interest_model_stated"], unchecked,
+                       tuple(extra.get("interest_models", {}).items()))
+
+
+def _us_section(extra: dict):
+    """The us pack's section of the Report, from what the pack's ``extra`` gives."""
+    if not any(k in extra for k in ("us_itemization", "us_chargeoff", "us_validation")):
+        return None
+    from debtcli.report.model import UsSection, ValidationPeriod
+
+    chargeoff, basis = extra.get("us_chargeoff", (None, ""))
+    v = extra.get("us_validation")
+    return UsSection(extra.get("us_itemization"), chargeoff, basis,
+                     ValidationPeriod(v["sent"], v["receipt"], v["end"]) if v else None)
 
 
 def _ledger_posts_charges(case: Case) -> bool:
@@ -303,3 +358,38 @@ def _reconcile_extra(case: Case, contract_res, account, match) -> list:
     from debtcli.reconcile.ledger import ledger_findings
 
     return ledger_findings(case, contract_res, account, match=match)
+
+
+# ---------------------------------------------------------------------- schedule, balance
+
+
+def schedule_report(case: Case):
+    """(ScheduleReport | None, issues): the contractual schedule; None when an issue is an error."""
+    from debtcli.engine.account import conventions
+    from debtcli.report.model import InstallmentLine, ScheduleReport
+
+    run = schedule_run(case)
+    if any(i.severity == "error" for i in run.issues):
+        return None, run.issues
+    rows = tuple(InstallmentLine(r.n, r.due, r.principal, r.interest, r.fees, r.total, r.balance)
+                 for r in run.result.installments)
+    return ScheduleReport(case.terms.case.id, case.terms.case.currency, run.account.places, run.account.annuity,
+                          rows, conventions(run.account, case.terms)), run.issues
+
+
+def balance_report(case: Case, day: date):
+    """(BalanceReport | None, issues): what it takes to settle on ``day`` under the contract, with
+    payments credited; None when an issue is an error."""
+    from debtcli.engine.account import conventions
+    from debtcli.model.money import ZERO
+    from debtcli.report.model import BalanceReport
+
+    run = contract_run(case, day, trace=False)
+    if any(i.severity == "error" for i in run.issues):
+        return None, run.issues
+    res = run.result
+    paid = [p for p in res.payments if p.kind == "payment"]
+    return BalanceReport(case.terms.case.id, day, case.terms.case.currency, run.account.places, dict(res.balance),
+                         {b: dict(v) for b, v in res.buckets.items()}, res.credit, len(paid),
+                         sum((p.amount for p in paid), ZERO), res.accelerated_on,
+                         conventions(run.account, case.terms)), run.issues

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from debtcli.report.build import build_report
-from debtcli.report.settlement import Quote, WaiverAsk, apply_waivers, per_diem, propose_plan
+from debtcli.report.settlement import Quote, WaiverAsk, apply_waivers, propose_plan
 
 
 def build_quote(case, on: date, rules: str | None, asks: list[WaiverAsk], plan_months: int | None = None,
@@ -27,6 +27,6 @@ def build_quote(case, on: date, rules: str | None, asks: list[WaiverAsk], plan_m
     quote = Quote(
         case.terms.case.id, on, report.currency, places, f"{report.rules_pack} {report.rules_version}",
         dict(report.contractual), dict(report.lawful),
-        per_diem(tomorrow.contract_result, on), per_diem(tomorrow.lawful_result, on), dict(tomorrow.lawful),
+        tomorrow.per_diem["contractual"], tomorrow.per_diem["lawful"], dict(tomorrow.lawful),
         tuple(asks), waived, after, plan, report, dict(report.conventions))
     return quote, problems

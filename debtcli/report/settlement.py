@@ -326,7 +326,7 @@ def quote_to_dict(q: Quote) -> dict:
                           "interest": fmt(r.interest, p), "total": fmt(r.total, p), "balance": fmt(r.balance, p)}
                          for r in q.plan.rows],
         }
-    plans = plans_to_dict(q.report.contract_result, p)
+    plans = plans_to_dict(q.report, p)
     if plans:
         out["plans_in_force"] = plans
     return out

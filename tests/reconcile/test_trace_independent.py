@@ -6,7 +6,7 @@ import pytest
 
 from debtcli.importers.case_loader import load_case
 from debtcli.report.build import build_report
-from debtcli.report.model import report_to_dict
+from debtcli.report.jsonout import report_to_dict
 from tests.conftest import EXAMPLES
 
 CASE = '''schema = "debtcli/1"
