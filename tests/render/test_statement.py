@@ -374,7 +374,10 @@ def test_card_cycles_are_rendered_when_present(fmt, lang, tmp_path):
     from debtcli.report.build import build_report
 
     case, _ = load_case(str(CASES[0]))
-    report = replace(build_report(case, None, "none"), extra={"cycles": card_cycles()})
+    from debtcli.report.model import CardCycle, CardSection
+
+    cycles = tuple(CardCycle(**c) for c in card_cycles())
+    report = replace(build_report(case, None, "none"), card=CardSection(cycles, cycles, "full_balance", True))
     data = render_statement(report, fmt, lang)
     closing = Decimal("3000.00") + Decimal("46.50") + Decimal("15.00")
     assert closing == Decimal("3061.50")
