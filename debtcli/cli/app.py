@@ -8,6 +8,7 @@ import sys
 import typer
 
 from debtcli import __version__
+from debtcli.cli.common import unicode_stream
 
 app = typer.Typer(
     name="debtcli",
@@ -67,16 +68,6 @@ def tolerant_streams() -> None:
                 stream.reconfigure(errors="backslashreplace")
             except (ValueError, OSError):  # a stream already written to in another mode: keep it
                 pass
-
-
-def unicode_stream(stream) -> bool:
-    """True when ``stream`` encodes every character (a UTF encoding)."""
-    import codecs
-
-    try:
-        return codecs.lookup(getattr(stream, "encoding", None) or "ascii").name.startswith("utf")
-    except LookupError:
-        return False
 
 
 def main() -> None:

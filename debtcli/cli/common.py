@@ -114,6 +114,14 @@ def print_json(obj) -> None:
     \\uXXXX escapes (the same JSON once parsed)."""
     import json
 
-    from debtcli.cli.app import unicode_stream
-
     sys.stdout.write(json.dumps(obj, ensure_ascii=not unicode_stream(sys.stdout), indent=2) + "\n")
+
+
+def unicode_stream(stream) -> bool:
+    """True when ``stream`` encodes every character (a UTF encoding)."""
+    import codecs
+
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "ascii").name.startswith("utf")
+    except LookupError:
+        return False

@@ -61,7 +61,7 @@ def test_docx_statement_carries_the_figures_of_the_json(tmp_path, case_dir, lang
         for key, value in report["balances"][side].items():
             if value is not None and Decimal(value) != 0:
                 assert grouped(value) in text, (side, key)
-    for item in report["inputs"]:
+    for item in report["inputs"]["files"]:
         assert item["sha256"] in text
     for f in report["findings"]:
         assert f["code"] in text
