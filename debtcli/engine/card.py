@@ -40,7 +40,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcli.engine.exact import Accrued, round_quotient
-from debtcli.engine.records import AccrualLine, Allocation, AppliedPayment, Posting, RoundingNote
+from debtcli.engine.records import AccrualLine, Allocation, AppliedPayment, ChargeBase, Posting, RoundingNote
 from debtcli.model.money import ZERO
 from debtcli.model.records import SourceRef
 from debtcli.terms.schema import AnnualFee, InstallmentPlan, LatePenalty
@@ -314,7 +314,7 @@ class CardState:
             return "overdue"
         return "due"
 
-    def _charge(self, kind: str, amount: Decimal, posted: date, name: str, source=None):
+    def _charge(self, kind: str, amount: Decimal, posted: date, name: str, source=None, charge=None):
         """A fee or penalty lot, billed on the next statement, bearing interest from the day after it."""
         comp = "penalties" if kind == "penalty" else "fees"
         self._new_lot(kind, comp, amount, posted, posted, True)
@@ -324,7 +324,7 @@ class CardState:
             self.cycle_penalties += amount
 
         self.r.postings.append(Posting(posted, comp, amount, amount, "penalty" if comp == "penalties" else "fee",
-                                       None, name, (), source))
+                                       None, name, (), source, charge))
 
     # ------------------------------------------------------------------ events
     def apply(self, ev) -> None:
@@ -676,7 +676,9 @@ class CardState:
             return
         penalty = self.r.rnd(clamp_charge(shortfall * regime.spec.rate, regime.spec))
         if penalty > 0:
-            self._charge("penalty", penalty, d, "penalty")
+            spec = regime.spec
+            self._charge("penalty", penalty, d, "penalty", None,
+                         ChargeBase(due, shortfall, spec.rate, spec.min, spec.max))
 
     # ------------------------------------------------------------------ as of
     def finish(self, as_of: date, end: date) -> CardOutcome:

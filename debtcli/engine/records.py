@@ -36,6 +36,18 @@ class AccrualLine(NamedTuple):
     on: str = ""  # card: the kind of lot the interest runs on (purchase, cash_advance, interest, annual_fee ...)
 
 
+class ChargeBase(NamedTuple):
+    """What a charge for a missed payment (违约金, late fee) was computed from, for its computation
+    line: ``rate`` x ``base`` within ``floor`` and ``cap``; ``base`` and ``rate`` are None for a sum
+    the contract fixes. ``due`` is the due date that was missed."""
+
+    due: date | None
+    base: Decimal | None = None
+    rate: Decimal | None = None
+    floor: Decimal | None = None
+    cap: Decimal | None = None
+
+
 class Posting(NamedTuple):
     """An amount that became owed: an installment's interest, accrued default interest, a fee."""
 
@@ -48,6 +60,7 @@ class Posting(NamedTuple):
     name: str = ""
     lines: tuple[AccrualLine, ...] = ()
     source: SourceRef | None = None
+    charge: ChargeBase | None = None  # a charge for a missed payment: what it was computed from
 
 
 class Allocation(NamedTuple):

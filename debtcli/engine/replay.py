@@ -45,7 +45,7 @@ from debtcli.engine.account import Account, add_months, add_months_sticky, level
 from debtcli.engine.daycount import act_act_pieces, basis_days, day_count_days
 from debtcli.engine.exact import Accrued, round_quotient, round_ratio
 from debtcli.engine.records import (  # noqa: F401 - the records are part of this module's interface
-    AccrualLine, Allocation, AppliedPayment, InstallmentRow, Posting, ReplayResult, RoundingNote)
+    AccrualLine, Allocation, AppliedPayment, ChargeBase, InstallmentRow, Posting, ReplayResult, RoundingNote)
 from debtcli.model.money import ROUNDING_MODES, ZERO
 from debtcli.model.records import COMPONENTS, SourceRef
 
@@ -445,7 +445,7 @@ class _Replay:
             self.rounding.append(RoundingNote(when, component, raw, amount))
         if amount > 0:
             self.owe(component, amount, n, when, overdue, band)
-            self.postings.append(_record(Posting, (when, component, amount, raw, kind, n, "", lines, None)))
+            self.postings.append(_record(Posting, (when, component, amount, raw, kind, n, "", lines, None, None)))
         return amount
 
     def owe(self, component: str, amount: Decimal, n: int | None, due: date, overdue: bool, band: Decimal = ZERO):
@@ -623,17 +623,20 @@ class _Replay:
         if a.penalty is not None and a.penalty > 0 and not self.penalty_charged:
             self.penalty_charged = True
             self.owe("penalties", a.penalty, n, d, True)
-            self.postings.append(Posting(d, "penalties", a.penalty, a.penalty, "penalty", n, "penalty"))
+            self.postings.append(Posting(d, "penalties", a.penalty, a.penalty, "penalty", n, "penalty", (), None,
+                                         ChargeBase(self.inst[n]["due"])))
         fee = None
+        charge = ChargeBase(self.inst[n]["due"])
         if a.late_fee is not None:
             fee = a.late_fee
         elif a.late_fee_rate is not None:
             base = unpaid if a.late_fee_base == "installment" else unpaid_parts.get(a.late_fee_base, ZERO)
             raw = base * a.late_fee_rate
             fee = self.rnd(raw)
+            charge = ChargeBase(self.inst[n]["due"], unpaid, a.late_fee_rate)
         if fee:
             self.owe("penalties", fee, n, d, True)
-            self.postings.append(Posting(d, "penalties", fee, fee, "late_fee", n, "late fee"))
+            self.postings.append(Posting(d, "penalties", fee, fee, "late_fee", n, "late fee", (), None, charge))
 
     def accelerate(self, d: date):
         if self.accelerated_on is not None:

@@ -188,6 +188,15 @@ CATALOGUE = {
         f"{w.comp(p['component'])} of {w.m(p['charged'])} is demanded but the contract provides for no such charge."),
     "finding.UNAUTHORIZED_CHARGE/ledger": lambda p, w: (
         f"The ledger posts {p['type']} of {w.m(p['charged'])} on {p['date']} with no basis in the contract."),
+    "finding.UNAUTHORIZED_CHARGE/demand_ledger": lambda p, w: (
+        f"{w.comp(p['component'])} of {w.m(p['charged'])} is demanded and posted in the ledger ("
+        + ", ".join(f"{w.m(a)} on {d}" + (f" (row {r})" if r is not None else "") for d, r, a in p["postings"])
+        + f"; {w.m(p['posted'])} in all), but the contract provides for no such charge."),
+    "finding.OVERPAYMENT": lambda p, w: (
+        f"Up to {p['as_of']} the borrower paid {w.m(p['credit'])} more than the lawful balance: a credit due to the "
+        "borrower (to be refunded, or set against another debt with the borrower's consent)"
+        + (f"; under the contract the overpayment is {w.m(p['contractual_credit'])}"
+           if p["contractual_credit"] != p["credit"] else "") + "."),
     "finding.UNAUTHORIZED_CHARGE/overlimit": lambda p, w: (
         f"An over-limit fee of {w.m(p['charged'])} was posted on {p['date']}; over-limit fees may not be charged "
         "from 2017-01-01."),
@@ -346,6 +355,7 @@ CATALOGUE = {
     "basis.no_contract_basis.cn": "no contract basis (Civil Code Art. 509, 577: only what was agreed is owed)",
     "basis.no_contract_basis.us": "no contract basis (FDCPA 15 U.S.C. 1692f(1); 12 CFR 1006.22(b))",
     "basis.no_contract_basis.other": "no contract basis",
+    "basis.overpayment": "the lawful replay: what the payments leave after every amount owed is paid",
     "basis.payment_records": "payment records (independent evidence of payment)",
     "basis.payment_records_vs_ledger": "payment records (independent evidence of payment) against the creditor's ledger",
     "basis.ledger": "the creditor's ledger",

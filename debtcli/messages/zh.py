@@ -165,6 +165,14 @@ CATALOGUE = {
         f"催收金额中含{w.comp(p['component'])} {w.m(p['charged'])}，但合同未约定该项费用。"),
     "finding.UNAUTHORIZED_CHARGE/ledger": lambda p, w: (
         f"台账于 {p['date']} 记入{w.comp(p['component'])} {w.m(p['charged'])}，合同无约定。"),
+    "finding.UNAUTHORIZED_CHARGE/demand_ledger": lambda p, w: (
+        f"催收金额中含{w.comp(p['component'])} {w.m(p['charged'])}，台账亦记入该项（"
+        + "、".join(f"{d} 第 {r} 行 {w.m(a)}" if r is not None else f"{d} {w.m(a)}" for d, r, a in p["postings"])
+        + f"，合计 {w.m(p['posted'])}），但合同未约定该项费用。"),
+    "finding.OVERPAYMENT": lambda p, w: (
+        f"截至 {p['as_of']} 借款人的还款超出依法应付金额 {w.m(p['credit'])}，该款项应退还借款人（或经其同意抵充其他债务）"
+        + (f"；按合同计算多付 {w.m(p['contractual_credit'])}" if p["contractual_credit"] != p["credit"] else "")
+        + "。"),
     "finding.UNAUTHORIZED_CHARGE/overlimit": lambda p, w: (
         f"{p['date']} 记收超限费 {w.m(p['charged'])}；自 2017-01-01 起不得收取超限费。"),
     "finding.UNAUTHORIZED_CHARGE/after_plan": lambda p, w: (
@@ -298,6 +306,7 @@ CATALOGUE = {
     "basis.no_contract_basis.cn": "合同无约定（《中华人民共和国民法典》第五百零九条、第五百七十七条：仅应给付约定的款项）",
     "basis.no_contract_basis.us": "合同无约定（美国《公平债务催收法》15 U.S.C. 1692f(1)；12 CFR 1006.22(b)）",
     "basis.no_contract_basis.other": "合同无约定",
+    "basis.overpayment": "依法重算：还款冲抵全部欠款后的剩余部分（溢缴款）",
     "basis.payment_records": "付款凭证（独立的付款证据）",
     "basis.payment_records_vs_ledger": "付款凭证（独立的付款证据）与债权人台账对照",
     "basis.ledger": "债权人台账",

@@ -21,6 +21,7 @@ UNVERIFIED_PAYMENT = "UNVERIFIED_PAYMENT"
 LEDGER_ARITHMETIC = "LEDGER_ARITHMETIC"
 POSTING_MISMATCH = "POSTING_MISMATCH"
 PAYMENT_MISMATCH = "PAYMENT_MISMATCH"  # the same payment posted with another amount or date
+OVERPAYMENT = "OVERPAYMENT"  # more was paid than is owed: a credit due to the borrower
 
 
 @dataclass(frozen=True)

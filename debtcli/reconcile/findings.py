@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from debtcli.model.money import ZERO
+
 from debtcli.model.findings import (
-    DEMAND_ABOVE_LAWFUL, UNAUTHORIZED_CHARGE, UNPOSTED_PAYMENT, UNVERIFIED_PAYMENT, Finding, Text, literal, text,
+    DEMAND_ABOVE_LAWFUL, OVERPAYMENT, UNAUTHORIZED_CHARGE, UNPOSTED_PAYMENT, UNVERIFIED_PAYMENT, Finding, Text, literal, text,
 )
 from debtcli.model.records import CHARGE_COMPONENT, COMPONENTS, SourceRef
 from debtcli.reconcile.payments import PaymentMatch
@@ -83,17 +85,37 @@ def payment_findings(match: PaymentMatch | None, places: int) -> list[Finding]:
 def unauthorized_findings(terms: Terms, demanded: dict | None, ledger, places: int) -> list[Finding]:
     """A charge demanded or posted with no basis in the contract."""
     basis = contract_basis(terms)
+    rows_by_comp: dict = {}
+    for row in ledger:
+        comp = CHARGE_COMPONENT.get(row.type)
+        if comp and basis.get(comp) is None and row.type not in ("interest",):
+            rows_by_comp.setdefault(comp, []).append(row)
     out = []
+    demanded_comps = set()
     if demanded and terms.demand is not None:
         for comp in COMPONENTS:
             amount = demanded.get(comp)
             if amount and amount > 0 and basis.get(comp) is None:
+                demanded_comps.add(comp)
+                rows = rows_by_comp.get(comp, [])
+                if rows:
+                    # the same charge demanded and posted: one finding citing the demand and the ledger rows
+                    posted = sum((r.amount for r in rows), ZERO)
+                    out.append(Finding(
+                        UNAUTHORIZED_CHARGE, "error", comp, amount,
+                        {"component": comp, "charged": amount, "posted": posted,
+                         "postings": tuple((r.date, r.source.row, r.amount) for r in rows)},
+                        (_no_basis(terms),), (SourceRef("case.toml", column=f"demand.{comp}"),
+                                              *(r.source for r in rows)),
+                        {"posted": posted}, variant="demand_ledger"))
+                    continue
                 out.append(Finding(
                     UNAUTHORIZED_CHARGE, "error", comp, amount, {"component": comp, "charged": amount},
                     (_no_basis(terms),), (SourceRef("case.toml", column=f"demand.{comp}"),), variant="demand"))
-    for row in ledger:
-        comp = CHARGE_COMPONENT.get(row.type)
-        if comp and basis.get(comp) is None and row.type not in ("interest",):
+    for comp, rows in rows_by_comp.items():
+        if comp in demanded_comps:
+            continue
+        for row in rows:
             out.append(Finding(
                 UNAUTHORIZED_CHARGE, "error", comp, row.amount,
                 {"component": comp, "type": row.type, "charged": row.amount, "date": row.date},
@@ -116,4 +138,15 @@ def demand_finding(demanded: dict | None, lawful: dict, excess: dict, places: in
         (text("basis.lawful_replay"),), (source,), {"demanded": demanded["total"], "lawful": lawful["total"]})]
 
 
-__all__ = ["contract_basis", "payment_findings", "unauthorized_findings", "demand_finding", "Decimal"]
+def overpayment_finding(contractual_credit: Decimal, lawful_credit: Decimal, as_of) -> list[Finding]:
+    """More paid than the lawful replay says is owed: the rest is a credit due to the borrower (to be
+    refunded or set against another debt), never silently dropped."""
+    if lawful_credit <= 0:
+        return []
+    return [Finding(
+        OVERPAYMENT, "warning", "total", -lawful_credit,
+        {"credit": lawful_credit, "contractual_credit": contractual_credit, "as_of": as_of},
+        (text("basis.overpayment"),), (), {"credit_lawful": lawful_credit, "credit_contractual": contractual_credit})]
+
+
+__all__ = ["overpayment_finding", "contract_basis", "payment_findings", "unauthorized_findings", "demand_finding", "Decimal"]

@@ -32,6 +32,8 @@ TEXT = {
         "verdict_above": "结论：催收金额 {demanded}，依法可主张 {lawful}，超出 {over}（{ccy}）。",
         "verdict_within": "结论：催收金额 {demanded}，依法可主张 {lawful}，未超出（{ccy}）。",
         "verdict_no_demand": "未提供催收金额；下表列出按合同和依法计算的余额。",
+        "verdict_credit": "借款人已多付 {credit}（{ccy}），应退还借款人。",
+        "credit_row": "溢缴款（应退还借款人）",
         "demand_from_ledger": "催收金额取自债权人台账的最后余额，未按项目拆分。",
         "payments": "还款记录及冲抵",
         "payments_intro": "每笔还款先列出按合同的冲抵顺序，再列出依法重新冲抵的结果。",
@@ -47,7 +49,7 @@ TEXT = {
         "posted": "入账金额", "rounding_difference": "尾差（入账金额 − 各行合计）",
         "posting_kind": {
             "installment": "第 {n} 期利息", "accrued": "至还款日累计", "acceleration": "宣布提前到期时的利息",
-            "as_of": "计至截止日", "penalty": "违约金", "late_fee": "滞纳金", "fee": "费用", "cost": "费用",
+            "as_of": "计至截止日", "penalty": "未按期还款", "late_fee": "未按期还款", "fee": "费用", "cost": "费用",
             "statement": "账单计息", "credit": "溢缴款",
         },
         "findings": "核查发现",
@@ -131,6 +133,8 @@ TEXT = {
         "verdict_above": "Verdict: demanded {demanded}, lawful {lawful}, above the lawful balance by {over} ({ccy}).",
         "verdict_within": "Verdict: demanded {demanded}, lawful {lawful}: within the lawful balance ({ccy}).",
         "verdict_no_demand": "No demand was given; the balances under the contract and under the law follow.",
+        "verdict_credit": "The borrower has paid {credit} ({ccy}) more than is owed: a credit due to the borrower.",
+        "credit_row": "Credit due to the borrower (overpaid)",
         "demand_from_ledger": "The demanded total is the last running balance of the creditor's ledger, "
                               "not broken down by component.",
         "payments": "Payments and how they were applied",
@@ -148,7 +152,7 @@ TEXT = {
         "posting_kind": {
             "installment": "interest of installment {n}", "accrued": "accrued to the payment",
             "acceleration": "interest on acceleration", "as_of": "accrued to the as-of date",
-            "penalty": "penalty", "late_fee": "late fee", "fee": "fee", "cost": "cost",
+            "penalty": "for a missed payment", "late_fee": "for a missed payment", "fee": "fee", "cost": "cost",
             "statement": "billed on the statement", "credit": "credit",
         },
         "findings": "Findings",
@@ -349,6 +353,8 @@ def court_form(line, lang: str, places: int, currency: str, counting: str = "sta
     """One computation line as courts write it, e.g.
     以本金 90,000.00 元为基数，按年利率 15.4% 计算，自 2021年3月1日 至 2022年3月1日，共 365 天，计 13,860.00 元.
     A per-period line (``per == "month"``) names the monthly rate and the share of the period."""
+    if line.per == "charge":
+        return charge_form(line, lang, places, currency)
     start = date_text(line.start, lang)
     end = date_text(last_day_shown(line, counting), lang)
     rate = percent(line.rate)
@@ -377,6 +383,38 @@ def court_form(line, lang: str, places: int, currency: str, counting: str = "sta
         span = f"{line.days} day{'' if line.days == 1 else 's'} (year of {line.basis} days)"
         rate_part = f"{rate} a year"
     return (f"on a base of {fmt_grouped(line.base, places)} at {rate_part} from {start} to {end}, {span}: "
+            f"{fmt_grouped(line.amount, places)}")
+
+
+def charge_form(line, lang: str, places: int, currency: str) -> str:
+    """The computation line of a charge for a missed payment (违约金, late fee): which installment or
+    statement was missed, and the base, rate, floor and cap it was computed from, e.g.
+    以第 3 期（2024年4月10日 到期）未还金额 1,858.12 元为基数，按 5% 计算，计 92.91 元."""
+    due = date_text(line.start, lang)
+    computed = line.base * line.rate
+    clamp = ""
+    if lang == "zh":
+        amt = lambda v: _amount_zh(v, places, currency)  # noqa: E731
+        what = "违约金" if line.kind == "penalty" else "滞纳金"
+        missed = f"第 {line.n} 期（{due} 到期）" if line.n is not None else f"{due} 到期的"
+        if not line.rate:
+            return f"{missed}款项未按期偿还，按合同约定{what} {amt(line.amount)}"
+        base = f"{missed}未还金额" if line.n is not None else f"{due} 到期的最低还款额未还部分"
+        if line.floor is not None and computed < line.floor:
+            clamp = f"为 {amt(computed)}，低于最低额 {amt(line.floor)}，按最低额"
+        elif line.cap is not None and computed > line.cap:
+            clamp = f"为 {amt(computed)}，高于最高额 {amt(line.cap)}，按最高额"
+        return f"以{base} {amt(line.base)}为基数，按 {percent(line.rate)} 计算{clamp}，计 {amt(line.amount)}"
+    what = "penalty" if line.kind == "penalty" else "late fee"
+    missed = f"installment {line.n} (due {due})" if line.n is not None else f"the minimum payment due {due}"
+    if not line.rate:
+        return f"{missed} not paid on time: the contract's {what} of {fmt_grouped(line.amount, places)}"
+    base = f"the unpaid part of {missed}"
+    if line.floor is not None and computed < line.floor:
+        clamp = f" = {fmt_grouped(computed, places)}, below the minimum of {fmt_grouped(line.floor, places)}"
+    elif line.cap is not None and computed > line.cap:
+        clamp = f" = {fmt_grouped(computed, places)}, above the maximum of {fmt_grouped(line.cap, places)}"
+    return (f"{what}: {percent(line.rate)} of {base}, {fmt_grouped(line.base, places)}{clamp}: "
             f"{fmt_grouped(line.amount, places)}")
 
 

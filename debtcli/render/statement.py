@@ -122,9 +122,16 @@ def _summary_section(r: Report, lang: str) -> Section:
         rows.append(Row((component_name(k, lang), money(demanded, r.places), money(r.contractual[k], r.places),
                          money(r.lawful[k], r.places), money(r.excess.get(k), r.places)),
                         "total" if k == "total" else ""))
+    if r.credit_contractual > 0 or r.credit_lawful > 0:
+        rows.append(Row((w["credit_row"], "", money(r.credit_contractual, r.places), money(r.credit_lawful, r.places),
+                         ""), "note"))
     table = Table((w["component"], w["demanded"], w["contractual"], w["lawful"], w["excess"]), tuple(rows),
                   "lrrrr", (1.4, 1, 1, 1, 1.2))
-    blocks: list = [Paragraph(_verdict(r, lang), "verdict"), table]
+    blocks: list = [Paragraph(_verdict(r, lang), "verdict")]
+    if r.credit_lawful > 0:
+        blocks.append(Paragraph(w["verdict_credit"].format(credit=money(r.credit_lawful, r.places), ccy=r.currency),
+                                "verdict"))
+    blocks.append(table)
     if r.demand_source == "ledger":
         blocks.append(Paragraph(w["demand_from_ledger"], "small"))
     return Section("summary", w["summary"], tuple(blocks))

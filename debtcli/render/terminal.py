@@ -34,6 +34,7 @@ TEXT = {
         "events": {"payment": "还款", "demand_notice": "催收通知", "acknowledgment": "债务人确认"},
         "notes": "输入提示",
         "apr": "年化利率（内部收益率法）{apr}，实际年化利率 {eff}，按实际收付 {actual}", "apr_none": "无法计算",
+        "credit": "借款人已多付 {credit}（{ccy}），应退还借款人。", "credit_row": "溢缴款（应退还借款人）",
     },
     "en": {
         "above": "Verdict: the demand of {demanded} exceeds the lawful balance of {lawful} by {over} ({ccy}).",
@@ -50,6 +51,8 @@ TEXT = {
         "events": {"payment": "payment", "demand_notice": "demand notice", "acknowledgment": "acknowledgment"},
         "notes": "Input notes",
         "apr": "APR (IRR) {apr}, effective {eff}, from actual cash flows {actual}", "apr_none": "n/a",
+        "credit": "The borrower has paid {credit} ({ccy}) more than is owed: a credit due to the borrower.",
+        "credit_row": "credit due to the borrower",
     },
 }
 
@@ -69,6 +72,8 @@ def print_report(r: Report, console: Console | None = None) -> None:
     demanded_total = r.demanded.get("total") if r.demanded else None
     con.print(t[key].format(over=money(over), demanded=money(demanded_total), lawful=money(r.lawful["total"]),
                             ccy=r.currency), style=style, highlight=False)
+    if r.credit_lawful > 0:
+        con.print(t["credit"].format(credit=money(r.credit_lawful), ccy=r.currency), style="bold", highlight=False)
     con.print(t["title"].format(case=safe(r.terms.case.id), as_of=r.as_of, pack=f"{r.rules_pack} {r.rules_version}"),
               highlight=False)
 
@@ -83,6 +88,8 @@ def print_report(r: Report, console: Console | None = None) -> None:
             ex_text = f"[red]{ex_text}[/red]"
         table.add_row(names[k], money(d), money(r.contractual[k]), money(r.lawful[k]), ex_text,
                       style="bold" if k == "total" else None)
+    if r.credit_contractual > 0 or r.credit_lawful > 0:
+        table.add_row(t["credit_row"], "", money(r.credit_contractual), money(r.credit_lawful), "")
     con.print(table)
 
     con.print(f"[bold]{t['findings']}[/bold] ({len(r.findings)})")

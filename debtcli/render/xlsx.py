@@ -17,9 +17,10 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from debtcli.messages import basis_text, finding_basis, finding_message
-from debtcli.model.money import ZERO, round_money
+from debtcli.model.money import ZERO, fmt_grouped, round_money
 from debtcli.model.records import COMPONENTS
-from debtcli.render.i18n import component_name, court_form, date_text, last_day_shown, words
+from debtcli.render.i18n import card_terms_pairs, component_name, court_form, date_text, last_day_shown, rate_words, \
+    words
 from debtcli.render.offer import plan_sheet
 from debtcli.render.statement import _verdict, computation_groups, evidence_text
 from debtcli.report.model import KEYS, Report
@@ -28,12 +29,12 @@ SHEETS = ("Summary", "Computation", "Payments", "Findings", "Inputs")
 XLSX_TEXT = {
     "zh": {"no": "序号", "posted_on": "入账日", "from": "起始日", "to": "截止日", "days": "天数", "base": "基数",
            "rate": "利率", "per": "利率期间", "basis": "计息基础天数", "amount": "金额（四舍五入）",
-           "raw": "未舍入金额", "text": "计算式", "per_year": "年", "per_month": "月",
+           "raw": "未舍入金额", "text": "计算式", "per_year": "年", "per_month": "月", "per_charge": "按次",
            "severity": "级别", "kind": "类别", "totals_by_component": "各项入账合计",
            "recalc": "公式可在 Excel / LibreOffice 中重新计算；单元格同时保存了计算结果。"},
     "en": {"no": "No.", "posted_on": "Posted on", "from": "From", "to": "To", "days": "Days", "base": "Base",
            "rate": "Rate", "per": "Rate per", "basis": "Basis (days)", "amount": "Amount (rounded)",
-           "raw": "Unrounded", "text": "Computation", "per_year": "year", "per_month": "month",
+           "raw": "Unrounded", "text": "Computation", "per_year": "year", "per_month": "month", "per_charge": "once",
            "severity": "Severity", "kind": "Kind", "totals_by_component": "Posted, by component",
            "recalc": "Formulas recalculate in Excel / LibreOffice; each cell also stores its computed value."},
 }
@@ -129,21 +130,30 @@ def _summary(book: _Book, ws) -> None:
     book.text(ws, 0, 0, w["title"], book.f_title)
     t, c = r.terms, r.terms.contract
     pairs = [(w["reference"], t.case.reference or t.case.id), (w["lender"], t.case.lender),
-             (w["borrower"], t.case.borrower), (w["signed"], date_text(c.signed, book.lang)),
-             (w["rate"], c.rate.text if c.rate else w["none"]),
-             (w["method"], w["method_names"].get(c.method, c.method)),
-             (w["as_of"], date_text(r.as_of, book.lang)), (w["currency"], r.currency),
-             (w["rules"], f"{r.rules_pack} {r.rules_version}")]
+             (w["borrower"], t.case.borrower), (w["signed"], date_text(c.signed, book.lang))]
+    if c.card is not None:  # a card's own terms, no contract principal or repayment method
+        pairs += card_terms_pairs(c, book.lang, r.places, r.currency)
+    else:
+        pairs += [(w["rate"], rate_words(c.rate, book.lang)),
+                  (w["method"], w["method_names"].get(c.method, c.method))]
+    pairs += [(w["as_of"], date_text(r.as_of, book.lang)), (w["currency"], r.currency),
+              (w["rules"], f"{r.rules_pack} {r.rules_version}")]
     row = 2
     for key, value in pairs:
         book.text(ws, row, 0, key, book.f_bold)
         book.text(ws, row, 1, value)
         row += 1
-    book.text(ws, row, 0, w["principal"], book.f_bold)
-    book.number(ws, row, 1, c.principal)
-    row += 2
+    if c.card is None:
+        book.text(ws, row, 0, w["principal"], book.f_bold)
+        book.number(ws, row, 1, c.principal)
+        row += 1
+    row += 1
     book.text(ws, row, 0, _verdict(r, book.lang), book.f_bold)
     row += 1
+    if r.credit_lawful > 0:
+        book.text(ws, row, 0, w["verdict_credit"].format(credit=fmt_grouped(r.credit_lawful, r.places),
+                                                         ccy=r.currency), book.f_bold)
+        row += 1
     head = row
     book.header(ws, head, (w["component"], w["demanded"], w["contractual"], w["lawful"], w["excess"]))
     first = head + 1
@@ -165,6 +175,11 @@ def _summary(book: _Book, ws) -> None:
                      book.f_money_total)
     _excess(book, ws, total, r.excess.get("total"), book.f_money_total)
     row = total + 2
+    if r.credit_contractual > 0 or r.credit_lawful > 0:
+        book.text(ws, total + 1, 0, w["credit_row"])
+        book.number(ws, total + 1, 2, r.credit_contractual)
+        book.number(ws, total + 1, 3, r.credit_lawful)
+        row += 1
     book.text(ws, row, 0, w["conventions"], book.f_bold)
     row += 1
     for key, value in r.conventions.items():
@@ -226,9 +241,21 @@ def _computation(book: _Book, ws) -> None:
             book.number(ws, row, 5, ln.days, book.f_int)
             book.number(ws, row, 6, ln.base)
             book.number(ws, row, 7, ln.rate, book.f_rate)
-            book.text(ws, row, 8, x["per_month"] if ln.per == "month" else x["per_year"])
+            book.text(ws, row, 8, x["per_month"] if ln.per == "month" else x["per_charge"] if ln.per == "charge"
+                      else x["per_year"])
             book.number(ws, row, 9, ln.basis, book.f_int)
-            product = f"{_cell(row, 6)}*{_cell(row, 7)}*{_cell(row, 5)}/{_cell(row, 9)}"
+            if ln.per == "charge":  # 违约金 / late fee: rate x base, or a fixed sum, or the floor or cap that bound
+                computed = ln.base * ln.rate
+                bound = (ln.floor is not None and computed < ln.floor) or (ln.cap is not None and computed > ln.cap)
+                if not ln.rate or bound:
+                    book.number(ws, row, 10, ln.amount)
+                    book.number(ws, row, 11, ln.raw, book.f_money_note)
+                    book.text(ws, row, 12, court_form(ln, book.lang, r.places, r.currency, counting))
+                    row += 1
+                    continue
+                product = f"{_cell(row, 6)}*{_cell(row, 7)}"
+            else:
+                product = f"{_cell(row, 6)}*{_cell(row, 7)}*{_cell(row, 5)}/{_cell(row, 9)}"
             book.formula(ws, row, 10, f"=ROUND({product},{r.places})", ln.amount)
             book.formula(ws, row, 11, f"={product}", ln.raw, book.f_money_note)
             book.text(ws, row, 12, court_form(ln, book.lang, r.places, r.currency, counting))

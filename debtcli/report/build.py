@@ -146,6 +146,9 @@ def _computation(result, run: str, account, pack=None):
 
     out = []
     for i, posting in enumerate(result.postings):
+        if getattr(posting, "charge", None) is not None:  # 违约金 / late fee: which installment, base, rate
+            basis = pack.legal_basis(posting.component) if pack is not None else "contract"
+            out.append(ComputationLine.from_charge(run, posting, account.places, basis, index=i))
         for line in posting.lines:
             basis = pack.legal_basis(line.component) if pack is not None else "contract"
             out.append(ComputationLine.from_accrual(run, line, account.places, account.rounding, basis, posting=i))
@@ -225,6 +228,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
         excess[k] = (dv - lawful[k]) if dv is not None else None
 
     findings += rf.payment_findings(match, places)
+    findings += rf.overpayment_finding(contract_res.credit, lawful_res.credit, as_of)
     unauthorized = rf.unauthorized_findings(terms, demanded if demand_source == "demand" else None, case.ledger, places)
     if hasattr(pack, "authorized_components"):
         # a pack that judges each charge itself (us: an express clause or a statute) replaces the
@@ -286,6 +290,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
         per_diem={"contractual": per_diem(contract_res, as_of - timedelta(days=1)),
                   "lawful": per_diem(lawful_res, as_of - timedelta(days=1))},
         card=_card_section(extra), us=_us_section(extra), annual_cost=extra.get("annual_cost"),
+        credit_contractual=contract_res.credit, credit_lawful=lawful_res.credit,
     )
 
 

@@ -142,6 +142,7 @@ def report_to_dict(r: Report) -> dict:
             "excess": {k: (fmt(v, p) if v is not None else None) for k, v in r.excess.items()},
         },
         "demand_source": r.demand_source,
+        "credit": {"contractual": fmt(r.credit_contractual, p), "lawful": fmt(r.credit_lawful, p)},
         "payments": {
             "total": fmt(r.payments_total, p),
             "matched": r.matched,

@@ -56,6 +56,21 @@ class ComputationLine:
     rate_text: str = ""
     legal_basis: str = ""
     posting: int | None = None  # index into the run's ReplayResult.postings: the amount these lines add up to
+    # per == "charge": a charge for a missed payment (违约金, late fee): ``rate`` x ``base`` within ``floor`` and
+    # ``cap`` (a fixed sum: ``rate`` 0, ``base`` the sum); ``start`` is the missed due date, ``end`` the posting date
+    kind: str = ""  # penalty | late_fee (per == "charge")
+    n: int | None = None  # the installment missed, when there is one
+    floor: Decimal | None = None
+    cap: Decimal | None = None
+
+    @classmethod
+    def from_charge(cls, run: str, posting, places: int, legal_basis: str = "", index: int | None = None):
+        ch = posting.charge
+        fixed = ch.base is None or ch.rate is None
+        return cls(run, posting.component, ch.due or posting.date, posting.date, 0,
+                   posting.amount if fixed else ch.base, Decimal(0) if fixed else ch.rate, "charge", 1,
+                   posting.amount, posting.amount if fixed else ch.base * ch.rate, "", "", legal_basis, index,
+                   posting.kind, posting.n, ch.floor, ch.cap)
 
     @classmethod
     def from_accrual(cls, run: str, line: AccrualLine, places: int, rounding: str, legal_basis: str = "",
@@ -185,6 +200,8 @@ class Report:
         """How many rows of ``file`` are payments after the as-of date (read, kept, not applied)."""
         return sum(1 for x in self.not_applied for src in {x.record.source, x.ledger.source if x.ledger else None}
                    if src is not None and src.file == file)
+    credit_contractual: Decimal = Decimal(0)  # paid beyond what is owed: due to the borrower (溢缴款)
+    credit_lawful: Decimal = Decimal(0)
 
     @property
     def has_errors(self) -> bool:
