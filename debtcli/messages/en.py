@@ -190,7 +190,7 @@ CATALOGUE = {
         f"The ledger posts {p['type']} of {w.m(p['charged'])} on {p['date']} with no basis in the contract."),
     "finding.UNAUTHORIZED_CHARGE/demand_ledger": lambda p, w: (
         f"{w.comp(p['component'])} of {w.m(p['charged'])} is demanded and posted in the ledger ("
-        + ", ".join(f"{w.m(a)} on {d}" + (f" (row {r})" if r is not None else "") for d, r, a in p["postings"])
+        + ", ".join(f"{w.m(a)} on {d}" for d, a in p["postings"])
         + f"; {w.m(p['posted'])} in all), but the contract provides for no such charge."),
     "finding.OVERPAYMENT": lambda p, w: (
         f"Up to {p['as_of']} the borrower paid {w.m(p['credit'])} more than the lawful balance: a credit due to the "

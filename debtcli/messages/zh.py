@@ -167,7 +167,7 @@ CATALOGUE = {
         f"台账于 {p['date']} 记入{w.comp(p['component'])} {w.m(p['charged'])}，合同无约定。"),
     "finding.UNAUTHORIZED_CHARGE/demand_ledger": lambda p, w: (
         f"催收金额中含{w.comp(p['component'])} {w.m(p['charged'])}，台账亦记入该项（"
-        + "、".join(f"{d} 第 {r} 行 {w.m(a)}" if r is not None else f"{d} {w.m(a)}" for d, r, a in p["postings"])
+        + "、".join(f"{d} {w.m(a)}" for d, a in p["postings"])
         + f"，合计 {w.m(p['posted'])}），但合同未约定该项费用。"),
     "finding.OVERPAYMENT": lambda p, w: (
         f"截至 {p['as_of']} 借款人的还款超出依法应付金额 {w.m(p['credit'])}，该款项应退还借款人（或经其同意抵充其他债务）"

@@ -104,7 +104,7 @@ def unauthorized_findings(terms: Terms, demanded: dict | None, ledger, places: i
                     out.append(Finding(
                         UNAUTHORIZED_CHARGE, "error", comp, amount,
                         {"component": comp, "charged": amount, "posted": posted,
-                         "postings": tuple((r.date, r.source.row, r.amount) for r in rows)},
+                         "postings": tuple((r.date, r.amount) for r in rows)},
                         (_no_basis(terms),), (SourceRef("case.toml", column=f"demand.{comp}"),
                                               *(r.source for r in rows)),
                         {"posted": posted}, variant="demand_ledger"))

@@ -166,7 +166,7 @@ def test_a_charge_demanded_and_posted_is_one_finding_citing_both(tmp_path):
     where = {(e["file"], e.get("column"), e.get("row")) for e in f["evidence"]}
     assert ("case.toml", "demand.fees", None) in where
     assert any(file == "ledger.csv" and row == 3 for file, _, row in where)  # header is row 1, the fee row 3
-    assert "2024-03-01 第 3 行 300.00" in f["message"] and "合同未约定" in f["message"]
+    assert "台账亦记入该项（2024-03-01 300.00，合计 300.00）" in f["message"] and "合同未约定" in f["message"]
     assert "demanded and posted in the ledger" in f["message_en"]
 
 
