@@ -195,13 +195,13 @@ class Report:
     us: UsSection | None = None
     annual_cost: object = None  # report.apr.AnnualCost: the real annualised cost of a loan, None for a card
     not_applied: tuple = ()  # reconcile.payments.NotApplied: payments dated after the as-of date, listed, not applied
+    credit_contractual: Decimal = Decimal(0)  # paid beyond what is owed: due to the borrower (溢缴款)
+    credit_lawful: Decimal = Decimal(0)
 
     def not_applied_in(self, file: str) -> int:
         """How many rows of ``file`` are payments after the as-of date (read, kept, not applied)."""
         return sum(1 for x in self.not_applied for src in {x.record.source, x.ledger.source if x.ledger else None}
                    if src is not None and src.file == file)
-    credit_contractual: Decimal = Decimal(0)  # paid beyond what is owed: due to the borrower (溢缴款)
-    credit_lawful: Decimal = Decimal(0)
 
     @property
     def has_errors(self) -> bool:
