@@ -46,6 +46,7 @@ class ChargeBase(NamedTuple):
     rate: Decimal | None = None
     floor: Decimal | None = None
     cap: Decimal | None = None
+    part: str = "installment"  # what of the missed installment ``base`` is: installment, or a component (principal)
 
 
 class Posting(NamedTuple):

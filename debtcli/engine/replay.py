@@ -633,7 +633,7 @@ class _Replay:
             base = unpaid if a.late_fee_base == "installment" else unpaid_parts.get(a.late_fee_base, ZERO)
             raw = base * a.late_fee_rate
             fee = self.rnd(raw)
-            charge = ChargeBase(self.inst[n]["due"], unpaid, a.late_fee_rate)
+            charge = ChargeBase(self.inst[n]["due"], base, a.late_fee_rate, part=a.late_fee_base)
         if fee:
             self.owe("penalties", fee, n, d, True)
             self.postings.append(Posting(d, "penalties", fee, fee, "late_fee", n, "late fee", (), None, charge))

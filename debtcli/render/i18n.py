@@ -399,7 +399,8 @@ def charge_form(line, lang: str, places: int, currency: str) -> str:
         missed = f"第 {line.n} 期（{due} 到期）" if line.n is not None else f"{due} 到期的"
         if not line.rate:
             return f"{missed}款项未按期偿还，按合同约定{what} {amt(line.amount)}"
-        base = f"{missed}未还金额" if line.n is not None else f"{due} 到期的最低还款额未还部分"
+        part = "金额" if line.part == "installment" else component_name(line.part, lang)
+        base = f"{missed}未还{part}" if line.n is not None else f"{due} 到期的最低还款额未还部分"
         if line.floor is not None and computed < line.floor:
             clamp = f"为 {amt(computed)}，低于最低额 {amt(line.floor)}，按最低额"
         elif line.cap is not None and computed > line.cap:
@@ -409,7 +410,8 @@ def charge_form(line, lang: str, places: int, currency: str) -> str:
     missed = f"installment {line.n} (due {due})" if line.n is not None else f"the minimum payment due {due}"
     if not line.rate:
         return f"{missed} not paid on time: the contract's {what} of {fmt_grouped(line.amount, places)}"
-    base = f"the unpaid part of {missed}"
+    base = (f"the unpaid part of {missed}" if line.part == "installment"
+            else f"the unpaid {component_name(line.part, lang).lower()} of {missed}")
     if line.floor is not None and computed < line.floor:
         clamp = f" = {fmt_grouped(computed, places)}, below the minimum of {fmt_grouped(line.floor, places)}"
     elif line.cap is not None and computed > line.cap:

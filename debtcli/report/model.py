@@ -62,6 +62,7 @@ class ComputationLine:
     n: int | None = None  # the installment missed, when there is one
     floor: Decimal | None = None
     cap: Decimal | None = None
+    part: str = "installment"  # the part of the missed installment the charge is a share of
 
     @classmethod
     def from_charge(cls, run: str, posting, places: int, legal_basis: str = "", index: int | None = None):
@@ -70,7 +71,7 @@ class ComputationLine:
         return cls(run, posting.component, ch.due or posting.date, posting.date, 0,
                    posting.amount if fixed else ch.base, Decimal(0) if fixed else ch.rate, "charge", 1,
                    posting.amount, posting.amount if fixed else ch.base * ch.rate, "", "", legal_basis, index,
-                   posting.kind, posting.n, ch.floor, ch.cap)
+                   posting.kind, posting.n, ch.floor, ch.cap, ch.part)
 
     @classmethod
     def from_accrual(cls, run: str, line: AccrualLine, places: int, rounding: str, legal_basis: str = "",

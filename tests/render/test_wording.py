@@ -272,3 +272,13 @@ def test_card_late_penalty_lines_are_five_percent_of_the_unpaid_minimum():
         assert amount(charged) == expected
     # the statement of 2024-04-05 shows an unpaid minimum of 597.37 due 2024-03-23: 597.37 x 5% = 29.87
     assert ("2024", "3", "23", "597.37", "29.87") in lines
+
+
+def test_late_fee_on_the_unpaid_principal_names_that_base(tmp_path):
+    # late_fee = { rate = "5%", base = "principal" }: 5% of installment 1's unpaid principal, 12,000.00 / 12 = 1,000.00 -> 50.00
+    extra = 'late_fee = { rate = "5%", base = "principal" }'
+    (tmp_path / "case.toml").write_text(MISSED.format(extra=extra), encoding="utf-8")
+    zh = md(tmp_path, "zh", "--as-of", "2024-03-15", "--no-demand")
+    m = re.search(r"以第 1 期（2024年2月1日 到期）未还本金 ([\d,.]+) 元为基数，按 5% 计算，计 ([\d,.]+) 元", zh)
+    assert m, zh[zh.index("## 计算过程"):][:1200]
+    assert amount(m.group(1)) == Decimal("1000.00") and amount(m.group(2)) == Decimal("50.00")
