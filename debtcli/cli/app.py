@@ -79,10 +79,14 @@ def main() -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        from debtcli.cli.common import notice
+
+        notice("", "interrupted")
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if os.environ.get("DEBTCLI_DEBUG") == "1":
             raise
-        print(f"internal error: {type(exc).__name__}: {exc} (set DEBTCLI_DEBUG=1 for the traceback)", file=sys.stderr)
+        from debtcli.cli.common import notice
+
+        notice("", f"internal error: {type(exc).__name__}: {exc} (set DEBTCLI_DEBUG=1 for the traceback)")
         sys.exit(3)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from debtcli.cli.common import AsOfOpt, CaseArg, FormatOpt, TableOrJson, fail_input, load_case_or_exit, parse_date_option, \
-    print_json
+from debtcli.cli.common import AsOfOpt, CaseArg, FormatOpt, LangOpt, TableOrJson, fail_input, load_case_or_exit, \
+    message_language, parse_date_option, print_json
 from debtcli.cli.schedule import _print_conventions
 
 
-def balance(case: CaseArg, as_of: AsOfOpt = None, format: FormatOpt = TableOrJson.table) -> None:
+def balance(case: CaseArg, as_of: AsOfOpt = None, format: FormatOpt = TableOrJson.table, lang: LangOpt = None) -> None:
     """Each component owed under the contract as of a date: overdue, due, not yet due, and the total
     it takes to settle (a payoff quote). Payments from the ledger and payment records are credited.
 
@@ -42,16 +42,22 @@ def balance(case: CaseArg, as_of: AsOfOpt = None, format: FormatOpt = TableOrJso
     from rich.table import Table
 
     from debtcli.model.money import fmt_grouped
-    from debtcli.model.records import COMPONENT_NAMES_EN
+    from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH
 
+    language = message_language(lang)
+    zh = language == "zh"
     con = Console()
-    t = Table(title=f"Balance of {c.terms.case.id} as of {day} ({c.terms.case.currency}), under the contract")
-    for col in ("component", "overdue", "due", "not yet due", "to settle"):
-        t.add_column(col, justify="left" if col == "component" else "right")
+    t = Table(title=(f"{c.terms.case.id} 截至 {day} 按合同计算的余额（{c.terms.case.currency}）" if zh else
+                     f"Balance of {c.terms.case.id} as of {day} ({c.terms.case.currency}), under the contract"))
+    for col in (("项目", "逾期", "已到期", "未到期", "结清所需") if zh else
+                ("component", "overdue", "due", "not yet due", "to settle")):
+        t.add_column(col, justify="left" if col in ("component", "项目") else "right")
+    names = COMPONENT_NAMES_ZH if zh else COMPONENT_NAMES_EN
     for k in keys:
-        t.add_row(COMPONENT_NAMES_EN[k], *(fmt_grouped(res.buckets[b][k], places) for b in ("overdue", "due", "not_due")),
+        t.add_row(names[k], *(fmt_grouped(res.buckets[b][k], places) for b in ("overdue", "due", "not_due")),
                   fmt_grouped(res.balance[k], places), style="bold" if k == "total" else None)
     con.print(t)
     if res.credit:
-        con.print(f"Credit held (overpaid): {fmt_grouped(res.credit, places)}")
-    _print_conventions(con, res.conventions)
+        con.print(f"溢缴款（应退还借款人）：{fmt_grouped(res.credit, places)}" if zh else
+                  f"Credit held (overpaid): {fmt_grouped(res.credit, places)}")
+    _print_conventions(con, res.conventions, language)

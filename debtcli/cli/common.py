@@ -60,12 +60,58 @@ CaseArg = Annotated[str, typer.Argument(help="A case folder holding case.toml (o
                                         show_default=False)]
 
 
+def _current_context():
+    """The running command's context (its parsed options), or None outside a command."""
+    try:
+        from typer._click.globals import get_current_context  # typer vendors click
+    except ImportError:  # a typer that depends on click instead
+        try:
+            from click import get_current_context
+        except ImportError:
+            return None
+    return get_current_context(silent=True)
+
+
+def message_language(lang=None) -> str:
+    """The language of messages (errors, warnings, notices, table words): ``--lang`` (given, or of the
+    running command), else ``DEBTCLI_LANG``, else a Chinese locale (``LC_ALL``, ``LC_MESSAGES``,
+    ``LANG`` starting with ``zh``), else English."""
+    import os
+
+    if lang is None:
+        ctx = _current_context()
+        lang = ctx.params.get("lang") if ctx is not None else None
+    if lang is not None:
+        return getattr(lang, "value", lang)
+    env = os.environ.get("DEBTCLI_LANG", "").strip().lower()
+    if env in ("zh", "en"):
+        return env
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def notice(label: str, line: str, lang: str | None = None) -> None:
+    """One diagnostic line on stderr (``label``: error, warning, note, or "" for a bare line), in the
+    message language."""
+    if (lang or message_language()) == "zh":
+        from debtcli.messages.problems import label_zh, problem_zh
+
+        text = problem_zh(line)
+        print(f"{label_zh(label)}：{text}" if label else text, file=sys.stderr)
+    else:
+        print(f"{label}: {line}" if label else line, file=sys.stderr)
+
+
 def fail_input(lines: list[str], hint: str = "") -> None:
     """Print every problem on stderr, one line each, and exit 2."""
+    lang = message_language()
     for line in lines:
-        print(f"error: {line}", file=sys.stderr)
+        notice("error", line, lang)
     if hint:
-        print(hint, file=sys.stderr)
+        notice("", hint, lang)
     raise typer.Exit(EXIT_INPUT)
 
 
@@ -92,7 +138,7 @@ def load_case_or_exit(path: str):
                    hint=f"{len(errors or issues)} problem(s); nothing was computed.")
     for w in issues:
         if w.severity != "error":
-            print(f"warning: {w}", file=sys.stderr)
+            notice("warning", str(w))
     return case
 
 

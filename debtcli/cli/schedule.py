@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from debtcli.cli.common import CaseArg, fail_input, load_case_or_exit, print_json
+from debtcli.cli.common import CaseArg, LangOpt, fail_input, load_case_or_exit, message_language, print_json
 
 
 class ScheduleFormat(str, Enum):
@@ -19,6 +19,7 @@ class ScheduleFormat(str, Enum):
 def schedule(
     case: CaseArg,
     format: Annotated[ScheduleFormat, typer.Option("--format", "-f", help="Output format.")] = ScheduleFormat.table,
+    lang: LangOpt = None,
 ) -> None:
     """Print the contractual schedule: each installment's due date, principal, interest, total and balance.
 
@@ -65,20 +66,34 @@ def schedule(
 
     from debtcli.model.money import fmt_grouped
 
+    language = message_language(lang)
+    zh = language == "zh"
+    heads = SCHEDULE_ZH if zh else {}
     con = Console()
-    t = Table(title=f"Schedule {c.terms.case.id} ({c.terms.case.currency})", show_footer=True)
+    title = (f"还款计划 {c.terms.case.id}（{c.terms.case.currency}）" if zh
+             else f"Schedule {c.terms.case.id} ({c.terms.case.currency})")
+    t = Table(title=title, show_footer=True)
     for col, foot in (("n", ""), ("due", "total"), ("principal", totals["principal"]),
                       ("interest", totals["interest"]), ("fees", totals["fees"]), ("total", totals["total"]),
                       ("balance", "")):
-        t.add_column(col, footer=foot, justify="right" if col not in ("due",) else "left")
+        t.add_column(heads.get(col, col), footer=heads.get(foot, foot),
+                     justify="right" if col not in ("due",) else "left")
     for r in rows:
         t.add_row(str(r.n), r.due.isoformat(), fmt_grouped(r.principal, places), fmt_grouped(r.interest, places),
                   fmt_grouped(r.fees, places), fmt_grouped(r.total, places), fmt_grouped(r.balance, places))
     con.print(t)
-    _print_conventions(con, conv)
+    _print_conventions(con, conv, language)
 
 
-def _print_conventions(con, conv: dict) -> None:
-    con.print("[bold]Conventions[/bold]")
+SCHEDULE_ZH = {"n": "期数", "due": "到期日", "total": "合计", "principal": "本金", "interest": "利息", "fees": "费用",
+               "balance": "剩余本金"}
+
+
+def _print_conventions(con, conv: dict, lang: str = "en") -> None:
+    from debtcli.messages import value_text
+    from debtcli.render.i18n import words
+
+    names = words("zh")["convention_names"]
+    con.print("[bold]计算口径[/bold]" if lang == "zh" else "[bold]Conventions[/bold]")
     for k, v in conv.items():
-        con.print(f"  {k}: {v}", highlight=False)
+        con.print(f"  {names.get(k, k) if lang == 'zh' else k}: {value_text(v, lang)}", highlight=False)

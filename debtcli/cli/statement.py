@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from debtcli.cli.common import AsOfOpt, CaseArg, LangOpt, NoDemandOpt, RulesOpt, build_report_or_exit, fail_input, \
-    load_case_or_exit, parse_date_option
+    load_case_or_exit, notice, parse_date_option
 
 
 class Template(str, Enum):
@@ -107,7 +107,7 @@ def statement(
         fail_input([f"{output}: already exists; use --force to overwrite it"])
     except OSError as exc:
         fail_input([f"{output}: cannot write the statement ({exc.strerror or exc})"])
-    print(f"wrote {output} ({fmt}, {len(data)} bytes)", file=sys.stderr)
+    notice("", f"wrote {output} ({fmt}, {len(data)} bytes)")
     raise typer.Exit(report.exit_code)
 
 

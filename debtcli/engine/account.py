@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from debtcli.engine.daycount import basis_days
 from debtcli.engine.records import Restructure
+from debtcli.model.findings import text
 from debtcli.model.money import ZERO, minor_unit, round_money
 from debtcli.model.records import COMPONENTS, Issue, PaymentRecord, SourceRef
 from debtcli.terms.loader import maturity_of
@@ -446,21 +447,22 @@ __all__ = ["Account", "Charge", "NonCash", "RatePoint", "account_from_terms", "a
 
 
 def conventions(account: Account, terms: Terms) -> dict:
-    """The conventions a run used, as printed on every output: key -> value (English, stable)."""
+    """The conventions a run used, as printed on every output: key -> a ``Text`` (catalogue key and
+    values; the words come from the message catalogue of each language at render time)."""
     c = terms.contract
     return {
-        "day_count": account.day_count + ("" if c.day_count else " (contract silent: creditor-favourable default)"),
-        "counting": "start day only (算头不算尾)" if account.counting == "start" else "both ends (算头算尾)",
-        "interest_method": account.interest_method,
-        "rounding": f"{account.rounding} to {account.places} places when an amount falls due or is paid"
-        + ("; schedule carried unrounded" if account.carry_precision else ""),
-        "allocation": ", ".join(f"{b}:{comp}" for b, comp in account.allocation[:7]) + " ...",
-        "grace_days": str(account.grace_days),
-        "default_rate": (c.default_rate.text if c.default_rate else "none agreed: overdue principal keeps the contract rate"),
-        "compound": "yes" if account.compound else "no",
-        "early_payments": "held as credit until the next due date" if account.method in (
-            "equal_installment", "equal_principal", "interest_only", "flat") else "applied at once (interest to date, then principal)",
-        "same_day_order": "disbursement, rate change, charge, due, payment, waiver, overdue, acceleration, charge-off",
+        "day_count": text("conv.day_count", name=account.day_count, stated=bool(c.day_count)),
+        "counting": text("conv.counting", mode=account.counting),
+        "interest_method": text("conv.interest_method", method=account.interest_method),
+        "rounding": text("conv.rounding", mode=account.rounding, places=account.places,
+                         carry=bool(account.carry_precision)),
+        "allocation": text("conv.allocation", order=tuple(account.allocation[:7])),
+        "grace_days": text("conv.number", n=account.grace_days),
+        "default_rate": text("conv.default_rate", rate=c.default_rate.text if c.default_rate else None),
+        "compound": text("conv.yes_no", yes=bool(account.compound)),
+        "early_payments": text("conv.early_payments", held=account.method in (
+            "equal_installment", "equal_principal", "interest_only", "flat")),
+        "same_day_order": text("conv.same_day_order"),
         **loan_conventions(account, terms),
     } if account.card is None else card_conventions(account, terms)
 
@@ -468,35 +470,17 @@ def conventions(account: Account, terms: Terms) -> dict:
 def loan_conventions(account: Account, terms: Terms) -> dict:
     """The conventions of real ledgers a loan run used (each one a case.toml key)."""
     c = terms.contract
-    if c.on_demand:
-        due = account.due_dates[0] if account.due_dates else None
-        maturity = (f"on demand (no term agreed): due {c.demand_period_days} days after a demand notice or on the "
-                    "filing date, whichever is first (Civil Code Art. 675)"
-                    + (f"; due {due}" if due else "; no demand and no filing yet: nothing is due"))
-    else:
-        maturity = str(account.due_dates[-1]) if account.due_dates else "none"
-    if account.late_fee is not None:
-        late = f"{account.late_fee} on each missed installment"
-    elif account.late_fee_rate is not None:
-        late = f"{_pct(account.late_fee_rate)} of the unpaid {account.late_fee_base} of each missed installment"
-    else:
-        late = "none agreed"
-    periodic = [f for f in c.fees if f.per_installment]
-    fees = "; ".join(
-        f"{f.name}: " + (f"{f.amount}" if f.amount is not None else f"{_pct(f.rate)} of principal")
-        + f" with each installment, paid to {f.paid_to.replace('_', ' ')}" for f in periodic) or "none"
+    due = account.due_dates[0] if account.due_dates else None
     return {
-        "method": account.method + (" (interest on the original principal for every period, whatever has been "
-                                    "repaid; principal in equal parts, the last taking the rest)"
-                                    if account.flat_base is not None else ""),
-        "installment_multiple": (f"the level installment rounded to the nearest multiple of {account.installment_multiple}"
-                                 " (a half up); the last installment takes the rest"
-                                 if account.installment_multiple is not None else "none: rounded at the minor unit"),
-        "late_fee": late,
-        "maturity": maturity,
-        "overdue_from": ("the day after the due date (+ grace): the due day itself bears the contract rate"
-                         if account.overdue_lag else "the due date (+ grace)"),
-        "periodic_fees": fees,
+        "method": text("conv.method", method=account.method, flat=account.flat_base is not None),
+        "installment_multiple": text("conv.installment_multiple", multiple=account.installment_multiple),
+        "late_fee": text("conv.late_fee", fee=account.late_fee, rate=account.late_fee_rate,
+                         base=account.late_fee_base),
+        "maturity": text("conv.maturity", on_demand=bool(c.on_demand), days=c.demand_period_days, due=due,
+                         last=account.due_dates[-1] if account.due_dates else None),
+        "overdue_from": text("conv.overdue_from", lag=bool(account.overdue_lag)),
+        "periodic_fees": text("conv.periodic_fees", fees=tuple(
+            (f.name, f.amount, f.rate, f.paid_to) for f in c.fees if f.per_installment)),
     }
 
 
@@ -508,33 +492,24 @@ def card_conventions(account: Account, terms: Terms) -> dict:
     """The conventions of a card run: the statement cycle, the interest model and the charges."""
     c = terms.contract
     plan = account.card
-    due = f"day {plan.due_day} of the month" if plan.due_day else f"{plan.due_days} days after the statement"
     penalty = c.card.late_penalty
     fee = c.card.cash_advance_fee
     return {
-        "day_count": account.day_count + ("" if c.day_count else " (contract silent: creditor-favourable default)"),
-        "statement": f"statement on day {plan.statement_day} (month end when shorter), cycle includes the statement "
-                     f"day; due on {due}; grace {account.grace_days} days",
-        "interest_model": plan.interest_model + ("" if plan.model_stated
-                                                 else " (contract silent: creditor-favourable default)"),
-        "interest_days": "from the posting date (cash advances: the transaction date) through the statement date "
-                         "inclusive; what a payment covers bears no interest from the payment day on",
-        "interest_free": ("purchases are interest-free when the statement is paid in full by the due date"
-                          f" (tolerance {plan.tolerance})") if plan.interest_free else "no interest-free period",
-        "compounding": "interest posted on a statement bears interest from the next day (monthly compounding)",
-        "interest_on_fees": "fees and penalties bear interest from the day after the statement they are billed on"
-                            if plan.interest_on_fees else "fees and penalties bear no interest",
-        "minimum_payment": f"{_pct(plan.minimum_rate)} of the principal on the statement + 100% of interest, "
-                           "fees, penalties and installment parts billed + the unpaid minimum from before"
-                           + (f"; at least {plan.minimum_floor}" if plan.minimum_floor is not None else ""),
-        "late_penalty": (f"{_pct(penalty.rate)} of the unpaid minimum"
-                         + (f", at least {penalty.min}" if penalty.min is not None else "")
-                         + (f", at most {penalty.max}" if penalty.max is not None else "")) if penalty else "none agreed",
-        "cash_advance_fee": (f"{_pct(fee.rate)} of the advance" + (f", at least {fee.min}" if fee.min is not None else "")
-                             + (f", at most {fee.max}" if fee.max is not None else "")) if fee else "as posted",
-        "rounding": f"{account.rounding} to {account.places} places when interest, a fee or the minimum is posted",
-        "allocation": ", ".join(f"{b}:{comp}" for b, comp in account.allocation[:7]) + " ...",
-        "write_off": "a state: interest " + ("stops" if account.stop_accrual_on_charge_off else "keeps running")
-                     + " and the claim stands",
-        "same_day_order": "charge, payment, overdue (due date + grace), acceleration, write-off, statement",
+        "day_count": text("conv.day_count", name=account.day_count, stated=bool(c.day_count)),
+        "statement": text("conv.card.statement", statement_day=plan.statement_day, due_day=plan.due_day,
+                          due_days=plan.due_days, grace=account.grace_days),
+        "interest_model": text("conv.card.interest_model", model=plan.interest_model, stated=bool(plan.model_stated)),
+        "interest_days": text("conv.card.interest_days"),
+        "interest_free": text("conv.card.interest_free", free=bool(plan.interest_free), tolerance=plan.tolerance),
+        "compounding": text("conv.card.compounding"),
+        "interest_on_fees": text("conv.card.interest_on_fees", yes=bool(plan.interest_on_fees)),
+        "minimum_payment": text("conv.card.minimum_payment", rate=plan.minimum_rate, floor=plan.minimum_floor),
+        "late_penalty": text("conv.card.late_penalty", rate=penalty.rate if penalty else None,
+                             min=penalty.min if penalty else None, max=penalty.max if penalty else None),
+        "cash_advance_fee": text("conv.card.cash_advance_fee", rate=fee.rate if fee else None,
+                                 min=fee.min if fee else None, max=fee.max if fee else None),
+        "rounding": text("conv.card.rounding", mode=account.rounding, places=account.places),
+        "allocation": text("conv.allocation", order=tuple(account.allocation[:7])),
+        "write_off": text("conv.card.write_off", stops=bool(account.stop_accrual_on_charge_off)),
+        "same_day_order": text("conv.card.same_day_order"),
     }

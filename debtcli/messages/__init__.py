@@ -91,8 +91,13 @@ def finding_basis(f: Finding, lang: str, places: int = 2) -> str:
     return basis_text(f.basis, lang, places)
 
 
+def value_text(v, lang: str, places: int = 2) -> str:
+    """A value that is either words by reference (a ``Text``) or plain text, in ``lang``."""
+    return say(v, lang, places) if isinstance(v, Text) else str(v)
+
+
 def name(table: str, key, lang: str) -> str:
     return Words(lang).name(table, key)
 
 
-__all__ = ["LANGUAGES", "Words", "say", "finding_message", "finding_basis", "basis_text", "name", "language"]
+__all__ = ["LANGUAGES", "Words", "say", "value_text", "finding_message", "finding_basis", "basis_text", "name", "language"]

@@ -173,6 +173,230 @@ _US_LIMITATION = {
            "the period (Fla. Stat. 95.04)"),
 }
 
+def _pct(x) -> str:
+    return f"{(x * 100).normalize():f}%"
+
+
+def _bounds(p) -> str:
+    return ((f", at least {p['min']}" if p["min"] is not None else "")
+            + (f", at most {p['max']}" if p["max"] is not None else ""))
+
+
+CONVENTIONS = {
+    "conv.day_count": lambda p, w: p["name"] + ("" if p["stated"] else " (contract silent: creditor-favourable default)"),
+    "conv.counting": lambda p, w: "start day only (算头不算尾)" if p["mode"] == "start" else "both ends (算头算尾)",
+    "conv.interest_method": lambda p, w: str(p["method"]),
+    "conv.rounding": lambda p, w: (f"{p['mode']} to {p['places']} places when an amount falls due or is paid"
+                                   + ("; schedule carried unrounded" if p["carry"] else "")),
+    "conv.allocation": lambda p, w: ", ".join(f"{b}:{c}" for b, c in p["order"]) + " ...",
+    "conv.number": lambda p, w: str(p["n"]),
+    "conv.default_rate": lambda p, w: p["rate"] or "none agreed: overdue principal keeps the contract rate",
+    "conv.yes_no": lambda p, w: "yes" if p["yes"] else "no",
+    "conv.early_payments": lambda p, w: ("held as credit until the next due date" if p["held"]
+                                         else "applied at once (interest to date, then principal)"),
+    "conv.same_day_order": "disbursement, rate change, charge, due, payment, waiver, overdue, acceleration, charge-off",
+    "conv.card.statement": lambda p, w: (
+        f"statement on day {p['statement_day']} (month end when shorter), cycle includes the statement day; due on "
+        + (f"day {p['due_day']} of the month" if p["due_day"] else f"{p['due_days']} days after the statement")
+        + f"; grace {p['grace']} days"),
+    "conv.card.interest_model": lambda p, w: (
+        str(p["model"]) + ("" if p["stated"] else " (contract silent: creditor-favourable default)")),
+    "conv.card.interest_days": ("from the posting date (cash advances: the transaction date) through the statement "
+                                "date inclusive; what a payment covers bears no interest from the payment day on"),
+    "conv.card.interest_free": lambda p, w: (
+        f"purchases are interest-free when the statement is paid in full by the due date (tolerance {p['tolerance']})"
+        if p["free"] else "no interest-free period"),
+    "conv.card.compounding": "interest posted on a statement bears interest from the next day (monthly compounding)",
+    "conv.card.interest_on_fees": lambda p, w: (
+        "fees and penalties bear interest from the day after the statement they are billed on" if p["yes"]
+        else "fees and penalties bear no interest"),
+    "conv.card.minimum_payment": lambda p, w: (
+        f"{_pct(p['rate'])} of the principal on the statement + 100% of interest, fees, penalties and installment "
+        "parts billed + the unpaid minimum from before" + (f"; at least {p['floor']}" if p["floor"] is not None else "")),
+    "conv.card.late_penalty": lambda p, w: (
+        f"{_pct(p['rate'])} of the unpaid minimum" + _bounds(p) if p["rate"] is not None else "none agreed"),
+    "conv.card.cash_advance_fee": lambda p, w: (
+        f"{_pct(p['rate'])} of the advance" + _bounds(p) if p["rate"] is not None else "as posted"),
+    "conv.card.rounding": lambda p, w: f"{p['mode']} to {p['places']} places when interest, a fee or the minimum is posted",
+    "conv.card.write_off": lambda p, w: (
+        "a state: interest " + ("stops" if p["stops"] else "keeps running") + " and the claim stands"),
+    "conv.card.same_day_order": "charge, payment, overdue (due date + grace), acceleration, write-off, statement",
+}
+
+
+
+REGIMES_EN = {
+    "1991": "1991 SPC opinion on lending cases (最高人民法院关于人民法院审理借贷案件的若干意见)",
+    "2015": "2015 SPC Provisions on Private Lending (法释〔2015〕18号)",
+    "2020": "SPC Provisions on Private Lending as amended 2020 (法释〔2020〕17号, 〔2020〕27号)",
+}
+TRANSITION_EN = READINGS
+ART = {
+    "art26": f"{SPC} Art. 26; Civil Code Art. 670 (principal = the amount handed over)",
+    "art670": "Civil Code Art. 670 (interest may not be withheld from principal)",
+    "art27": f"{SPC} Art. 27 (interest rolled into principal, within the ceiling)",
+    "art28": f"{SPC} Art. 28 (overdue interest)",
+    "art29": f"{SPC} Art. 29 (overdue interest + 违约金 + other fees within the ceiling)",
+}
+JUDGMENT_EN = ("SPC interpretation on delay interest 法释〔2014〕8号 Art. 1 (doubled part: unpaid money debt fixed by the "
+               "judgment, general interest excluded, x 0.0175% a day), Art. 4 (payments to the judgment debt first)")
+FEE_EN = ("诉讼费用交纳办法 Art. 13 (case-acceptance fee of a property claim, cumulative bands), Art. 16 (half under the "
+          "simple procedure)")
+REDUCE_EN = ("SPC bank-card provisions 法释〔2021〕10号 Art. 2: the cardholder may ask to reduce the total of interest, "
+             "compound interest, 违约金 and installment fees; the 24% line is court practice (unverified)")
+BAND_EN = ("PBOC notice 银发〔2016〕111号: overdraft rate at most 0.05% a day and at least 0.7 times that, 2017-01-01 to "
+           "2020-12-31; before 2017 0.05% a day (secondary sources)")
+
+
+def _m(x) -> str:
+    return f"{x:,.2f}"
+
+
+def _combined_en(p, w):
+    rules = {"2015": f"{REGIMES_EN['2015']} Art. 30 (overdue interest + 违约金 + other fees within 24% a year)",
+             "2020": ART["art29"] + f", {REGIMES_EN['2020']}",
+             "1991": f"{REGIMES_EN['1991']} Art. 6 (within 4 x the benchmark)"}
+    parts = [f"{rules.get(r, ART['art29'])}: stretch {a} to {b}" for r, a, b in p["parts"]]
+    return pack_latin("; ".join(parts) or ART["art29"])
+
+
+def _judgment_note_en(p, w):
+    out = (f"judgment {p['document']} effective {p['date']}, performance deadline {p['deadline']}; doubled interest "
+           f"from {p['starts']} on principal, fees, penalties"
+           + (" and awarded costs" if p["costs_in_base"] else " (awarded costs left out)")
+           + " ([rules] judgment_costs_in_base), x 0.0175% a day; payments to the judgment debt first ("
+           + JUDGMENT_EN + ")")
+    if p["before_2014"]:
+        out += "; delay before 2014-08-01 falls under 法释〔2009〕6号 (benchmark x 2) and is not computed here"
+    return out
+
+
+def _fallback_2015_en(p, w):
+    out = f"6% a year from the due date {p['due']} ({REGIMES_EN['2015']} Art. 29)"
+    if p["lpr"] is not None:
+        out += f"; from 2020-08-20 the one-year LPR {_pct(p['lpr'])} ({ART['art28']})"
+    return out
+
+
+PACK_NOTES = {
+    "join": lambda p, w: "; ".join(w.t(x) for x in p["items"]),
+    "note.cn.lender_regime": lambda p, w: (
+        "private lending (SPC Provisions on Private Lending)" if p["private"] else
+        "licensed lender: no hard ceiling; total cost above 24% a year reducible on request"),
+    "note.cn.principal": lambda p, w: (
+        f"{_m(p['handed_over'])} actually handed over ({ART['art26'] if p['private'] else ART['art670']})"),
+    "note.cn.rolled_over": lambda p, w: (
+        f"new IOU of {p['new_date']} for {_m(p['principal'])} replaced one of {p['old_date']} for "
+        f"{_m(p['original_principal'])}; principal recognised {_m(p['recognised'])}; principal and interest at "
+        f"{p['end']} at most {_m(p['bound'])} ({ART['art27']})"),
+    "note.cn.regime": lambda p, w: (
+        REGIMES_EN[p["regime"]] + (f" (case filed {p['filed']})" if p["filed"] else
+                                   f" (no filing date: as if filed on {p['as_of']})")
+        + (" ([rules] regime)" if p["setting"] else "")),
+    "note.cn.formation": lambda p, w: (
+        f"{p['formed']}" + (" (money handed over; Civil Code Art. 679)" if p["handed"] else " (contract signed)")),
+    "note.cn.ceiling": lambda p, w: "; ".join(f"from {s}: {t}" for s, _, _, _, t in p["segments"]),
+    "note.cn.transition": lambda p, w: (
+        TRANSITION_EN[p["reading"]] + ' ([rules] transition = "' + p["reading"] + '")'),
+    "note.cn.ceiling.1991": lambda p, w: f"filed {p['filed']}, before 2015-09-01: the 1991 opinion applies throughout",
+    "note.cn.ceiling.2015": lambda p, w: f"filed {p['filed']}, before 2020-08-20: the 2015 Provisions apply throughout",
+    "note.cn.ceiling.fixing_day": lambda p, w: (
+        f"formed on a fixing day ({p['formed']}): ceiling {_pct(p['used'])} used; the other reading gives "
+        f"{_pct(p['other'])}"),
+    "note.cn.band_24_36": ("2015 Provisions Art. 26 ¶2: interest up to 36% a year that was paid stands; what is unpaid "
+                           "of the part above 24% is not owed; only payments covering interest above 36% are set "
+                           "against principal"),
+    "note.cn.overdue_nothing": lambda p, w: "nothing agreed: " + w.t(p["fallback"]),
+    "note.cn.fallback.1991": lambda p, w: (
+        f"the PBOC benchmark of the loan's grade from the due date {p['due']} ({REGIMES_EN['1991']} Art. 9, "
+        "secondary sources)"),
+    "note.cn.fallback.2015": _fallback_2015_en,
+    "note.cn.fallback.lpr": lambda p, w: f"one-year LPR from the due date {p['due']} ({ART['art28']})",
+    "note.cn.overdue_contract_rate": ("no overdue rate agreed: the loan-term rate runs from the due date, capped ("
+                                      + ART["art28"] + ")"),
+    "note.cn.day_count_other": lambda p, w: (
+        f"the contract names no day count: ACT/360 is used (creditor-favourable); ACT/365 gives a lawful total of "
+        f"{_m(p['total'])} ({_m(p['diff'])} less)"),
+    "note.cn.judgment": _judgment_note_en,
+    "note.cn.court_fee": lambda p, w: (
+        f"案件受理费 on a claim of {w.m(p['claimed'])}: {w.m(p['fee'])}" + (" (simple procedure: half)" if p["simple"]
+                                                                          else "") + f" ({FEE_EN})"),
+    "note.cn_card.rate": lambda p, w: "contract rate held to 0.05% a day before 2021-01-01 (" + pack_latin(BAND_EN) + ")",
+    "note.cn_card.fee_interest": "no interest on fees and liquidated damages (weiyuejin) from 2017-01-01",
+    "note.cn_card.late_charge": ("due dates before 2017: late charge (zhinajin) 5% of the unpaid minimum; from 2017: "
+                                 "the contract's liquidated damages (weiyuejin)"),
+    "note.cn_card.line_within": lambda p, w: (
+        f"{w.t(p['line_text'])}: cost {w.m(p['cost'])} within the line {w.m(p['line'])}"),
+    "note.cn_card.line_cut": lambda p, w: f"{w.t(p['line_text'])}: interest, penalties and fees cut to the line",
+    "cn_card.line.24": "24% a year",
+    "cn_card.line.lpr": lambda p, w: (
+        f"4 x one-year LPR at filing (4 x one-year LPR {_pct(p['lpr'])} ("
+        + ("supplied in [rules]" if p["supplied"] else f"fixing of {p['fixing']}") + f") = {_pct(p['ceiling'])})"),
+    # ------------------------------------------------------------------ the stretch a finding applies to
+    "cn.tag.financial": lambda p, w: (
+        f"financial lending: the Provisions on Private Lending do not apply (Art. 1 ¶2); stretch {p['formed']} to "
+        f"{p['as_of']}"),
+    "cn.tag.transition": lambda p, w: pack_latin(
+        f"{REGIMES_EN['2015']} for {p['formed']} to 2020-08-19, {REGIMES_EN['2020']} Art. 31 from 2020-08-20 to "
+        f"{p['as_of']}; case filed {p['filed']}"),
+    "cn.tag.single": lambda p, w: pack_latin(
+        f"{REGIMES_EN[p['regime']]}; stretch {p['formed']} to {p['as_of']}; case filed {p['filed']}"),
+    "cn.combined": _combined_en,
+    "cn.judgment_basis": lambda p, w: pack_latin(
+        f"{JUDGMENT_EN}; 民事诉讼法 (enforcement of effective judgments) [judgment stage from {p['judgment_date']}, "
+        f"delay from {p['starts']} to {p['as_of']}]"),
+    "cn.costs_basis": lambda p, w: pack_latin((JUDGMENT_EN if p["judgment"] else FEE_EN) + f" [filed {p['filed']}]"),
+    "cn_card.tag": lambda p, w: (
+        f"card rules by date (before 2017-01-01 / 2017-01-01 to 2020-12-31 / from 2021-01-01); stretch {p['start']} "
+        f"to {p['end']}"),
+    "cn_card.line_basis": lambda p, w: pack_latin(
+        REDUCE_EN + (f"; line 4 x LPR at filing {p['filed']} (court practice)" if p["lpr"] else "")
+        + f" [stretch {p['start']} to {p['end']}]"),
+    "basis.judgment_costs": "the judgment's award of costs",
+    "basis.judgment_interest": "Fa Shi [2014] No. 8 Art. 1 (doubled interest for delay after a judgment)",
+}
+
+
+APR_EN = ("IRR of the scheduled cash flows (money actually received; every installment with its "
+          "interest and fees; fees paid apart) per month x 12 (PBOC Announcement [2021] No. 3; a loan repaid "
+          "in one sum: cost per term x 365 / days), apr_effective = (1 + r)^12 - 1, apr_actual from the "
+          "payments made and the balance on the as-of date; percent, 2 decimals half-up")
+
+
+def _maturity_en(p, w):
+    if p["on_demand"]:
+        return (f"on demand (no term agreed): due {p['days']} days after a demand notice or on the filing date, "
+                "whichever is first (Civil Code Art. 675)"
+                + (f"; due {p['due']}" if p["due"] else "; no demand and no filing yet: nothing is due"))
+    return str(p["last"]) if p["last"] else "none"
+
+
+def _late_fee_en(p, w):
+    if p["fee"] is not None:
+        return f"{p['fee']} on each missed installment"
+    if p["rate"] is not None:
+        return f"{_pct(p['rate'])} of the unpaid {p['base']} of each missed installment"
+    return "none agreed"
+
+
+LOAN_CONVENTIONS = {
+    "conv.apr": APR_EN,
+    "conv.method": lambda p, w: p["method"] + (
+        " (interest on the original principal for every period, whatever has been repaid; principal in equal parts, "
+        "the last taking the rest)" if p["flat"] else ""),
+    "conv.installment_multiple": lambda p, w: (
+        f"the level installment rounded to the nearest multiple of {p['multiple']} (a half up); the last installment "
+        "takes the rest" if p["multiple"] is not None else "none: rounded at the minor unit"),
+    "conv.late_fee": _late_fee_en,
+    "conv.maturity": _maturity_en,
+    "conv.overdue_from": lambda p, w: ("the day after the due date (+ grace): the due day itself bears the contract rate"
+                                       if p["lag"] else "the due date (+ grace)"),
+    "conv.periodic_fees": lambda p, w: "; ".join(
+        f"{n}: " + (f"{a}" if a is not None else f"{_pct(r)} of principal")
+        + f" with each installment, paid to {t.replace('_', ' ')}" for n, a, r, t in p["fees"]) or "none",
+}
+
+
 CATALOGUE = {
     "list_sep": "; ",
     "literal": lambda p, w: p["text"],
@@ -311,7 +535,7 @@ CATALOGUE = {
         + f" come to {w.m(p['allowed'])}: {w.m(p['over'])} has no basis."),
     "finding.CN.CARD_LINE_CUT": lambda p, w: (
         f"Interest, compound interest, penalties and fees come to {w.m(p['cost'])} up to {p['as_of']}; the line "
-        f"({p['line_text']}) on the principal outstanding is {w.m(p['line'])}. The lawful balance is cut by "
+        f"({w.t(p['line_text'])}) on the principal outstanding is {w.m(p['line'])}. The lawful balance is cut by "
         f"{w.m(p['cut'])} ([rules] card_line = \"{p['mode']}\"; what was paid above the line is set against "
         "principal)."),
     "finding.CN.COMPREHENSIVE_COST_ABOVE_CAP": lambda p, w: (
@@ -416,4 +640,7 @@ CATALOGUE = {
                                       if p["last"] else "")
         + (f"; ends {p['expires']}" if p["rule"] == "state" else  # a US state's period: years as its basis says
            f"; {2 if p['rule'] == 'old' else 3} years: ends {p['expires']}") + f"; checked on {p['checked_on']}"),
+    **CONVENTIONS,
+    **PACK_NOTES,
+    **LOAN_CONVENTIONS,
 }

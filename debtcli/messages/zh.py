@@ -152,6 +152,248 @@ _US_LIMITATION = {
     "FL": "Fla. Stat. 95.11(2)(b)（书面合同，5 年）；部分还款或书面承认使时效重新起算（Fla. Stat. 95.04）",
 }
 
+DAY_COUNTS = {"ACT/360": "按实际天数计息，一年按 360 天", "ACT/365": "按实际天数计息，一年按 365 天",
+              "ACT/ACT": "按实际天数计息，一年按当年实际天数", "30/360": "每月按 30 天、一年按 360 天计息",
+              "30E/360": "每月按 30 天、一年按 360 天计息（欧洲惯例）"}
+ROUNDING = {"half_up": "四舍五入", "half_even": "四舍六入五成双", "down": "舍去尾数", "up": "进位"}
+BUCKETS = {"overdue": "逾期", "due": "已到期", "not_due": "未到期"}
+METHODS = {"daily": "按日计息（余额 × 年利率 × 天数 ÷ 计息基础天数）", "per_period": "按期计息（余额 × 年利率 ÷ 12）"}
+SILENT = "（合同未约定，按对债权人有利的口径）"
+
+
+def rate_zh(text) -> str:
+    """A rate as the contract or a user wrote it, in Chinese words: 0.05%/day -> 日利率 0.05%,
+    +50% -> 合同利率上浮 50%, 24% p.a. -> 年利率 24%. Chinese forms (月息2分) stay as written."""
+    import re
+
+    t = str(text).strip()
+    m = re.fullmatch(r"([\d.]+%)\s*/\s*(day|month|year)", t)
+    if m:
+        return {"day": "日利率 ", "month": "月利率 ", "year": "年利率 "}[m.group(2)] + m.group(1)
+    m = re.fullmatch(r"([\d.]+%)\s*(p\.a\.|a year|per annum)", t)
+    if m:
+        return "年利率 " + m.group(1)
+    m = re.fullmatch(r"\+\s*([\d.]+%)", t)
+    if m:
+        return "合同利率上浮 " + m.group(1)
+    return t
+
+
+def _pct(x) -> str:
+    return f"{(x * 100).normalize():f}%"
+
+
+def _bounds(p) -> str:
+    return ((f"，最低 {p['min']}" if p["min"] is not None else "")
+            + (f"，最高 {p['max']}" if p["max"] is not None else ""))
+
+
+CONVENTIONS = {
+    "conv.day_count": lambda p, w: DAY_COUNTS.get(p["name"], p["name"]) + ("" if p["stated"] else SILENT),
+    "conv.counting": lambda p, w: "算头不算尾（计起息日，不计截止日）" if p["mode"] == "start" else "算头算尾（起止日均计）",
+    "conv.interest_method": lambda p, w: METHODS.get(p["method"], p["method"]),
+    "conv.rounding": lambda p, w: (f"款项到期或还款时{ROUNDING.get(p['mode'], p['mode'])}至 {p['places']} 位小数"
+                                   + ("；还款计划按未舍入金额结转" if p["carry"] else "")),
+    "conv.allocation": lambda p, w: "、".join(f"{BUCKETS.get(b, b)}{w.comp(c)}" for b, c in p["order"]) + "……",
+    "conv.number": lambda p, w: str(p["n"]),
+    "conv.default_rate": lambda p, w: rate_zh(p["rate"]) if p["rate"] else "未约定：逾期本金继续按合同利率计息",
+    "conv.yes_no": lambda p, w: "是" if p["yes"] else "否",
+    "conv.early_payments": lambda p, w: ("提前还款暂作预存款，于下一还款日冲抵" if p["held"]
+                                         else "立即冲抵（先付至当日的利息，再冲本金）"),
+    "conv.same_day_order": "放款、利率调整、费用、到期、还款、减免、逾期、宣布提前到期、核销",
+    "conv.card.statement": lambda p, w: (
+        f"每月 {p['statement_day']} 日为账单日（当月无该日的为月末），账单周期含账单日；到期还款日为"
+        + (f"每月 {p['due_day']} 日" if p["due_day"] else f"账单日后 {p['due_days']} 天")
+        + f"；宽限期 {p['grace']} 天"),
+    "conv.card.interest_model": lambda p, w: (
+        w.name("model", p["model"]) + ("" if p["stated"] else "（合约未约定，按对债权人有利的口径）")),
+    "conv.card.interest_days": "自记账日（取现自交易日）起至账单日（含）计息；还款覆盖的部分自还款日起不再计息",
+    "conv.card.interest_free": lambda p, w: (
+        f"到期还款日前全额还款的，消费享受免息期（容差 {p['tolerance']}）" if p["free"] else "无免息期"),
+    "conv.card.compounding": "账单记入的利息自次日起计息（按月复利）",
+    "conv.card.interest_on_fees": lambda p, w: (
+        "费用、违约金自记入账单的次日起计息" if p["yes"] else "费用、违约金不计息"),
+    "conv.card.minimum_payment": lambda p, w: (
+        f"账单新增本金的 {_pct(p['rate'])}，加已出账利息、费用、违约金及分期应还部分的 100%，加此前未还的最低还款额"
+        + (f"；最低 {p['floor']}" if p["floor"] is not None else "")),
+    "conv.card.late_penalty": lambda p, w: (
+        f"最低还款额未还部分的 {_pct(p['rate'])}" + _bounds(p) if p["rate"] is not None else "未约定"),
+    "conv.card.cash_advance_fee": lambda p, w: (
+        f"取现金额的 {_pct(p['rate'])}" + _bounds(p) if p["rate"] is not None else "按入账金额"),
+    "conv.card.rounding": lambda p, w: (
+        f"记入利息、费用或计算最低还款额时{ROUNDING.get(p['mode'], p['mode'])}至 {p['places']} 位小数"),
+    "conv.card.write_off": lambda p, w: (
+        "核销仅为账务处理：利息" + ("停止计收" if p["stops"] else "继续计收") + "，债权仍然存在"),
+    "conv.card.same_day_order": "费用、还款、逾期（到期还款日 + 宽限期）、宣布提前到期、核销、账单",
+}
+
+
+
+TITLES = {
+    "1991": "《最高人民法院关于人民法院审理借贷案件的若干意见》（1991年）",
+    "2015": "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》（法释〔2015〕18号）",
+    "2020": "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》（2020年修正，法释〔2020〕17号、〔2020〕27号）",
+}
+JUDGMENT_ZH = ("《最高人民法院关于执行程序中计算迟延履行期间的债务利息适用法律若干问题的解释》（法释〔2014〕8号）第一条"
+               "（加倍部分债务利息 = 生效法律文书确定的除一般债务利息之外的金钱债务 × 日万分之一点七五 × 迟延履行期间）、"
+               "第四条（先清偿生效法律文书确定的金钱债务）")
+FEE_ZH = "《诉讼费用交纳办法》第十三条（财产案件受理费按比例分段累计交纳）、第十六条（适用简易程序审理的减半交纳）"
+REDUCE_ZH = ("《最高人民法院关于审理银行卡民事纠纷案件若干问题的规定》（法释〔2021〕10号）第二条：持卡人可请求调减利息、复利、"
+             "违约金及分期手续费的合计；24% 为审判实务标准（未核实）")
+
+
+def _combined_zh(p, w):
+    rules = {"2015": f"{TITLES['2015']}第三十条（逾期利息、违约金及其他费用合计以年利率 24% 为限）",
+             "2020": f"{SPC}第二十九条（逾期利息、违约金及其他费用合计不超过上限），{TITLES['2020']}",
+             "1991": f"{TITLES['1991']}第六条（以基准利率的四倍为限）"}
+    parts = [f"{rules.get(r, rules['2020'])}：适用期间 {a} 至 {b}" for r, a, b in p["parts"]]
+    return "；".join(parts) or rules["2020"]
+
+
+def _ceiling_zh(p, w):
+    out = []
+    for start, rate, claim, regime, _ in p["segments"]:
+        name = REGIME_NAMES.get(regime, "")
+        if claim is not None:
+            text = f"年利率 {w.pct(claim)}（已支付的以 {w.pct(rate)} 为限不予返还；{name}）"
+        elif rate >= 1:
+            text = "不设上限"
+        else:
+            text = f"年利率 {w.pct(rate)}" + (f"（{name}）" if name else "")
+        out.append(f"自 {start} 起：{text}")
+    return "；".join(out)
+
+
+def _judgment_note_zh(p, w):
+    out = (f"生效法律文书 {p['document']}（{p['date']} 生效），履行期限届满日 {p['deadline']}；自 {p['starts']} 起以本金、费用、"
+           f"违约金" + ("及判决确定的诉讼费用" if p["costs_in_base"] else "（不含判决确定的诉讼费用）")
+           + "为基数，按日万分之一点七五计算加倍部分债务利息（由 [rules] judgment_costs_in_base 设定）；还款先清偿生效法律文书"
+           f"确定的金钱债务（{JUDGMENT_ZH}）")
+    if p["before_2014"]:
+        out += "；2014-08-01 之前的迟延履行期间适用法释〔2009〕6号（按基准利率加倍），本表未计算"
+    return out
+
+
+def _fallback_2015_zh(p, w):
+    out = f"自到期日 {p['due']} 起按年利率 6%（{TITLES['2015']}第二十九条）"
+    if p["lpr"] is not None:
+        out += f"；自 2020-08-20 起按一年期贷款市场报价利率 {w.pct(p['lpr'])}（{SPC}第二十八条）"
+    return out
+
+
+def _lpr_line_zh(p, w):
+    where = "[rules] 中提供" if p["supplied"] else f"{p['fixing']} 发布"
+    return f"起诉时一年期贷款市场报价利率的四倍（{w.pct(p['lpr'])}，{where}，× 4 = {w.pct(p['ceiling'])}）"
+
+
+PACK_NOTES = {
+    "join": lambda p, w: "；".join(w.t(x) for x in p["items"]),
+    "note.cn.lender_regime": lambda p, w: (
+        f"民间借贷（适用{SPC}）" if p["private"] else "持牌金融机构：无硬性利率上限；总成本超过年利率 24% 的部分，借款人可请求调减"),
+    "note.cn.principal": lambda p, w: (
+        f"实际出借 {w.m(p['handed_over'])}（"
+        + (f"{SPC}第二十六条；《中华人民共和国民法典》第六百七十条" if p["private"] else "《中华人民共和国民法典》第六百七十条")
+        + "：本金按实际出借金额认定）"),
+    "note.cn.rolled_over": lambda p, w: (
+        f"{p['new_date']} 的借条（{w.m(p['principal'])}）取代 {p['old_date']} 的借条（{w.m(p['original_principal'])}）；"
+        f"认定本金 {w.m(p['recognised'])}；至 {p['end']} 本息合计不超过 {w.m(p['bound'])}（{SPC}第二十七条）"),
+    "note.cn.regime": lambda p, w: (
+        TITLES[p["regime"]] + (f"（起诉日 {p['filed']}）" if p["filed"] else f"（未提供起诉日，按 {p['as_of']} 起诉计）")
+        + ("（由 [rules] regime 指定）" if p["setting"] else "")),
+    "note.cn.formation": lambda p, w: (
+        f"{p['formed']}" + ("（出借款项交付之日；《中华人民共和国民法典》第六百七十九条）" if p["handed"] else "（合同签订日）")),
+    "note.cn.ceiling": _ceiling_zh,
+    "note.cn.transition": lambda p, w: f"{READINGS[p['reading']]}（由 [rules] transition 设定）",
+    "note.cn.ceiling.1991": lambda p, w: f"起诉日 {p['filed']} 在 2015-09-01 之前：全程适用1991年意见",
+    "note.cn.ceiling.2015": lambda p, w: f"起诉日 {p['filed']} 在 2020-08-20 之前：全程适用2015年规定",
+    "note.cn.ceiling.fixing_day": lambda p, w: (
+        f"合同成立于报价发布日（{p['formed']}）：按 {w.pct(p['used'])} 计算上限；另一口径为 {w.pct(p['other'])}"),
+    "note.cn.band_24_36": ("2015年规定第二十六条第二款：已支付的年利率 36% 以内的利息不予返还；超过 24% 部分未支付的不予支持；"
+                           "仅超过 36% 部分的已付利息冲抵本金"),
+    "note.cn.overdue_nothing": lambda p, w: "未约定逾期利率：" + w.t(p["fallback"]),
+    "note.cn.fallback.1991": lambda p, w: (
+        f"自到期日 {p['due']} 起按同档次人民银行贷款基准利率（{TITLES['1991']}第九条；二手资料）"),
+    "note.cn.fallback.2015": _fallback_2015_zh,
+    "note.cn.fallback.lpr": lambda p, w: f"自到期日 {p['due']} 起按一年期贷款市场报价利率（{SPC}第二十八条）",
+    "note.cn.overdue_contract_rate": f"未约定逾期利率：自到期日起按借期内利率计息，以上限为限（{SPC}第二十八条）",
+    "note.cn.day_count_other": lambda p, w: (
+        f"合同未约定计息天数：采用一年按 360 天（对债权人有利）；按一年 365 天计算，依法余额合计为 {w.m(p['total'])}"
+        f"（少 {w.m(p['diff'])}）"),
+    "note.cn.judgment": _judgment_note_zh,
+    "note.cn.court_fee": lambda p, w: (
+        f"按诉讼请求 {w.m(p['claimed'])} 计算的案件受理费 {w.m(p['fee'])}" + ("（简易程序减半）" if p["simple"] else "")
+        + f"（{FEE_ZH}）"),
+    "note.cn_card.rate": "2021-01-01 之前按日利率 0.05% 为上限（银发〔2016〕111号；二手资料）",
+    "note.cn_card.fee_interest": "自 2017-01-01 起费用、违约金不计息",
+    "note.cn_card.late_charge": "2017年前到期的：滞纳金按最低还款额未还部分的 5%；2017年起：合同约定的违约金",
+    "note.cn_card.line_within": lambda p, w: (
+        f"{w.t(p['line_text'])}：合计成本 {w.m(p['cost'])}，未超过上限 {w.m(p['line'])}"),
+    "note.cn_card.line_cut": lambda p, w: f"{w.t(p['line_text'])}：利息、违约金及费用调减至上限",
+    "cn_card.line.24": "年利率 24%",
+    "cn_card.line.lpr": _lpr_line_zh,
+    # ------------------------------------------------------------------ 适用规则与期间
+    "cn.tag.financial": lambda p, w: (
+        f"金融借贷：不适用民间借贷司法解释（第一条第二款）；适用期间 {p['formed']} 至 {p['as_of']}"),
+    "cn.tag.transition": lambda p, w: (
+        f"{TITLES['2015']}适用于 {p['formed']} 至 2020-08-19，{TITLES['2020']}第三十一条适用于 2020-08-20 至 "
+        f"{p['as_of']}；起诉日 {p['filed']}"),
+    "cn.tag.single": lambda p, w: f"{TITLES[p['regime']]}；适用期间 {p['formed']} 至 {p['as_of']}；起诉日 {p['filed']}",
+    "cn.combined": _combined_zh,
+    "cn.judgment_basis": lambda p, w: (
+        f"{JUDGMENT_ZH}；《中华人民共和国民事诉讼法》（执行生效法律文书）〔判决阶段自 {p['judgment_date']} 起，迟延履行期间 "
+        f"{p['starts']} 至 {p['as_of']}〕"),
+    "cn.costs_basis": lambda p, w: (JUDGMENT_ZH if p["judgment"] else FEE_ZH) + f"〔起诉日 {p['filed']}〕",
+    "cn_card.tag": lambda p, w: (
+        f"按时间适用的信用卡规则（2017-01-01 之前 / 2017-01-01 至 2020-12-31 / 2021-01-01 起）；适用期间 {p['start']} 至 "
+        f"{p['end']}"),
+    "cn_card.line_basis": lambda p, w: (
+        REDUCE_ZH + (f"；以起诉时（{p['filed']}）一年期贷款市场报价利率的四倍为限（审判实务）" if p["lpr"] else "")
+        + f"〔适用期间 {p['start']} 至 {p['end']}〕"),
+    "basis.judgment_costs": "生效判决确定的诉讼费用",
+    "basis.judgment_interest": "法释〔2014〕8号第一条（迟延履行期间的加倍部分债务利息）",
+}
+
+
+METHOD_ZH = {"equal_installment": "等额本息", "equal_principal": "等额本金", "interest_only": "按期付息到期还本",
+             "bullet": "到期一次还本付息", "custom": "自定义计划", "flat": "等本等息"}
+PAID_TO_ZH = {"lender": "出借人", "nominee": "出借人指定的第三方", "third_party": "第三方"}
+
+
+def _maturity_zh(p, w):
+    if p["on_demand"]:
+        return (f"未约定还款期限，可随时要求偿还：催告后 {p['days']} 天或起诉日到期（以先到者为准；《中华人民共和国民法典》"
+                "第六百七十五条）" + (f"；到期日 {p['due']}" if p["due"] else "；尚未催告或起诉：尚无到期款项"))
+    return str(p["last"]) if p["last"] else "无"
+
+
+def _late_fee_zh(p, w):
+    if p["fee"] is not None:
+        return f"每期逾期收取 {p['fee']}"
+    if p["rate"] is not None:
+        base = "期供" if p["base"] == "installment" else w.comp(p["base"])
+        return f"每期逾期按未还{base}的 {_pct(p['rate'])} 收取"
+    return "未约定"
+
+
+LOAN_CONVENTIONS = {
+    "conv.apr": ("按计划现金流（实际到手金额；每期本息及费用；单独支付的费用）计算的月内部收益率 × 12（中国人民银行公告〔2021〕"
+                 "第3号；一次还本付息的：每期成本 × 365 ÷ 天数）；实际年化利率 = (1 + r)^12 − 1；按实际收付计算的依据已还款项"
+                 "和截止日余额；百分比保留 2 位小数，四舍五入"),
+    "conv.method": lambda p, w: METHOD_ZH.get(p["method"], p["method"]) + (
+        "（每期按原始本金计息，不论已还多少；本金等额分摊，最后一期取余数）" if p["flat"] else ""),
+    "conv.installment_multiple": lambda p, w: (
+        f"每期还款额按 {p['multiple']} 的整数倍四舍五入；最后一期取余数" if p["multiple"] is not None
+        else "无：按最小货币单位舍入"),
+    "conv.late_fee": _late_fee_zh,
+    "conv.maturity": _maturity_zh,
+    "conv.overdue_from": lambda p, w: ("到期日次日（加宽限期）起：到期日当天仍按合同利率计息" if p["lag"]
+                                       else "到期日（加宽限期）起"),
+    "conv.periodic_fees": lambda p, w: "；".join(
+        f"{n}：" + (f"{a}" if a is not None else f"本金的 {_pct(r)}") + f"，随每期收取，付给{PAID_TO_ZH.get(t, t)}"
+        for n, a, r, t in p["fees"]) or "无",
+}
+
+
 CATALOGUE = {
     "list_sep": "；",
     "literal": lambda p, w: p["text"],
@@ -268,7 +510,7 @@ CATALOGUE = {
         + ("生效判决确定的诉讼费用" if p["judgment"] else "按诉讼费用交纳办法计算的案件受理费")
         + f"为 {w.m(p['allowed'])}，超出 {w.m(p['over'])} 无依据。"),
     "finding.CN.CARD_LINE_CUT": lambda p, w: (
-        f"截至 {p['as_of']} 利息、复利、违约金及费用合计 {w.m(p['cost'])}，按 {p['line_text']} 计算的上限为 "
+        f"截至 {p['as_of']} 利息、复利、违约金及费用合计 {w.m(p['cost'])}，按{w.t(p['line_text'])}计算的上限为 "
         f"{w.m(p['line'])}；依法余额调减 {w.m(p['cut'])}（已付超出部分冲抵本金）。"),
     "finding.CN.COMPREHENSIVE_COST_ABOVE_CAP": lambda p, w: (
         f"利息与支付给出借人或其指定方的费用（{'、'.join(p['fees']) or '无'}）合计的综合资金成本"
@@ -357,4 +599,7 @@ CATALOGUE = {
                                    if p["last"] else "")
         + (f"；届满日 {p['expires']}" if p["rule"] == "state" else
            f"；时效 {'二' if p['rule'] == 'old' else '三'} 年，届满日 {p['expires']}") + f"；核对日 {p['checked_on']}"),
+    **CONVENTIONS,
+    **PACK_NOTES,
+    **LOAN_CONVENTIONS,
 }

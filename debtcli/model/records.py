@@ -79,7 +79,8 @@ class SourceRef:
     column: str | None = None
     raw: str | None = None
 
-    def where(self) -> str:
+    def where(self, lang: str = "en") -> str:
+        """file[sheet]:row column c; in Chinese the column is named 字段."""
         parts = [self.file]
         if self.sheet:
             parts.append(f"[{self.sheet}]")
@@ -87,7 +88,7 @@ class SourceRef:
         if self.row is not None:
             loc += f":{self.row}"
         if self.column:
-            loc += f" column {self.column}"
+            loc += f" 字段 {self.column}" if lang == "zh" else f" column {self.column}"
         return loc
 
     def evidence(self) -> dict:

@@ -52,10 +52,10 @@ def contract_basis(terms: Terms) -> dict:
             late_fee=c.late_fee is not None or c.late_fee_rate is not None,
             late_penalty=bool(c.card and c.card.late_penalty))) if has_penalty else None,
         "costs": clause("costs", text("basis.contract.costs")) if c.costs_recoverable else (
-            literal("the judgment's award of costs") if judgments and any("costs" in j.amounts for j in judgments)
+            text("basis.judgment_costs") if judgments and any("costs" in j.amounts for j in judgments)
             else None),
         # after a judgment's performance deadline the law adds the doubled interest (法释〔2014〕8号)
-        "judgment_interest": literal("法释〔2014〕8号 Art. 1 (doubled interest for delay after a judgment)")
+        "judgment_interest": text("basis.judgment_interest")
         if judgments else None,
     }
     return out

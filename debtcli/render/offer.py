@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
+from debtcli.messages import value_text
 from debtcli.model.records import COMPONENTS
 from debtcli.render.i18n import component_name, date_text, money
 from debtcli.render.document import KeyValues, Paragraph, Row, Section, Signature, Statement, Table
@@ -94,7 +95,7 @@ def build_offer(q, lang: str) -> Statement:
             Table((w["n"], w["due"], w["principal"], w["interest"], w["installment"], w["balance"]), tuple(prow),
                   "lrrrrr", (0.5, 1.2, 1, 0.8, 1, 1)),
             Paragraph(w["plan_note"], "small"))))
-    conv = tuple((k, str(v)) for k, v in q.conventions.items())
+    conv = tuple((k, value_text(v, lang)) for k, v in q.conventions.items())
     sections.append(Section("conventions", w["conventions"], (KeyValues(conv),)))
     sections.append(Section("signature", w["signature"],
                             (Signature((w["creditor_sign"], w["debtor_sign"], w["sign_date"])),)))

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from debtcli.messages import basis_text, finding_basis, finding_message, name, say
+from debtcli.messages import basis_text, finding_basis, finding_message, name, say, value_text
+from debtcli.messages.problems import problem_text
 from debtcli.model.money import ZERO
 from debtcli.model.records import COMPONENTS
 from debtcli.render.document import KeyValues, Paragraph, Row, Section, Signature, Statement, Table
@@ -194,8 +195,8 @@ def _cycles_section(r: Report, lang: str) -> Section | None:
     return Section("cycles", w["cycles"], (table,))
 
 
-def evidence_text(f, limit: int = 8) -> str:
-    ev = ", ".join(e.where() for e in f.evidence[:limit])
+def evidence_text(f, limit: int = 8, lang: str = "en") -> str:
+    ev = ("、" if lang == "zh" else ", ").join(e.where(lang) for e in f.evidence[:limit])
     return ev + (" …" if len(f.evidence) > limit else "")
 
 
@@ -209,7 +210,7 @@ def _findings_section(r: Report, lang: str) -> Section:
         if f.basis:
             detail += f"\n{w['finding_basis']}: {finding_basis(f, lang, r.places)}"
         if f.evidence:
-            detail += f"\n{w['finding_evidence']}: {evidence_text(f)}"
+            detail += f"\n{w['finding_evidence']}: {evidence_text(f, lang=lang)}"
         rows.append(Row((str(i), f"{f.code}\n{w['severity'].get(f.severity, f.severity)}",
                          component_name(f.component, lang) if f.component else "—", money(f.amount, r.places),
                          detail)))
@@ -269,7 +270,7 @@ def _annual_cost_section(r: Report, lang: str) -> Section | None:
 def _conventions_section(r: Report, lang: str) -> Section:
     w = words(lang)
     names = w["convention_names"]
-    pairs = tuple((names.get(k, k), str(v)) for k, v in r.conventions.items())
+    pairs = tuple((names.get(k, k), value_text(v, lang, r.places)) for k, v in r.conventions.items())
     return Section("conventions", w["conventions"], (KeyValues(pairs),))
 
 
@@ -285,7 +286,8 @@ def _evidence_section(r: Report, lang: str) -> Section:
         blocks = [Table((w["file"], w["rows_used"], w["rows_rejected"], w["sha256"]), rows, "lrrl",
                         (1.6, 0.8, 0.8, 4.2), mono=(3,))]
     if r.rejected:
-        rej = tuple(Row((x.source.where(), x.reason, x.source.raw or "")) for x in r.rejected)
+        rej = tuple(Row((x.source.where(lang), problem_text(x.reason, lang, whole=False), x.source.raw or ""))
+                    for x in r.rejected)
         blocks.append(Paragraph(w["rejected_rows"], "heading"))
         blocks.append(Table((w["where"], w["reason"], w["raw"]), rej, "lll", (1.6, 2.6, 2.6)))
     elif not r.not_applied:
@@ -298,11 +300,11 @@ def _evidence_section(r: Report, lang: str) -> Section:
                             (1.8, 1.2, 1.4, 2.4)))
     if r.ignored:
         blocks.append(Paragraph(w["ignored_files"], "heading"))
-        blocks.append(Table((w["file"], w["ignored_why"]), tuple(Row((name, why)) for name, why in r.ignored), "ll",
+        blocks.append(Table((w["file"], w["ignored_why"]), tuple(Row((name, problem_text(why, lang, whole=False))) for name, why in r.ignored), "ll",
                             (1.6, 5.2)))
     if r.notes:
         blocks.append(Paragraph(w["notes"], "heading"))
-        blocks += [Paragraph(n, "small") for n in r.notes]
+        blocks += [Paragraph(problem_text(n, lang), "small") for n in r.notes]
     return Section("evidence", w["evidence"], tuple(blocks))
 
 

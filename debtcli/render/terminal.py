@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.markup import escape as _markup_escape
 from rich.table import Table
 
-from debtcli.messages import finding_basis, finding_message
+from debtcli.messages import finding_basis, finding_message, value_text
+from debtcli.messages.problems import problem_text
 from debtcli.model.money import fmt_grouped
 from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH
 from debtcli.render.i18n import words as statement_words
@@ -104,7 +105,7 @@ def print_report(r: Report, console: Console | None = None) -> None:
         con.print(f"          {safe(finding_message(f, r.language, p))}", highlight=False)
         con.print(f"          {t['basis']}: {safe(finding_basis(f, r.language, p))}", highlight=False, style="dim")
         if f.evidence:
-            ev = ", ".join(e.where() for e in f.evidence[:6]) + (" ..." if len(f.evidence) > 6 else "")
+            ev = ", ".join(e.where(r.language) for e in f.evidence[:6]) + (" ..." if len(f.evidence) > 6 else "")
             con.print(f"          {t['evidence']}: {safe(ev)}", highlight=False, style="dim")
 
     if r.payments:
@@ -131,19 +132,23 @@ def print_report(r: Report, console: Console | None = None) -> None:
     if r.notes:
         con.print(f"[bold]{t['notes']}[/bold]")
         for n in r.notes:
-            con.print(f"  {safe(n)}", highlight=False)
+            con.print(f"  {safe(problem_text(n, r.language))}", highlight=False)
     if r.not_applied:
         con.print(f"[bold]{safe(statement_words(r.language)['not_applied'])}[/bold] ({len(r.not_applied)})")
         for x in r.not_applied[:20]:
-            con.print(f"  {safe(x.record.source.where())}: {x.record.date.isoformat()} "
+            con.print(f"  {safe(x.record.source.where(r.language))}: {x.record.date.isoformat()} "
                       f"{fmt_grouped(x.record.amount, p)} {safe(x.record.reference)}", highlight=False)
     if r.rejected:
         con.print(f"[bold]{t['rejected']}[/bold] ({len(r.rejected)})")
         for x in r.rejected[:20]:
-            con.print(f"  {safe(x.source.where())}: {safe(x.reason)}", highlight=False)
+            sep = "：" if r.language == "zh" else ": "
+            con.print(f"  {safe(x.source.where(r.language))}{sep}{safe(problem_text(x.reason, r.language, whole=False))}",
+                      highlight=False)
     con.print(f"[bold]{t['conventions']}[/bold]")
+    conv_names = statement_words(r.language)["convention_names"]
     for k, v in r.conventions.items():
-        con.print(f"  {safe(k)}: {safe(v)}", highlight=False)
+        label = conv_names.get(k, k) if r.language == "zh" else k  # English keeps the stable keys
+        con.print(f"  {safe(label)}: {safe(value_text(v, r.language, p))}", highlight=False)
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

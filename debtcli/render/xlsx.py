@@ -16,7 +16,8 @@ from decimal import Decimal
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from debtcli.messages import basis_text, finding_basis, finding_message
+from debtcli.messages import basis_text, finding_basis, finding_message, value_text
+from debtcli.messages.problems import problem_text
 from debtcli.model.money import ZERO, fmt_grouped, round_money
 from debtcli.model.records import COMPONENTS
 from debtcli.render.i18n import card_terms_pairs, component_name, court_form, date_text, last_day_shown, rate_words, \
@@ -184,7 +185,7 @@ def _summary(book: _Book, ws) -> None:
     row += 1
     for key, value in r.conventions.items():
         book.text(ws, row, 0, w["convention_names"].get(key, key))
-        book.text(ws, row, 1, str(value))
+        book.text(ws, row, 1, value_text(value, book.lang, r.places))
         row += 1
     row += 1
     book.text(ws, row, 0, w["limitation"], book.f_bold)
@@ -326,7 +327,7 @@ def _findings(book: _Book, ws) -> None:
         book.number(ws, i, 4, f.amount)
         book.text(ws, i, 5, finding_message(f, book.lang, r.places), book.f_wrap)
         book.text(ws, i, 6, finding_basis(f, book.lang, r.places), book.f_wrap)
-        book.text(ws, i, 7, evidence_text(f, 50), book.f_wrap)
+        book.text(ws, i, 7, evidence_text(f, 50, book.lang), book.f_wrap)
     if not r.findings:
         book.text(ws, 1, 1, w["no_findings"])
     book.page_setup(ws, 1, landscape=True)
@@ -361,8 +362,8 @@ def _inputs(book: _Book, ws) -> None:
             book.text(ws, row, col if col == 0 else col + 0, label, book.f_head)
         row += 1
         for x in r.rejected:
-            book.text(ws, row, 0, x.source.where())
-            book.text(ws, row, 1, x.reason)
+            book.text(ws, row, 0, x.source.where(book.lang))
+            book.text(ws, row, 1, problem_text(x.reason, book.lang, whole=False))
             book.text(ws, row, 2, x.source.raw or "")
             row += 1
     if r.ignored:  # files of the case folder that were not read, each with its reason
@@ -378,7 +379,7 @@ def _inputs(book: _Book, ws) -> None:
             row += 1
     for note in r.notes:
         row += 1
-        book.text(ws, row, 0, note)
+        book.text(ws, row, 0, problem_text(note, book.lang))
     book.page_setup(ws, 1)
 
 

@@ -169,7 +169,8 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     from debtcli.model.money import ZERO
     from debtcli.model.records import COMPONENTS, SourceRef
     from debtcli.reconcile import findings as rf
-    from debtcli.report.apr import APR_CONVENTION, annual_cost
+    from debtcli.model.findings import text
+    from debtcli.report.apr import annual_cost
     from debtcli.report.settlement import settlement_findings
     from debtcli.report.model import Report
     from debtcli.rules.base import PackContext
@@ -266,7 +267,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     cost = annual_cost(account, contract_res, as_of)
     if cost is not None:  # the real annualised cost (年化利率) and the cash flows it comes from
         extra = {**extra, "annual_cost": cost}
-        conv["apr"] = APR_CONVENTION
+        conv["apr"] = text("conv.apr")  # the words: debtcli.engine.apr.APR_CONVENTION
     conv.update(pack_notes)
     conv["rule_pack"] = f"{pack.name} {pack.version}"
     # the computation lines and the allocation of every payment are for a statement or a table;

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from debtcli import __version__
-from debtcli.messages import basis_text, finding_basis, finding_message
+from debtcli.messages import basis_text, finding_basis, finding_message, value_text
 from debtcli.model.findings import Finding
 from debtcli.model.money import fmt
 from debtcli.model.records import PaymentRecord, SourceRef
@@ -47,7 +47,8 @@ def schedule_to_dict(s: ScheduleReport) -> dict:
             for r in s.installments
         ],
         "totals": {k: money(s.total(k)) for k in ("principal", "interest", "fees", "total")},
-        "conventions": dict(s.conventions),
+        "conventions": {k: value_text(v, "en", s.places) for k, v in s.conventions.items()},  # stable English
+        "conventions_zh": {k: value_text(v, "zh", s.places) for k, v in s.conventions.items()},
     }
 
 
@@ -62,7 +63,8 @@ def balance_to_dict(b: BalanceReport) -> dict:
         "credit": fmt(b.credit, p),
         "payments": {"count": b.payments_count, "total": fmt(b.payments_total, p)},
         "accelerated_on": b.accelerated_on.isoformat() if b.accelerated_on else None,
-        "conventions": dict(b.conventions),
+        "conventions": {k: value_text(v, "en", b.places) for k, v in b.conventions.items()},  # stable English
+        "conventions_zh": {k: value_text(v, "zh", b.places) for k, v in b.conventions.items()},
     }
 
 
@@ -158,7 +160,8 @@ def report_to_dict(r: Report) -> dict:
             "ignored": [{"file": name, "reason": why} for name, why in r.ignored],
         },
         "rejected_rows": [{**_evidence(x.source), "reason": x.reason} for x in r.rejected],
-        "conventions": dict(r.conventions),
+        "conventions": {k: value_text(v, "en", r.places) for k, v in r.conventions.items()},  # stable English
+        "conventions_zh": {k: value_text(v, "zh", r.places) for k, v in r.conventions.items()},
     }
     if r.limitation is not None:
         lim = r.limitation

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from debtcli.messages import finding_message
+from debtcli.messages import finding_message, value_text
 from debtcli.model.findings import Finding, text
 from debtcli.model.money import HUNDRED, ZERO, ParseError, fmt, fmt_grouped, parse_amount, round_money
 from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENTS, SourceRef
@@ -315,7 +315,7 @@ def quote_to_dict(q: Quote) -> dict:
         "settle_amount": fmt(q.settle_amount, p),
         "findings": [{"code": f.code, "severity": f.severity, "amount": fmt(f.amount, p), "message": finding_message(f, "en", p)}
                      for f in q.report.findings],
-        "conventions": q.conventions,
+        "conventions": {k: value_text(v, "en") for k, v in q.conventions.items()},
     }
     if q.plan is not None:
         out["plan"] = {

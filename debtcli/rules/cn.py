@@ -188,7 +188,6 @@ class CnPack:
                                    settings.get("judgment_costs_in_base", True))
             lawful_result = merge_into(lawful_result, stage)
             notes["judgment"] = stage.note
-            stretch = f"judgment stage from {judgment.date}, delay from {stage.starts} to {ctx.as_of}"
             if enforcement and demand.total is not None or (enforcement and demand.amounts):
                 asked = demand.total if demand.total is not None else sum(demand.amounts.values(), ZERO)
                 over = asked - stage.balance["total"]
@@ -198,7 +197,7 @@ class CnPack:
                         {"document": demand.document, "demanded": asked, "judgment": judgment.document or judgment.date,
                          "as_of": ctx.as_of, "balance": stage.balance["total"],
                          "judgment_interest": stage.balance["judgment_interest"], "over": over},
-                        (pack_text(f"{JUDGMENT_BASIS}; 民事诉讼法 (enforcement of effective judgments) [{stretch}]"),),
+                        (ref("cn.judgment_basis", judgment_date=judgment.date, starts=stage.starts, as_of=ctx.as_of),),
                         (SourceRef("case.toml", column="demand.document"),),
                         {"demanded": asked, "judgment_balance": stage.balance["total"],
                          "judgment_interest": stage.balance["judgment_interest"], "deadline": judgment.deadline}))
@@ -208,8 +207,7 @@ class CnPack:
             claimed = (demand.total if demand is not None and demand.total is not None and not enforcement
                        else contract_result.balance["total"])
             fee = court_fee(claimed, simple)
-            notes["court_fee"] = (f"案件受理费 on a claim of {fmt_grouped(claimed, places)}: {fmt_grouped(fee, places)}"
-                                  + (" (simple procedure: half)" if simple else "") + f" ({FEE_BASIS})")
+            notes["court_fee"] = ref("note.cn.court_fee", claimed=claimed, fee=fee, simple=simple)
         allowed = judgment.amounts.get("costs", ZERO) if judgment is not None else fee
         if allowed is not None and (judgment is not None or ctx.terms.contract.costs_recoverable):
             findings += self._costs_above(ctx, allowed, judgment, places)
@@ -222,7 +220,7 @@ class CnPack:
 
         what = (f"the costs awarded by the judgment {judgment.document or judgment.date}" if judgment is not None
                 else "the case-acceptance fee computed from the claim")
-        basis = (JUDGMENT_BASIS if judgment is not None else FEE_BASIS) + f" [filed {ctx.terms.case.filed}]"
+        basis = ref("cn.costs_basis", judgment=judgment is not None, filed=ctx.terms.case.filed)
         out = []
         demand = ctx.terms.demand
         if demand is not None and demand.amounts.get("costs") is not None and demand.amounts["costs"] > allowed:
@@ -231,7 +229,7 @@ class CnPack:
                 UNAUTHORIZED_CHARGE, "error", "costs", over,
                 {"asked": demand.amounts["costs"], "allowed": allowed, "over": over, "ledger": False,
                  "judgment": (judgment.document or str(judgment.date)) if judgment is not None else ""},
-                (pack_text(basis),), (SourceRef("case.toml", column="demand.costs"),), {"allowed": allowed},
+                (basis,), (SourceRef("case.toml", column="demand.costs"),), {"allowed": allowed},
                 "costs_above"))
         rows = [r for r in ctx.case.ledger if r.type == "cost" and r.date <= ctx.as_of]
         posted = sum((r.amount for r in rows), ZERO)
@@ -241,7 +239,7 @@ class CnPack:
                 UNAUTHORIZED_CHARGE, "error", "costs", over,
                 {"asked": posted, "allowed": allowed, "over": over, "ledger": True,
                  "judgment": (judgment.document or str(judgment.date)) if judgment is not None else ""},
-                (pack_text(basis),), tuple(r.source for r in rows), {"allowed": allowed, "posted": posted},
+                (basis,), tuple(r.source for r in rows), {"allowed": allowed, "posted": posted},
                 "costs_above"))
         return out
 
@@ -264,8 +262,7 @@ class CnPack:
         settings = _settings(ctx)
         regime = "private" if _lender_kind(ctx, settings) in PRIVATE else "licensed"
         d = Derived(ctx.contract_account, regime)
-        d.notes["lender_regime"] = ("private lending (SPC Provisions on Private Lending)" if regime == "private" else
-                                    "licensed lender: no hard ceiling; total cost above 24% a year reducible on request")
+        d.notes["lender_regime"] = ref("note.cn.lender_regime", private=regime == "private")
         stage = self._upfront(ctx, d, regime)
         if regime == "private":
             stage = self._rolled_over(ctx, d, settings, stage)
@@ -300,7 +297,6 @@ class CnPack:
         before, after = self.replays.run(ctx.contract_account, ctx.as_of), self.replays.run(account, ctx.as_of)
         # interest withheld is interest paid in advance under the contract, not a charge of its own
         interest_effect = _sum(before.charged, INTEREST_COMPONENTS) - _sum(after.charged, INTEREST_COMPONENTS)
-        basis = BASIS["art26"] if regime == "private" else BASIS["art670"]
         d.findings.append(Finding(
             UPFRONT_DEDUCTION, "error", "principal", c.principal - handed_over,
             {"withheld": c.principal - handed_over, "principal": c.principal, "handed_over": handed_over,
@@ -308,7 +304,7 @@ class CnPack:
              "as_of": ctx.as_of},
             (LAW["art26"] if regime == "private" else LAW["art670"],), (SourceRef("case.toml", column="contract.fee"),),
             {"principal_written": c.principal, "handed_over": handed_over, "interest_on_withheld": interest_effect}))
-        d.notes["principal"] = f"{fmt_grouped(handed_over)} actually handed over ({basis})"
+        d.notes["principal"] = ref("note.cn.principal", handed_over=handed_over, private=regime == "private")
         return account
 
     def _comprehensive(self, ctx, d: Derived, settings: dict, account: Account, regime: str) -> Account:
@@ -358,9 +354,8 @@ class CnPack:
             d.term_limit = [CapSegment(t1, r_max, f"{pct(r_max.quantize(Decimal('0.000001')))} (Art. 27 ¶2: principal "
                                                   f"and interest at {end} within {fmt_grouped(bound)})", BASIS["art27"]),
                             CapSegment(end, Decimal(1), "", BASIS["art27"])]
-        d.notes["rolled_over"] = (f"new IOU of {t1} for {fmt_grouped(c.principal)} replaced one of {t0} for "
-                                  f"{fmt_grouped(p0)}; principal recognised {fmt_grouped(recognised)}; principal and "
-                                  f"interest at {end} at most {fmt_grouped(bound)} ({BASIS['art27']})")
+        d.notes["rolled_over"] = ref("note.cn.rolled_over", new_date=t1, principal=c.principal, old_date=t0,
+                                     original_principal=p0, recognised=recognised, end=end, bound=bound)
         if recognised < c.principal:
             d.findings.append(Finding(
                 ROLLED_INTEREST, "error", "principal", c.principal - recognised,
@@ -378,9 +373,8 @@ class CnPack:
         formed = _formation(ctx, settings)
         transition = settings.get("transition", "filing")
         regime = governing_regime(ctx.filed, settings.get("regime"))
-        d.notes["regime"] = (REGIMES[regime] + (f" (case filed {terms.case.filed})" if terms.case.filed else
-                                                f" (no filing date: as if filed on {ctx.as_of})")
-                             + (" ([rules] regime)" if "regime" in settings else ""))
+        d.notes["regime"] = ref("note.cn.regime", regime=regime, filed=terms.case.filed, as_of=ctx.as_of,
+                                setting="regime" in settings)
         grade = _grade(ctx, settings, formed)
         try:
             segments, notes = ceiling_segments(formed, ctx.filed, ctx.fixings, transition, settings, regime,
@@ -390,17 +384,15 @@ class CnPack:
         except BenchmarkUnknown as exc:
             raise _benchmark_unknown(exc) from None
         d.segments = segments
-        d.notes["formation"] = f"{formed}" + (" (money handed over; Civil Code Art. 679)"
-                                              if formed != terms.contract.signed else " (contract signed)")
-        d.notes["ceiling"] = "; ".join(f"from {s.start}: {s.text}" for s in segments)
+        d.notes["formation"] = ref("note.cn.formation", formed=formed, handed=formed != terms.contract.signed)
+        d.notes["ceiling"] = ref("note.cn.ceiling", segments=tuple((s.start, s.rate, s.claim, s.regime, s.text)
+                                                                   for s in segments))
         if formed < NEW_RULES_FROM and regime == "2020":
-            d.notes["transition"] = TRANSITION_READINGS[transition] + " ([rules] transition = \"" + transition + "\")"
+            d.notes["transition"] = ref("note.cn.transition", reading=transition)
         if notes:
-            d.notes["ceiling_notes"] = "; ".join(notes)
+            d.notes["ceiling_notes"] = ref("join", items=tuple(notes))
         if any(s.claim is not None for s in segments):
-            d.notes["band_24_36"] = ("2015 Provisions Art. 26 ¶2: interest up to 36% a year that was paid stands; "
-                                     "what is unpaid of the part above 24% is not owed; only payments covering "
-                                     "interest above 36% are set against principal")
+            d.notes["band_24_36"] = ref("note.cn.band_24_36")
         self._lpr_findings(ctx, d, formed, segments)
 
         rate_path = account.rate_path
@@ -416,10 +408,9 @@ class CnPack:
         capped_default, _ = (capped_path(default_path, segments) if default_path else (None, False))
         if not account.rate_agreed and default_path is None and account.due_dates:
             capped_default, text = self._overdue_fallback(ctx, account, transition, settings, regime, grade)
-            d.notes["overdue_interest"] = "nothing agreed: " + text
+            d.notes["overdue_interest"] = ref("note.cn.overdue_nothing", fallback=text)
         elif default_path is None:
-            d.notes["overdue_interest"] = "no overdue rate agreed: the loan-term rate runs from the due date, capped " \
-                                          "(" + BASIS["art28"] + ")"
+            d.notes["overdue_interest"] = ref("note.cn.overdue_contract_rate")
         claim = tuple((s.start, s.claim) for s in segments)
         lawful = replace(account, rate_path=capped_rates, default_path=capped_default, default_markup=markup,
                          claim_limit=claim if any(c is not None for _, c in claim) else ())
@@ -466,16 +457,15 @@ class CnPack:
                 used = benchmark_on(load_benchmark_table(), due, grade, settings)
                 points.append(RatePoint(due, used.rate, f"PBOC benchmark {pct(used.rate)} (grade {grade}; "
                                                          "1991 opinion Art. 9)"))
-                return tuple(points), (f"the PBOC benchmark of the loan's grade from the due date {due} ("
-                                       f"{REGIMES['1991']} Art. 9, secondary sources)")
+                return tuple(points), ref("note.cn.fallback.1991", due=due)
             if due < NEW_RULES_FROM or regime == "2015":
                 points.append(RatePoint(due, RATE_2015_OVERDUE_FALLBACK, "6% (2015 Provisions Art. 29)"))
-                text = f"6% a year from the due date {due} ({REGIMES['2015']} Art. 29)"
+                text = ref("note.cn.fallback.2015", due=due, lpr=None)
                 if regime == "2020" and ctx.as_of >= NEW_RULES_FROM:
                     on = ctx.filed if transition == "filing" else NEW_RULES_FROM
                     used = lpr_on(ctx.fixings, on, "overdue interest with nothing agreed, from 2020-08-20", settings)
                     points.append(RatePoint(NEW_RULES_FROM, used.lpr, f"one-year LPR {pct(used.lpr)} (Art. 28)"))
-                    text += f"; from 2020-08-20 the one-year LPR {pct(used.lpr)} ({BASIS['art28']})"
+                    text = ref("note.cn.fallback.2015", due=due, lpr=used.lpr)
                 return tuple(points), text
             used = lpr_on(ctx.fixings, due, "overdue interest with nothing agreed", settings)
             points.append(RatePoint(due, used.lpr, f"one-year LPR {pct(used.lpr)} of {used.fixing_date} (Art. 28)"))
@@ -483,7 +473,7 @@ class CnPack:
             raise lpr_unknown(exc, ctx) from None
         except BenchmarkUnknown as exc:
             raise _benchmark_unknown(exc) from None
-        return tuple(points), f"one-year LPR from the due date {due} ({BASIS['art28']})"
+        return tuple(points), ref("note.cn.fallback.lpr", due=due)
 
     def _lpr_findings(self, ctx, d: Derived, formed: date, segments: list[CapSegment]) -> None:
         for seg in segments:
@@ -536,7 +526,7 @@ class CnPack:
         d.findings.append(Finding(
             COMBINED_CAP_EXCEEDED, "error", "penalties", first_excess,
             {"claimed": first_excess + cap, "cap": cap, "excess": first_excess},
-            (pack_text(_combined_basis(d.segments, ctx.as_of)),), (SourceRef("case.toml", column="contract.penalty"),),
+            (_combined_basis(d.segments, ctx.as_of),), (SourceRef("case.toml", column="contract.penalty"),),
             {"cap": round_money(cap), "claimed": round_money(first_excess + cap)}))
         return lawful
 
@@ -576,44 +566,37 @@ class CnPack:
         other = self.replays.run(replace(d.account, day_count="ACT/365"), ctx.as_of)
         this = self.replays.run(d.account, ctx.as_of)
         diff = this.balance["total"] - other.balance["total"]
-        d.notes["day_count_other"] = (f"the contract names no day count: ACT/360 is used (creditor-favourable); ACT/365 "
-                                      f"gives a lawful total of {fmt_grouped(other.balance['total'])} "
-                                      f"({fmt_grouped(diff)} less)")
+        d.notes["day_count_other"] = ref("note.cn.day_count_other", total=other.balance["total"], diff=diff)
 
 
 # ---------------------------------------------------------------------- helpers
 
 
-def _regime_tag(ctx, settings: dict, regime: str) -> str:
-    """' [regime; stretch A to B]': which rules a finding applies and to which dates."""
+def _regime_tag(ctx, settings: dict, regime: str):
+    """Which rules a finding applies and to which dates (regime and stretch), as a catalogue reference."""
     formed = _formation(ctx, settings)
     if regime != "private":
-        return (f" [financial lending: the Provisions on Private Lending do not apply (Art. 1 ¶2); stretch {formed} "
-                f"to {ctx.as_of}]")
+        return ref("cn.tag.financial", formed=formed, as_of=ctx.as_of)
     key = governing_regime(ctx.filed, settings.get("regime"))
     if key == "2020" and formed < NEW_RULES_FROM:
-        return (f" [{REGIMES['2015']} for {formed} to 2020-08-19, {REGIMES['2020']} Art. 31 from 2020-08-20 to "
-                f"{ctx.as_of}; case filed {ctx.filed}]")
-    return f" [{REGIMES[key]}; stretch {formed} to {ctx.as_of}; case filed {ctx.filed}]"
+        return ref("cn.tag.transition", formed=formed, as_of=ctx.as_of, filed=ctx.filed)
+    return ref("cn.tag.single", regime=key, formed=formed, as_of=ctx.as_of, filed=ctx.filed)
 
 
-def _tagged(f: Finding, tag: str) -> Finding:
-    """The finding with the regime and stretch added to its basis (as quoted text, the same in each language)."""
-    if any("stretch" in str(b.params.get("text", "")) for b in f.basis):
+def _tagged(f: Finding, tag) -> Finding:
+    """The finding with the regime and stretch added to its basis."""
+    if any(b.key.startswith("cn.tag.") or b.key == "cn_card.tag" for b in f.basis):
         return f
-    return replace(f, basis=tuple(f.basis) + (pack_text(tag.strip(" []")),))
+    return replace(f, basis=tuple(f.basis) + (tag,))
 
 
-def _combined_basis(segments, as_of: date) -> str:
+def _combined_basis(segments, as_of: date):
     """The combined cap of each stretch: 2015 Provisions Art. 30 (24%), current Art. 29 (the ceiling)."""
     parts = []
     for i, seg in enumerate(segments):
         end = segments[i + 1].start - timedelta(days=1) if i + 1 < len(segments) else as_of
-        rule = {"2015": f"{REGIMES['2015']} Art. 30 (overdue interest + 违约金 + other fees within 24% a year)",
-                "2020": BASIS["art29"] + f", {REGIMES['2020']}",
-                "1991": f"{REGIMES['1991']} Art. 6 (within 4 x the benchmark)"}.get(seg.regime, BASIS["art29"])
-        parts.append(f"{rule}: stretch {seg.start} to {end}")
-    return "; ".join(parts) or BASIS["art29"]
+        parts.append((seg.regime, seg.start, end))
+    return ref("cn.combined", parts=tuple(parts))
 
 
 def _settings(ctx) -> dict:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from debtcli.model.findings import text
 from debtcli.engine.account import RatePoint
 from debtcli.model.records import InputError, Issue, SourceRef
 
@@ -204,7 +205,7 @@ def ceiling_segments(formed: date, filed: date, fixings, transition: str = "fili
         used = benchmark_on(benchmarks, formed, grade, supplied)
         basis = (f"{REGIMES['1991']} Art. 6 (interest above 4 x the PBOC benchmark of the loan's grade at formation "
                  f"is not protected; secondary sources), case filed {filed}: stretch from {formed}")
-        notes.append(f"filed {filed}, before 2015-09-01: the 1991 opinion applies throughout")
+        notes.append(text("note.cn.ceiling.1991", filed=filed))
         return [CapSegment(formed, used.rate * FOUR, used.describe(), basis, regime="1991", benchmark=used)], notes
     art25 = (f"SPC Provisions on Private Lending Art. 25 (4 x one-year LPR at formation), {REGIMES['2020']}: "
              f"stretch from {formed}")
@@ -215,11 +216,10 @@ def ceiling_segments(formed: date, filed: date, fixings, transition: str = "fili
             used, alt = alt, used
         seg = CapSegment(formed, used.ceiling, used.describe(), art25, used, regime="2020")
         if alt is not None:
-            notes.append(f"formed on a fixing day ({formed}): ceiling {pct(used.ceiling)} used; the other "
-                         f"reading gives {pct(alt.ceiling)}")
+            notes.append(text("note.cn.ceiling.fixing_day", formed=formed, used=used.ceiling, other=alt.ceiling))
         return [seg], notes
     if regime == "2015":
-        notes.append(f"filed {filed}, before 2020-08-20: the 2015 Provisions apply throughout")
+        notes.append(text("note.cn.ceiling.2015", filed=filed))
         basis = (f"{REGIMES['2015']} Art. 26 (24% enforceable; 24-36% not enforceable if unpaid, not recoverable "
                  f"if paid; above 36% void), case filed {filed}: stretch from {formed}")
         return [CapSegment(formed, RATE_2015_VOID, "24% (36% where paid; 2015 Provisions)", basis,

@@ -89,11 +89,9 @@ def _settings(ctx) -> dict:
 def _card_tagged(ctx, f):
     """The regime and stretch a card finding applies to: the card rules of the time (before 2017-01-01,
     2017-01-01 to 2020-12-31, from 2021-01-01), over the account's life up to the as-of date."""
-    if f is None or any("stretch" in str(b.params.get("text", "")) for b in f.basis):
+    if f is None or any(b.key == "cn_card.tag" or b.key.startswith("cn.tag.") for b in f.basis):
         return f
-    return replace(f, basis=tuple(f.basis) + (literal(
-        f"card rules by date (before 2017-01-01 / 2017-01-01 to 2020-12-31 / from 2021-01-01); stretch "
-        f"{ctx.terms.contract.signed} to {ctx.as_of}"),))
+    return replace(f, basis=tuple(f.basis) + (text("cn_card.tag", start=ctx.terms.contract.signed, end=ctx.as_of),))
 
 
 def capped_rate_path(path, basis: int) -> tuple[tuple[RatePoint, ...], bool]:
@@ -126,11 +124,11 @@ class CnCardPack:
         _settings(ctx)
         path, capped = capped_rate_path(account.rate_path, basis_days(account.day_count))
         if capped:
-            notes["card_rate"] = "contract rate held to 0.05% a day before 2021-01-01 (" + BASIS["band"] + ")"
+            notes["card_rate"] = text("note.cn_card.rate")
         until = plan.fee_interest_until
         if plan.interest_on_fees:
             until = RULES_2017 if until is None else min(until, RULES_2017)
-            notes["card_fee_interest"] = "no interest on fees and 违约金 from 2017-01-01"
+            notes["card_fee_interest"] = text("note.cn_card.fee_interest")
         penalties = plan.penalties
         if account.signed < RULES_2017 or any(t.posted < RULES_2017 for t in plan.txns):
             later = tuple(r for r in penalties if r.start >= RULES_2017)
@@ -139,7 +137,7 @@ class CnCardPack:
             if contract_from_2017 is not None:
                 penalties += (PenaltyRegime(RULES_2017, contract_from_2017.spec, contract_from_2017.name),)
             penalties += tuple(r for r in later if r.start > RULES_2017)
-            notes["card_late_charge"] = "due dates before 2017: 滞纳金 5% of the unpaid minimum; from 2017: the contract's 违约金"
+            notes["card_late_charge"] = text("note.cn_card.late_charge")
         txns = []
         places = account.places
         for t in plan.txns:
@@ -245,8 +243,7 @@ class CnCardPack:
         account = ctx.contract_account
         places, rounding = account.places, account.rounding
         if mode == "24%":
-            rate, text = Decimal("0.24"), "24% a year"
-            basis = BASIS["reduce"]
+            rate, line_text = Decimal("0.24"), text("cn_card.line.24")
         else:
             from debtcli.rules.cn_caps import LprUnknown, lpr_on, lpr_unknown
 
@@ -255,16 +252,17 @@ class CnCardPack:
                 used = lpr_on(ctx.fixings, filed, f"card line at filing {filed}")
             except LprUnknown as exc:
                 raise lpr_unknown(exc, ctx) from None
-            rate, text = used.ceiling, f"4 x one-year LPR at filing ({used.describe()})"
-            basis = BASIS["reduce"] + f"; line 4 x LPR at filing {filed} (court practice)"
+            rate = used.ceiling
+            line_text = text("cn_card.line.lpr", lpr=used.lpr, ceiling=used.ceiling, fixing=used.fixing_date,
+                             supplied=bool(used.supplied))
         line = round_money(reduction_line(lawful_result.card.principal_steps, ctx.as_of, rate), rounding, places)
         charged = lawful_result.charged
         parts = ("penalties", "fees", "compound_interest", "default_interest", "interest")
         cost = sum((charged.get(c, ZERO) for c in parts), ZERO)
         over = cost - line
         if over <= 0:
-            return lawful_result, [], {"card_line": f"{text}: cost {fmt_grouped(cost, places)} within the line "
-                                                    f"{fmt_grouped(line, places)}"}
+            return lawful_result, [], {"card_line": text("note.cn_card.line_within", line_text=line_text, cost=cost,
+                                                         line=line)}
         balance = dict(lawful_result.balance)
         buckets = {b: dict(v) for b, v in lawful_result.buckets.items()}
         left = over
@@ -283,11 +281,12 @@ class CnCardPack:
         cut = over - left
         finding = Finding(
             CARD_LINE_CUT, "error", "total", cut,
-            {"cost": cost, "as_of": ctx.as_of, "line_text": text, "line": line, "cut": cut, "mode": mode},
-            (pack_text(basis + f" [stretch {ctx.terms.contract.signed} to {ctx.as_of}]"),),
+            {"cost": cost, "as_of": ctx.as_of, "line_text": line_text, "line": line, "cut": cut, "mode": mode},
+            (text("cn_card.line_basis", lpr=mode != "24%", filed=ctx.terms.case.filed or ctx.as_of,
+                  start=ctx.terms.contract.signed, end=ctx.as_of),),
             (SourceRef("case.toml", column="rules.card_line"),),
             {"total_cost": cost, "line": line, "line_rate": f"{(rate * 100).normalize():f}%"})
-        return result, [finding], {"card_line": f"{text}: interest, 违约金 and fees cut to the line"}
+        return result, [finding], {"card_line": text("note.cn_card.line_cut", line_text=line_text)}
 
     # ------------------------------------------------------------------ limitation
     def limitation(self, ctx, contract_result):

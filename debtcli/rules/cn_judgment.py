@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcli.engine.replay import AccrualLine, Allocation, AppliedPayment, Posting
+from debtcli.model.findings import text
 from debtcli.model.money import ZERO, round_money
 from debtcli.model.records import COMPONENTS
 from debtcli.terms.schema import JUDGMENT_AMOUNTS, Judgment
@@ -84,7 +85,7 @@ class JudgmentStage:
     running: Decimal  # running general interest accrued
     costs_in_base: bool
     starts: date  # first day of delay counted
-    note: str
+    note: object  # a catalogue reference (Text)
 
 
 def judgment_stage(judgment: Judgment, payments, as_of: date, places: int = 2, rounding: str = "half_up",
@@ -146,12 +147,9 @@ def judgment_stage(judgment: Judgment, payments, as_of: date, places: int = 2, r
     accrue(as_of, "as_of")
     balance = {c: owed.get(c, ZERO) for c in COMPONENTS}
     balance["total"] = sum((balance[c] for c in COMPONENTS), ZERO)
-    note = (f"judgment {judgment.document or judgment.date} effective {judgment.date}, performance deadline "
-            f"{judgment.deadline}; doubled interest from {starts} on principal, fees, penalties"
-            + (" and awarded costs" if costs_in_base else " (awarded costs left out)")
-            + " ([rules] judgment_costs_in_base), x 0.0175% a day; payments to the judgment debt first (" + BASIS + ")")
-    if judgment.deadline + timedelta(days=1) < RULE_2014_FROM:
-        note += ("; delay before 2014-08-01 falls under 法释〔2009〕6号 (benchmark x 2) and is not computed here")
+    note = text("note.cn.judgment", document=judgment.document or str(judgment.date), date=judgment.date,
+                deadline=judgment.deadline, starts=starts, costs_in_base=bool(costs_in_base),
+                before_2014=judgment.deadline + timedelta(days=1) < RULE_2014_FROM)
     return JudgmentStage(judgment, balance, tuple(applied), tuple(postings), doubled_total, running_total,
                          costs_in_base, starts, note)
 

@@ -86,7 +86,9 @@ def test_art_561_default_allocation(tmp_path):
     assert line.lawful == {"interest": Decimal("6049.32"), "principal": Decimal("3950.68")}
     # then 96,049.32 x 12% x 181 / 365 = 5,715.52 (2021-09-01 .. 2022-03-01)
     assert report.lawful["interest"] == money(Decimal("96049.32") * Decimal("0.12") * 181 / 365)
-    assert report.conventions["allocation"].startswith("overdue:costs, overdue:compound_interest")
+    from debtcli.messages import value_text
+
+    assert value_text(report.conventions["allocation"], "en").startswith("overdue:costs, overdue:compound_interest")
 
 
 LOAN = {"signed": date(2019, 6, 1), "principal": "10000.00", "rate": "12%", "day_count": "ACT/365",

@@ -1,0 +1,179 @@
+"""Chinese throughout (issue 14): with --lang zh every word a user reads is Chinese.
+
+Every example is run through every command and format in Chinese and the output is searched for
+Latin words. What may stay as written: finding codes and other upper-case codes (CN.RATE_ABOVE_CAP, CNY,
+LPR, ACT/360), text quoted from the case's own input files (names, references, memos, document titles,
+case.toml keys), file names, command-line options, key paths such as demand.fees, hashes, dates and
+numbers. Anything else is an English word that was not put into Chinese.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from debtcli.cli.app import app
+from tests.conftest import EXAMPLES
+
+runner = CliRunner()
+PDFTOTEXT = shutil.which("pdftotext")
+# the us pack writes its findings and notes in English only (a pack of US law, see README "Rule packs")
+CN_EXAMPLES = sorted(p.parent for p in EXAMPLES.glob("*/case.toml") if 'jurisdiction = "us"' not in p.read_text("utf-8"))
+
+STRIP = (
+    re.compile(r"<[^>]+>"),  # a line break in a Markdown table cell
+    re.compile(r"(?<![\w%])/[\w./-]+"),  # absolute paths (of the case folder, of a written file)
+    re.compile(r"\b[0-9a-f]{64}\b"),  # SHA-256
+    re.compile(r"\[[a-z]+\] [a-z_0-9]+"),  # a case.toml key named with its table: [rules] transition
+    re.compile(r"\b[a-z_]+(?:\[\d+\])?(?:\.[a-z_0-9]+(?:\[\d+\])?)+\b"),  # key paths: demand.fees, ledger.csv
+    re.compile(r"--[a-z][a-z-]*|(?<![\w-])-[a-zA-Z]\b"),  # command-line options
+    re.compile(r"'[^'\n]*'"),  # what the user typed, quoted back
+    re.compile(r"\b[\w-]+\.(?:csv|xlsx|toml|pdf|md|html|txt|tsv)\b"),  # file names
+    re.compile(r"\bdebtcli\b"),  # the tool's name
+)
+LATIN = re.compile(r"[A-Za-z]+")
+
+
+def input_words(case: Path) -> set[str]:
+    """Every Latin word of the case's own files: quoted text may stay as the user wrote it."""
+    words: set[str] = set()
+    for f in case.iterdir():
+        if f.suffix in (".toml", ".csv"):
+            words |= set(LATIN.findall(f.read_text("utf-8", errors="replace")))
+        elif f.suffix == ".xlsx":
+            for ws in openpyxl.load_workbook(f, read_only=True, data_only=True):
+                for row in ws.iter_rows(values_only=True):
+                    words |= set(LATIN.findall(" ".join(str(v) for v in row if v is not None)))
+    return words
+
+
+# names that are not English words: the output formats, and the spreadsheet programs a note names
+NAMES = {"pdf", "xlsx", "html", "md", "docx", "csv", "Excel", "LibreOffice"}
+
+
+def english_words(text: str, allowed: set[str]) -> list[str]:
+    text = text.replace("\\_", "_")  # Markdown escapes underscores
+    allowed = allowed | NAMES
+    for pattern in STRIP:
+        text = pattern.sub(" ", text)
+    out = []
+    for word in LATIN.findall(text):
+        if word.isupper() or word in allowed:  # codes (CN.RATE_ABOVE_CAP, CNY, LPR, ACT, SHA) and quoted input
+            continue
+        out.append(word)
+    return sorted(set(out))
+
+
+def run(*args, env=None) -> tuple[int, str, str]:
+    res = runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200", **(env or {})})
+    return res.exit_code, res.stdout, res.stderr
+
+
+def outputs(case: Path, tmp: Path) -> dict[str, str]:
+    """What a Chinese user reads from every command and format on ``case``."""
+    out: dict[str, str] = {}
+    code, text, err = run("verify", case, "--lang", "zh")
+    assert code in (0, 1), err
+    out["verify table"] = text + err
+    code, text, err = run("verify", case, "--lang", "zh", "--format", "json")
+    rep = json.loads(text)
+    words = [f[k] for f in rep["findings"] for k in ("message", "basis")]
+    words += list(rep["conventions_zh"].values())
+    if "limitation" in rep:
+        words.append(rep["limitation"]["basis"])
+    out["verify json"] = "\n".join(words) + err
+    for fmt in ("md", "html"):
+        code, text, err = run("statement", case, "--lang", "zh", "--format", fmt, "-o", "-")
+        assert code in (0, 1), err
+        if fmt == "html":
+            text = re.sub(r"<[^>]+>|&\w+;", " ", re.sub(r"<style.*?</style>", " ", text, flags=re.S))
+        out[f"statement {fmt}"] = text + err
+    xlsx = tmp / f"{case.name}.xlsx"
+    code, _, err = run("statement", case, "--lang", "zh", "-o", xlsx)
+    cells = []
+    for ws in openpyxl.load_workbook(xlsx):  # the sheet names are identifiers other tools open (see README)
+        for row in ws.iter_rows(values_only=True):
+            cells += [v for v in row if isinstance(v, str) and not v.startswith("=")]
+    out["statement xlsx"] = "\n".join(cells) + err
+    if PDFTOTEXT:
+        pdf = tmp / f"{case.name}.pdf"
+        code, _, err = run("statement", case, "--lang", "zh", "-o", pdf)
+        out["statement pdf"] = subprocess.run([PDFTOTEXT, "-layout", str(pdf), "-"], capture_output=True,
+                                              text=True).stdout + err
+    code, text, err = run("balance", case, "--lang", "zh")
+    assert code == 0, err
+    out["balance table"] = text + err
+    if 'product = "card"' not in (case / "case.toml").read_text("utf-8"):
+        code, text, err = run("schedule", case, "--lang", "zh")
+        assert code == 0, err
+        out["schedule table"] = text + err
+    return out
+
+
+@pytest.mark.parametrize("case", CN_EXAMPLES, ids=lambda p: p.name)
+def test_every_command_and_format_speaks_chinese(case, tmp_path):
+    allowed = input_words(case)
+    leaks = {where: found for where, text in outputs(case, tmp_path).items()
+             if (found := english_words(text, allowed))}
+    assert not leaks, leaks
+
+
+def test_the_allow_list_catches_english():
+    # the test itself: an English sentence is caught, codes, quoted input and file names are not
+    assert english_words("依据: SPC Provisions on Private Lending Art. 29", set()) == [
+        "Art", "Lending", "Private", "Provisions", "on"]
+    assert english_words("CN.RATE_ABOVE_CAP ledger.csv:12 字段 demand.fees 2024-01-01 CNY", set()) == []
+    assert english_words("付款 WX20210901 见于付款凭证", {"WX"}) == []
+
+
+ERRORS = (
+    ("verify", "{bank}", "--as-of", "2024-03-31"),  # another date than the demand's
+    ("verify", "{bank}", "--as-of", "2000-01-01"),  # before the contract was signed
+    ("verify", "{missing}"),
+    ("verify", "{empty}"),  # a folder without case.toml
+    ("statement", "{bank}", "--format", "md", "-o", "{tmp}/x.pdf"),
+    ("statement", "{bank}", "-o", "{tmp}/out"),
+    ("statement", "{bank}", "--format", "pdf", "-o", "-"),
+    ("statement", "{bank}", "-o", "{existing}"),
+)
+
+
+@pytest.mark.parametrize("args", ERRORS, ids=lambda a: " ".join(a[:3]))
+@pytest.mark.parametrize("how", ["--lang", "DEBTCLI_LANG", "LANG"])
+def test_errors_are_chinese(tmp_path, args, how):
+    existing = tmp_path / "done.md"
+    existing.write_text("x")
+    (tmp_path / "empty").mkdir()
+    values = {"bank": EXAMPLES / "bank-loan", "missing": tmp_path / "nope", "empty": tmp_path / "empty", "tmp": tmp_path,
+              "existing": existing}
+    argv = [a.format(**values) for a in args]
+    env = {"DEBTCLI_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": ""}
+    if how == "--lang":
+        argv += ["--lang", "zh"]
+    elif how == "DEBTCLI_LANG":
+        env["DEBTCLI_LANG"] = "zh"
+    else:
+        env["LANG"] = "zh_CN.UTF-8"
+    code, _, err = run(*argv, env=env)
+    assert code == 2, err
+    assert err.startswith("错误："), err
+    assert not english_words(err, set()), err
+
+
+def test_errors_stay_english_without_a_chinese_setting(tmp_path):
+    env = {"DEBTCLI_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
+    code, _, err = run("verify", EXAMPLES / "bank-loan", "--as-of", "2024-03-31", env=env)
+    assert code == 2 and err.startswith("error: --as-of: 2024-03-31 differs from [demand] as_of = 2024-06-30")
+
+
+def test_a_written_statement_is_announced_in_chinese(tmp_path):
+    out = tmp_path / "s.md"
+    code, _, err = run("statement", EXAMPLES / "bank-loan", "-o", out, "--lang", "zh")
+    assert code in (0, 1) and err.strip() == f"已写入 {out}（md，{out.stat().st_size} 字节）"
