@@ -75,7 +75,14 @@ def main() -> None:
     (the traceback only with DEBTCLI_DEBUG=1)."""
     tolerant_streams()
     try:
-        app()
+        from debtcli.cli.help_zh import chinese_help, wants_chinese
+
+        if wants_chinese(sys.argv[1:]):
+            command = typer.main.get_command(app)
+            chinese_help(command)
+            command(prog_name="debtcli")
+        else:
+            app()
     except SystemExit:
         raise
     except KeyboardInterrupt:

@@ -177,3 +177,27 @@ def test_a_written_statement_is_announced_in_chinese(tmp_path):
     out = tmp_path / "s.md"
     code, _, err = run("statement", EXAMPLES / "bank-loan", "-o", out, "--lang", "zh")
     assert code in (0, 1) and err.strip() == f"已写入 {out}（md，{out.stat().st_size} 字节）"
+
+
+@pytest.mark.parametrize("command", [[], ["verify"], ["statement"], ["schedule"], ["balance"]],
+                         ids=lambda c: " ".join(c) or "debtcli")
+def test_help_is_chinese(command):
+    import os
+    import sys
+
+    env = {**os.environ, "DEBTCLI_LANG": "zh", "COLUMNS": "200"}
+    out = subprocess.run([sys.executable, "-m", "debtcli", *command, "--help"], capture_output=True, text=True,
+                         env=env, cwd=Path(__file__).parent.parent.parent)
+    assert out.returncode == 0, out.stderr
+    text = "\n".join(line for line in out.stdout.splitlines() if not line.strip().startswith("debtcli "))  # examples
+    text = " ".join(text.split())  # a key path the help wraps across two lines
+    text = re.sub(r"<[^>]*>|\{[^}]*\}|\[默认：[^\]]*\]", " ", text)  # metavars and defaults: values an option takes
+    assert "用法：" in out.stdout and "选项：" in out.stdout
+    # the argument's name, the command names, and the US regulation a template is named after
+    allowed = {"case", "schedule", "balance", "verify", "statement", "batch", "import", "interest", "quote", "profile",
+               "regf", "Regulation", "Model", "Form", "us", "zh", "en"}
+    assert not english_words(text, allowed), text
+    # and without a Chinese setting the help stays English
+    env = {**os.environ, "DEBTCLI_LANG": "en"}
+    out = subprocess.run([sys.executable, "-m", "debtcli", *command, "--help"], capture_output=True, text=True, env=env)
+    assert "Usage:" in out.stdout and "Options:" in out.stdout
