@@ -24,7 +24,7 @@ from tests.conftest import EXAMPLES
 
 runner = CliRunner()
 PDFTOTEXT = shutil.which("pdftotext")
-# the us pack writes its findings and notes in English only (a pack of US law, see README "Rule packs")
+# the us pack cites US statutes and cases as written and its notes are English (README "Languages")
 CN_EXAMPLES = sorted(p.parent for p in EXAMPLES.glob("*/case.toml") if 'jurisdiction = "us"' not in p.read_text("utf-8"))
 
 STRIP = (
