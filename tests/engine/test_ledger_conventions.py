@@ -189,7 +189,7 @@ def test_on_demand_without_demand_nothing_is_due():
     account, res = run(contract, date(2022, 2, 1))
     assert account.due_dates == ()
     assert res.balance["interest"] == D("103.33") and res.balance["default_interest"] == 0
-    conv = conventions(account, terms_of(contract))
+    conv = _english(conventions(account, terms_of(contract)))
     assert "on demand" in conv["maturity"] and "nothing is due" in conv["maturity"]
 
 
@@ -228,7 +228,7 @@ def test_monthly_fee_amount_and_rate_with_paid_to():
     assert all(r.fees == D("70.00") and r.total == D("1070.00") for r in res.installments)
     terms = terms_of(contract, extra=extra)
     assert [f.paid_to for f in terms.contract.fees] == ["nominee", "third_party"]
-    conv = conventions(account, terms)
+    conv = _english(conventions(account, terms))
     assert "paid to nominee" in conv["periodic_fees"] and "paid to third party" in conv["periodic_fees"]
 
 
@@ -236,7 +236,14 @@ def test_conventions_list_every_new_key():
     contract = {"signed": date(2022, 1, 1), "principal": "1200.00", "rate": "12%", "method": "flat",
                 "term_months": 12, "rounding": "down"}
     account, _ = run(contract, date(2022, 3, 1))
-    conv = conventions(account, terms_of(contract))
+    conv = _english(conventions(account, terms_of(contract)))
     for key in ("rounding", "installment_multiple", "late_fee", "method", "maturity", "overdue_from", "periodic_fees"):
         assert key in conv
     assert conv["rounding"].startswith("down") and conv["method"].startswith("flat")
+
+
+def _english(conv: dict) -> dict:
+    """The conventions in English words (they are catalogue references, put into words at render time)."""
+    from debtcli.messages import value_text
+
+    return {k: value_text(v, "en") for k, v in conv.items()}
