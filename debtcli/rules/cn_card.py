@@ -29,7 +29,7 @@ from decimal import Decimal
 from debtcli.engine.account import RatePoint
 from debtcli.engine.card import PenaltyRegime
 from debtcli.engine.daycount import basis_days
-from debtcli.model.findings import UNAUTHORIZED_CHARGE, Finding, literal, pack_text, text
+from debtcli.model.findings import UNAUTHORIZED_CHARGE, Finding, text
 from debtcli.model.money import ZERO, ParseError, parse_rate, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
 from debtcli.terms.schema import LatePenalty
