@@ -129,8 +129,15 @@ def _verify_work(work: Work, settings: Settings) -> dict:
 
 
 def account_line(work: Work, settings: Settings) -> tuple[str, AccountStats]:
-    """(JSON line, the figures the summary needs) of one account; never raises for the account's sake."""
-    obj = {**verify_work(work, settings), "run": settings.run()}
+    """(JSON line, the figures the summary needs) of one account; never raises for the account's sake.
+    An export's account goes through ``debtcli.verify_rows``, as on every other engine."""
+    if work.rows is not None and work.problem is None:
+        from debtcli.api import verify_rows
+
+        rows = work.rows
+        obj = verify_rows((rows.terms_row, rows.terms_cells), rows.ledger, rows.payments, settings=settings)
+    else:
+        obj = {**verify_work(work, settings), "run": settings.run()}
     try:
         line = json.dumps(obj, ensure_ascii=False)
         return line, account_stats(obj)
