@@ -85,6 +85,22 @@ def layout_from_columns(terms_columns: Iterable[str], ledger_columns: Iterable[s
     return ExportLayout(terms, *infos)
 
 
+def portfolio_settings(terms_columns: Iterable[str], ledger_columns: Iterable[str] | None = None,
+                       payment_columns: Iterable[str] | None = None, *, as_of: date | None = None,
+                       rules: str | None = None, names: tuple[str, str, str] = ("accounts", "ledger", "payments"),
+                       fingerprints: tuple[str, str, str] = ("", "", ""), max_rows: int | None = None):
+    """Settings for ``verify_rows`` resolved once for a whole portfolio (the layout from the tables'
+    column names; ``run.source`` in every line from the fingerprints). SourceError when the columns
+    cannot be used."""
+    from debtcli.batch.run import Settings
+
+    layout = layout_from_columns(terms_columns, ledger_columns, payment_columns, names=names,
+                                 fingerprints=fingerprints)
+    source = hashlib.sha256(("tables\n" + "\n".join(f"{n} {p}" for n, p in zip(names, fingerprints) if p))
+                            .encode("utf-8")).hexdigest()
+    return Settings(as_of, rules, layout, source, max_rows)
+
+
 # ---------------------------------------------------------------------------- rows
 
 

@@ -14,10 +14,17 @@
    360-month loan replayed with no payment against the same loan paid on time (CPU per event);
 6. payment matching at n and 10n ledger payments and as many records, when every row shares one
    reference and when every row has the same amount and date (CPU time and peak memory of each, the
-   10n/n ratio; the greedy over listed pairs it replaced, kept in the tests, at n/10 and n/4).
+   10n/n ratio; the greedy over listed pairs it replaced, kept in the tests, at n/10 and n/4);
+7. ``--engine spark`` on ``local[2]`` against the local pool (``--workers 2``) on the same portfolio:
+   accounts per CPU second of each, whether the two results files are byte-identical, and Spark's
+   fixed start-up cost (the CPU of a run on a portfolio of 20 accounts). Needs debtcli[spark] and Java.
 
 Every rate is per CPU second (``time.process_time`` in this process, rusage for child processes):
-the machine is shared and wall-clock times vary with its load.
+the machine is shared and wall-clock times vary with its load. A child's CPU is its whole process
+tree's: this process makes itself the reaper of orphaned descendants (Linux PR_SET_CHILD_SUBREAPER)
+and waits for every one of them before reading RUSAGE_CHILDREN. That matters for Spark, whose JVM
+(and the Python workers it starts) outlive the waited-for command by a moment and would otherwise
+be reaped by init, their CPU counted nowhere.
 
 Usage: python tests/benchmarks/bench_batch.py [--sizes 10000 100000] [--workers 1 2] [--work DIR]
 """
@@ -81,9 +88,44 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
+_SUBREAPER = False
+
+
+def _become_subreaper() -> None:
+    """Orphaned descendants (a JVM left running for a moment by its parent) become this process's
+    children, so that their CPU reaches RUSAGE_CHILDREN once they are waited for."""
+    global _SUBREAPER
+    if _SUBREAPER:
+        return
+    try:
+        import ctypes
+
+        PR_SET_CHILD_SUBREAPER = 36
+        _SUBREAPER = ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        _SUBREAPER = False
+
+
+def _reap_orphans(limit: float = 120.0) -> int:
+    """Wait for every remaining child (orphaned descendants included); returns how many there were."""
+    n, end = 0, time.monotonic() + limit
+    while time.monotonic() < end:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return n
+        if pid == 0:
+            time.sleep(0.05)
+        else:
+            n += 1
+    return n
+
+
 def run_measured(cmd: list[str], **kw) -> tuple[float, float, int, float]:
     """(wall seconds, peak resident MB of the process and its children together, exit code, CPU
     seconds of the whole process tree). CPU seconds are what count on a busy machine."""
+    _become_subreaper()
+    _reap_orphans(0)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
@@ -93,6 +135,7 @@ def run_measured(cmd: list[str], **kw) -> tuple[float, float, int, float]:
         time.sleep(0.05)
     wall = time.perf_counter() - start
     err = proc.stderr.read().decode(errors="replace")
+    _reap_orphans()
     if proc.returncode not in (0, 1):
         print(err, file=sys.stderr)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -209,6 +252,44 @@ def bench_replay(n: int) -> dict:
           f"peak resident {peak:.0f} MB (this process, cases held in memory)", flush=True)
     return {"replay_rate": n / replay_s, "verify_rate": n / verify_s, "verify_cn_rate": n / verify_cn_s,
             "peak_mb": peak}
+
+
+def bench_spark(work: Path, sizes, rules: str, master: str = "local[2]") -> dict:
+    """Spark on ``master`` against the local pool with 2 workers, on the same portfolio: accounts per
+    CPU second (the JVM and every Python worker included), the results compared byte for byte, and
+    the fixed cost of starting Spark measured on a portfolio of 20 accounts."""
+    debtcli = [sys.executable, "-m", "debtcli", "batch"]
+    out: dict = {"master": master, "runs": []}
+    small = work / "spark-fixed"
+    if not (small / "export" / "accounts.csv").exists():
+        portfolio_gen.write_portfolio(small, 20, seed=7, layout="export", error_rate=0.2, benchmark=True)
+    wall, peak, code, cpu = run_measured(debtcli + [str(small / "export"), "--rules", rules, "--engine", "spark",
+                                                    "--master", master, "--out", str(small / "r.jsonl")])
+    out["fixed_cpu_seconds"], out["fixed_wall_seconds"] = cpu, wall
+    print(f"\nSpark {master}, fixed cost (20 accounts): {cpu:.1f} CPU seconds, {wall:.1f} s wall, peak {peak:.0f} MB, "
+          f"exit {code}", flush=True)
+    for n in sizes:
+        target = portfolio(work, n)
+        local_out, spark_out = target / "results-local-2.jsonl", target / "results-spark.jsonl"
+        lw, lpeak, lcode, lcpu = run_measured(debtcli + [str(target / "export"), "--rules", rules, "--workers", "2",
+                                                         "--out", str(local_out)])
+        sw, speak, scode, scpu = run_measured(debtcli + [str(target / "export"), "--rules", rules, "--engine",
+                                                         "spark", "--master", master, "--out", str(spark_out)])
+        same = local_out.read_bytes() == spark_out.read_bytes()
+        per_account = (scpu - out["fixed_cpu_seconds"]) / n
+        row = {"accounts": n, "local_cpu_seconds": lcpu, "local_wall": lw, "local_peak_mb": lpeak,
+               "spark_cpu_seconds": scpu, "spark_wall": sw, "spark_peak_mb": speak, "identical": same,
+               "local_rate_per_cpu_second": n / lcpu, "spark_rate_per_cpu_second": n / scpu,
+               "spark_cpu_ms_per_account_after_start": per_account * 1000, "local_cpu_ms_per_account": lcpu / n * 1000,
+               "exit": (lcode, scode)}
+        out["runs"].append(row)
+        print(f"portfolio of {n:,} accounts:\n"
+              f"  local pool, 2 workers: {lcpu:8.1f} CPU s {lw:7.1f} s wall  {n / lcpu:6.0f} accounts per CPU second  "
+              f"({lcpu / n * 1000:.2f} CPU ms each)  peak {lpeak:.0f} MB  exit {lcode}\n"
+              f"  spark {master}:      {scpu:8.1f} CPU s {sw:7.1f} s wall  {n / scpu:6.0f} accounts per CPU second  "
+              f"({per_account * 1000:.2f} CPU ms each after the fixed cost)  peak {speak:.0f} MB  exit {scode}\n"
+              f"  results files byte-identical: {same}", flush=True)
+    return out
 
 
 def bare_schedule(principal, annual, n: int, method: str):
@@ -450,7 +531,9 @@ def main(argv=None) -> int:
     p.add_argument("--schedule-loans", type=int, default=2000)
     p.add_argument("--matching-n", type=int, default=4000)
     p.add_argument("--skip", nargs="*", default=[], choices=("batch", "replay", "startup", "peers", "schedule",
-                                                              "matching"))
+                                                              "matching", "spark"))
+    p.add_argument("--spark-sizes", type=int, nargs="+", default=[10_000],
+                   help="portfolios for the Spark comparison (part 7)")
     args = p.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}", flush=True)
@@ -467,6 +550,8 @@ def main(argv=None) -> int:
         report["peers"] = bench_peers(args.work, args.peer_venv, min(args.sizes))
     if "batch" not in args.skip:
         report["batch"] = bench_batch(args.work, args.sizes, args.workers, args.rules)
+    if "spark" not in args.skip:
+        report["spark"] = bench_spark(args.work, args.spark_sizes, args.rules)
     (args.work / "bench.json").write_text(json.dumps(report, indent=2))
     return 0
 
