@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from typing import Annotated
 
 import typer
@@ -11,6 +12,11 @@ from debtcli.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
 from debtcli.cli.common import NoDemandOpt, RulesChoice, parse_date_option
 
 LISTED_ON_CONSOLE = 20
+
+
+class Engine(str, Enum):
+    local = "local"
+    spark = "spark"
 
 
 def batch(
@@ -45,6 +51,13 @@ def batch(
         "--lang", help="--statements: zh or en. Default: each case's language.", show_default=False)] = None,
     only_flagged: Annotated[bool, typer.Option(
         "--only-flagged", help="--statements: only for accounts with findings of severity error.")] = False,
+    engine: Annotated[Engine, typer.Option("--engine", help="local: processes on this machine; spark: a Spark "
+                                                            "cluster (needs debtcli[spark]; SOURCE may also be "
+                                                            "hive:DB or a folder of Parquet tables).")] = Engine.local,
+    master: Annotated[str | None, typer.Option("--master", help="With --engine spark: the Spark master URL, e.g. "
+                                                                "local[2] or spark://host:7077. Default: the one "
+                                                                "spark-submit gives, else local[*].",
+                                               show_default=False)] = None,
 ) -> None:
     """Verify every account of a portfolio: each line of --out is the object `verify --format json` prints,
     plus "account"; an account that cannot be read gets a line with "error" and "problems", and the run goes on.
@@ -66,7 +79,18 @@ def batch(
       debtcli batch cases/ --as-of 2024-12-31 --no-demand --out balances.jsonl
 
       debtcli batch cases/ --out results.jsonl --statements statements/ --format docx --template claim
+
+      debtcli batch hive:bank --engine spark --out results.parquet
     """
+    if engine is Engine.spark:
+        from debtcli.cli.batch_spark import batch_spark
+
+        if statements is not None:
+            fail_input(["--statements works with --engine local only"])
+        batch_spark(source, out, parse_date_option(as_of), rules.value if rules else None, master, summary=summary,
+                    resume=resume, workers=workers, max_rows=max_rows, no_demand=no_demand)
+    if master is not None:
+        fail_input(["--master works with --engine spark only"])
     import os
     from pathlib import Path
 

@@ -19,13 +19,14 @@ LISTED_ON_CONSOLE = 20
 
 
 def batch_spark(source: str, out: str, day, rules: str | None, master: str | None, *, summary=None, resume=False,
-                workers: int = 0, max_rows: int | None = None) -> None:
+                workers: int = 0, max_rows: int | None = None, no_demand: bool = False) -> None:
     from debtcli.batch.source import SourceError
     from debtcli.batch.summary import FLAGGED, UNREADABLE, VERIFIED
     from debtcli.spark import SparkMissing, require
 
     wrong = [f"{name} works with --engine local only" for name, given in
-             (("--resume", resume), ("--summary", summary is not None), ("--workers", bool(workers))) if given]
+             (("--resume", resume), ("--summary", summary is not None), ("--workers", bool(workers)),
+              ("--no-demand", no_demand)) if given]
     if wrong:
         fail_input(wrong + ["with --engine spark the master decides how many processes run (--master local[4])"])
     out_path = Path(out)
