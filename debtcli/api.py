@@ -56,12 +56,14 @@ def layout_from_columns(terms_columns: Iterable[str], ledger_columns: Iterable[s
     from debtcli.batch.tables import account_column
     from debtcli.importers.tables import TableReader
 
-    header = [str(c).strip().lower() for c in terms_columns if str(c).strip().lower() != ROW_KEY]
+    header = [str(c).strip().lower() for c in terms_columns]
     at = account_column(header)
     if at is not None:
         header[at] = ACCOUNT_ID
     terms = TableInfo(names[0], None, fingerprints[0], tuple(header))
-    problems = layout_problems(ExportLayout(terms, None, None))
+    # the row key stays in the header (cells keep their places) but is no case.toml key to check
+    checked = TableInfo(names[0], None, fingerprints[0], tuple(h for h in header if h != ROW_KEY))
+    problems = layout_problems(ExportLayout(checked, None, None))
     infos = []
     for kind, columns, name, fp in (("ledger", ledger_columns, names[1], fingerprints[1]),
                                     ("payments", payment_columns, names[2], fingerprints[2])):

@@ -173,3 +173,47 @@ def test_tables_give_the_same_accounts_as_the_files(spark, portfolio, local_line
     assert [strip(o) for o in got] == [strip(o) for o in expected]
     assert {(t, r) for t, r, _ in orphans} <= rejected
     assert len({i["sha256"] for o in got if "inputs" in o for i in o["inputs"]}) == 3
+
+
+def test_parquet_tables_with_the_row_key_first(spark, portfolio, local_lines, tmp_path):
+    """A folder of Parquet tables, row_key as the first column: the same figures as the files."""
+    from debtcli.spark import open_source
+
+    source, orphans = portfolio
+    folder = tmp_path / "tables"
+    for name in ("accounts", "ledger", "payments"):
+        df, _ = _table(spark, source / f"{name}.csv")
+        df.select("row_key", *[c for c in df.columns if c != "row_key"]).write.parquet(str(folder / f"{name}.parquet"))
+    done = open_source(spark, str(folder), str(tmp_path), None, "none")
+    got = [json.loads(r["json"]) for r in done.results.orderBy("account_id").select("json").collect()]
+    rejected = {(r["table"], r["row_key"]) for r in done.rejected.collect()}
+    done.unpersist()
+
+    def strip(o):
+        """The line without what names the input (file names and fingerprints)."""
+        if isinstance(o, dict):
+            return {k: strip(v) for k, v in o.items() if k not in ("file", "sha256", "run")}
+        if isinstance(o, list):
+            return [strip(v) for v in o]
+        return o
+
+    expected = [json.loads(x) for x in local_lines[0]]
+    assert [strip(o) for o in got] == [strip(o) for o in expected]
+    assert {(t.replace(".csv", ".parquet"), r) for t, r, _ in orphans} <= rejected
+
+
+def test_the_command_writes_parquet_results_and_rejected_rows(spark, portfolio, local_lines, tmp_path, run_cli):
+    """Last in the module: the command stops the session it is given."""
+    import pyarrow.parquet as pq
+
+    source, orphans = portfolio
+    out = tmp_path / "r.parquet"
+    code, _, err = run_cli("batch", source, "--engine", "spark", "--master", "local[2]", "--rules", "none",
+                           "--out", out)
+    assert code == 2, err  # the portfolio has unreadable accounts
+    table = pq.read_table(out).sort_by("account_id")
+    assert table.column("json").to_pylist() == local_lines[0]
+    assert str(table.schema.field("lawful_total").type) == "decimal128(20, 2)"
+    rejected = pq.read_table(tmp_path / "r.rejected.parquet").to_pylist()
+    assert {(t, r) for t, r, _ in orphans} <= {(x["table"], x["row_key"]) for x in rejected}
+    assert "row(s) rejected" in err and "unreadable" in err
