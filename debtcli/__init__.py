@@ -1,7 +1,8 @@
 """debtcli: verify a debt to the cent under the contract and under the law."""
 
-__version__ = "0.1.0"
-__all__ = ["verify_rows"]
+from debtcli._version import __version__
+
+__all__ = ["__version__", "verify_rows"]
 
 
 def __getattr__(name: str):

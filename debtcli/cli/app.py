@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from debtcli import __version__
+from debtcli._version import __version__
 from debtcli.cli.common import unicode_stream
 
 app = typer.Typer(

@@ -163,7 +163,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     ``compare`` False no demand is compared. ``trace`` False builds what the JSON report prints and
     no more: no computation lines, and payment lines only for payments posted with another amount
     or date."""
-    from debtcli import __version__
+    from debtcli._version import __version__
     from debtcli.engine.account import conventions
     from debtcli.model.findings import sort_findings
     from debtcli.model.money import ZERO

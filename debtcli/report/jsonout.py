@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from debtcli import __version__
+from debtcli._version import __version__
 from debtcli.messages import basis_text, finding_basis, finding_message, value_text
 from debtcli.model.findings import Finding
 from debtcli.model.money import fmt
