@@ -10,7 +10,6 @@ import typer
 
 from debtcli.cli.common import CaseArg, FormatOpt, LangOpt, RulesOpt, TableOrJson, fail_input, load_case_or_exit, \
     parse_date_option, print_json
-from debtcli.messages import finding_message
 
 OFFER_FORMATS = ("pdf", "docx", "xlsx", "html", "md")
 
@@ -123,6 +122,7 @@ def _print_quote(q, lang: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from debtcli.messages import finding_message
     from debtcli.model.money import fmt_grouped
     from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH, COMPONENTS
 
