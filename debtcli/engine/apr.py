@@ -73,7 +73,11 @@ def irr(flows) -> Decimal | None:
     """The rate r per period with sum(amount x (1 + r)^-period) = 0, or None when there is none
     (all flows of one sign). ``flows``: (period, amount) pairs, periods >= 0. The net present value
     of a loan's flows rises with r (money received first, paid later), so the root is bracketed
-    between -0.99 and a bound doubled until the value turns positive."""
+    between -0.99 and a bound doubled until the value turns positive.
+
+    The search runs first in binary floating point (the same bracket and Newton steps, microseconds);
+    Newton finishes from its root in Decimal, usually in two or three steps, each kept within 1e-9 of
+    the start. Only when that fails does the whole search run in Decimal."""
     pairs = sorted((Decimal(t), Decimal(a)) for t, a in flows if a)
     if not any(a > 0 for _, a in pairs) or not any(a < 0 for _, a in pairs):
         return None
@@ -93,8 +97,9 @@ def irr(flows) -> Decimal | None:
                     value += a * f
                     slope -= t * a * f
                 return value, slope * v
+            log_v = v.ln()  # v^t = e^(t ln v): one logarithm an evaluation, one exponential a flow
             for t, a in pairs:
-                f = v ** t
+                f = (t * log_v).exp() if t else ONE
                 value += a * f
                 slope -= t * a * f
             return value, slope * v
@@ -103,31 +108,119 @@ def irr(flows) -> Decimal | None:
             value, _ = npv(r)
             return (value > 0) - (value < 0)
 
+        settled = max(abs(a) for _, a in pairs) * IRR_NPV_TOLERANCE  # a value this small is zero
+        guess = _float_root([(float(t), float(a)) for t, a in pairs])
+        if guess == NO_ROOT:  # no sign change up to 2^60 in floating point: confirmed at both ends
+            s_lo = sign_at(Decimal("-0.99"))
+            if s_lo and s_lo == sign_at(ONE * 2 ** 60):
+                return None
+        elif guess is not None:
+            root = _polish(npv, Decimal(repr(guess)), settled)
+            if root is not None:
+                return root
         lo, hi = Decimal("-0.99"), ONE
         s_lo = sign_at(lo)
         steps = 0
-        while sign_at(hi) == s_lo and steps < 60:
+        s_hi = sign_at(hi)
+        while s_hi == s_lo and steps < 60:
             hi *= 2
             steps += 1
-        if sign_at(hi) == s_lo:
+            s_hi = sign_at(hi)
+        if s_hi == s_lo:
             return None
         r = Decimal("0.01") if lo < Decimal("0.01") < hi else (lo + hi) / 2
-        settled = max(abs(a) for _, a in pairs) * IRR_NPV_TOLERANCE  # a value this small is zero
+        return _newton(npv, r, lo, hi, s_lo, settled)
+
+
+def _polish(npv, r: Decimal, settled: Decimal) -> Decimal | None:
+    """Newton's method from a floating-point root: a few steps, each allowed to move r by no more than
+    a hair (1e-9 of it); the root once the net present value counts as zero, else None."""
+    width = max(abs(r), ONE) * Decimal("1e-9")
+    lo, hi = r - width, r + width
+    for _ in range(6):
+        value, slope = npv(r)
+        if abs(value) <= settled:
+            return +r
+        step = r - value / slope if slope else None
+        if step is None or not lo < step < hi:
+            return None
+        if step == r:  # Newton cannot move r at this precision: converged
+            return +r
+        r = step
+    return None
+
+
+def _newton(npv, r: Decimal, lo: Decimal, hi: Decimal, s_lo: int, settled: Decimal) -> Decimal:
+    """Newton's method from ``r`` kept inside [lo, hi] (bisection when a step would leave it)."""
+    for _ in range(IRR_MAX_STEPS):
+        value, slope = npv(r)
+        if abs(value) <= settled:
+            return +r
+        if ((value > 0) - (value < 0)) == s_lo:
+            lo = r
+        else:
+            hi = r
+        if hi - lo < IRR_TOLERANCE:
+            return +r
+        step = r - value / slope if slope else None
+        if step == r:  # Newton cannot move r at this precision: converged
+            return +r
+        r = step if step is not None and lo < step < hi else (lo + hi) / 2
+    return +r
+
+
+NO_ROOT = "no root"
+
+
+def _float_root(pairs: list[tuple[float, float]]) -> float | str | None:
+    """The same bracketed Newton search in floating point: a starting point for the Decimal one,
+    ``NO_ROOT`` when the value keeps one sign from -0.99 to 2^60, or None when it cannot tell
+    (overflow)."""
+    import math
+
+    def npv(r: float) -> tuple[float, float]:
+        log_v = -math.log1p(r)
+        value = slope = 0.0
+        for t, a in pairs:
+            f = math.exp(t * log_v)
+            value += a * f
+            slope -= t * a * f
+        return value, slope / (1.0 + r)
+
+    for lo in (-0.99, -0.9, -0.5):  # a long schedule overflows at -0.99 (100^360)
+        try:
+            s_lo = math.copysign(1, npv(lo)[0])
+            break
+        except OverflowError:
+            continue
+    else:
+        return None
+    try:
+        hi = 1.0
+        steps = 0
+        while math.copysign(1, npv(hi)[0]) == s_lo and steps < 60:
+            hi *= 2
+            steps += 1
+        if math.copysign(1, npv(hi)[0]) == s_lo:
+            return NO_ROOT if lo == -0.99 else None
+        r = 0.01 if lo < 0.01 < hi else (lo + hi) / 2
         for _ in range(IRR_MAX_STEPS):
             value, slope = npv(r)
-            if abs(value) <= settled:
-                return +r
-            if ((value > 0) - (value < 0)) == s_lo:
+            if value == 0:
+                return r
+            if math.copysign(1, value) == s_lo:
                 lo = r
             else:
                 hi = r
-            if hi - lo < IRR_TOLERANCE:
-                return +r
+            if hi - lo < 1e-15 * max(1.0, abs(r)):
+                return r
             step = r - value / slope if slope else None
-            if step == r:  # Newton cannot move r at this precision: converged
-                return +r
+            if step == r:
+                return r
             r = step if step is not None and lo < step < hi else (lo + hi) / 2
-        return +r
+        return r
+    except (OverflowError, ValueError, ZeroDivisionError):
+        return None
 
 
 def percent(fraction: Decimal | None) -> Decimal | None:
