@@ -125,7 +125,11 @@ def match_payments(ledger, records, window_days: int = DEFAULT_WINDOW_DAYS,
     def reference_of(x):
         return x.reference or None
 
-    # pass 1: same amount within the window, a shared reference first, then the closest dates
+    # pass 1: same amount within the window, a shared reference first, then the closest dates.
+    # A row and a record alone in their (amount, reference) group and within the window are each
+    # other's best partner (a shared reference scores before any pair without one): the greedy takes
+    # them whatever else is in the pass, so they are paired off before the pools are built.
+    matched = _lone_pairs(rows, recs, row_days, rec_days, free_rows, free_recs, window_days)
     by_ref = (pools(free_rows, rows, row_days, amount_and_reference),
               pools(free_recs, recs, rec_days, amount_and_reference))
     by_amount = (pools(free_rows, rows, row_days, amount_of), pools(free_recs, recs, rec_days, amount_of))
@@ -148,7 +152,7 @@ def match_payments(ledger, records, window_days: int = DEFAULT_WINDOW_DAYS,
             by_ref[side].remove((item.amount, item.reference), k)
         by_amount[side].remove(item.amount, k)
 
-    matched = _greedy(free_rows, free_recs, within_window, take_pass1)
+    matched += _greedy(free_rows, free_recs, within_window, take_pass1)
 
     # pass 2: the same reference, any amount and date: the closest dates, then the closest amounts
     refs = (pools(free_rows, rows, row_days, reference_of), pools(free_recs, recs, rec_days, reference_of))
@@ -192,6 +196,31 @@ def match_payments(ledger, records, window_days: int = DEFAULT_WINDOW_DAYS,
         window_days=window_days,
         mismatch_days=mismatch_days,
     )
+
+
+def _lone_pairs(rows, recs, row_days, rec_days, free_rows: set, free_recs: set, window_days: int
+                ) -> list[tuple[int, int]]:
+    """The pairs of a row and a record that share amount and reference, alone in that group on both
+    sides, at most ``window_days`` apart; taken out of ``free_rows`` and ``free_recs``."""
+    groups: dict = {}
+    for k, r in enumerate(rows):
+        if r.reference:
+            g = groups.setdefault((r.amount, r.reference), [[], []])
+            g[0].append(k)
+    for k, p in enumerate(recs):
+        if p.reference:
+            g = groups.get((p.amount, p.reference))
+            if g is not None:
+                g[1].append(k)
+    out = []
+    for mine, theirs in groups.values():
+        if len(mine) == 1 and len(theirs) == 1:
+            i, j = mine[0], theirs[0]
+            if abs(row_days[i] - rec_days[j]) <= window_days:
+                out.append((i, j))
+                free_rows.discard(i)
+                free_recs.discard(j)
+    return out
 
 
 def _greedy(free_rows: set, free_recs: set, best, take) -> list[tuple[int, int]]:
