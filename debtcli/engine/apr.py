@@ -20,11 +20,11 @@ half-up to ``APR_PLACES`` decimals of a percent. Imports: the engine only (rule 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from debtcli.engine.replay import replay
+from debtcli.engine.replay import contract_schedule
 
 IRR_PRECISION = 40  # significant digits of the IRR search
 IRR_TOLERANCE = Decimal("1e-24")  # the bracket is closed when narrower than this (rate per period)
@@ -240,16 +240,17 @@ def _months(start: date, d: date) -> Decimal:
     return Decimal((d - start).days) * MONTHS_PER_DAY
 
 
-def scheduled_flows(account, fee_filter=None) -> tuple[tuple[CashFlow, ...], Decimal, str]:
+def scheduled_flows(account, fee_filter=None, replays=None) -> tuple[tuple[CashFlow, ...], Decimal, str]:
     """The contract's flows as the borrower lives them, the periods a year and the period's name.
-    ``fee_filter(name, periodic)`` keeps a fee in the flows (default: every fee)."""
+    ``fee_filter(name, periodic)`` keeps a fee in the flows (default: every fee); ``replays``
+    (``engine.replay.Replays``) gives the schedule when the verification has worked it out already."""
     keep = fee_filter or (lambda name, periodic: True)
     received = _received(account)
     if not received or not account.due_dates:
         return (), Decimal(12), "month"
     start = received[0][0]
     end = max(account.due_dates)
-    schedule = replay(replace(account, payments=(), events=(), restructures=()), end, trace=False)
+    schedule = replays.schedule(account) if replays is not None else contract_schedule(account)
     monthly = account.method in INSTALLMENT_METHODS
     single = not monthly and len(schedule.installments) == 1
     term_days = Decimal(max(1, (end - start).days))
@@ -296,13 +297,14 @@ def actual_flows(account, result, as_of: date) -> tuple[CashFlow, ...]:
     return tuple(flows)
 
 
-def annual_cost(account, result=None, as_of: date | None = None, fee_filter=None) -> AnnualCost | None:
+def annual_cost(account, result=None, as_of: date | None = None, fee_filter=None, replays=None
+                ) -> AnnualCost | None:
     """The annualised cost of a loan account: ``apr`` and ``apr_effective`` from the schedule, and
     ``apr_actual`` from ``result`` (the contractual replay to ``as_of``) where payments exist. None for
     a card account or a loan with no schedule yet."""
     if account.card is not None:
         return None
-    flows, per_year, period = scheduled_flows(account, fee_filter)
+    flows, per_year, period = scheduled_flows(account, fee_filter, replays)
     if not flows:
         return None
     r = irr((f.period, f.amount) for f in flows)

@@ -264,7 +264,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     if hasattr(pack, "extra"):  # pack-specific sections (us: the itemization and the validation period)
         extra = {**extra, **pack.extra(ctx, contract_res, lawful_res)}
     conv = conventions(account, terms)
-    cost = annual_cost(account, contract_res, as_of)
+    cost = annual_cost(account, contract_res, as_of, replays=runs)  # the schedule the cn pack replayed, if it did
     if cost is not None:  # the real annualised cost (年化利率) and the cash flows it comes from
         extra = {**extra, "annual_cost": cost}
         conv["apr"] = text("conv.apr")  # the words: debtcli.engine.apr.APR_CONVENTION

@@ -315,13 +315,13 @@ class CnPack:
 
         if regime == "private":
             seg = segment_at(d.segments, _formation(ctx, settings))
-            found = comprehensive_cost(ctx, account, regime, seg.rate, seg.text, BASIS_PRIVATE)
+            found = comprehensive_cost(ctx, account, regime, seg.rate, seg.text, BASIS_PRIVATE, self.replays)
             if found is not None:
                 d.findings.append(found)
                 points = tuple(RatePoint(s.start, s.rate, s.text) for s in d.segments)
                 return fees_as_interest(account, ctx.terms, points)
             return account
-        found = comprehensive_cost(ctx, account, regime, BANK_LINE, "24%", BASIS_LICENSED)
+        found = comprehensive_cost(ctx, account, regime, BANK_LINE, "24%", BASIS_LICENSED, self.replays)
         if found is not None:
             d.findings.append(found)
         return account

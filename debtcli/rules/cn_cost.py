@@ -25,7 +25,7 @@ from datetime import date
 from decimal import Decimal
 
 from debtcli.engine.account import Account, RatePoint
-from debtcli.engine.replay import replay
+from debtcli.engine.replay import contract_schedule
 from debtcli.model.findings import Finding
 from debtcli.model.findings import text as ref
 from debtcli.model.money import ZERO, round_money
@@ -40,14 +40,14 @@ def lender_fee_names(terms) -> set[str]:
     return {f.name for f in terms.contract.fees if f.paid_to in LENDER_SIDE}
 
 
-def cost_lines(account: Account, terms, ceiling: Decimal) -> list[tuple[date, Decimal, Decimal]]:
+def cost_lines(account: Account, terms, ceiling: Decimal, replays=None) -> list[tuple[date, Decimal, Decimal]]:
     """(due date, cost, allowed) per installment of the contract's schedule; the cost of fees taken at
-    the start (withheld, or paid on a date before the first installment) goes to the first line."""
+    the start (withheld, or paid on a date before the first installment) goes to the first line.
+    ``replays`` (``engine.replay.Replays``) gives the schedule when it was worked out already."""
     if not account.due_dates or not account.draws:
         return []
     lender = lender_fee_names(terms)
-    end = max(account.due_dates)
-    schedule = replay(replace(account, payments=(), events=(), restructures=()), end, trace=False)
+    schedule = replays.schedule(account) if replays is not None else contract_schedule(account)
     monthly = account.method in INSTALLMENT_METHODS
     upfront = sum((ch.amount for ch in account.charges if ch.name in lender and ch.component == "fees"
                    and ch.source is not None and ch.source.column == "contract.fee"), ZERO)
@@ -68,12 +68,12 @@ def cost_lines(account: Account, terms, ceiling: Decimal) -> list[tuple[date, De
     return lines
 
 
-def comprehensive_cost(ctx, account: Account, regime: str, ceiling: Decimal, ceiling_text: str, basis: tuple
-                       ) -> Finding | None:
+def comprehensive_cost(ctx, account: Account, regime: str, ceiling: Decimal, ceiling_text: str, basis: tuple,
+                       replays=None) -> Finding | None:
     """``CN.COMPREHENSIVE_COST_ABOVE_CAP`` for ``account`` (private: after the rate caps; licensed: the
     contract's), or None when the cost stays within ``ceiling``."""
     terms = ctx.terms
-    lines = cost_lines(account, terms, ceiling)
+    lines = cost_lines(account, terms, ceiling, replays)
     if not lines:
         return None
     term_cost = sum((c for _, c, _ in lines), ZERO)
@@ -85,7 +85,7 @@ def comprehensive_cost(ctx, account: Account, regime: str, ceiling: Decimal, cei
     allowed = sum((a for _, a in due), ZERO)
     over = max(ZERO, cost - allowed)
     lender = lender_fee_names(terms)
-    apr = annual_cost(account, fee_filter=lambda name, periodic: name in lender)
+    apr = annual_cost(account, fee_filter=lambda name, periodic: name in lender, replays=replays)
     fees = tuple(f.name for f in terms.contract.fees if f.paid_to in LENDER_SIDE)
     return Finding(
         COMPREHENSIVE_COST_ABOVE_CAP, "error" if regime == "private" else "warning", "fees", over,
