@@ -301,7 +301,7 @@ def test_statement_workbook_has_the_plan_sheet(tmp_path, run_cli):
     out = tmp_path / "st.xlsx"
     code, _, err = run_cli("statement", EXAMPLES / "settlement", "-o", out)
     assert code == 0, err
-    rows = list(openpyxl.load_workbook(out)["Plan"].iter_rows(values_only=True))
+    rows = list(openpyxl.load_workbook(out)["还款计划"].iter_rows(values_only=True))  # the Plan sheet, in Chinese
     third = next(r for r in rows if r[0] == 3)
     # installment 3: 466.29 due 2024-11-10, paid in full on 2024-11-25
     assert third[2] == 466.29 and third[3] == 466.29 and third[4].date() == date(2024, 11, 25)

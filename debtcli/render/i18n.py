@@ -249,6 +249,17 @@ TEXT = {
 }
 
 
+# the sheet names of a Chinese workbook (statement, offer), by the English name
+SHEET_NAMES_ZH = {"Summary": "汇总", "Computation": "计算明细", "Payments": "还款", "Findings": "核查发现",
+                  "Inputs": "输入文件", "Cycles": "账单周期", "Plan": "还款计划", "Annual cost": "年化成本",
+                  "Offer": "和解报价"}
+
+
+def sheet_name(name: str, lang: str) -> str:
+    """The name of the sheet ``name`` (its English name) in a workbook in ``lang``."""
+    return SHEET_NAMES_ZH.get(name, name) if lang == "zh" else name
+
+
 def words(lang: str) -> dict:
     return TEXT[lang if lang in TEXT else "en"]
 

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from debtcli.messages import value_text
 from debtcli.model.records import COMPONENTS
-from debtcli.render.i18n import component_name, date_text, money
+from debtcli.render.i18n import component_name, date_text, money, sheet_name
 from debtcli.render.document import KeyValues, Paragraph, Row, Section, Signature, Statement, Table
 from debtcli.render.writer import render_document
 
@@ -132,7 +132,7 @@ def _document_xlsx(doc: Statement) -> bytes:
     f_head = wb.add_format({**font, "bold": True, "bg_color": "#E8ECF2", "border": 1})
     f_money = wb.add_format({**font, "num_format": "#,##0.00"})
     f_total = wb.add_format({**font, "num_format": "#,##0.00", "bold": True, "top": 1})
-    ws = wb.add_worksheet("Offer")
+    ws = wb.add_worksheet(sheet_name("Offer", doc.lang))
     ws.set_column(0, 0, 22)
     ws.set_column(1, 5, 16)
     ws.write_string(0, 0, doc.title, f_title)

@@ -1,6 +1,7 @@
 """The statement as a workbook an auditor can re-check in Excel or LibreOffice (XlsxWriter).
 
-Sheets: Summary, Computation, Payments, Findings, Inputs (and Cycles for a card account). Every
+Sheets: Summary, Computation, Payments, Findings, Inputs (and Cycles for a card account); a Chinese
+workbook names them in Chinese (``i18n.SHEET_NAMES_ZH``). Every
 computation line is a live formula ``=ROUND(base*rate*days/basis, places)``, every sum a formula,
 and every formula cell also stores the Report's figure as its cached value, so previews and
 readers that do not recalculate show the same figures. Text that came from input files is always
@@ -21,7 +22,7 @@ from debtcli.messages.problems import problem_text
 from debtcli.model.money import ZERO, fmt_grouped, round_money
 from debtcli.model.records import COMPONENTS
 from debtcli.render.i18n import card_terms_pairs, component_name, court_form, date_text, last_day_shown, rate_words, \
-    words
+    sheet_name, words
 from debtcli.render.offer import plan_sheet
 from debtcli.render.statement import _verdict, computation_groups, evidence_text
 from debtcli.report.model import KEYS, Report
@@ -428,7 +429,7 @@ def _annual_cost(book: _Book, ws, cost) -> None:
 def render_xlsx(report: Report, lang: str) -> bytes:
     buf = io.BytesIO()
     book = _Book(buf, report, lang)
-    sheets = {name: book.wb.add_worksheet(name) for name in SHEETS}
+    sheets = {name: book.wb.add_worksheet(sheet_name(name, lang)) for name in SHEETS}
     _summary(book, sheets["Summary"])
     _computation(book, sheets["Computation"])
     _payments(book, sheets["Payments"])
@@ -436,12 +437,12 @@ def render_xlsx(report: Report, lang: str) -> bytes:
     _inputs(book, sheets["Inputs"])
     cycles = report.card.cycles if report.card is not None else ()
     if cycles:
-        _cycles(book, book.wb.add_worksheet("Cycles"), cycles)
+        _cycles(book, book.wb.add_worksheet(sheet_name("Cycles", lang)), cycles)
     if report.plans:
-        plan_sheet(book, book.wb.add_worksheet("Plan"))
+        plan_sheet(book, book.wb.add_worksheet(sheet_name("Plan", lang)))
     cost = report.annual_cost
     if cost is not None:
-        _annual_cost(book, book.wb.add_worksheet("Annual cost"), cost)
+        _annual_cost(book, book.wb.add_worksheet(sheet_name("Annual cost", lang)), cost)
     book.wb.close()
     return buf.getvalue()
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from debtcli.render.i18n import sheet_name
 from tests.conftest import EXAMPLES
 
 CASES = sorted(p.parent for p in EXAMPLES.glob("*/case.toml"))
@@ -195,23 +196,26 @@ def test_xlsx_figures_equal_the_json_report(rendered, case_dir, lang):
     report = rendered[case_dir.name]
     path = rendered[(case_dir.name, lang, "xlsx")]
     wb = openpyxl.load_workbook(path, data_only=True)
-    assert wb.sheetnames[:5] == list(SHEETS)
-    summary = wb["Summary"]
+    assert wb.sheetnames[:5] == [sheet_name(s, lang) for s in SHEETS]
+    if lang == "zh":
+        assert wb.sheetnames[:5] == ["汇总", "计算明细", "还款", "核查发现", "输入文件"]
+    summary = wb[sheet_name("Summary", lang)]
     label = "合计" if lang == "zh" else "Total"
     total_row = next(r for r in summary.iter_rows() if r[0].value == label)
     assert Decimal(repr(total_row[2].value)) == Decimal(report["balances"]["contractual"]["total"])
     assert Decimal(repr(total_row[3].value)) == Decimal(report["balances"]["lawful"]["total"])
     if report["balances"]["excess"]["total"] is not None:
         assert Decimal(repr(total_row[4].value)) == Decimal(report["balances"]["excess"]["total"])
-    payments = wb["Payments"]
+    payments = wb[sheet_name("Payments", lang)]
     if report["payments"]["total"] != "0.00":
         last = [r for r in payments.iter_rows() if r[1].value is not None][-1]
         assert Decimal(repr(last[1].value)).quantize(Decimal("0.01")) == Decimal(report["payments"]["total"])
-    inputs = {r[0].value: r[3].value for r in wb["Inputs"].iter_rows(min_row=2) if r[3].value}
+    inputs = {r[0].value: r[3].value for r in wb[sheet_name("Inputs", lang)].iter_rows(min_row=2) if r[3].value}
     for item in report["inputs"]["files"]:
         assert inputs[item["file"]] == item["sha256"]
-    assert wb["Summary"].freeze_panes is None and wb["Computation"].freeze_panes == "A2"
-    assert wb["Computation"].print_title_rows.replace("$", "") == "1:1"
+    computation = wb[sheet_name("Computation", lang)]
+    assert summary.freeze_panes is None and computation.freeze_panes == "A2"
+    assert computation.print_title_rows.replace("$", "") == "1:1"
 
 
 # ---------------------------------------------------------------------- computation and rounding
@@ -263,11 +267,11 @@ def test_court_form_of_the_published_example(run_cli, tmp_path):
         assert sentence in out.read_text(encoding="utf-8")
         xlsx = tmp_path / f"s-{lang}.xlsx"
         assert run_cli("statement", case, "--as-of", "2022-03-01", "--lang", lang, "-o", xlsx)[0] == 0
-        ws = openpyxl.load_workbook(xlsx, data_only=True)["Computation"]
+        ws = openpyxl.load_workbook(xlsx, data_only=True)[sheet_name("Computation", lang)]
         line = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == 1)
         assert line[5] == 365 and line[6] == 90000 and line[9] == 365
         assert Decimal(repr(line[10])) == expected_amount
-        formulas = openpyxl.load_workbook(xlsx)["Computation"]
+        formulas = openpyxl.load_workbook(xlsx)[sheet_name("Computation", lang)]
         row = next(r for r in formulas.iter_rows(min_row=2) if r[0].value == 1)
         assert row[10].value == f"=ROUND(G{row[0].row}*H{row[0].row}*F{row[0].row}/J{row[0].row},2)"
 
@@ -384,7 +388,7 @@ def test_card_cycles_are_rendered_when_present(fmt, lang, tmp_path):
     if fmt == "xlsx":
         path = tmp_path / "c.xlsx"
         path.write_bytes(data)
-        ws = openpyxl.load_workbook(path, data_only=True)["Cycles"]
+        ws = openpyxl.load_workbook(path, data_only=True)[sheet_name("Cycles", lang)]
         rows = list(ws.iter_rows(min_row=2, values_only=True))
         assert Decimal(repr(rows[1][5])) == Decimal("46.50") and Decimal(repr(rows[1][7])) == closing
         assert rows[1][10] == "M1"

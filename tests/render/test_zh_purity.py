@@ -98,7 +98,8 @@ def outputs(case: Path, tmp: Path) -> dict[str, str]:
     xlsx = tmp / f"{case.name}.xlsx"
     code, _, err = run("statement", case, "--lang", "zh", "-o", xlsx)
     cells = []
-    for ws in openpyxl.load_workbook(xlsx):  # the sheet names are identifiers other tools open (see README)
+    for ws in openpyxl.load_workbook(xlsx):
+        cells.append(ws.title)
         for row in ws.iter_rows(values_only=True):
             cells += [v for v in row if isinstance(v, str) and not v.startswith("=")]
     out["statement xlsx"] = "\n".join(cells) + err
