@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 from debtcli.engine.replay import contract_schedule
 
@@ -31,7 +31,13 @@ IRR_TOLERANCE = Decimal("1e-24")  # the bracket is closed when narrower than thi
 IRR_MAX_STEPS = 200
 IRR_NPV_TOLERANCE = Decimal("1e-30")  # relative to the largest flow: the net present value counts as zero
 APR_PLACES = Decimal("0.01")  # percent to 2 decimals
-MONTHS_PER_DAY = Decimal(12) / Decimal(365)
+MONTHS_PER_DAY = Decimal(12) / Decimal(365)  # 28 digits: the periods of flows on other days than the schedule's
+_DEFAULT = Context(prec=28)  # the context MONTHS_PER_DAY and the periods are worked out in
+with localcontext() as _ctx:
+    _ctx.prec = IRR_PRECISION
+    DAY_IN_MONTHS = Decimal(12) / Decimal(365)  # the same, to the precision of the search
+    DAYS_PER_MONTH = Decimal(365) / Decimal(12)
+POLISHED = Decimal("1e-14")
 INSTALLMENT_METHODS = ("equal_installment", "equal_principal", "interest_only", "flat")
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -84,6 +90,7 @@ def irr(flows) -> Decimal | None:
     with localcontext() as ctx:
         ctx.prec = IRR_PRECISION
         whole = all(t == t.to_integral_value() for t, _ in pairs)
+        days = None if whole else _whole_days(pairs)
 
         def npv(r: Decimal) -> tuple[Decimal, Decimal]:
             v = ONE / (ONE + r)
@@ -97,8 +104,22 @@ def irr(flows) -> Decimal | None:
                     value += a * f
                     slope -= t * a * f
                 return value, slope * v
-            log_v = v.ln()  # v^t = e^(t ln v): one logarithm an evaluation, one exponential a flow
-            for t, a in pairs:
+            log_v = v.ln()
+            if days is not None:  # v^t = w^days, w = e^(ln v x 12/365): integer powers of w over the gaps
+                w = (log_v * DAY_IN_MONTHS).exp()
+                powers: dict = {}
+                k, f = 0, ONE
+                for (t, a), d in zip(pairs, days):
+                    if d != k:
+                        step = powers.get(d - k)
+                        if step is None:
+                            step = powers[d - k] = w ** (d - k)
+                        f *= step
+                        k = d
+                    value += a * f
+                    slope -= t * a * f
+                return value, slope * v
+            for t, a in pairs:  # v^t = e^(t ln v): one logarithm an evaluation, one exponential a flow
                 f = (t * log_v).exp() if t else ONE
                 value += a * f
                 slope -= t * a * f
@@ -134,9 +155,11 @@ def irr(flows) -> Decimal | None:
 
 def _polish(npv, r: Decimal, settled: Decimal) -> Decimal | None:
     """Newton's method from a floating-point root: a few steps, each allowed to move r by no more than
-    a hair (1e-9 of it); the root once the net present value counts as zero, else None."""
-    width = max(abs(r), ONE) * Decimal("1e-9")
-    lo, hi = r - width, r + width
+    a hair (1e-9 of it); the root once the net present value counts as zero, or once a step moved r by
+    less than 1e-14 (Newton converges quadratically: the step after it would be below 1e-26), else
+    None."""
+    scale = max(abs(r), ONE)
+    lo, hi = r - scale * Decimal("1e-9"), r + scale * Decimal("1e-9")
     for _ in range(6):
         value, slope = npv(r)
         if abs(value) <= settled:
@@ -146,8 +169,22 @@ def _polish(npv, r: Decimal, settled: Decimal) -> Decimal | None:
             return None
         if step == r:  # Newton cannot move r at this precision: converged
             return +r
+        if abs(step - r) < scale * POLISHED:
+            return +step
         r = step
     return None
+
+
+def _whole_days(pairs) -> list[int] | None:
+    """The days behind each period when every period is a whole number of days as ``_months`` writes it
+    (days x 12 / 365 in 28 digits), else None."""
+    out = []
+    for t, _ in pairs:
+        d = int((t * DAYS_PER_MONTH).to_integral_value())
+        if _DEFAULT.multiply(Decimal(d), MONTHS_PER_DAY) != t:
+            return None
+        out.append(d)
+    return out
 
 
 def _newton(npv, r: Decimal, lo: Decimal, hi: Decimal, s_lo: int, settled: Decimal) -> Decimal:
