@@ -376,11 +376,18 @@ class TableReader:
         return v
 
     def _record(self, rowno: int, cells: list, raw: str):
-        src = SourceRef(self.path.name, row=rowno, sheet=self.table.sheet, raw=raw)
-        rule_type = self._apply_rules(cells)
+        src = SourceRef(self.path.name, rowno, self.table.sheet, None, raw)
+        rule_type = self._apply_rules(cells) if self.profile.rules else None
         day = self._date(cells, "date", required=True)
         amount, side = self._amount(cells)
-        text = lambda col: cell_text(self._value(cells, col))  # noqa: E731
+        columns, width = self.table.columns, len(cells)
+
+        def text(col: str) -> str:  # cell_text(self._value(cells, col)), without the two calls for a text cell
+            i = columns.get(col)
+            if i is None or i >= width:
+                return ""
+            v = cells[i]
+            return v.strip() if v.__class__ is str else cell_text(v)
         if self.kind == "payments":
             if amount <= 0:
                 raise _RowError(self._amount_column(side), f"{self._amount_column(side)}: a payment must be "
@@ -464,6 +471,9 @@ class TableReader:
                 amount = v
             elif self.profile.decimal_mark == "." and len(v) <= 16 and _PLAIN_NUMBER.match(v):
                 amount = Decimal(v)  # the common case, without the full parser
+                dot = v.find(".")
+                if dot < 0 or len(v) - dot - 1 <= self.places:  # no more decimals than the currency has
+                    return amount
             else:
                 text = cell_text(v)
                 if len(text) > 60:
@@ -569,6 +579,7 @@ class _Skip(Exception):
 
 
 _PLAIN_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PLAIN_DATES: dict[str, date] = {}  # yyyy-mm-dd text -> date, for the dates a portfolio's rows repeat
 _PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _GROUPED = {".": re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$|^\d*\.\d+$|^\d+$"),
             ",": re.compile(r"^\d{1,3}(\.\d{3})+(,\d*)?$|^\d*,\d+$|^\d+$")}
@@ -589,11 +600,20 @@ def cell_date(v, date_format: str | None = None) -> date:
             return excel_serial_date(v)
         v = cell_text(v)
     s = str(v).strip()
-    if not date_format and _PLAIN_DATE.match(s):
-        try:
-            return date.fromisoformat(s)
-        except ValueError:
-            pass  # the full parser gives the message
+    if not date_format:
+        known = _PLAIN_DATES.get(s)
+        if known is not None:
+            return known
+        if _PLAIN_DATE.match(s):
+            try:
+                day = date.fromisoformat(s)
+            except ValueError:
+                pass  # the full parser gives the message
+            else:
+                if len(_PLAIN_DATES) >= 4096:
+                    _PLAIN_DATES.clear()
+                _PLAIN_DATES[s] = day
+                return day
     if date_format:
         try:
             return datetime.strptime(s, date_format).date()
