@@ -98,6 +98,18 @@ def replay(account: Account, as_of: date, trace: bool = True) -> ReplayResult:
     return _Replay(account, trace).run(as_of)
 
 
+def schedule_replay(account: Account, end: date) -> ReplayResult:
+    """The installments of ``account`` (no payments, events or restructures) up to ``end``, from a
+    replay that leaves out what follows a missed installment and never changes one: default and
+    compound interest, the penalty and late fees. Only ``installments`` of the result are the
+    contract's; its balances lack those charges."""
+    if account.card is not None or account.payments or account.events or account.restructures:
+        return replay(account, end, trace=False)
+    run = _Replay(account, False)
+    run.schedule_only = True
+    return run.run(end)
+
+
 def untraced(result: ReplayResult) -> ReplayResult:
     """A traced loan result as the untraced replay of the same account gives it: the same figures,
     without accrual lines and rounding notes."""
@@ -143,7 +155,7 @@ class Replays:
 def contract_schedule(account: Account) -> ReplayResult:
     """The schedule the contract sets: ``account`` with no payments, events or restructures, replayed
     untraced to its last due date (the annualised cost and the comprehensive cost both read it)."""
-    return replay(replace(account, payments=(), events=(), restructures=()), max(account.due_dates), trace=False)
+    return schedule_replay(replace(account, payments=(), events=(), restructures=()), max(account.due_dates))
 
 
 class _Replay:
@@ -157,6 +169,7 @@ class _Replay:
         self.actual_days = account.day_count not in ("30/360", "30E/360")  # days are calendar days
         self.per_period = account.interest_method == "per_period"
         self.hold = account.method in ("equal_installment", "equal_principal", "interest_only", "flat")
+        self.schedule_only = False  # see ``schedule_replay``
 
     # ------------------------------------------------------------------ helpers
     def rnd(self, x: Decimal) -> Decimal:
@@ -380,7 +393,7 @@ class _Replay:
             self._ceiling_accrue(t0, t1)
         if grace_p > ZERO:
             self._add("interest", grace_p, self.rate, t0, t1, self.rate_text)
-        if overdue_p > ZERO or (self.a.compound and overdue_i > ZERO):
+        if (overdue_p > ZERO or (self.a.compound and overdue_i > ZERO)) and not self.schedule_only:
             drate, dtext = self.default_rate()
             if overdue_p > ZERO:
                 self._add("default_interest", overdue_p, drate, t0, t1, dtext)
@@ -634,6 +647,8 @@ class _Replay:
             return
         if self.first_missed is None:
             self.first_missed = self.inst[n]["due"]
+        if self.schedule_only:
+            return
         a = self.a
         if a.penalty is not None and a.penalty > 0 and not self.penalty_charged:
             self.penalty_charged = True

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from debtcli.engine.account import Account, account_from_terms
-from debtcli.engine.replay import Replays, ReplayResult, replay
+from debtcli.engine.replay import Replays, ReplayResult, replay, schedule_replay
 from debtcli.terms.case import Case
 from debtcli.model.records import Issue
 from debtcli.reconcile.payments import PaymentMatch, match_settings, not_applied, payments_to_credit
@@ -58,7 +58,8 @@ def contract_run(case: Case, as_of: date, trace: bool = True, with_payments: boo
 
 def schedule_run(case: Case) -> ContractRun:
     """The contractual schedule: the replay with no payments and no acceleration, charge-off or
-    waiver (rate changes stay), up to the last due date."""
+    waiver (rate changes stay), up to the last due date. Its result is for the installments: the
+    charges of missed installments are not computed (``engine.replay.schedule_replay``)."""
     from dataclasses import replace
 
     from debtcli.engine.account import due_dates_for
@@ -67,7 +68,8 @@ def schedule_run(case: Case) -> ContractRun:
     end = max(dues) if dues else case.terms.contract.signed
     account, _, issues = contract_account(case, end, with_payments=False)
     account = replace(account, events=())
-    return ContractRun(account, replay(account, end, trace=False), None, tuple(issues))
+    # the installments only: what a missed installment would add (default interest, fees) is left out
+    return ContractRun(account, schedule_replay(account, end), None, tuple(issues))
 
 
 # ---------------------------------------------------------------------- verify
