@@ -3,18 +3,21 @@ the packs import, so that the registry and the packs do not import each other.""
 
 from __future__ import annotations
 
-from debtcli.model.records import InputError, Issue, SourceRef
-from debtcli.rules.cn import CnPack
-from debtcli.rules.none import NonePack
-from debtcli.rules.us import UsPack
+from importlib import import_module
 
-PACKS = {"cn": CnPack, "us": UsPack, "none": NonePack}
+from debtcli.model.records import InputError, Issue, SourceRef
+
+# name -> (module, class): a pack's module is imported when the pack is first asked for, so that a
+# command run under one pack does not load the others
+PACKS = {"cn": ("debtcli.rules.cn", "CnPack"), "us": ("debtcli.rules.us", "UsPack"),
+         "none": ("debtcli.rules.none", "NonePack")}
 
 
 def get_pack(name: str):
     """The rule pack called ``name``: cn | us | none. Any other is untrusted input (``InputError``)."""
     if name in PACKS:
-        return PACKS[name]()
+        module, cls = PACKS[name]
+        return getattr(import_module(module), cls)()
     raise InputError([Issue(SourceRef("case.toml", column="case.jurisdiction"),
                             f"case.jurisdiction: no rule pack {name!r} in this version; use cn, us or none "
                             "(or --rules cn / --rules us / --rules none)", code="RULES")])
