@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 from decimal import Decimal
 
@@ -132,12 +133,12 @@ def posting_findings(case, contract_result, account) -> list[Finding]:
         if comp not in groups:
             continue
         postings = [p for p in contract_result.postings if p.component == comp]
+        charged_through = _ChargedThrough(postings)
         prev: date | None = None
         for day in sorted(groups[comp]):
             rows = groups[comp][day]
             posted = sum((r.amount for r in rows), ZERO)
-            recomputed = round_money(_charged_through(postings, day) - _charged_through(postings, prev),
-                                     account.rounding, account.places)
+            recomputed = round_money(charged_through(day) - charged_through(prev), account.rounding, account.places)
             diff = posted - recomputed
             if diff != 0:
                 out.append(_posting_finding(comp, rows, prev, day, posted, recomputed, diff, tolerance,
@@ -161,6 +162,46 @@ def _charged_through(postings, day: date | None) -> Decimal:
                 covered = (min(line.end, day) - line.start).days
                 total += line.amount * covered / line.days
     return total
+
+
+class _ChargedThrough:
+    """``_charged_through(postings, day)`` for one component's postings, asked for days in rising order:
+    the postings made by ``day`` are a running total (postings come in date order), and only the
+    later postings whose accrual lines start before ``day`` are visited; the additions are the same,
+    in the same order, as ``_charged_through`` makes them. Postings out of date order fall back to it."""
+
+    def __init__(self, postings):
+        self.postings = postings
+        self.dated = all(a.date <= b.date for a, b in zip(postings, postings[1:]))
+        if not self.dated:
+            return
+        self.dates = [p.date for p in postings]
+        self.prefix = [ZERO]  # prefix[j]: the first j postings' amounts, added in order from zero
+        for p in postings:
+            self.prefix.append(self.prefix[-1] + p.amount)
+        # earliest[j]: the earliest start of an accrual line of postings j.. (None: no line)
+        self.earliest: list = [None] * (len(postings) + 1)
+        for j in range(len(postings) - 1, -1, -1):
+            starts = [line.start for line in postings[j].lines if line.days > 0]
+            later = self.earliest[j + 1]
+            first = min(starts) if starts else None
+            self.earliest[j] = first if later is None else (later if first is None else min(first, later))
+
+    def __call__(self, day: date | None) -> Decimal:
+        if day is None:
+            return ZERO
+        if not self.dated:
+            return _charged_through(self.postings, day)
+        j = bisect_right(self.dates, day)  # postings[:j] are made by ``day``
+        total = self.prefix[j]
+        postings, earliest = self.postings, self.earliest
+        while j < len(postings) and earliest[j] is not None and earliest[j] < day:
+            for line in postings[j].lines:
+                if line.start < day and line.days > 0:
+                    covered = (min(line.end, day) - line.start).days
+                    total += line.amount * covered / line.days
+            j += 1
+        return total
 
 
 def _posting_finding(comp, rows, prev, day, posted, recomputed, diff, tolerance, places, basis) -> Finding:
