@@ -173,7 +173,7 @@ class TableReader:
             if width is None:
                 width = len(t.header) if t.header_row else 0
             t.rows_seen = rowno
-            texts = [cell_text(c).strip() for c in cells] if cells else cells
+            texts = [c.strip() if c.__class__ is str else cell_text(c).strip() for c in cells] if cells else cells
             if not any(texts):
                 if empty_from is None:
                     empty_from = rowno
@@ -225,6 +225,13 @@ class TableReader:
         """A CSV row must have the header's fields: more means a value was split (an unquoted
         1,066.19) or shifted, fewer that it was cut; a field holding a line break means a quote
         swallowed the next line(s)."""
+        if len(cells) == width:  # the usual row: only a line break inside a field can be wrong
+            try:
+                joined = "".join(cells)
+            except TypeError:  # a cell that is not text: the checks below say what they say of it
+                joined = "\n"
+            if "\n" not in joined and "\r" not in joined:
+                return
         extra = [c for c in cells[width:] if c.strip()]
         if extra:
             raise _RowError(None, f"{len(cells)} fields where the header has {width} (extra: "
