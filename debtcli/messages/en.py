@@ -397,6 +397,22 @@ LOAN_CONVENTIONS = {
 }
 
 
+
+# ---------------------------------------------------------------------- the us pack's conventions lines (rules/us.py)
+US_CONVENTIONS = {
+    "note.us.state": "{state}; lender kind {kind}",
+    "note.us.unauthorized_removed": lambda p, w: ", ".join(f"{n} {w.m(a)} ({w.d(d)})" for n, a, d in p["items"]),
+    "note.us.ca_3289_silent": ("the contract states no rate: 10% a year from the breach (Cal. Civ. Code 3289(b) (10% a "
+                               "year after a breach when the contract states no rate))"),
+    "note.us.ca_3289_contract": "Cal. Civ. Code 3289(a) (the contract rate keeps running after a breach)",
+    "note.us.ny_usury": lambda p, w: f"interest held to 16% a year from {w.d(p['start'])} (non-bank holder)",
+    "note.us.judgment": lambda p, w: (
+        f"judgment of {w.d(p['date'])} for {w.m(p['amount'])}; post-judgment interest "
+        + ", ".join(f"{r} from {w.d(d)}" for d, r in p["points"]) + f" ({p['basis']}); "
+        + (f"compounded annually on each anniversary of the judgment ({p['compounding']}), ACT/365"
+           if p["compounding"] else "simple interest, ACT/365")),
+}
+
 CATALOGUE = {
     "list_sep": "; ",
     "literal": lambda p, w: p["text"],
@@ -643,4 +659,5 @@ CATALOGUE = {
     **CONVENTIONS,
     **PACK_NOTES,
     **LOAN_CONVENTIONS,
+    **US_CONVENTIONS,
 }

@@ -394,6 +394,22 @@ LOAN_CONVENTIONS = {
 }
 
 
+
+# ---------------------------------------------------------------------- the us pack's conventions lines (rules/us.py)
+_US_LENDER_KINDS = {"original_creditor": "原始债权人", "debt_buyer": "债权受让人（债务购买方）", "collector": "催收机构"}
+US_CONVENTIONS = {
+    "note.us.state": lambda p, w: f"{p['state']}；出借人类别：{_US_LENDER_KINDS.get(p['kind'], p['kind'])}",
+    "note.us.unauthorized_removed": lambda p, w: "；".join(f"{n} {w.m(a)}（{w.d(d)}）" for n, a, d in p["items"]),
+    "note.us.ca_3289_silent": "合同未约定利率：自违约之日起按年利率 10% 计息（Cal. Civ. Code 3289(b)：合同未约定利率的，违约后按年 10% 计息）",
+    "note.us.ca_3289_contract": "违约后继续按合同利率计息（Cal. Civ. Code 3289(a)）",
+    "note.us.ny_usury": lambda p, w: f"自 {w.d(p['start'])} 起利息以年利率 16% 为限（非银行持有人）",
+    "note.us.judgment": lambda p, w: (
+        f"{w.d(p['date'])} 判决金额 {w.m(p['amount'])}；判决后利息："
+        + "，".join(f"自 {w.d(d)} 起年利率 {r}" for d, r in p["points"]) + f"（{p['basis']}）；"
+        + (f"每逢判决周年日复利计算（{p['compounding']}），按实际天数、一年 365 天" if p["compounding"]
+           else "单利，按实际天数、一年 365 天")),
+}
+
 CATALOGUE = {
     "list_sep": "；",
     "literal": lambda p, w: p["text"],
@@ -602,4 +618,5 @@ CATALOGUE = {
     **CONVENTIONS,
     **PACK_NOTES,
     **LOAN_CONVENTIONS,
+    **US_CONVENTIONS,
 }

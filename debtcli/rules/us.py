@@ -29,7 +29,7 @@ from decimal import Decimal
 from debtcli.engine.account import RatePoint, account_from_terms
 from debtcli.engine.replay import Replays, ReplayResult, replay
 from debtcli.model.findings import UNAUTHORIZED_CHARGE, Finding, text
-from debtcli.model.money import ZERO, ParseError, Rate, fmt_grouped, parse_amount, parse_rate
+from debtcli.model.money import ZERO, ParseError, Rate, parse_amount, parse_rate
 from debtcli.model.records import COMPONENT_NAMES_EN, InputError, Issue, SourceRef
 from debtcli.rules import us_law
 from debtcli.rules.us_itemization import Itemization, itemize, stated_identity_gap
@@ -151,7 +151,7 @@ class UsPack:
         terms = ctx.terms
         account = ctx.contract_account
         findings: list[Finding] = []
-        notes: dict = {"state": f"{terms.case.state}; lender kind {terms.case.lender_kind}"}
+        notes: dict = {"state": text("note.us.state", state=terms.case.state, kind=terms.case.lender_kind)}
         self._statutory = {}
         if "judgment_date" in settings:
             account = self._judgment(ctx, settings, notes)
@@ -233,7 +233,8 @@ class UsPack:
                 UNAUTHORIZED_CHARGE, "error", comp, amount, {"name": name, "amount": amount, "date": day},
                 (_basis("unauthorized"),), (source,) if source else (), {"date": day, "name": name}, variant="us"))
         if removed:
-            notes["unauthorized_removed"] = ", ".join(f"{n} {fmt_grouped(a)} ({d})" for _, a, d, n, _ in removed)
+            notes["unauthorized_removed"] = text("note.us.unauthorized_removed",
+                                                 items=tuple((n, a, d) for _, a, d, n, _ in removed))
         return replace(account, **changes) if changes else account
 
     def _state_rates(self, ctx, settings: dict, account, findings: list, notes: dict):
@@ -246,9 +247,9 @@ class UsPack:
                               default_markup=None)
             self._statutory["default_interest"] = us_law.CA_SILENT_BASIS
             self._statutory["interest"] = us_law.CA_SILENT_BASIS  # a letter may call it interest
-            notes["ca_3289"] = "the contract states no rate: 10% a year from the breach (" + us_law.CA_SILENT_BASIS + ")"
+            notes["ca_3289"] = text("note.us.ca_3289_silent")
         elif state == "CA" and terms.contract.rate is not None:
-            notes["ca_3289"] = us_law.CA_CONTRACT_BASIS
+            notes["ca_3289"] = text("note.us.ca_3289_contract")
         if state == "NY":
             account = self._ny_usury(ctx, settings, account, findings, notes)
         return account
@@ -295,7 +296,7 @@ class UsPack:
             {"kind": terms.case.lender_kind, "rate": _pct(top), "from": start, "excess": effect},
             (_basis("ny_usury"),), (SourceRef("case.toml", column="contract.rate"),),
             {"from": start, "rate": _pct(top), "cap": "16%"}))
-        notes["ny_usury"] = f"interest held to 16% a year from {start} (non-bank holder)"
+        notes["ny_usury"] = text("note.us.ny_usury", start=start)
         return capped
 
     def _judgment(self, ctx, settings: dict, notes: dict):
@@ -339,10 +340,9 @@ class UsPack:
             account = replace(account, restructures=tuple(
                 Restructure(d, 1, kind="capitalize", note="post-judgment interest compounds annually", index=10000 + i)
                 for i, d in enumerate(yearly)))
-        how = (f"compounded annually on each anniversary of the judgment ({us_law.COMPOUNDING_BASIS[terms.case.state]}"
-               f"), ACT/365" if terms.case.state in us_law.COMPOUNDING_BASIS else "simple interest, ACT/365")
-        notes["judgment"] = (f"judgment of {jd} for {fmt_grouped(amount)}; post-judgment interest "
-                             + ", ".join(f"{_pct(r)} from {d}" for d, r in jr.points) + f" ({jr.basis}); {how}")
+        notes["judgment"] = text("note.us.judgment", date=jd, amount=amount, basis=jr.basis,
+                                 points=tuple((d, _pct(r)) for d, r in jr.points),
+                                 compounding=us_law.COMPOUNDING_BASIS.get(terms.case.state))
         return account
 
     # ------------------------------------------------------------------ review parts
