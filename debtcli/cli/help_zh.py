@@ -24,6 +24,25 @@ EXAMPLES = {
     "schedule": ("debtcli schedule examples/bank-loan", "debtcli schedule examples/bank-loan --format json"),
     "balance": ("debtcli balance examples/bank-loan --as-of 2024-06-30",
                 "debtcli balance examples/bank-loan --as-of 2024-06-30 --format json"),
+    "batch": ("debtcli batch cases/ --out results.jsonl --summary summary.xlsx",
+              "debtcli batch export/ --out results.jsonl --workers 4 --resume",
+              "debtcli batch cases/ --out results.jsonl --statements statements/ --format pdf --only-flagged",
+              "debtcli batch export/ --out results.jsonl --engine spark --master local[2]"),
+    "import": ("debtcli import ledger.xlsx", "debtcli import 还款流水.csv --kind payments --format json",
+               "debtcli import export.csv --profile bank.profile.toml"),
+    "init": ("debtcli profile init ledger.xlsx", "debtcli profile init export.csv --kind payments --out -"),
+    "interest": ('debtcli interest --principal 100000 --from 2021-03-01 --to 2023-03-01 --rate "4×LPR"',
+                 'debtcli interest --principal 100000 --from 2021-03-01 --to 2023-03-01 --rate "LPR+50bp" --basis 360',
+                 'debtcli interest --principal 100000 --from 2018-06-01 --to 2020-06-01 --rate "4×LPR" --grade y1_3',
+                 'debtcli interest --principal 250000 --from 2024-01-10 --to 2024-07-10 --rate "0.0175%/day" '
+                 '--counting both',
+                 'debtcli interest --principal 100000 --from 2026-01-01 --to 2026-12-01 --rate "4×LPR" '
+                 '--lpr 2026-10-20=3.00 --lpr 2026-11-20=3.00'),
+    "quote": ("debtcli quote examples/settlement --on 2025-03-20",
+              "debtcli quote examples/settlement --on 2025-03-20 --waive penalties=100% --waive interest=50%",
+              "debtcli quote examples/private-loan --on 2023-06-30 --waive default_interest=1200.00 --format json",
+              "debtcli quote examples/settlement --on 2025-03-20 --waive penalties=100% --plan 12 --first 2025-04-20",
+              "debtcli quote examples/settlement --on 2025-03-20 --waive penalties=100% --plan 12 -o offer.pdf"),
 }
 
 COMMANDS = {
@@ -38,11 +57,85 @@ COMMANDS = {
     "schedule": "列出合同约定的还款计划：每期的到期日、本金、利息、合计和剩余本金。",
     "balance": ("截至某日按合同应付的各项金额：逾期、已到期、未到期，以及结清所需的合计（提前还款报价）。"
                 "台账和付款凭证中的还款均已计入。"),
-    "batch": "核对一个文件夹下的每个案件（或一个导出文件中的每个账户），每个案件写一行结果，并可生成汇总工作簿。",
-    "import": "读取一个台账或付款表，按列映射规则转换为标准格式，列出未采用的行及原因。",
-    "interest": "按给定的本金、利率和期间计算利息，并列出每一行计算式。",
-    "quote": "生成和解报价或分期还款计划，并写出报价函。",
-    "profile": "列映射规则（profile）：为非标准格式的表格生成和检查列映射。",
+    "batch": ("核对整个资产组合中的每个账户：--out 的每一行即该账户 `verify --format json` 输出的对象（无法读取的账户带 "
+              "error 及其问题），按账户编号排序。SOURCE 可以是案件文件夹的上级文件夹、含 accounts.csv（及 ledger.csv、"
+              "payments.csv）的文件夹，或组合工作簿。中断后加 --resume 只核对其余账户；--summary 另写汇总工作簿；"
+              "--statements 为每个账户写一份明细表（与对该账户运行 statement 的字节相同）及含 SHA-256 的清单。\n\n"
+              "退出码 0：全部核对无误；1：有账户存在“错误”级别的核查发现；2：有账户无法读取；3：内部错误。"),
+    "import": ("按 debtcli 的读法打印 FILE 的各行（标准列，每笔一行，并注明来源行号）；未采用的行和问题写到标准错误。"
+               "核对前可用它检查列映射。\n\n退出码 0：每一行都已读取或未采用且没有错误；2：有行或文件无法读取。"),
+    "interest": ("按固定利率或挂钩 LPR 的利率计算一笔金额在两个日期之间的利息：利率每变动一次分为一段（分段计息），"
+                 "每段按法院格式列出（以 X 元为基数，自 A 起至 B 止，按年利率 r% 计算 N 天 = Y 元），并给出合计。"
+                 "每段四舍五入到分；合计对未舍入的总和只舍入一次（差额会列出）。挂钩 LPR 的利率使用内置 LPR 表"
+                 "（自 2019-08-20 起）；期间超出最后一次已知报价时以退出码 2 结束，并指出需用 --lpr 补充的报价。"
+                 "LPR 改革（2019-08-20）之前的日期按当时施行的中国人民银行贷款基准利率（--grade）计算，倍数和加点不变。"),
+    "quote": ("某日结清一个案件所需的各项金额：按合同和依法（依法金额是债权人最多可主张的数额），以及每日增加额。"
+              "减免方案（--waive）作用于依法金额，列出减免前、减免额和减免后；--plan 将减免后的金额分为等额月供。"
+              "截至该日的台账和付款凭证中的还款均已计入。退出码 0（输入无法采信时为 2）。"),
+    "profile": "列映射规则（profile）：说明如何读取 debtcli 不认识其版式的台账或还款表。",
+    "init": ("为 FILE 写出一个初始列映射：找到的表头行、识别出的列（日期、金额、摘要 ...），以及以注释列出的未识别的列。"
+             "修改后用 debtcli import 检查。"),
+}
+
+# the options of one command whose words differ from the same option elsewhere
+COMMAND_OPTIONS = {
+    "batch": {
+        "source": ("案件文件夹的上级文件夹、含 accounts.csv（及 ledger.csv 和 payments.csv）的文件夹，或组合工作簿"
+                   "（含 accounts、ledger、payments 工作表的 .xlsx）。"),
+        "out": "结果写到哪里：每个账户一行 JSON，按账户编号排序。",
+        "workers": "同时核对账户的进程数。默认：CPU 核数。",
+        "rules": "所有账户使用的规则包。默认：各案件的 jurisdiction。",
+        "summary": "另写一个汇总工作簿（.xlsx）：户数、按核查发现和构成项的合计、超出最多的账户、读取的输入文件。",
+        "resume": "保留 --out 中已有的账户，只核对其余账户（中断之后）。",
+        "statements": ("另将每个账户的明细表写入该文件夹，以账户编号命名（与对该账户运行 `debtcli statement` 的字节相同），"
+                       "并写出列有各文件 SHA-256 的 manifest.csv。"),
+        "statement_format": "--statements：pdf、docx、xlsx、html 或 md（claim 无 xlsx；regf 为 pdf、html 或 docx）。",
+        "template": "--statements：statement（逐项明细表）、claim（诉讼请求与计算清单）或 regf（us 规则包的债务确认通知）。",
+        "lang": "zh 或 en：本命令输出的语言，以及加 --statements 时每份明细表的语言。默认：消息取 DEBTCLI_LANG 或系统区域设置，"
+                "明细表取各案件的语言。",
+        "only_flagged": "--statements：只为有“错误”级别核查发现的账户写明细表。",
+        "engine": "local：在本机用多个进程；spark：在 Spark 集群上（需安装 debtcli[spark]；SOURCE 也可以是 hive:DB 或 Parquet 表的文件夹）。",
+        "master": "配合 --engine spark：Spark master 的地址，如 local[2] 或 spark://host:7077。默认：spark-submit 给出的，否则 local[*]。",
+    },
+    "import": {
+        "file": "CSV 或 XLSX 文件：债权人的台账或还款记录。",
+        "profile": "说明如何读取该文件的列映射（TOML）。默认：同目录下的 <文件名>.profile.toml 或 profile.toml。",
+        "kind": "ledger（台账）或 payments（还款记录）。默认：取自列映射、文件名或列名。",
+        "sheet": "要读取的工作表（XLSX）。",
+        "format": "输出格式。",
+        "lang": "zh 或 en：本命令输出的语言。默认：DEBTCLI_LANG，否则为系统区域设置。",
+    },
+    "init": {
+        "file": "CSV 或 XLSX 文件：债权人的台账或还款记录。",
+        "kind": "ledger（台账）或 payments（还款记录）。默认：取自文件名或列名。",
+        "sheet": "要读取的工作表（XLSX）。",
+        "out": "写到哪里；- 表示标准输出。默认：FILE 同目录下的 <文件名>.profile.toml。",
+        "force": "覆盖已存在的列映射文件。",
+        "lang": "zh 或 en：本命令输出的语言（包括列映射文件中的注释）。默认：DEBTCLI_LANG，否则为系统区域设置。",
+    },
+    "interest": {
+        "principal": "计息基数，如 100000 或 100,000.00。",
+        "from_": "开始计息的第一天（YYYY-MM-DD）。",
+        "to": "截止日（YYYY-MM-DD）：--counting start 时不计入，--counting both 时计入。",
+        "rate": ("24%、2%/month、0.0175%/day、月息2分，或挂钩一年期 LPR：4×LPR（也可写 4*LPR、4倍LPR、LPR×4）、1.5×LPR、"
+                 "LPR+50bp、LPR5Y+0.5%。"),
+        "basis": "年利率所除的一年天数。",
+        "counting": "start：算头不算尾；both：算头算尾。",
+        "lpr": "补充内置表中没有的 LPR 报价：日期=百分数（一年期 LPR），如 2026-10-20=3.00。可重复。",
+        "grade": ("LPR 改革（2019-08-20）之前的日期使用挂钩利率时，按贷款期限的中国人民银行基准利率档次：m6（六个月以内）、"
+                  "y1（一年以内）、y1_3、y3_5、y5plus。默认：y1（LPR5Y 为 y5plus）。"),
+        "currency": "金额的币种。",
+        "format": "输出格式。",
+        "lang": "zh 或 en：计算表（默认 zh，即法院格式）和消息（默认取 DEBTCLI_LANG，否则为系统区域设置）的语言。",
+    },
+    "quote": {
+        "on": "结清日（YYYY-MM-DD）：利息计至该日，不含当日。",
+        "waive": "减免方案，作用于依法金额：构成项=百分比% 或 构成项=金额，如 penalties=100%、fees=1200.00。可重复。",
+        "plan": "将结清金额分为 N 期等额月供（1 到 60）。",
+        "first": "分期计划的首个到期日。默认：--on 之后一个月。",
+        "rate": "分期计划的利率（等额本息），如 6%。默认：0%。",
+        "output": "另写一份报价函：.pdf、.docx、.xlsx、.html 或 .md。",
+    },
 }
 
 OPTIONS = {
@@ -104,10 +197,13 @@ def chinese_help(command, name: str | None = None) -> None:
     elif name in COMMANDS:
         command.help = _help_text(name)
         command.short_help = COMMANDS[name].split("。")[0].split("：")[0]
+    own = COMMAND_OPTIONS.get(name, {})
     for param in getattr(command, "params", ()):
         key = param.name
         if name == "statement" and key == "format":
             param.help = STATEMENT_FORMAT
+        elif key in own:
+            param.help = own[key]
         elif key in OPTIONS and getattr(param, "help", None) is not None or key == "case":
             param.help = OPTIONS.get(key, getattr(param, "help", None))
     command.get_help = _translated(command.get_help)
