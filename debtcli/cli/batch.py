@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from debtcli.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, AsOfOpt, MaxRowsOpt, fail_input
+from debtcli.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, AsOfOpt, MaxRowsOpt, fail_input, \
+    message_language, notice
 from debtcli.cli.common import NoDemandOpt, RulesChoice, parse_date_option
 
 LISTED_ON_CONSOLE = 20
@@ -48,7 +49,9 @@ def batch(
         "--template", help="--statements: statement (the itemised statement), claim (诉讼请求 and "
                            "计算清单) or regf (the us pack's validation notice).")] = "statement",
     lang: Annotated[str | None, typer.Option(
-        "--lang", help="--statements: zh or en. Default: each case's language.", show_default=False)] = None,
+        "--lang", help="zh or en: the language of what the command prints and, with --statements, of every "
+                       "statement. Default: DEBTCLI_LANG or the locale for messages, each case's language for "
+                       "statements.", show_default=False)] = None,
     only_flagged: Annotated[bool, typer.Option(
         "--only-flagged", help="--statements: only for accounts with findings of severity error.")] = False,
     engine: Annotated[Engine, typer.Option("--engine", help="local: processes on this machine; spark: a Spark "
@@ -123,39 +126,38 @@ def batch(
     except (Locked, ResumeError) as exc:
         fail_input([str(exc)], hint="nothing was verified.")
     if outcome.redone:
-        print(f"note: {outcome.redone} line(s) of {out} were not complete results (cut short or edited, or after "
-              "such a line); they were removed and verified again", file=sys.stderr)
+        notice("note", f"{outcome.redone} line(s) of {out} were not complete results (cut short or edited, or after "
+                       "such a line); they were removed and verified again")
     if outcome.interrupted:
-        print(f"interrupted: {outcome.skipped + outcome.written} of {portfolio.count} accounts are in {out}; "
-              "run the same command with --resume to finish", file=sys.stderr)
+        notice("interrupted", f"{outcome.skipped + outcome.written} of {portfolio.count} accounts are in {out}; "
+                              "run the same command with --resume to finish")
         raise typer.Exit(130)
     for label, n in sorted(portfolio.rejected.counts.items()):
         first = next(x for x in portfolio.rejected.listed if x[0] == label) if portfolio.rejected.listed else None
-        print(f"warning: {label}: {n} row(s) belong to no account"
-              + (f" (first: row {first[1]}, {first[2]})" if first else ""), file=sys.stderr)
+        notice("warning", f"{label}: {n} row(s) belong to no account"
+                          + (f" (first: row {first[1]}, {first[2]})" if first else ""))
     if statement_opts is not None:
         from debtcli.batch.statements import write_manifest
 
         manifest, written = write_manifest(statement_opts, out_path)
-        print(f"{written} statement(s) in {statements}; list and SHA-256 in {manifest}", file=sys.stderr)
+        notice("", f"{written} statement(s) in {statements}; list and SHA-256 in {manifest}")
     if summary is not None:
         from debtcli.batch.summary import write_workbook
 
         write_workbook(totals, summary, source, day, settings.rules, portfolio.inputs(), portfolio.rejected)
-    print(f"{totals.total} accounts: {totals.counts['verified']} verified, {totals.counts[FLAGGED]} flagged, "
-          f"{totals.counts[UNREADABLE]} unreadable"
-          + (f" ({outcome.skipped} kept from the earlier run)" if outcome.skipped else "") + f"; results in {out}"
-          + (f", summary in {summary}" if summary else ""), file=sys.stderr)
+    notice("", f"{totals.total} accounts: {totals.counts['verified']} verified, {totals.counts[FLAGGED]} flagged, "
+               f"{totals.counts[UNREADABLE]} unreadable"
+               + (f" ({outcome.skipped} kept from the earlier run)" if outcome.skipped else "") + f"; results in {out}"
+               + (f", summary in {summary}" if summary else ""))
     if totals.counts[UNREADABLE]:
         names = [a for a, _ in totals.unreadable[:LISTED_ON_CONSOLE]]
         more = totals.counts[UNREADABLE] - len(names)
-        print(f"unreadable: {', '.join(names)}" + (f" and {more} more" if more > 0 else "")
-              + f" (each line of {out} with \"error\" lists the problems)", file=sys.stderr)
+        notice("unreadable", f"{', '.join(names)}" + (f" and {more} more" if more > 0 else "")
+                             + f" (each line of {out} with \"error\" lists the problems)")
     if totals.internal_count:
         more = totals.internal_count - min(len(totals.internal), LISTED_ON_CONSOLE)
-        print(f"internal error (a defect in debtcli; please report it) on: "
-              f"{', '.join(totals.internal[:LISTED_ON_CONSOLE])}" + (f" and {more} more" if more > 0 else ""),
-              file=sys.stderr)
+        notice("", f"internal error (a defect in debtcli; please report it) on: "
+                   f"{', '.join(totals.internal[:LISTED_ON_CONSOLE])}" + (f" and {more} more" if more > 0 else ""))
         raise typer.Exit(EXIT_INTERNAL)
     if totals.counts[UNREADABLE]:
         raise typer.Exit(EXIT_INPUT)
@@ -165,8 +167,8 @@ def batch(
 def _statement_options(folder: str | None, fmt: str, template: str, lang: str | None, only_flagged: bool):
     """The --statements options, checked before any account is verified; None without --statements."""
     if folder is None:
-        given = [name for name, on in (("--template", template != "statement"), ("--lang", lang is not None),
-                                       ("--only-flagged", only_flagged), ("--format", fmt != "pdf")) if on]
+        given = [name for name, on in (("--template", template != "statement"), ("--only-flagged", only_flagged),
+                                       ("--format", fmt != "pdf")) if on]
         if given:
             fail_input([f"{', '.join(given)}: only with --statements DIR"])
         return None
@@ -233,11 +235,12 @@ class _progress:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         moving = MovingRate()
+        zh = message_language() == "zh"
 
         class Rate(TextColumn):
             def render(self, task):
                 speed = moving.rate()
-                return super().render(task) if speed is None else f"{speed:,.0f} accounts/s"
+                return super().render(task) if speed is None else f"{speed:,.0f} {'户/秒' if zh else 'accounts/s'}"
 
         class Eta(TextColumn):
             def render(self, task):
@@ -245,9 +248,10 @@ class _progress:
                 if not speed or task.total is None:
                     return super().render(task)
                 left = int((task.total - task.completed) / speed)
-                return f"ETA {left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}"
+                return f"{'预计剩余' if zh else 'ETA'} {left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}"
 
-        self.bar = Progress(TextColumn("verifying"), BarColumn(), MofNCompleteColumn(), Rate(""), Eta("ETA -:--:--"),
+        self.bar = Progress(TextColumn("核对中" if zh else "verifying"), BarColumn(), MofNCompleteColumn(), Rate(""),
+                            Eta("预计剩余 -:--:--" if zh else "ETA -:--:--"),
                             console=Console(stderr=True), transient=False)
         self.bar.start()
         task = self.bar.add_task("accounts", total=self.total)

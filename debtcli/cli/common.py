@@ -31,6 +31,8 @@ class Language(str, Enum):
 FormatOpt = Annotated[TableOrJson, typer.Option("--format", "-f", help="Output format.")]
 RulesOpt = Annotated[RulesChoice | None, typer.Option("--rules", help="Rule pack. Default: the case's jurisdiction.")]
 LangOpt = Annotated[Language | None, typer.Option("--lang", help="zh or en. Default: the case's language.")]
+MessagesLangOpt = Annotated[Language | None, typer.Option(
+    "--lang", help="zh or en: the language of what the command prints. Default: DEBTCLI_LANG, else the locale.")]
 AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", help="The date of the balance (YYYY-MM-DD). Default: the demand's date, else the "

@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from debtcli.cli.common import EXIT_INPUT, MaxRowsOpt, fail_input, max_rows_or_default, print_json
+from debtcli.cli.common import EXIT_INPUT, MaxRowsOpt, MessagesLangOpt, fail_input, max_rows_or_default, notice, \
+    print_json
 
 
 class Kind(str, Enum):
@@ -40,6 +41,7 @@ def import_file(
     sheet: Annotated[str | None, typer.Option("--sheet", help="The worksheet to read (XLSX).")] = None,
     format: Annotated[CsvOrJson, typer.Option("--format", "-f", help="Output format.")] = CsvOrJson.csv,
     max_rows: MaxRowsOpt = None,
+    lang: MessagesLangOpt = None,
 ) -> None:
     """Print the rows of FILE as debtcli reads them (canonical columns, one row per posting), with
     the row each came from; rejected rows and problems go to stderr. Use it to check a profile
@@ -80,7 +82,7 @@ def import_file(
             prof, issues = load_profile(found)
             if prof is None:
                 fail_input([str(i) for i in issues], hint="the profile was not used; nothing was read.")
-            print(f"note: reading {path.name} through {found.name}", file=sys.stderr)
+            notice("note", f"reading {path.name} through {found.name}")
             if prof.kind and kind is None:
                 the_kind = prof.kind
     if sheet is None and path.suffix.lower() in (".xlsx", ".xlsm") and not (prof and prof.sheet):
@@ -102,11 +104,11 @@ def import_file(
         })
     t = reader.table
     for x in t.rejected:
-        print(f"rejected: {Issue(x.source, x.reason)}", file=sys.stderr)
+        notice("rejected", str(Issue(x.source, x.reason)))
     for i in t.issues:
-        print(f"{i.severity}: {i}", file=sys.stderr)
-    print(f"{t.file}{f'[{t.sheet}]' if t.sheet else ''}: {t.rows_seen} rows: {_header_rows(t)} header, {t.used} "
-          f"used as {t.kind}, {len(t.rejected)} rejected", file=sys.stderr)
+        notice(i.severity, str(i))
+    notice("", f"{t.file}{f'[{t.sheet}]' if t.sheet else ''}: {t.rows_seen} rows: {_header_rows(t)} header, {t.used} "
+               f"used as {t.kind}, {len(t.rejected)} rejected")
     if t.errors:
         raise typer.Exit(EXIT_INPUT)
 

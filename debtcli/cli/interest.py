@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from debtcli.cli.common import FormatOpt, LangOpt, TableOrJson, fail_input, parse_date_option, print_json
+from debtcli.cli.common import FormatOpt, Language, MessagesLangOpt, TableOrJson, fail_input, parse_date_option, print_json
 
 
 class Basis(str, Enum):
@@ -52,7 +52,9 @@ def interest(
                                                show_default=False)] = None,
     currency: Annotated[str, typer.Option("--currency", help="Currency of the amount.")] = "CNY",
     format: FormatOpt = TableOrJson.table,
-    lang: LangOpt = None,
+    lang: Annotated[Language | None, typer.Option(
+        "--lang", help="zh or en: the table (default zh, the court's form) and the messages (default DEBTCLI_LANG, "
+                       "else the locale).")] = None,
 ) -> None:
     """Interest on an amount between two dates at a fixed or LPR-linked rate, split into one segment
     wherever the rate changes (分段计息), each in the court's form (以 X 元为基数，自 A 起至 B 止，按年利率
@@ -120,7 +122,7 @@ def interest(
     if format == TableOrJson.json:
         print_json(to_json(run))
         return
-    _print_table(run, (lang.value if lang else "zh"))
+    _print_table(run, lang.value if lang else "zh")  # the court's form is Chinese unless --lang en
 
 
 def _print_table(run, lang: str) -> None:
@@ -139,6 +141,14 @@ def _print_table(run, lang: str) -> None:
         con.print(f"合计 {run.days} 天，利息 {fmt_grouped(run.total, p)} 元（{run.currency}）")
     else:
         con.print(f"Total: {run.days} days, interest {fmt_grouped(run.total, p)} {run.currency}")
+    if lang == "zh":
+        if run.segments_sum != run.total:
+            con.print(f"舍入：各段金额相加为 {fmt_grouped(run.segments_sum, p)}；合计对未舍入的总和 {run.raw_total} 只舍入一次")
+        counting = "算头不算尾" if run.counting == "start" else "算头算尾"
+        con.print(f"计算口径：实际天数 ÷ {run.basis}；{counting}；四舍五入至小数点后 {p} 位")
+        for n in run.notes:
+            con.print(f"说明：{escape(_note_zh(n))}")
+        return
     if run.segments_sum != run.total:
         con.print(f"rounding: the segment lines add up to {fmt_grouped(run.segments_sum, p)}; the total rounds the "
                   f"exact sum {run.raw_total} once")
@@ -146,3 +156,16 @@ def _print_table(run, lang: str) -> None:
     con.print(f"conventions: actual days / {run.basis}; counting {counting}; half_up to {p} places")
     for n in run.notes:
         con.print(f"note: {escape(n)}")
+
+
+def _note_zh(note: str) -> str:
+    """A note of the run (a rate table row not verified in two sources), in Chinese."""
+    import re
+
+    m = re.fullmatch(r"the PBOC benchmark change of (\S+) has status (\S+) \(secondary sources only\)", note)
+    if m:
+        return f"中国人民银行 {m[1]} 的基准利率调整状态为 {m[2]}（仅有二手来源）"
+    m = re.fullmatch(r"the LPR fixing of (\S+) has status (\S+) \(not verified in two sources\)", note)
+    if m:
+        return f"{m[1]} 的 LPR 报价状态为 {m[2]}（未经两个来源核实）"
+    return note

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from debtcli.cli.common import CaseArg, FormatOpt, LangOpt, RulesOpt, TableOrJson, fail_input, load_case_or_exit, \
-    parse_date_option, print_json
+    notice, parse_date_option, print_json
 
 OFFER_FORMATS = ("pdf", "docx", "xlsx", "html", "md")
 
@@ -101,7 +101,7 @@ def quote(
             output.write_bytes(data)
         except OSError as exc:
             fail_input([f"{output}: cannot write the offer letter ({exc.strerror or exc})"])
-        print(f"wrote {output} ({fmt_out}, {len(data)} bytes)", file=sys.stderr)
+        notice("", f"wrote {output} ({fmt_out}, {len(data)} bytes)", language)
     if format == TableOrJson.json:
         print_json(to_json(q))
     else:
@@ -123,6 +123,7 @@ def _print_quote(q, lang: str) -> None:
     from rich.table import Table
 
     from debtcli.messages import finding_message
+    from debtcli.messages.problems import label_zh
     from debtcli.model.money import fmt_grouped
     from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH, COMPONENTS
 
@@ -164,7 +165,8 @@ def _print_quote(q, lang: str) -> None:
         con.print(t2)
     for f in q.report.findings:
         if f.code in ("WAIVER_UNAPPROVED", "PLAN_INSTALLMENT_MISSED", "DEMAND_ABOVE_LAWFUL") or f.severity == "error":
-            con.print(f"{f.severity}: {f.code}: {escape(finding_message(f, lang, p))}")
+            severity = label_zh(f.severity) if zh else f.severity
+            con.print(f"{severity}{'：' if zh else ': '}{f.code}{'：' if zh else ': '}{escape(finding_message(f, lang, p))}")
 
 
 def _one_day():

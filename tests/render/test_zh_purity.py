@@ -180,7 +180,8 @@ def test_a_written_statement_is_announced_in_chinese(tmp_path):
     assert code in (0, 1) and err.strip() == f"已写入 {out}（md，{out.stat().st_size} 字节）"
 
 
-@pytest.mark.parametrize("command", [[], ["verify"], ["statement"], ["schedule"], ["balance"]],
+@pytest.mark.parametrize("command", [[], ["verify"], ["statement"], ["schedule"], ["balance"], ["batch"], ["import"],
+                                     ["profile"], ["profile", "init"], ["interest"], ["quote"]],
                          ids=lambda c: " ".join(c) or "debtcli")
 def test_help_is_chinese(command):
     import os
@@ -196,9 +197,81 @@ def test_help_is_chinese(command):
     assert "用法：" in out.stdout and "选项：" in out.stdout
     # the argument's name, the command names, and the US regulation a template is named after
     allowed = {"case", "schedule", "balance", "verify", "statement", "batch", "import", "interest", "quote", "profile",
-               "regf", "Regulation", "Model", "Form", "us", "zh", "en"}
+               "regf", "Regulation", "Model", "Form", "us", "zh", "en", "init",
+               # the arguments' names; values an option takes (a Spark master, table kinds, components, grades, the
+               # units of a rate, the JSON key of a failed line); the products named (Spark, Parquet)
+               "source", "file", "local", "spark", "hive", "host", "master", "submit", "Spark", "Parquet", "ledger",
+               "payments", "claim", "error", "manifest", "penalties", "interest", "default_interest", "month", "day",
+               "bp", "m", "y", "plus", "name", "profile", "fees", "accounts", "json", "jurisdiction", "start", "both",
+               "r"}
     assert not english_words(text, allowed), text
     # and without a Chinese setting the help stays English
     env = {**os.environ, "DEBTCLI_LANG": "en"}
     out = subprocess.run([sys.executable, "-m", "debtcli", *command, "--help"], capture_output=True, text=True, env=env)
     assert "Usage:" in out.stdout and "Options:" in out.stdout
+
+
+# ---------------------------------------------------------------------- the other commands, as a user runs them
+
+def _other_commands(tmp: Path) -> dict[str, str]:
+    """What a Chinese user reads from batch, import, profile init, interest and quote with --lang zh."""
+    out: dict[str, str] = {}
+    portfolio = tmp / "portfolio"
+    portfolio.mkdir()
+    for case in CN_EXAMPLES:
+        shutil.copytree(case, portfolio / case.name)
+    (portfolio / "broken").mkdir()
+    (portfolio / "broken" / "case.toml").write_text('schema = "debtcli/1"\n[contract]\nrate = "24"\n', "utf-8")
+    code, text, err = run("batch", portfolio, "--out", tmp / "r.jsonl", "--workers", "1", "--lang", "zh")
+    assert code == 2, err  # the broken case is unreadable
+    assert "共 " in err and "无法读取：broken" in err, err
+    out["batch"] = text + err
+    code, text, err = run("batch", portfolio, "--out", tmp / "r.jsonl", "--workers", "1", "--resume", "--lang", "zh",
+                          "--statements", tmp / "statements", "--format", "md")
+    out["batch --resume --statements"] = text + err
+    for case in CN_EXAMPLES:
+        for table in sorted(case.glob("*.csv")) + sorted(case.glob("*.xlsx")):
+            code, text, err = run("import", table, "--lang", "zh")
+            assert code in (0, 2), err
+            out[f"import {case.name}/{table.name}"] = err  # stdout: the canonical rows, column names as codes
+            code, text, err = run("profile", "init", table, "--lang", "zh", "--out", "-")
+            out[f"profile init {case.name}/{table.name}"] = "\n".join(
+                line.split("=")[0] for line in text.splitlines() if line.startswith("#")) + err
+    for args in (("--principal", "100000", "--from", "2018-06-01", "--to", "2020-06-01", "--rate", "4×LPR", "--grade",
+                  "y1_3", "--counting", "both"),
+                 ("--principal", "250000", "--from", "2024-01-10", "--to", "2024-07-10", "--rate", "0.0175%/day")):
+        code, text, err = run("interest", *args, "--lang", "zh")
+        assert code == 0, err
+        out[f"interest {args[-1]}"] = text + err
+    for case, on in ((EXAMPLES / "settlement", "2025-03-20"), (EXAMPLES / "private-loan", "2023-06-30"),
+                     (EXAMPLES / "card-default", "2024-08-10")):
+        code, text, err = run("quote", case, "--on", on, "--waive", "penalties=100%", "--plan", "6", "--lang", "zh")
+        assert code == 0, err
+        out[f"quote {case.name}"] = text + err
+    return out
+
+
+def test_the_other_commands_speak_chinese(tmp_path):
+    allowed = set().union(*(input_words(case) for case in CN_EXAMPLES)) | {"broken", "portfolio", "statements"}
+    allowed |= {"kind", "skip", "encoding", "delimiter", "decimal_mark", "columns", "types", "rule", "match", "type",
+                "date_format", "format", "sheet", "date", "amount", "interest", "adjustment"}  # a profile's keys, values
+    allowed |= {"import", "profile", "init", "error"}  # the commands a line tells to run, the JSON key of a failed line
+    leaks = {where: found for where, text in _other_commands(tmp_path).items()
+             if (found := english_words(text, allowed))}
+    assert not leaks, leaks
+
+
+US_EXAMPLES = sorted(p.parent for p in EXAMPLES.glob("*/case.toml") if 'jurisdiction = "us"' in p.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", US_EXAMPLES, ids=lambda p: p.name)
+def test_the_us_packs_conventions_speak_chinese(case):
+    """A us case rendered in Chinese: the conventions block is Chinese; only the US statutes it names stay as
+    written (Cal. Civ. Code 3289(b), in brackets)."""
+    code, text, err = run("verify", case, "--lang", "zh", "--format", "json")
+    rep = json.loads(text)
+    values = "\n".join(re.sub(r"（[^（）]*(?:Code|Law)[^（）]*）", " ", v) for v in rep["conventions_zh"].values())
+    assert not english_words(values, input_words(case) | {"us"}), values
+    assert rep["conventions"]["state"].endswith("; lender kind " + rep["conventions"]["state"].split()[-1])
+    code, table, _ = run("verify", case, "--lang", "zh")
+    assert "出借人类别" in table
