@@ -209,6 +209,12 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"(?P<k>[\w.\[\]]+): a rule sets either type = \.\.\. or skip = true", "{k}：规则只能设置 type = ... 或 skip = true 其中之一"),
     # [rules] of a pack and the LPR table (rules/*)
     (r"(?P<k>[\w.\[\]]+): give lpr_1y and/or lpr_5y", "{k}：请给出 lpr_1y 和/或 lpr_5y"),
+    (r"rules\.acquired: missing; a non-bank holder in NY may not charge more than 16% a year from the day it acquired the "
+     r"debt, and the contract rate is above that: add \[rules\] acquired = YYYY-MM-DD \(the date of the bill of sale\)",
+     "rules.acquired：缺少此项；纽约州的非银行持有人自取得债权之日起收取的利息不得超过年 16%，而合同利率高于此数：请在 [rules] "
+     "中加 acquired = YYYY-MM-DD（债权转让协议的日期）"),
+    (r"rules\.judgment_amount: missing; the amount of the judgment of (?P<d>\S+) \(rules\.judgment_date\) is needed",
+     "rules.judgment_amount：缺少此项；需要 {d}（rules.judgment_date）判决的金额"),
     (r"(?P<k>[\w.\[\]]+): missing; rolled_over_from and original_principal go together",
      "{k}：缺少此项；rolled_over_from 与 original_principal 须同时给出"),
     (r"(?P<k>[\w.\[\]]+): expected \[\[rules\.lpr\]\] tables with date, lpr_1y, lpr_5y", "{k}：应为 [[rules.lpr]] 表（含 date、lpr_1y、lpr_5y）"),
@@ -389,6 +395,10 @@ EXPECTED: tuple[tuple[str, str], ...] = (
     (r'the one-year LPR as a yearly percentage, e\.g\. (?P<a>"[^"]*")', "年利率形式的一年期 LPR，如 {a}"),
     (r"the PBOC benchmark lending rate of the loan's grade as a yearly percentage, e\.g\. (?P<a>\"[^\"]*\")",
      "该贷款档次的人民银行基准贷款利率（年利率），如 {a}"),
+    (r'"ordinary" or "simple" \(简易程序: half the case-acceptance fee\)', '"ordinary" 或 "simple"（简易程序：案件受理费减半）'),
+    (r'"m6" \(six months\) or "y1" \(one year\)', '"m6"（六个月）或 "y1"（一年）'),
+    (r'the amount of the judgment as text, e\.g\. (?P<a>"[^"]*")', "判决金额（写成文本），如 {a}"),
+    (r'a yearly percentage, e\.g\. (?P<a>"[^"]*")', "年利率百分比，如 {a}"),
     (r"a list of components \((?P<l>[^)]*)\), each optionally prefixed by overdue:, due: or not_due:",
      "构成项列表（{l}），每项前可加 overdue:、due: 或 not_due:"),
     (r"(?P<x>\{.*\})", "形如 {x} 的内联表"),

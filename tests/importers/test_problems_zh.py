@@ -35,7 +35,7 @@ BASE = (CORPUS / "cases" / "as_of_before_signing.toml").read_text("utf-8")
 CODES = (set(CASE_KEYS) | set(CONTRACT_KEYS) | set(TOP_KEYS) | set(PROFILE_KEYS) | set(RULE_KEYS) | set(ALL_COLUMNS)
          | set(LEDGER_TYPES) | set(COMPONENTS)
          | {"true", "false", "debtcli", "Excel", "OpenDocument", "MiB", "Latin", "csv", "xlsx", "xls", "xlsb", "ods",
-            "zip", "ledger", "payments", "start", "both", "pdf", "docx", "html", "md", "utf", "sig", "gbk", "gb", "strptime", "month", "day", "year", "lpr", "lpr_1y", "lpr_5y",
+            "zip", "ledger", "payments", "start", "both", "acquired", "pdf", "docx", "html", "md", "utf", "sig", "gbk", "gb", "strptime", "month", "day", "year", "lpr", "lpr_1y", "lpr_5y",
             "lpr_date", "deadline", "performance_days", "interest_base", "interest_rate", "interest_from",
             "itemization_date", "itemization_basis", "rolled_over_from", "original_principal", "negate",
             "decimal_mark", "skip", "match", "types", "rule", "method", "custom", "bullet", "equal_installment",
@@ -208,6 +208,14 @@ CASE_TOMLS = {
     "equal installments without a term": case(replace={'"bullet"': '"equal_installment"', "term_months = 12\n": ""}),
     "markup as a fixed rate": case('default_rate = "+5%/month"\nfee = 3\n', replace={'rate = "12%"': 'rate = "+5%"'}),
     "rate not a number": case(replace={'rate = "12%"': 'rate = "Infinity%"', '"10000.00"': '""'}),
+    "cn rules court": case(replace={'"none"': '"cn"'},
+                           top='[rules]\nprocedure = "x"\nno_term_grade = "x"\noriginal_lender_kind = "x"\n'),
+    "us rules": case(replace={'"none"': '"us"', 'lender_kind = "bank"': 'lender_kind = "debt_buyer"\nstate = "NY"'},
+                     top='[rules]\nholder = "x"\njudgment_amount = "-1"\nprime_rate = "x"\nacquired = "x"\n'),
+    "us rules missing": case(replace={'"none"': '"us"', 'lender_kind = "bank"': 'lender_kind = "debt_buyer"\nstate = "NY"',
+                                      'rate = "12%"': 'rate = "24%"'}),
+    "us judgment": case(replace={'"none"': '"us"', 'lender_kind = "bank"': 'lender_kind = "debt_buyer"\nstate = "NY"'},
+                        top='[rules]\njudgment_date = 2024-06-01\n'),
     "rules lpr not tables": case(replace={'"none"': '"cn"'}, top='[rules]\nlpr = 3\n'),
     "not toml": 'schema = "debtcli/1"\n[case\nid = 1\n',
     "toml twice": 'schema = "debtcli/1"\nschema = "debtcli/1"\n',
