@@ -43,21 +43,18 @@ def balance(case: CaseArg, as_of: AsOfOpt = None, format: FormatOpt = TableOrJso
 
     from debtcli.model.money import fmt_grouped
     from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH
+    from debtcli.messages import say
 
     language = message_language(lang)
-    zh = language == "zh"
     con = Console()
-    t = Table(title=(f"{c.terms.case.id} 截至 {day} 按合同计算的余额（{c.terms.case.currency}）" if zh else
-                     f"Balance of {c.terms.case.id} as of {day} ({c.terms.case.currency}), under the contract"))
-    for col in (("项目", "逾期", "已到期", "未到期", "结清所需") if zh else
-                ("component", "overdue", "due", "not yet due", "to settle")):
-        t.add_column(col, justify="left" if col in ("component", "项目") else "right")
-    names = COMPONENT_NAMES_ZH if zh else COMPONENT_NAMES_EN
+    t = Table(title=say("table.balance.title", language, case=c.terms.case.id, day=day, ccy=c.terms.case.currency))
+    for i, col in enumerate(("component", "overdue", "due", "not_due", "settle")):
+        t.add_column(say(f"table.balance.{col}", language), justify="left" if i == 0 else "right")
+    names = COMPONENT_NAMES_ZH if language == "zh" else COMPONENT_NAMES_EN
     for k in keys:
         t.add_row(names[k], *(fmt_grouped(res.buckets[b][k], places) for b in ("overdue", "due", "not_due")),
                   fmt_grouped(res.balance[k], places), style="bold" if k == "total" else None)
     con.print(t)
     if res.credit:
-        con.print(f"溢缴款（应退还借款人）：{fmt_grouped(res.credit, places)}" if zh else
-                  f"Credit held (overpaid): {fmt_grouped(res.credit, places)}")
+        con.print(say("table.balance.credit", language, credit=fmt_grouped(res.credit, places)))
     _print_conventions(con, res.conventions, language)

@@ -65,18 +65,17 @@ def schedule(
     from rich.table import Table
 
     from debtcli.model.money import fmt_grouped
+    from debtcli.messages import say
 
     language = message_language(lang)
-    zh = language == "zh"
-    heads = SCHEDULE_ZH if zh else {}
     con = Console()
-    title = (f"还款计划 {c.terms.case.id}（{c.terms.case.currency}）" if zh
-             else f"Schedule {c.terms.case.id} ({c.terms.case.currency})")
+    title = say("table.schedule.title", language, case=c.terms.case.id, ccy=c.terms.case.currency)
     t = Table(title=title, show_footer=True)
     for col, foot in (("n", ""), ("due", "total"), ("principal", totals["principal"]),
                       ("interest", totals["interest"]), ("fees", totals["fees"]), ("total", totals["total"]),
                       ("balance", "")):
-        t.add_column(heads.get(col, col), footer=heads.get(foot, foot),
+        t.add_column(say(f"table.schedule.{col}", language),
+                     footer=say(f"table.schedule.{foot}", language) if foot == "total" else foot,
                      justify="right" if col not in ("due",) else "left")
     for r in rows:
         t.add_row(str(r.n), r.due.isoformat(), fmt_grouped(r.principal, places), fmt_grouped(r.interest, places),
@@ -85,15 +84,11 @@ def schedule(
     _print_conventions(con, conv, language)
 
 
-SCHEDULE_ZH = {"n": "期数", "due": "到期日", "total": "合计", "principal": "本金", "interest": "利息", "fees": "费用",
-               "balance": "剩余本金"}
-
-
 def _print_conventions(con, conv: dict, lang: str = "en") -> None:
-    from debtcli.messages import value_text
+    from debtcli.messages import say, value_text
     from debtcli.render.i18n import words
 
     names = words("zh")["convention_names"]
-    con.print("[bold]计算口径[/bold]" if lang == "zh" else "[bold]Conventions[/bold]")
+    con.print(f"[bold]{say('table.conventions', lang)}[/bold]")
     for k, v in conv.items():
         con.print(f"  {names.get(k, k) if lang == 'zh' else k}: {value_text(v, lang)}", highlight=False)

@@ -661,3 +661,18 @@ CATALOGUE = {
     **LOAN_CONVENTIONS,
     **US_CONVENTIONS,
 }
+
+
+# ---------------------------------------------------------------------- the balance and schedule tables
+TABLE_WORDS = {
+    "table.balance.title": "Balance of {case} as of {day} ({ccy}), under the contract",
+    "table.balance.component": "component", "table.balance.overdue": "overdue", "table.balance.due": "due",
+    "table.balance.not_due": "not yet due", "table.balance.settle": "to settle",
+    "table.balance.credit": "Credit held (overpaid): {credit}",
+    "table.schedule.title": "Schedule {case} ({ccy})",
+    "table.schedule.n": "n", "table.schedule.due": "due", "table.schedule.principal": "principal",
+    "table.schedule.interest": "interest", "table.schedule.fees": "fees", "table.schedule.total": "total",
+    "table.schedule.balance": "balance",
+    "table.conventions": "Conventions",
+}
+CATALOGUE.update(TABLE_WORDS)

@@ -620,3 +620,18 @@ CATALOGUE = {
     **LOAN_CONVENTIONS,
     **US_CONVENTIONS,
 }
+
+
+# ---------------------------------------------------------------------- 余额表与还款计划表
+TABLE_WORDS = {
+    "table.balance.title": "{case} 截至 {day} 按合同计算的余额（{ccy}）",
+    "table.balance.component": "项目", "table.balance.overdue": "逾期", "table.balance.due": "已到期",
+    "table.balance.not_due": "未到期", "table.balance.settle": "结清所需",
+    "table.balance.credit": "溢缴款（应退还借款人）：{credit}",
+    "table.schedule.title": "还款计划 {case}（{ccy}）",
+    "table.schedule.n": "期数", "table.schedule.due": "到期日", "table.schedule.principal": "本金",
+    "table.schedule.interest": "利息", "table.schedule.fees": "费用", "table.schedule.total": "合计",
+    "table.schedule.balance": "剩余本金",
+    "table.conventions": "计算口径",
+}
+CATALOGUE.update(TABLE_WORDS)
