@@ -260,6 +260,36 @@ def _combined_en(p, w):
     return pack_latin("; ".join(parts) or ART["art29"])
 
 
+# A citation of the Provisions that carries its own regime and stretch (cn.tag.cited): the title once,
+# with its edition, then the article, the stretch and the filing date.
+CEILING_ARTICLE_EN = {
+    "1991": ("Art. 6 (interest above 4 x the PBOC benchmark of the loan's grade at formation is not protected; "
+             "secondary sources)"),
+    "2015": ("Art. 26 (24% enforceable; 24-36% not enforceable if unpaid, not recoverable if paid; above 36% "
+             "void)"),
+    "2020": "Art. 25 (4 x one-year LPR at formation)",
+}
+COMBINED_ARTICLE_EN = {
+    "1991": "Art. 6 (within 4 x the benchmark)",
+    "2015": "Art. 30 (overdue interest + 违约金 + other fees within 24% a year)",
+    "2020": "Art. 29 (overdue interest + 违约金 + other fees within the ceiling)",
+}
+
+
+def _cited_en(p, w):
+    rule, tag = p["rule"], p["stretch"].params
+    filed = f"; case filed {tag['filed']}"
+    if rule.key == "cn.combined":
+        parts = [f"{REGIMES_EN.get(r, REGIMES_EN['2020'])} {COMBINED_ARTICLE_EN.get(r, COMBINED_ARTICLE_EN['2020'])}: "
+                 f"stretch {a} to {b}" for r, a, b in rule.params["parts"]]
+        split = ("; stretches before and from 2020-08-20 under Art. 31 of the same Provisions"
+                 if p["stretch"].key == "cn.tag.transition" else "")
+        return pack_latin("; ".join(parts) + split + filed)
+    article = (CEILING_ARTICLE_EN[tag["regime"]] if rule.key == "basis.cn.ceiling"
+               else CATALOGUE[rule.key][len(SPC) + 1:])
+    return pack_latin(f"{REGIMES_EN[tag['regime']]} {article}; stretch {tag['formed']} to {tag['as_of']}{filed}")
+
+
 def _judgment_note_en(p, w):
     out = (f"judgment {p['document']} effective {p['date']}, performance deadline {p['deadline']}; doubled interest "
            f"from {p['starts']} on principal, fees, penalties"
@@ -342,6 +372,7 @@ PACK_NOTES = {
     "cn.tag.single": lambda p, w: pack_latin(
         f"{REGIMES_EN[p['regime']]}; stretch {p['formed']} to {p['as_of']}; case filed {p['filed']}"),
     "cn.combined": _combined_en,
+    "cn.tag.cited": _cited_en,
     "cn.judgment_basis": lambda p, w: pack_latin(
         f"{JUDGMENT_EN}; 民事诉讼法 (enforcement of effective judgments) [judgment stage from {p['judgment_date']}, "
         f"delay from {p['starts']} to {p['as_of']}]"),

@@ -250,6 +250,33 @@ def _combined_zh(p, w):
     return "；".join(parts) or rules["2020"]
 
 
+# A citation of the Provisions that carries its own regime and stretch (cn.tag.cited): the title once,
+# with its edition, then the article, the stretch and the filing date.
+CEILING_ARTICLE_ZH = {
+    "1991": "第六条（超过合同成立时同档次人民银行贷款基准利率四倍的部分不予保护；二手资料）",
+    "2015": "第二十六条（年利率 24% 以内予以支持，24% 至 36% 之间已支付的不予返还，超过 36% 的部分无效）",
+    "2020": "第二十五条（以合同成立时一年期贷款市场报价利率的四倍为限）",
+}
+COMBINED_ARTICLE_ZH = {
+    "1991": "第六条（以基准利率的四倍为限）",
+    "2015": "第三十条（逾期利息、违约金及其他费用合计以年利率 24% 为限）",
+    "2020": "第二十九条（逾期利息、违约金及其他费用合计不超过上限）",
+}
+
+
+def _cited_zh(p, w):
+    rule, tag = p["rule"], p["stretch"].params
+    filed = f"；起诉日 {tag['filed']}"
+    if rule.key == "cn.combined":
+        parts = [f"{TITLES.get(r, TITLES['2020'])}{COMBINED_ARTICLE_ZH.get(r, COMBINED_ARTICLE_ZH['2020'])}：适用期间 {a} 至 {b}"
+                 for r, a, b in rule.params["parts"]]
+        split = "；2020-08-20 前后分段适用依该规定第三十一条" if p["stretch"].key == "cn.tag.transition" else ""
+        return "；".join(parts) + split + filed
+    article = (CEILING_ARTICLE_ZH[tag["regime"]] if rule.key == "basis.cn.ceiling"
+               else CATALOGUE[rule.key][len(SPC):])
+    return f"{TITLES[tag['regime']]}{article}；适用期间 {tag['formed']} 至 {tag['as_of']}{filed}"
+
+
 def _ceiling_zh(p, w):
     out = []
     for start, rate, claim, regime, _ in p["segments"]:
@@ -339,6 +366,7 @@ PACK_NOTES = {
         f"{p['as_of']}；起诉日 {p['filed']}"),
     "cn.tag.single": lambda p, w: f"{TITLES[p['regime']]}；适用期间 {p['formed']} 至 {p['as_of']}；起诉日 {p['filed']}",
     "cn.combined": _combined_zh,
+    "cn.tag.cited": _cited_zh,
     "cn.judgment_basis": lambda p, w: (
         f"{JUDGMENT_ZH}；《中华人民共和国民事诉讼法》（执行生效法律文书）〔判决阶段自 {p['judgment_date']} 起，迟延履行期间 "
         f"{p['starts']} 至 {p['as_of']}〕"),

@@ -583,10 +583,30 @@ def _regime_tag(ctx, settings: dict, regime: str):
     return ref("cn.tag.single", regime=key, formed=formed, as_of=ctx.as_of, filed=ctx.filed)
 
 
+# Citations of the Provisions on Private Lending themselves: the regime's title and stretch are written
+# into them (one citation, ``cn.tag.cited``) rather than cited a second time after them.
+_CITES_PROVISIONS = ("basis.cn.art24", "basis.cn.art25", "basis.cn.art26", "basis.cn.art27", "basis.cn.art28",
+                     "basis.cn.art29")
+
+
+def _merges(b, tag) -> bool:
+    if b.key == "cn.combined":
+        return tag.key in ("cn.tag.single", "cn.tag.transition")
+    if tag.key != "cn.tag.single":
+        return False
+    if b.key == "basis.cn.ceiling":
+        return b.params.get("regime") == tag.params["regime"]
+    return b.key in _CITES_PROVISIONS and tag.params["regime"] == "2020"
+
+
 def _tagged(f: Finding, tag) -> Finding:
-    """The finding with the regime and stretch added to its basis."""
+    """The finding with the regime and stretch added to its basis: merged into the finding's own
+    citation of the Provisions when it has one, so that each citation appears once."""
     if any(b.key.startswith("cn.tag.") or b.key == "cn_card.tag" for b in f.basis):
         return f
+    for i, b in enumerate(f.basis):
+        if _merges(b, tag):
+            return replace(f, basis=f.basis[:i] + (ref("cn.tag.cited", rule=b, stretch=tag),) + f.basis[i + 1:])
     return replace(f, basis=tuple(f.basis) + (tag,))
 
 
