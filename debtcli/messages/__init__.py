@@ -10,6 +10,7 @@ rates, dates and names the same way in every sentence of that language.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
 
 from debtcli.messages import en, zh
@@ -96,8 +97,25 @@ def value_text(v, lang: str, places: int = 2) -> str:
     return say(v, lang, places) if isinstance(v, Text) else str(v)
 
 
+@lru_cache(maxsize=None)
+def word_table(area: str, lang: str) -> dict:
+    """The words of one document area (``statement``, ``claim``, ``offer``, ...) in ``lang``, as a table:
+    the catalogue's ``words.<area>.<key>`` entries, nested where a key has further parts
+    (``words.statement.status.matched`` -> ``table["status"]["matched"]``). Read-only."""
+    prefix = f"words.{area}."
+    out: dict = {}
+    for key, value in CATALOGUES[language(lang)].items():
+        if key.startswith(prefix):
+            node = out
+            *path, last = key[len(prefix):].split(".")
+            for part in path:
+                node = node.setdefault(part, {})
+            node[last] = value
+    return out
+
+
 def name(table: str, key, lang: str) -> str:
     return Words(lang).name(table, key)
 
 
-__all__ = ["LANGUAGES", "Words", "say", "value_text", "finding_message", "finding_basis", "basis_text", "name", "language"]
+__all__ = ["LANGUAGES", "Words", "say", "value_text", "finding_message", "finding_basis", "basis_text", "name", "language", "word_table"]

@@ -8,62 +8,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from debtcli.messages import word_table
 from debtcli.model.money import ZERO
 from debtcli.render.document import KeyValues, Paragraph, Row, Section, Signature, Statement, Table
 from debtcli.render.i18n import annual_of_monthly, component_name, date_text, money, percent
 from debtcli.render.statement import _computation_section
 from debtcli.report.model import ComputationLine, Report
 
-WORDS = {
-    "zh": {
-        "title": "诉讼请求与计算清单",
-        "reference": "编号", "as_of": "计算截止日",
-        "parties": "当事人", "plaintiff": "原告", "defendant": "被告", "cause": "案由",
-        "cause_loan": "民间借贷纠纷", "cause_bank": "金融借款合同纠纷", "cause_card": "信用卡纠纷",
-        "claims": "诉讼请求",
-        "principal": "判令被告{defendant}向原告{plaintiff}偿还借款本金 {amount} 元",
-        "with_running": "及{what}（以 {base} 元为基数，自 {start} 起按年利率 {rate} 计算至实际清偿之日止）",
-        "running_interest": "利息", "running_default_interest": "逾期利息",
-        "to_date": "判令被告支付截至 {as_of} 的{what} {amount} 元",
-        "costs_claim": "判令被告承担原告为实现债权支出的费用 {amount} 元",
-        "court_fee": "本案诉讼费用由被告承担",
-        "total": "以上金额合计 {amount} 元（暂计至 {as_of}）。",
-        "end": "；", "last": "。",
-        "list": "计算清单",
-        "list_intro": "各项金额按依法可主张的数额计算；每行为 基数 × 利率 × 天数 ÷ 计息基准 的法院格式。",
-        "component": "项目", "amount": "金额（元）",
-        "evidence": "证据目录",
-        "no": "序号", "name": "证据名称", "rows": "记录行数", "sha256": "SHA-256 校验值",
-        "evidence_intro": "以下文件为计算所依据的原始材料；校验值可用于核对提交的文件未经改动。",
-        "signature": "具状", "signed_by": "具状人", "date": "日期",
-        "page": "第 {n} 页 共 {total} 页",
-    },
-    "en": {
-        "title": "Claims and computation list",
-        "reference": "Reference", "as_of": "As of",
-        "parties": "Parties", "plaintiff": "Plaintiff", "defendant": "Defendant", "cause": "Cause of action",
-        "cause_loan": "Private lending dispute", "cause_bank": "Financial loan contract dispute",
-        "cause_card": "Credit card dispute",
-        "claims": "Claims",
-        "principal": "Order the defendant {defendant} to repay the plaintiff {plaintiff} principal of {amount}",
-        "with_running": " with {what} (on a base of {base}, from {start} at {rate} a year until the day of "
-                        "actual payment)",
-        "running_interest": "interest", "running_default_interest": "default interest",
-        "to_date": "Order the defendant to pay {what} to {as_of} of {amount}",
-        "costs_claim": "Order the defendant to bear the plaintiff's costs of enforcing the claim of {amount}",
-        "court_fee": "Order the defendant to bear the court fees of this case",
-        "total": "Total of the above: {amount} (computed to {as_of}).",
-        "end": ";", "last": ".",
-        "list": "Computation list",
-        "list_intro": "Each amount is the lawful amount; each line is base × rate × days / basis, the form courts use.",
-        "component": "Item", "amount": "Amount",
-        "evidence": "List of evidence",
-        "no": "No.", "name": "Evidence", "rows": "Rows", "sha256": "SHA-256",
-        "evidence_intro": "The files the computation rests on; the hash shows that a filed copy is unchanged.",
-        "signature": "Signature", "signed_by": "Claimant", "date": "Date",
-        "page": "Page {n} of {total}",
-    },
-}
 ACCRUED = ("interest", "default_interest", "compound_interest", "judgment_interest")
 CHARGES = ("fees", "penalties")
 
@@ -84,7 +35,7 @@ def annual_rate(line: ComputationLine) -> Decimal:
 
 
 def claims(r: Report, lang: str) -> list[str]:
-    w = WORDS[lang]
+    w = word_table("claim", lang)
     t = r.terms.case
     lawful = r.lawful
     out = []
@@ -110,7 +61,7 @@ def claims(r: Report, lang: str) -> list[str]:
 
 
 def build_claim(r: Report, lang: str) -> Statement:
-    w = WORDS[lang]
+    w = word_table("claim", lang)
     t = r.terms
     cause = "cause_card" if t.contract.product == "card" else (
         "cause_loan" if t.case.lender_kind == "individual" else "cause_bank")

@@ -10,60 +10,15 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
-from debtcli.messages import value_text
+from debtcli.messages import value_text, word_table
 from debtcli.model.records import COMPONENTS
 from debtcli.render.i18n import component_name, date_text, money, sheet_name
 from debtcli.render.document import KeyValues, Paragraph, Row, Section, Signature, Statement, Table
 from debtcli.render.writer import render_document
 
-TEXT = {
-    "zh": {
-        "title": "还款方案（和解要约）", "reference": "编号", "date": "方案日期",
-        "parties": "当事人", "lender": "债权人", "borrower": "债务人", "case": "案件编号", "currency": "币种",
-        "amounts": "结清金额", "component": "项目", "contractual": "按合同计算", "lawful": "依法可主张",
-        "waived": "减免", "after": "减免后应付", "total": "合计",
-        "intro": "截至 {on}（不含当日）依法可主张的余额为 {lawful} {ccy}。债权人同意减免 {waived} {ccy}，"
-                 "债务人于 {on} 一次付清 {after} {ccy} 即告结清。",
-        "per_diem": "如在 {on} 之后付款，依法余额每日约增加 {per_diem} {ccy}（减免前）。",
-        "waiver_note": "减免以债权人书面批准为准，并以债务人按本方案付款为条件。",
-        "plan": "分期还款计划", "plan_intro": "或者，债务人可将上述 {amount} {ccy} 分 {n} 期按月偿还，年利率 {rate}，"
-                                         "首期于 {first} 到期：",
-        "n": "期数", "due": "到期日", "principal": "本金", "interest": "利息", "installment": "应还",
-        "balance": "剩余", "plan_note": "任一期逾期未还的，债权人可按原合同主张剩余欠款（以减免前的依法余额为限）。",
-        "conventions": "计算口径", "rules": "规则包及版本",
-        "signature": "签署", "creditor_sign": "债权人（盖章）：", "debtor_sign": "债务人（签字）：", "sign_date": "日期：",
-        "disclaimer_title": "说明",
-        "disclaimer": "本方案金额由 debtcli 依据案件输入文件按所注明的计算口径计算，依法金额为债权人最多可主张的金额。",
-        "page": "第 {n} 页 共 {total} 页",
-    },
-    "en": {
-        "title": "Settlement offer", "reference": "Reference", "date": "Date of the offer",
-        "parties": "Parties", "lender": "Creditor", "borrower": "Debtor", "case": "Case", "currency": "Currency",
-        "amounts": "Amount to settle", "component": "Component", "contractual": "Per contract",
-        "lawful": "Lawful (the most)", "waived": "Waived", "after": "To pay", "total": "Total",
-        "intro": "On {on} (interest up to the day before) the lawful balance is {lawful} {ccy}. The creditor agrees "
-                 "to waive {waived} {ccy}: a single payment of {after} {ccy} on {on} settles the debt.",
-        "per_diem": "If payment is made after {on}, the lawful balance grows by about {per_diem} {ccy} a day "
-                    "(before waivers).",
-        "waiver_note": "The waiver stands on the creditor's written approval and on payment as offered.",
-        "plan": "Payment plan", "plan_intro": "Alternatively, the debtor may pay the {amount} {ccy} in {n} monthly "
-                                             "installments at {rate} a year, the first due on {first}:",
-        "n": "No.", "due": "Due", "principal": "Principal", "interest": "Interest", "installment": "Installment",
-        "balance": "Balance", "plan_note": "If an installment is missed, the creditor may claim the rest under the "
-                                           "original contract (at most the lawful balance before waivers).",
-        "conventions": "Conventions", "rules": "Rule pack",
-        "signature": "Signatures", "creditor_sign": "Creditor (seal):", "debtor_sign": "Debtor (signature):",
-        "sign_date": "Date:",
-        "disclaimer_title": "Note",
-        "disclaimer": "The figures are computed by debtcli from the case's input files under the conventions "
-                      "stated; the lawful figure is the most the creditor may ask.",
-        "page": "Page {n} of {total}",
-    },
-}
-
 
 def build_offer(q, lang: str) -> Statement:
-    w = TEXT[lang]
+    w = word_table("offer", lang)
     p = q.places
     terms = q.report.terms
     ccy = q.currency
@@ -177,34 +132,10 @@ def _document_xlsx(doc: Statement) -> bytes:
 # ---------------------------------------------------------------------- the statement's plan section
 
 
-PLAN_TEXT = {
-    "zh": {"title": "还款计划（重组）及履行情况",
-           "intro": "{date} 达成还款计划：以当日余额 {before} {ccy} 为基础，{amount} {ccy} 分 {n} 期按月偿还，年利率 {rate}，"
-                    "自 {first} 起每月到期；自该日起原还款安排由本计划取代。还款计划构成对债务的承认，诉讼时效自该日中断。",
-           "forgiven": "计划金额低于当日余额，差额 {forgiven} {ccy} 不再主张。",
-           "capped": "约定的计划金额高于本次计算的当日余额，按余额 {amount} {ccy} 计算。",
-           "rest": "余额", "n": "期数", "due": "到期日", "installment": "应还", "paid": "已还", "paid_on": "还清日", "status": "履行情况",
-           "status_names": {"paid": "按期还清", "late": "逾期 {d} 天还清", "unpaid": "未还清，已逾期 {d} 天",
-                            "not_due": "未到期"}},
-    "en": {"title": "Payment plan (restructure) and how it was kept",
-           "intro": "On {date} a payment plan was agreed: of the balance of {before} {ccy} on that day, {amount} {ccy} "
-                    "in {n} monthly installments at {rate} a year from {first}; from that day the plan replaces the "
-                    "remaining schedule. A plan is an acknowledgment of the debt: the limitation period restarts.",
-           "forgiven": "The plan is for less than the balance: {forgiven} {ccy} is no longer claimed.",
-           "capped": "The plan amount agreed is above the balance of this run on that day; the balance {amount} {ccy} "
-                     "is used.",
-           "rest": "the rest", "n": "No.", "due": "Due", "installment": "Installment", "paid": "Paid",
-           "paid_on": "Paid in full on",
-           "status": "Kept?",
-           "status_names": {"paid": "paid on time", "late": "paid {d} days late", "unpaid": "unpaid, {d} days late",
-                            "not_due": "not yet due"}},
-}
-
-
 def plan_sections(report, lang: str) -> tuple[Section, ...]:
     """One section per restructure of the contractual run: the plan and how each installment was met."""
     out = []
-    w = PLAN_TEXT[lang]
+    w = word_table("plan", lang)
     p = report.places
     for k, plan in enumerate(report.plans):
         r = plan.restructure
@@ -240,7 +171,7 @@ def plan_sheet(book, ws) -> None:
     """The statement workbook's Plan sheet: each restructure, its installments and how each was met
     (amounts as numbers, dates as dates)."""
     report, lang = book.r, book.lang
-    w = PLAN_TEXT[lang]
+    w = word_table("plan", lang)
     row = 0
     for section, plan in zip(plan_sections(report, lang), report.plans):
         book.text(ws, row, 0, section.title, book.f_bold)

@@ -12,55 +12,17 @@ from rich.console import Console
 from rich.markup import escape as _markup_escape
 from rich.table import Table
 
-from debtcli.messages import finding_basis, finding_message, value_text
+from debtcli.messages import finding_basis, finding_message, value_text, word_table
 from debtcli.messages.problems import problem_text
 from debtcli.model.money import fmt_grouped
 from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH
 from debtcli.render.i18n import words as statement_words
 from debtcli.report.model import KEYS, Report
 
-TEXT = {
-    "zh": {
-        "above": "结论：催收金额 {demanded} 超出依法可主张的余额 {lawful}，多出 {over}（{ccy}）。",
-        "within": "结论：催收金额 {demanded} 未超出依法可主张的余额 {lawful}（{ccy}）。",
-        "no_demand": "结论：未提供催收金额；以下为合同与依法计算的余额（{ccy}）。",
-        "title": "案件 {case}，截至 {as_of}，规则 {pack}",
-        "component": "项目", "demanded": "催收金额", "contractual": "按合同", "lawful": "依法", "excess": "超出",
-        "findings": "发现", "basis": "依据", "evidence": "证据", "none": "无",
-        "payments": "还款", "conventions": "计算口径", "limitation": "诉讼时效",
-        "date": "日期", "amount": "金额", "status": "状态", "rejected": "未采用的输入行",
-        "severity": {"error": "错误", "warning": "警告", "info": "提示"},
-        "lim_runs": "自 {starts} 起算", "lim_restart": "，{day} 因{what}重新起算", "lim_end": "，至 {expires} 届满",
-        "lim_expired": "（已届满：债务人可主张时效抗辩）", "lim_open": "（未届满）",
-        "events": {"payment": "还款", "demand_notice": "催收通知", "acknowledgment": "债务人确认"},
-        "notes": "输入提示",
-        "apr": "年化利率（内部收益率法）{apr}，实际年化利率 {eff}，按实际收付 {actual}", "apr_none": "无法计算",
-        "credit": "借款人已多付 {credit}（{ccy}），应退还借款人。", "credit_row": "溢缴款（应退还借款人）",
-    },
-    "en": {
-        "above": "Verdict: the demand of {demanded} exceeds the lawful balance of {lawful} by {over} ({ccy}).",
-        "within": "Verdict: the demand of {demanded} is within the lawful balance of {lawful} ({ccy}).",
-        "no_demand": "Verdict: no demand was given; balances under the contract and the law follow ({ccy}).",
-        "title": "Case {case} as of {as_of}, rules {pack}",
-        "component": "component", "demanded": "demanded", "contractual": "per contract", "lawful": "lawful",
-        "excess": "excess", "findings": "Findings", "basis": "basis", "evidence": "evidence", "none": "none",
-        "payments": "Payments", "conventions": "Conventions", "limitation": "Limitation",
-        "date": "date", "amount": "amount", "status": "status", "rejected": "Input rows not used",
-        "severity": {"error": "ERROR", "warning": "WARNING", "info": "INFO"},
-        "lim_runs": "runs from {starts}", "lim_restart": ", restarted on {day} by a {what}",
-        "lim_end": ", ends {expires}", "lim_expired": " (expired: the debtor may plead it)", "lim_open": " (running)",
-        "events": {"payment": "payment", "demand_notice": "demand notice", "acknowledgment": "acknowledgment"},
-        "notes": "Input notes",
-        "apr": "APR (IRR) {apr}, effective {eff}, from actual cash flows {actual}", "apr_none": "n/a",
-        "credit": "The borrower has paid {credit} ({ccy}) more than is owed: a credit due to the borrower.",
-        "credit_row": "credit due to the borrower",
-    },
-}
-
 
 def print_report(r: Report, console: Console | None = None) -> None:
     con = console or Console()
-    t = TEXT.get(r.language, TEXT["en"])
+    t = word_table("terminal", r.language)
     names = COMPONENT_NAMES_ZH if r.language == "zh" else COMPONENT_NAMES_EN
     p = r.places
 

@@ -1,7 +1,7 @@
 """The statement as a workbook an auditor can re-check in Excel or LibreOffice (XlsxWriter).
 
 Sheets: Summary, Computation, Payments, Findings, Inputs (and Cycles for a card account); a Chinese
-workbook names them in Chinese (``i18n.SHEET_NAMES_ZH``). Every
+workbook names them in Chinese (``words.sheet.*`` of the message catalogue). Every
 computation line is a live formula ``=ROUND(base*rate*days/basis, places)``, every sum a formula,
 and every formula cell also stores the Report's figure as its cached value, so previews and
 readers that do not recalculate show the same figures. Text that came from input files is always
@@ -17,7 +17,7 @@ from decimal import Decimal
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from debtcli.messages import basis_text, finding_basis, finding_message, value_text
+from debtcli.messages import basis_text, finding_basis, finding_message, value_text, word_table
 from debtcli.messages.problems import problem_text
 from debtcli.model.money import ZERO, fmt_grouped, round_money
 from debtcli.model.records import COMPONENTS
@@ -28,18 +28,6 @@ from debtcli.render.statement import _verdict, computation_groups, evidence_text
 from debtcli.report.model import KEYS, Report
 
 SHEETS = ("Summary", "Computation", "Payments", "Findings", "Inputs")
-XLSX_TEXT = {
-    "zh": {"no": "序号", "posted_on": "入账日", "from": "起始日", "to": "截止日", "days": "天数", "base": "基数",
-           "rate": "利率", "per": "利率期间", "basis": "计息基础天数", "amount": "金额（四舍五入）",
-           "raw": "未舍入金额", "text": "计算式", "per_year": "年", "per_month": "月", "per_charge": "按次",
-           "severity": "级别", "kind": "类别", "totals_by_component": "各项入账合计",
-           "recalc": "公式可在 Excel / LibreOffice 中重新计算；单元格同时保存了计算结果。"},
-    "en": {"no": "No.", "posted_on": "Posted on", "from": "From", "to": "To", "days": "Days", "base": "Base",
-           "rate": "Rate", "per": "Rate per", "basis": "Basis (days)", "amount": "Amount (rounded)",
-           "raw": "Unrounded", "text": "Computation", "per_year": "year", "per_month": "month", "per_charge": "once",
-           "severity": "Severity", "kind": "Kind", "totals_by_component": "Posted, by component",
-           "recalc": "Formulas recalculate in Excel / LibreOffice; each cell also stores its computed value."},
-}
 
 
 class _Book:
@@ -49,7 +37,7 @@ class _Book:
         self.r = report
         self.lang = lang
         self.w = words(lang)
-        self.x = XLSX_TEXT[lang]
+        self.x = word_table("xlsx", lang)
         self.places = report.places
         self.wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
                                             "strings_to_urls": False, "strings_to_numbers": False})
