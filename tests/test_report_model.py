@@ -3,9 +3,8 @@ function ``report.jsonout.to_json``.
 
 Closed: built for every example (traced, as the statement needs it), the Report holds only records
 of ``report.model`` and values of the layers below, never a replay result, an account or a free-form
-dict section; walking it finds no object of ``debtcli.engine`` except two value records it still
-carries from there: a payment plan's outcome (``report.plans``) and the annualised cost
-(``report.annual_cost``, ``engine.apr.AnnualCost``)."""
+dict section; walking it finds no object of ``debtcli.engine`` at all (a payment plan in force and the
+annualised cost are the report's own ``PlanSection`` and ``AnnualCostSection``)."""
 
 from __future__ import annotations
 
@@ -57,14 +56,60 @@ def test_no_engine_object_in_a_report(case_dir):
     report = build_report(case)
     seen: list = []
     walk(report, "report", seen)
-    engine = [(p, type(v).__name__) for p, v in seen
-              if type(v).__module__.startswith("debtcli.engine")
-              and not p.startswith(("report.plans", "report.annual_cost"))]
+    engine = [(p, type(v).__name__) for p, v in seen if type(v).__module__.startswith("debtcli.engine")]
     assert engine == []
     # every dict left is a table of plain values keyed by name (balances, conventions, per-diem)
     for p, v in seen:
         if isinstance(v, dict):
             assert all(isinstance(k, str) for k in v), p
+
+
+def test_plans_and_annual_cost_are_report_records():
+    """settlement: one payment plan in force (examples/settlement); bank-loan: a loan with an annualised
+    cost. Both sections are records of report.model, and render reads nothing else."""
+    from debtcli.report.model import AnnualCostSection, CashFlowLine, PlanInstallment, PlanSection
+
+    settled, _ = load_case(str(EXAMPLES / "settlement"))
+    r = build_report(settled)
+    assert r.plans and all(isinstance(p, PlanSection) for p in r.plans)
+    assert all(isinstance(x, PlanInstallment) for p in r.plans for x in p.installments)
+    plan = r.plans[0]
+    assert plan.count == len(plan.due_dates) and plan.amount == plan.balance_before["total"] - plan.forgiven
+    bank, _ = load_case(str(EXAMPLES / "bank-loan"))
+    r = build_report(bank)
+    assert isinstance(r.annual_cost, AnnualCostSection)
+    assert r.annual_cost.flows and all(isinstance(f, CashFlowLine) for f in r.annual_cost.flows)
+
+
+def test_card_cycles_are_in_the_json(run_json):
+    """card-default, the cycle of 2024-03-05 (examples/card-default/ledger.csv): purchases of 3,000.00
+    (2024-01-13) and 1,200.00 (2024-01-20) and a cash advance of 1,000.00 (2024-02-25) at 0.05% a day
+    (18% / 360), the statement of 2024-02-05 not paid in full, so interest runs on each whole amount
+    from its posting date (full_balance) through the statement date, and on what was left of the
+    3,000.00 purchase (2,580.00) after the payment of 420.00 on 2024-02-22:
+        3,000.00 x 0.18 x 40 / 360 = 60.00  (2024-01-13 .. 2024-02-21)
+        2,580.00 x 0.18 x 13 / 360 = 16.77  (2024-02-22 .. 2024-03-05)
+        1,200.00 x 0.18 x 46 / 360 = 27.60  (2024-01-20 .. 2024-03-05)
+        1,000.00 x 0.18 x 10 / 360 =  5.00  (2024-02-25 .. 2024-03-05)
+    together 109.37, the cycle's interest."""
+    _, rep = run_json("verify", EXAMPLES / "card-default")
+    card = rep["card"]
+    assert card["interest_model"] == "full_balance" and card["interest_model_stated"] is True
+    cycle = next(c for c in card["cycles"] if c["statement_date"] == "2024-03-05")
+    lines = [(ln["from"], ln["to"], ln["days"], ln["base"], ln["amount"]) for ln in cycle["interest_lines"]]
+    assert lines == [("2024-01-13", "2024-02-21", 40, "3000.00", "60.00"),
+                     ("2024-02-22", "2024-03-05", 13, "2580.00", "16.77"),
+                     ("2024-01-20", "2024-03-05", 46, "1200.00", "27.60"),
+                     ("2024-02-25", "2024-03-05", 10, "1000.00", "5.00")]
+    assert cycle["interest"] == "109.37"
+    # each cycle closes at its opening plus what it added less what was paid
+    for c in card["cycles"]:
+        closing = (Decimal(c["opening"]) + Decimal(c["new_transactions"]) - Decimal(c["payments"])
+                   + Decimal(c["interest"]) + Decimal(c["penalties"]))
+        assert closing == Decimal(c["closing"]), c["statement_date"]
+    assert len(card["contract_cycles"]) == len(card["cycles"])
+    loan = run_json("verify", EXAMPLES / "bank-loan")[1]
+    assert "card" not in loan
 
 
 def test_card_and_us_sections_are_typed():

@@ -138,11 +138,10 @@ def plan_sections(report, lang: str) -> tuple[Section, ...]:
     w = word_table("plan", lang)
     p = report.places
     for k, plan in enumerate(report.plans):
-        r = plan.restructure
         before = money(plan.balance_before["total"], p)
-        blocks = [Paragraph(w["intro"].format(date=date_text(r.date, lang), before=before,
-                                              ccy=report.currency, amount=money(plan.amount, p), n=r.installments,
-                                              rate=r.rate_text, first=date_text(plan.due_dates[0], lang)))]
+        blocks = [Paragraph(w["intro"].format(date=date_text(plan.date, lang), before=before,
+                                              ccy=report.currency, amount=money(plan.amount, p), n=plan.count,
+                                              rate=plan.rate_text, first=date_text(plan.due_dates[0], lang)))]
         if plan.forgiven:
             blocks.append(Paragraph(w["forgiven"].format(forgiven=money(plan.forgiven, p), ccy=report.currency),
                                     "small"))

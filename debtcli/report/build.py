@@ -174,7 +174,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     from debtcli.model.findings import text
     from debtcli.report.apr import annual_cost
     from debtcli.report.settlement import settlement_findings
-    from debtcli.report.model import Report
+    from debtcli.report.model import AnnualCostSection, PlanSection, Report
     from debtcli.rules.base import PackContext
     from debtcli.rules.packs import get_pack
     from debtcli.rules.lpr import fixings_for
@@ -267,8 +267,8 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
         extra = {**extra, **pack.extra(ctx, contract_res, lawful_res)}
     conv = conventions(account, terms)
     cost = annual_cost(account, contract_res, as_of, replays=runs)  # the schedule the cn pack replayed, if it did
+    cost_section = None if cost is None else AnnualCostSection.of(cost)
     if cost is not None:  # the real annualised cost (年化利率) and the cash flows it comes from
-        extra = {**extra, "annual_cost": cost}
         conv["apr"] = text("conv.apr")  # the words: debtcli.engine.apr.APR_CONVENTION
     conv.update(pack_notes)
     conv["rule_pack"] = f"{pack.name} {pack.version}"
@@ -289,10 +289,11 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
         computation=computation, conventions=conv, inputs=case.inputs, rejected=case.rejected,
         limitation=limitation, tool_version=__version__, notes=notes, ignored=case.ignored,
         not_applied=not_applied(case.ledger, all_records(case), case.has_ledger, match, as_of),
-        postings=_postings(contract_res, lawful_res, computation), plans=tuple(contract_res.plans),
+        postings=_postings(contract_res, lawful_res, computation),
+        plans=tuple(PlanSection.of(x) for x in contract_res.plans),
         per_diem={"contractual": per_diem(contract_res, as_of - timedelta(days=1)),
                   "lawful": per_diem(lawful_res, as_of - timedelta(days=1))},
-        card=_card_section(extra), us=_us_section(extra), annual_cost=extra.get("annual_cost"),
+        card=_card_section(extra), us=_us_section(extra), annual_cost=cost_section,
         credit_contractual=contract_res.credit, credit_lawful=lawful_res.credit,
     )
 

@@ -176,11 +176,50 @@ def report_to_dict(r: Report) -> dict:
         }
     if r.plans:
         out["plans"] = plans_to_dict(r, p)
+    if r.card is not None:
+        out["card"] = _card(r)
     if r.notes:
         out["notes"] = list(r.notes)
     out.update(_us_sections(r))
     out.update(_annual_cost(r))
     return out
+
+
+def _card(r: Report) -> dict:
+    """A card account's section: the interest model used (and whether the agreement states it), the
+    interest each model gives, the statement cycles lawfully and per contract (what the statement's
+    cycle table shows, with each cycle's interest lines), and the issuer's rows not compared."""
+    p = r.places
+    c = r.card
+
+    def cycle(x) -> dict:
+        return {
+            "statement_date": x.statement_date.isoformat(),
+            "due_date": x.due_date.isoformat() if x.due_date else None,
+            "cycle_start": x.cycle_start.isoformat() if x.cycle_start else None, "days": x.days,
+            "opening": fmt(x.opening, p), "new_transactions": fmt(x.new_transactions, p),
+            "payments": fmt(x.payments, p), "interest": fmt(x.interest, p), "penalties": fmt(x.penalties, p),
+            "closing": fmt(x.closing, p), "minimum_payment": fmt(x.minimum_payment, p),
+            "paid_in_full": x.paid_in_full, "days_past_due": x.days_past_due, "bucket": x.bucket,
+            "interest_lines": [
+                {"component": ln.component, "on": ln.on, "from": ln.start.isoformat(),
+                 "to": ln.last_day.isoformat(), "days": ln.days, "base": fmt(ln.base, p), "rate": _rate(ln.rate),
+                 "basis": ln.basis, "amount": fmt(ln.amount, p)} for ln in x.interest_lines],
+        }
+
+    return {
+        "interest_model": c.interest_model,
+        "interest_model_stated": c.interest_model_stated,
+        "interest_by_model": {m: fmt(v, p) for m, v in c.interest_models},
+        "cycles": [cycle(x) for x in c.cycles],
+        "contract_cycles": [cycle(x) for x in c.contract_cycles],
+        "unchecked_rows": [{**_evidence(src), "reason": why} for src, why in c.unchecked_rows],
+    }
+
+
+def _rate(v: Decimal) -> str:
+    """A rate fraction as a plain decimal string, no exponent, no trailing zeros: 0.0005."""
+    return f"{v.normalize():f}"
 
 
 def _annual_cost(r: Report) -> dict:

@@ -1,8 +1,8 @@
 """The Report: everything a statement shows, already computed. Renderers only format it.
 
 A closed, typed value: every section is a frozen record of this module (or a value record of the
-layers below: terms, findings, source rows, the us pack's ``Itemization``, a payment plan's
-outcome); no replay result and no free-form dict. ``report.json.to_json`` turns it (and the
+layers below: terms, findings, source rows, the us pack's ``Itemization``); no engine record, no
+replay result and no free-form dict. ``report.json.to_json`` turns it (and the
 schedule, balance and quote reports) into the JSON of ARCHITECTURE §5.
 """
 
@@ -98,7 +98,7 @@ class PostingRef:
 @dataclass(frozen=True)
 class CycleInterestLine:
     component: str
-    on: date
+    on: str  # what the interest runs on: purchase, cash_advance, interest ...
     start: date
     end: date
     last_day: date
@@ -162,6 +162,84 @@ class UsSection:
 
 
 @dataclass(frozen=True)
+class PlanInstallment:
+    """One installment of a payment plan that fell due by the as-of date, and how it was met."""
+
+    n: int
+    due: date
+    principal: Decimal
+    interest: Decimal
+    total: Decimal
+    paid: Decimal
+    paid_on: date | None  # the day it was fully paid
+    days_late: int
+    status: str  # paid | late | unpaid | not_due
+
+
+@dataclass(frozen=True)
+class PlanSection:
+    """A payment plan (restructure, 还款计划) in force per contract: the balance it replaced, the plan
+    amount, its due dates and the installments that fell due by the as-of date."""
+
+    date: date  # the day the plan was agreed
+    count: int  # installments agreed
+    rate_text: str  # the plan's annual rate as written
+    balance_before: dict  # component (and total) -> amount owed on ``date``
+    amount: Decimal  # the plan amount used
+    forgiven: Decimal  # balance_before total - amount, when the plan is for less
+    capped: bool  # the amount agreed was above the balance: the balance was used
+    annuity: Decimal  # the equal installment
+    due_dates: tuple[date, ...]
+    installments: tuple[PlanInstallment, ...]
+    grace_days: int = 0
+
+    @classmethod
+    def of(cls, outcome) -> "PlanSection":
+        """From the replay's ``engine.restructure.PlanOutcome``."""
+        r = outcome.restructure
+        return cls(r.date, r.installments, r.rate_text, dict(outcome.balance_before), outcome.amount, outcome.forgiven,
+                   outcome.capped, outcome.annuity, tuple(outcome.due_dates),
+                   tuple(PlanInstallment(x.n, x.due, x.principal, x.interest, x.total, x.paid, x.paid_on, x.days_late,
+                                         x.status) for x in outcome.installments),
+                   outcome.grace_days)
+
+
+@dataclass(frozen=True)
+class CashFlowLine:
+    """One cash flow of the annualised cost, as the borrower lives it: positive = received, negative = paid."""
+
+    date: date
+    period: Decimal  # time from the money received, in periods
+    amount: Decimal
+    what: str  # received | installment | fee | payment | balance
+    n: int | None = None  # the installment
+    name: str = ""  # the fee's name or the payment's reference
+
+
+@dataclass(frozen=True)
+class AnnualCostSection:
+    """The real annualised cost of a loan (PBOC Announcement [2021] No. 3): percentages with 2 decimals,
+    None where no rate solves the flows, and the cash flows they come from."""
+
+    apr: Decimal | None  # rate per period x periods a year
+    apr_effective: Decimal | None  # (1 + r)^periods - 1
+    apr_actual: Decimal | None  # from the actual flows (None: no payment yet)
+    period: str  # month | term
+    periods_per_year: Decimal
+    flows: tuple[CashFlowLine, ...]
+    actual_flows: tuple[CashFlowLine, ...] = ()
+
+    @classmethod
+    def of(cls, cost) -> "AnnualCostSection":
+        """From ``engine.apr.AnnualCost``."""
+        def lines(flows):
+            return tuple(CashFlowLine(f.date, f.period, f.amount, f.what, f.n, f.name) for f in flows)
+
+        return cls(cost.apr, cost.apr_effective, cost.apr_actual, cost.period, cost.periods_per_year,
+                   lines(cost.flows), lines(cost.actual_flows))
+
+
+@dataclass(frozen=True)
 class Report:
     terms: Terms
     as_of: date
@@ -190,11 +268,11 @@ class Report:
     notes: tuple[str, ...] = ()  # warnings about the input that did not stop the run
     ignored: tuple[tuple[str, str], ...] = ()  # files of the case folder that were not read: (name, why)
     postings: tuple[PostingRef, ...] = ()  # the postings computation lines add up to
-    plans: tuple = ()  # engine.restructure.PlanOutcome of each payment plan in force, per contract
+    plans: tuple[PlanSection, ...] = ()  # each payment plan in force, per contract
     per_diem: dict = field(default_factory=dict)  # run -> component -> what the last day before as_of added
     card: CardSection | None = None
     us: UsSection | None = None
-    annual_cost: object = None  # report.apr.AnnualCost: the real annualised cost of a loan, None for a card
+    annual_cost: AnnualCostSection | None = None  # the real annualised cost of a loan, None for a card
     not_applied: tuple = ()  # reconcile.payments.NotApplied: payments dated after the as-of date, listed, not applied
     credit_contractual: Decimal = Decimal(0)  # paid beyond what is owed: due to the borrower (溢缴款)
     credit_lawful: Decimal = Decimal(0)

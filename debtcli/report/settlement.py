@@ -147,9 +147,9 @@ def settlement_findings(terms, contract_result, places: int, ledger=()) -> list[
 
 
 def plan_to_dict(plan, places: int) -> dict:
-    r = plan.restructure
+    """A ``report.model.PlanSection`` as JSON."""
     return {
-        "date": r.date.isoformat(), "installments": r.installments, "rate": r.rate_text,
+        "date": plan.date.isoformat(), "installments": plan.count, "rate": plan.rate_text,
         "first_due": plan.due_dates[0].isoformat() if plan.due_dates else None,
         "balance_before": {k: fmt(plan.balance_before.get(k, ZERO), places) for k in KEYS},
         "amount": fmt(plan.amount, places), "forgiven": fmt(plan.forgiven, places), "capped": plan.capped,
