@@ -713,6 +713,7 @@ CATALOGUE.update(TABLE_WORDS)
 # The labels, headings and sentences of the statement, the claim, the offer letter, the plan section,
 # the terminal view and the workbook: words.<area>.<key>, read as one table per area by
 # debtcli.messages.word_table.
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DOCUMENT_WORDS = {
     # the sheet names of a workbook (statement, offer), by the English name
     "words.sheet.Summary": "Summary",
@@ -1130,6 +1131,11 @@ DOCUMENT_WORDS = {
     "words.xlsx.kind": "Kind",
     "words.xlsx.totals_by_component": "Posted, by component",
     "words.xlsx.recalc": "Formulas recalculate in Excel / LibreOffice; each cell also stores its computed value.",
-    "words.date.months": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "words.date.text": lambda p, w: f"{p['d'].day} {MONTHS[p['d'].month - 1]} {p['d'].year}",  # 1 Mar 2021
+    # the base each kind of interest runs on, as the court form names it (the English form says "on a base of")
+    "words.court_base.interest": "principal",
+    "words.court_base.default_interest": "overdue principal",
+    "words.court_base.compound_interest": "overdue interest",
+    "words.court_base.judgment_interest": "the money debt of the judgment other than ordinary interest",
 }
 CATALOGUE.update(DOCUMENT_WORDS)

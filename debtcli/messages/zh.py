@@ -1051,6 +1051,7 @@ DOCUMENT_WORDS = {
     "words.xlsx.kind": "类别",
     "words.xlsx.totals_by_component": "各项入账合计",
     "words.xlsx.recalc": "公式可在 Excel / LibreOffice 中重新计算；单元格同时保存了计算结果。",
+    "words.date.text": lambda p, w: f"{p['d'].year}年{p['d'].month}月{p['d'].day}日",  # 2021年3月1日
     "words.court_base.interest": "本金",
     "words.court_base.default_interest": "逾期本金",
     "words.court_base.compound_interest": "欠付利息",

@@ -35,9 +35,7 @@ def date_text(d: date | None, lang: str) -> str:
     """2021年3月1日 / 1 Mar 2021."""
     if d is None:
         return "—"
-    if lang == "zh":
-        return f"{d.year}年{d.month}月{d.day}日"
-    return f"{d.day} {word_table('date', 'en')['months'][d.month - 1]} {d.year}"
+    return word_table("date", lang)["text"]({"d": d}, None)
 
 
 def money(v: Decimal | None, places: int) -> str:

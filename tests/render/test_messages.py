@@ -26,8 +26,10 @@ def test_the_english_catalogue_has_no_chinese_and_the_chinese_one_no_english_sen
     for key, entry in CATALOGUES["en"].items():
         if isinstance(entry, str):
             assert not HAN.search(entry), key
+    not_words = {"list_sep", "words.claim.end", "words.claim.last",  # punctuation
+                 "words.statement.sha256", "summary.sha256"}  # the name of the hash, a code
     for key, entry in CATALOGUES["zh"].items():
-        if isinstance(entry, str) and key != "list_sep":
+        if isinstance(entry, str) and key not in not_words:
             assert HAN.search(entry), key
 
 
