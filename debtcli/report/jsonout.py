@@ -188,7 +188,8 @@ def report_to_dict(r: Report) -> dict:
 def _card(r: Report) -> dict:
     """A card account's section: the interest model used (and whether the agreement states it), the
     interest each model gives, the statement cycles lawfully and per contract (what the statement's
-    cycle table shows, with each cycle's interest lines), and the issuer's rows not compared."""
+    cycle table shows), and the issuer's rows not compared. A cycle's interest lines are on the
+    statement: they are kept only when the run is traced, and the JSON is the same either way."""
     p = r.places
     c = r.card
 
@@ -201,10 +202,6 @@ def _card(r: Report) -> dict:
             "payments": fmt(x.payments, p), "interest": fmt(x.interest, p), "penalties": fmt(x.penalties, p),
             "closing": fmt(x.closing, p), "minimum_payment": fmt(x.minimum_payment, p),
             "paid_in_full": x.paid_in_full, "days_past_due": x.days_past_due, "bucket": x.bucket,
-            "interest_lines": [
-                {"component": ln.component, "on": ln.on, "from": ln.start.isoformat(),
-                 "to": ln.last_day.isoformat(), "days": ln.days, "base": fmt(ln.base, p), "rate": _rate(ln.rate),
-                 "basis": ln.basis, "amount": fmt(ln.amount, p)} for ln in x.interest_lines],
         }
 
     return {
@@ -215,11 +212,6 @@ def _card(r: Report) -> dict:
         "contract_cycles": [cycle(x) for x in c.contract_cycles],
         "unchecked_rows": [{**_evidence(src), "reason": why} for src, why in c.unchecked_rows],
     }
-
-
-def _rate(v: Decimal) -> str:
-    """A rate fraction as a plain decimal string, no exponent, no trailing zeros: 0.0005."""
-    return f"{v.normalize():f}"
 
 
 def _annual_cost(r: Report) -> dict:
