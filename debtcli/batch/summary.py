@@ -203,49 +203,68 @@ def _num(value: Decimal | str | None) -> float | None:
 
 
 def write_workbook(summary: Summary, path, source: str, as_of: date | None, rules: str | None,
-                   portfolio_inputs: list[dict], rejected) -> None:
-    """The summary workbook: Summary, Findings, Components, Largest excess, Unreadable, Inputs.
+                   portfolio_inputs: list[dict], rejected, lang: str = "en") -> None:
+    """The summary workbook: Summary, Findings, Components, Largest excess, Unreadable, Inputs, its
+    sheet names, labels and notes in ``lang`` (message catalogue, ``summary.*``).
 
     Totals are SUM formulas written with their computed values, so the file shows figures even
     where formulas are not recalculated. No wall-clock time goes in: the same run gives the same
     bytes."""
     import xlsxwriter
 
+    w = _Words(lang)
     # text from input (a source, account or file named "=HYPERLINK(...)") is always stored as text; the
     # totals are written with write_formula on purpose
     wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
                                          "strings_to_numbers": False})
     stamp = datetime(as_of.year, as_of.month, as_of.day) if as_of else datetime(2000, 1, 1)
-    wb.set_properties({"title": "debtcli portfolio summary", "created": stamp})
+    wb.set_properties({"title": w("title"), "created": stamp})
     bold = wb.add_format({"bold": True})
     money = wb.add_format({"num_format": "#,##0.00"})
     money_bold = wb.add_format({"num_format": "#,##0.00", "bold": True})
     head = wb.add_format({"bold": True, "bottom": 1, "text_wrap": True})
 
-    ws = wb.add_worksheet("Summary")
+    ws = wb.add_worksheet(w("sheet.summary"))
     ws.set_column(0, 0, 34)
     ws.set_column(1, 1, 40)
     rows = [
-        ("Source", source),
-        ("As of", as_of.isoformat() if as_of else "each case's own date (demand date or last due date)"),
-        ("Rule pack", rules or "each case's jurisdiction"),
-        ("Accounts", summary.total),
-        ("Verified (no error finding) / 已核实", summary.counts[VERIFIED]),
-        ("Flagged (error findings) / 有异常", summary.counts[FLAGGED]),
-        ("Unreadable / 无法读取", summary.counts[UNREADABLE]),
-        ("Demand above the lawful balance / 超出合法金额", summary.above_lawful),
+        (w("source"), source),
+        (w("as_of"), as_of.isoformat() if as_of else w("as_of_each")),
+        (w("rules"), rules or w("rules_each")),
+        (w("accounts"), summary.total),
+        (w("verified"), summary.counts[VERIFIED]),
+        (w("flagged"), summary.counts[FLAGGED]),
+        (w("unreadable"), summary.counts[UNREADABLE]),
+        (w("above"), summary.above_lawful),
     ]
-    ws.write_row(0, 0, ("Item", "Value"), head)
+    ws.write_row(0, 0, (w("item"), w("value")), head)
     for r, (label, value) in enumerate(rows, start=1):
         ws.write(r, 0, label, bold)
         ws.write(r, 1, value)
 
-    _findings_sheet(wb, summary, head, money, money_bold)
-    _components_sheet(wb, summary, head, money, money_bold)
-    _largest_sheet(wb, summary, head, money)
-    _unreadable_sheet(wb, summary, head)
-    _inputs_sheet(wb, summary, head, portfolio_inputs, rejected)
+    _findings_sheet(wb, summary, w, head, money)
+    _components_sheet(wb, summary, w, head, money, money_bold)
+    _largest_sheet(wb, summary, w, head, money)
+    _unreadable_sheet(wb, summary, w, head)
+    _inputs_sheet(wb, summary, w, head, portfolio_inputs, rejected)
     wb.close()
+
+
+class _Words:
+    """The workbook's words in one language: ``w("key", **params)`` is catalogue entry ``summary.key``."""
+
+    def __init__(self, lang: str):
+        from debtcli.messages import language
+
+        self.lang = language(lang)
+
+    def __call__(self, key: str, **params) -> str:
+        from debtcli.messages import say
+
+        return say(f"summary.{key}", self.lang, **params)
+
+    def component(self, key: str) -> str:
+        return (COMPONENT_NAMES_ZH if self.lang == "zh" else COMPONENT_NAMES_EN)[key]
 
 
 def _sum_row(ws, row: int, col: int, first: int, last: int, value: Decimal, fmt) -> None:
@@ -258,14 +277,15 @@ def _sum_row(ws, row: int, col: int, first: int, last: int, value: Decimal, fmt)
     ws.write_formula(row, col, f"=SUM({ref})", fmt, _num(value))
 
 
-def _findings_sheet(wb, summary: Summary, head, money, money_bold) -> None:
-    ws = wb.add_worksheet("Findings")
+def _findings_sheet(wb, summary: Summary, w: _Words, head, money) -> None:
+    ws = wb.add_worksheet(w("sheet.findings"))
     ws.set_column(0, 1, 10)
     ws.set_column(2, 2, 28)
     ws.set_column(3, 5, 18)
     ws.set_column(6, 6, 20)
-    ws.write_row(0, 0, ("Currency", "Severity", "Code", "Component", "Accounts", "Findings", "Amount"), head)
-    ws.write_comment(0, 6, SIGNED_FINDINGS, {"x_scale": 3, "y_scale": 2})
+    ws.write_row(0, 0, tuple(w(k) for k in ("currency", "severity", "code", "component", "accounts", "findings",
+                                            "amount")), head)
+    ws.write_comment(0, 6, w("signed_findings"), {"x_scale": 3, "y_scale": 2})
     order = {"error": 0, "warning": 1, "info": 2}
     keys = sorted(summary.findings, key=lambda k: (k[0], order.get(k[2], 3), k[1], k[3]))
     for r, key in enumerate(keys, start=1):
@@ -280,75 +300,63 @@ def _findings_sheet(wb, summary: Summary, head, money, money_bold) -> None:
         ws.autofilter(0, 0, len(keys), 6)
 
 
-ROW_LABELS = {NOT_ITEMISED: "Rest of itemised demands (total less the stated components) / 未列明部分",
-              TOTAL_ONLY: "Demands stated only as a total / 仅列总额的催收"}
-SIGNED_FINDINGS = ("Amounts are signed. A finding's amount is its signed difference: DEMAND_ABOVE_LAWFUL and "
-                   "UNAUTHORIZED_CHARGE the amount above what is owed (positive); POSTING_MISMATCH and "
-                   "LEDGER_ARITHMETIC the creditor's figure less the recomputed one (negative: the creditor "
-                   "posted less); PAYMENT_MISMATCH the record less the ledger posting.")
-SIGNED_COMPONENTS = ("Excess = Demanded - Lawful on every row, signed: negative where a demand asks less than the "
-                     "lawful figure. Each account's demand is split into the components it states, the rest of "
-                     "its total, or its total alone (a demand stated only as a total), so the rows of one account "
-                     "add up to its demanded total, lawful total and excess. Accounts without a demand are not in "
-                     "the rows (see below the total).")
-
-
-def _components_sheet(wb, summary: Summary, head, money, money_bold) -> None:
+def _components_sheet(wb, summary: Summary, w: _Words, head, money, money_bold) -> None:
+    """Per currency: one row per component a demand states, the rest of itemised demands and demands
+    stated only as a total (Excess = Demanded - Lawful as a formula), their total (SUM formulas), the
+    demands above the lawful total, and the accounts without a demand."""
     from xlsxwriter.utility import xl_rowcol_to_cell
 
-    ws = wb.add_worksheet("Components")
+    ws = wb.add_worksheet(w("sheet.components"))
     ws.set_column(0, 0, 12)
     ws.set_column(1, 1, 58)
     ws.set_column(2, 2, 10)
     ws.set_column(3, 5, 20)
-    ws.write_row(0, 0, ("Currency", "Component", "Accounts", "Demanded", "Lawful", "Excess (demanded - lawful)"),
-                 head)
-    ws.write_comment(0, 5, SIGNED_COMPONENTS, {"x_scale": 3, "y_scale": 2.5})
+    ws.write_row(0, 0, tuple(w(k) for k in ("currency", "component", "accounts", "demanded", "lawful",
+                                            "excess_signed")), head)
+    ws.write_comment(0, 5, w("signed_components"), {"x_scale": 3, "y_scale": 2.5})
+
+    def line(r: int, cur: str, label: str, accounts, style=None) -> None:
+        ws.write(r, 0, cur, style)
+        ws.write(r, 1, label, style)
+        if accounts is None:
+            ws.write(r, 2, "", style)
+        else:
+            ws.write_number(r, 2, accounts)
+
     currencies = sorted({k[0] for k in summary.components} | set(summary.no_demand))
     r = 1
     for cur in currencies:
         first = r
-        totals = [Decimal(0), Decimal(0)]
+        demanded_total, lawful_total = Decimal(0), Decimal(0)
         for key in ROW_KEYS:
             accounts, demanded, lawful = summary.components.get((cur, key), (0, None, None))
-            ws.write(r, 0, cur)
-            ws.write(r, 1, ROW_LABELS.get(key) or f"{COMPONENT_NAMES_EN[key]} / {COMPONENT_NAMES_ZH[key]}")
-            ws.write_number(r, 2, accounts)
+            line(r, cur, w.component(key) if key in COMPONENTS else w(f"row.{key}"), accounts)
             if accounts:
                 ws.write_number(r, 3, _num(demanded), money)
                 ws.write_number(r, 4, _num(lawful), money)
                 ws.write_formula(r, 5, f"={xl_rowcol_to_cell(r, 3)}-{xl_rowcol_to_cell(r, 4)}", money,
                                  _num(demanded - lawful))
-                totals[0] += demanded
-                totals[1] += lawful
+                demanded_total += demanded
+                lawful_total += lawful
             r += 1
-        ws.write(r, 0, cur, head)
-        ws.write(r, 1, "Total / 合计 (sum of the rows above)", head)
-        ws.write(r, 2, "", head)
-        _sum_row(ws, r, 3, first, r - 1, totals[0], money_bold)
-        _sum_row(ws, r, 4, first, r - 1, totals[1], money_bold)
-        _sum_row(ws, r, 5, first, r - 1, totals[0] - totals[1], money_bold)
-        r += 1
+        line(r, cur, w("row.total"), None, head)
+        for col, value in ((3, demanded_total), (4, lawful_total), (5, demanded_total - lawful_total)):
+            _sum_row(ws, r, col, first, r - 1, value, money_bold)
         above_n, above = summary.above.get(cur, (0, Decimal(0)))
-        ws.write(r, 0, cur)
-        ws.write(r, 1, "of which demands above the lawful total (their excess; = DEMAND_ABOVE_LAWFUL on Findings)")
-        ws.write_number(r, 2, above_n)
-        ws.write_number(r, 5, _num(above), money)
-        r += 1
+        line(r + 1, cur, w("row.above"), above_n)
+        ws.write_number(r + 1, 5, _num(above), money)
         nd_n, nd = summary.no_demand.get(cur, (0, Decimal(0)))
-        ws.write(r, 0, cur)
-        ws.write(r, 1, "Accounts without a demand (lawful total only; not in the rows above)")
-        ws.write_number(r, 2, nd_n)
-        ws.write_number(r, 4, _num(nd), money)
-        r += 2
+        line(r + 2, cur, w("row.no_demand"), nd_n)
+        ws.write_number(r + 2, 4, _num(nd), money)
+        r += 4
     ws.freeze_panes(1, 0)
 
 
-def _largest_sheet(wb, summary: Summary, head, money) -> None:
-    ws = wb.add_worksheet("Largest excess")
+def _largest_sheet(wb, summary: Summary, w: _Words, head, money) -> None:
+    ws = wb.add_worksheet(w("sheet.largest"))
     ws.set_column(0, 1, 22)
     ws.set_column(2, 5, 18)
-    ws.write_row(0, 0, ("Account", "Case", "Currency", "Demanded", "Lawful", "Excess"), head)
+    ws.write_row(0, 0, tuple(w(k) for k in ("account", "case", "currency", "demanded", "lawful", "excess")), head)
     for r, (excess, account, case, cur, demanded, lawful) in enumerate(summary.largest_excess(), start=1):
         ws.write_string(r, 0, account)
         ws.write_string(r, 1, case)
@@ -359,29 +367,25 @@ def _largest_sheet(wb, summary: Summary, head, money) -> None:
     ws.freeze_panes(1, 0)
 
 
-def _unreadable_sheet(wb, summary: Summary, head) -> None:
-    ws = wb.add_worksheet("Unreadable")
+def _unreadable_sheet(wb, summary: Summary, w: _Words, head) -> None:
+    ws = wb.add_worksheet(w("sheet.unreadable"))
     ws.set_column(0, 0, 22)
     ws.set_column(1, 1, 120)
-    ws.write_row(0, 0, ("Account", "Problem (see the account's line in the results for every problem)"), head)
+    ws.write_row(0, 0, (w("account"), w("problem")), head)
     for r, (account, error) in enumerate(summary.unreadable, start=1):
         ws.write_string(r, 0, account)
         ws.write_string(r, 1, error)
     if summary.counts[UNREADABLE] > len(summary.unreadable):
-        ws.write_string(len(summary.unreadable) + 1, 0,
-                        f"... and {summary.counts[UNREADABLE] - len(summary.unreadable)} more")
+        ws.write_string(len(summary.unreadable) + 1, 0, w("more", n=summary.counts[UNREADABLE] - len(summary.unreadable)))
 
 
-def _inputs_sheet(wb, summary: Summary, head, portfolio_inputs: list[dict], rejected) -> None:
-    ws = wb.add_worksheet("Inputs")
+def _inputs_sheet(wb, summary: Summary, w: _Words, head, portfolio_inputs: list[dict], rejected) -> None:
+    ws = wb.add_worksheet(w("sheet.inputs"))
     ws.set_column(0, 0, 30)
     ws.set_column(1, 3, 14)
     ws.set_column(4, 4, 70)
-    ws.write_row(0, 0, ("File", "Accounts", "Rows used", "Rows rejected", "SHA-256"), head)
-    ws.write_comment(0, 4, "A table of the portfolio export: its SHA-256. A file of the case folders (one per "
-                           "account): the SHA-256 of the lines 'ACCOUNT  SHA256' (two spaces, a line feed after "
-                           "each) of every account's file of that name, sorted by account; each account's own "
-                           "SHA-256 is in its line of the results (inputs.files).", {"x_scale": 3, "y_scale": 2})
+    ws.write_row(0, 0, tuple(w(k) for k in ("file", "accounts", "rows_used", "rows_rejected", "sha256")), head)
+    ws.write_comment(0, 4, w("sha256_note"), {"x_scale": 3, "y_scale": 2})
     sha = {i["file"]: i["sha256"] for i in portfolio_inputs}
     r = 1
     for file in sorted(summary.inputs):
@@ -389,23 +393,22 @@ def _inputs_sheet(wb, summary: Summary, head, portfolio_inputs: list[dict], reje
         ws.write_row(r, 0, (file, files, rows, rej, sha.get(file) or files_digest(hashes)))
         r += 1
     for label, n in sorted(rejected.counts.items()):
-        ws.write_row(r, 0, (label, "", "", n, "rows that belong to no account (listed below)"))
+        ws.write_row(r, 0, (label, "", "", n, w("orphans")))
         r += 1
     if rejected.listed:
         r += 1
-        ws.write_row(r, 0, ("Table", "Row", "", "", "Reason"), head)
+        ws.write_row(r, 0, (w("table"), w("row"), "", "", w("reason")), head)
         for label, rowno, reason in rejected.listed:
             r += 1
             ws.write_row(r, 0, (label, rowno, "", "", reason))
     if summary.ignored_count:
         r += 2
-        ws.write_row(r, 0, ("Not read", "Account", "", "", "Why not read (files of the case folders that were not "
-                                                         f"read: {summary.ignored_count})"), head)
+        ws.write_row(r, 0, (w("not_read"), w("account"), "", "", w("not_read_why", n=summary.ignored_count)), head)
         for account, file, reason in summary.ignored:
             r += 1
             ws.write_row(r, 0, (file, account, "", "", reason))
         if summary.ignored_count > len(summary.ignored):
-            ws.write_string(r + 1, 0, f"... and {summary.ignored_count - len(summary.ignored)} more")
+            ws.write_string(r + 1, 0, w("more", n=summary.ignored_count - len(summary.ignored)))
 
 
 def files_digest(hashes) -> str:

@@ -1139,3 +1139,51 @@ DOCUMENT_WORDS = {
     "words.court_base.judgment_interest": "the money debt of the judgment other than ordinary interest",
 }
 CATALOGUE.update(DOCUMENT_WORDS)
+
+
+# ---------------------------------------------------------------------- the portfolio summary workbook (batch --summary)
+SUMMARY_WORDS = {
+    "summary.sheet.summary": "Summary", "summary.sheet.findings": "Findings", "summary.sheet.components": "Components",
+    "summary.sheet.largest": "Largest excess", "summary.sheet.unreadable": "Unreadable", "summary.sheet.inputs": "Inputs",
+    "summary.title": "debtcli portfolio summary",
+    "summary.item": "Item", "summary.value": "Value",
+    "summary.source": "Source", "summary.as_of": "As of",
+    "summary.as_of_each": "each case's own date (demand date or last due date)",
+    "summary.rules": "Rule pack", "summary.rules_each": "each case's jurisdiction",
+    "summary.accounts": "Accounts", "summary.verified": "Verified (no error finding)",
+    "summary.flagged": "Flagged (error findings)", "summary.unreadable": "Unreadable",
+    "summary.above": "Demand above the lawful balance",
+    "summary.currency": "Currency", "summary.severity": "Severity", "summary.code": "Code",
+    "summary.component": "Component", "summary.findings": "Findings", "summary.amount": "Amount",
+    "summary.demanded": "Demanded", "summary.lawful": "Lawful", "summary.excess": "Excess",
+    "summary.excess_signed": "Excess (demanded - lawful)",
+    "summary.signed_findings": (
+        "Amounts are signed. A finding's amount is its signed difference: DEMAND_ABOVE_LAWFUL and "
+        "UNAUTHORIZED_CHARGE the amount above what is owed (positive); POSTING_MISMATCH and LEDGER_ARITHMETIC the "
+        "creditor's figure less the recomputed one (negative: the creditor posted less); PAYMENT_MISMATCH the record "
+        "less the ledger posting."),
+    "summary.signed_components": (
+        "Excess = Demanded - Lawful on every row, signed: negative where a demand asks less than the lawful figure. "
+        "Each account's demand is split into the components it states, the rest of its total, or its total alone (a "
+        "demand stated only as a total), so the rows of one account add up to its demanded total, lawful total and "
+        "excess. Accounts without a demand are not in the rows (see below the total)."),
+    "summary.row.not_itemised": "Rest of itemised demands (total less the stated components)",
+    "summary.row.total_only": "Demands stated only as a total",
+    "summary.row.total": "Total (sum of the rows above)",
+    "summary.row.above": "of which demands above the lawful total (their excess; = DEMAND_ABOVE_LAWFUL on Findings)",
+    "summary.row.no_demand": "Accounts without a demand (lawful total only; not in the rows above)",
+    "summary.account": "Account", "summary.case": "Case",
+    "summary.problem": "Problem (see the account's line in the results for every problem)",
+    "summary.more": "... and {n} more",
+    "summary.file": "File", "summary.rows_used": "Rows used", "summary.rows_rejected": "Rows rejected",
+    "summary.sha256": "SHA-256",
+    "summary.sha256_note": (
+        "A table of the portfolio export: its SHA-256. A file of the case folders (one per account): the SHA-256 of "
+        "the lines 'ACCOUNT  SHA256' (two spaces, a line feed after each) of every account's file of that name, "
+        "sorted by account; each account's own SHA-256 is in its line of the results (inputs.files)."),
+    "summary.orphans": "rows that belong to no account (listed below)",
+    "summary.table": "Table", "summary.row": "Row", "summary.reason": "Reason",
+    "summary.not_read": "Not read",
+    "summary.not_read_why": "Why not read (files of the case folders that were not read: {n})",
+}
+CATALOGUE.update(SUMMARY_WORDS)

@@ -1058,3 +1058,49 @@ DOCUMENT_WORDS = {
     "words.court_base.judgment_interest": "生效法律文书确定的除一般债务利息之外的金钱债务",
 }
 CATALOGUE.update(DOCUMENT_WORDS)
+
+
+# ---------------------------------------------------------------------- 批量核对汇总工作簿（batch --summary）
+SUMMARY_WORDS = {
+    "summary.sheet.summary": "汇总", "summary.sheet.findings": "核查发现", "summary.sheet.components": "分项金额",
+    "summary.sheet.largest": "超出最多的账户", "summary.sheet.unreadable": "无法读取", "summary.sheet.inputs": "输入文件",
+    "summary.title": "debtcli 批量核对汇总",
+    "summary.item": "项目", "summary.value": "数值",
+    "summary.source": "数据来源", "summary.as_of": "计算截止日",
+    "summary.as_of_each": "各案件自身的日期（催收日或最后到期日）",
+    "summary.rules": "规则包", "summary.rules_each": "各案件的适用法域",
+    "summary.accounts": "账户数", "summary.verified": "已核实（无错误级发现）",
+    "summary.flagged": "有异常（有错误级发现）", "summary.unreadable": "无法读取",
+    "summary.above": "催收金额超出依法可主张的余额",
+    "summary.currency": "币种", "summary.severity": "级别", "summary.code": "代码",
+    "summary.component": "项目", "summary.findings": "发现数", "summary.amount": "金额",
+    "summary.demanded": "催收金额", "summary.lawful": "依法计算", "summary.excess": "超出金额",
+    "summary.excess_signed": "差额（催收−依法）",
+    "summary.signed_findings": (
+        "金额带正负号，为该发现的差额：DEMAND_ABOVE_LAWFUL 和 UNAUTHORIZED_CHARGE 为超出应付的金额（正数）；"
+        "POSTING_MISMATCH 和 LEDGER_ARITHMETIC 为债权人金额减重算金额（负数表示债权人入账较少）；"
+        "PAYMENT_MISMATCH 为付款凭证金额减台账入账金额。"),
+    "summary.signed_components": (
+        "每行差额 = 催收金额 − 依法计算，带正负号：催收少于依法金额时为负数。每个账户的催收金额拆分为其列明的各项、"
+        "总额的其余部分，或仅列总额的催收总额，因此同一账户各行之和等于其催收总额、依法总额及差额。"
+        "未提供催收金额的账户不在各行之中（见合计行下方）。"),
+    "summary.row.not_itemised": "已分项催收的未列明部分（总额减已列明各项）",
+    "summary.row.total_only": "仅列总额的催收",
+    "summary.row.total": "合计（以上各行之和）",
+    "summary.row.above": "其中超出依法总额的催收（其超出部分；与核查发现表中的 DEMAND_ABOVE_LAWFUL 一致）",
+    "summary.row.no_demand": "未提供催收金额的账户（仅依法总额；不在以上各行之中）",
+    "summary.account": "账户", "summary.case": "案件",
+    "summary.problem": "问题（每个问题见结果文件中该账户的一行）",
+    "summary.more": "……另有 {n} 个",
+    "summary.file": "文件", "summary.rows_used": "采用行数", "summary.rows_rejected": "未采用行数",
+    "summary.sha256": "SHA-256",
+    "summary.sha256_note": (
+        "批量导出的表：该表的 SHA-256。案件文件夹中的文件（每个账户一份）：将每个账户该名称文件的“账户  SHA256”行"
+        "（两个空格，每行后一个换行符）按账户排序后计算的 SHA-256；各账户自身文件的 SHA-256 见结果文件中该账户一行的 "
+        "inputs.files。"),
+    "summary.orphans": "不属于任何账户的行（列于下方）",
+    "summary.table": "表", "summary.row": "行", "summary.reason": "原因",
+    "summary.not_read": "未读取",
+    "summary.not_read_why": "未读取原因（案件文件夹中未读取的文件：{n} 个）",
+}
+CATALOGUE.update(SUMMARY_WORDS)

@@ -22,6 +22,7 @@ above the lawful total: A 100 + B 300 + C 50 = 450.00 (D is below).
 
 import hashlib
 import json
+import re
 from decimal import Decimal
 
 from openpyxl import load_workbook
@@ -87,7 +88,7 @@ def test_components_add_up_on_every_row_and_in_total(tmp_path, run_cli):
         "Interest": (2, "2400.00", "2400.00", "0.00"),
         "Rest of itemised demands (total less the stated components)": (2, "11250.00", "11200.00", "50.00"),
         "Demands stated only as a total": (1, "11500.00", "11200.00", "300.00"),
-        "Total": ("", "45150.00", "44800.00", "350.00"),
+        "Total (sum of the rows above)": ("", "45150.00", "44800.00", "350.00"),
     }
     for label, (n, d, l, e) in expect.items():
         r = by_label[label]
@@ -96,7 +97,7 @@ def test_components_add_up_on_every_row_and_in_total(tmp_path, run_cli):
         if r[3] is not None and r[4] is not None:
             assert D(r[5]) == D(r[3]) - D(r[4]), r
     formulas = {r[1].split(" / ")[0]: r for r in wb["Components"].iter_rows(min_row=2, values_only=True) if r[1]}
-    assert formulas["Interest"][5] == "=D3-E3" and formulas["Total"][5].startswith("=SUM(F2:F")
+    assert formulas["Interest"][5] == "=D3-E3" and formulas["Total (sum of the rows above)"][5].startswith("=SUM(F2:F")
     total = next(r for r in values.iter_rows(min_row=2, values_only=True) if r[1] and r[1].startswith("Total"))
     assert D(total[5]) == Decimal("350.00")
     above = next(r for r in values.iter_rows(min_row=2, values_only=True) if r[1] and r[1].startswith("of which"))
@@ -108,7 +109,7 @@ def test_components_add_up_on_every_row_and_in_total(tmp_path, run_cli):
     assert [(r[4], D(r[6])) for r in findings] == [(3, Decimal("450.00"))]
     # and the Summary sheet counts the same three accounts above the lawful balance (B, a total only, too)
     summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(min_row=2, values_only=True)}
-    assert summary["Demand above the lawful balance / 超出合法金额"] == 3
+    assert summary["Demand above the lawful balance"] == 3
     largest = [r[0] for r in wb["Largest excess"].iter_rows(min_row=2, values_only=True)]
     assert largest == ["B", "A", "C"]
 
@@ -159,3 +160,41 @@ def test_resume_refuses_a_file_written_without_no_demand(tmp_path, run_cli):
     code, _, err = run_cli("batch", tmp_path / "cases", "--out", tmp_path / "r.jsonl", "--as-of", "2024-01-01",
                            "--no-demand", "--resume")
     assert code == 2 and "no_demand" in err
+
+
+def test_the_workbook_follows_lang(tmp_path, run_cli):
+    """--lang zh: the same sheets and figures as in English, every sheet name, label and note in
+    Chinese (codes, currencies, file names and account ids stay as they are)."""
+    _, _, _, en, _ = _run(tmp_path / "en", run_cli, "--lang", "en")
+    _, _, _, zh, _ = _run(tmp_path / "zh", run_cli, "--lang", "zh")
+    assert zh.sheetnames == ["汇总", "核查发现", "分项金额", "超出最多的账户", "无法读取", "输入文件"]
+    assert en.sheetnames == ["Summary", "Findings", "Components", "Largest excess", "Unreadable", "Inputs"]
+    for a, b in zip(en.worksheets, zh.worksheets):
+        figures_en = [[c for c in r if not isinstance(c, str)] for r in a.iter_rows(values_only=True)]
+        figures_zh = [[c for c in r if not isinstance(c, str)] for r in b.iter_rows(values_only=True)]
+        assert figures_en == figures_zh, a.title
+    components = [r for r in zh["分项金额"].iter_rows(values_only=True) if r[1]]
+    labels = [r[1] for r in components]
+    assert labels[0] == "项目" and "本金" in labels and "利息" in labels
+    assert "合计（以上各行之和）" in labels and "仅列总额的催收" in labels
+    summary = {r[0]: r[1] for r in zh["汇总"].iter_rows(min_row=2, values_only=True)}
+    assert summary["催收金额超出依法可主张的余额"] == 3 and summary["账户数"] == 5
+    latin = re.compile(r"[A-Za-z][A-Za-z_]+")
+    allowed = {"DEMAND_ABOVE_LAWFUL", "UNAUTHORIZED_CHARGE", "POSTING_MISMATCH", "LEDGER_ARITHMETIC",
+               "PAYMENT_MISMATCH", "SHA", "ACCOUNT", "inputs", "files", "CNY", "debtcli"}
+    texts = [ws.title for ws in zh.worksheets]
+    texts += [c for ws in zh.worksheets for c in next(ws.iter_rows(max_row=1, values_only=True)) if c]  # headers
+    texts += [r[0] for r in zh["汇总"].iter_rows(values_only=True)]  # the Summary sheet's labels
+    texts += [c for c in labels if c]  # the Components sheet's labels
+    texts += [c.comment.text for ws in zh.worksheets for row in ws.iter_rows() for c in row if c.comment]
+    for t in texts:
+        assert set(latin.findall(t.replace("SHA-256", ""))) <= allowed, t
+
+
+def test_lang_without_statements_or_summary_is_refused(tmp_path, run_cli):
+    cases = _portfolio(tmp_path / "cases")
+    code, _, err = run_cli("batch", cases, "--out", tmp_path / "r.jsonl", "--lang", "zh")
+    assert code == 2 and "--lang" in err
+    code, _, err = run_cli("batch", cases, "--out", tmp_path / "r.jsonl", "--summary", tmp_path / "s.xlsx",
+                           "--lang", "fr")
+    assert code == 2 and "fr" in err
