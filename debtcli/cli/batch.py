@@ -50,8 +50,8 @@ def batch(
                            "计算清单) or regf (the us pack's validation notice).")] = "statement",
     lang: Annotated[str | None, typer.Option(
         "--lang", help="zh or en: the language of what the command prints and, with --statements, of every "
-                       "statement. Default: DEBTCLI_LANG or the locale for messages, each case's language for "
-                       "statements.", show_default=False)] = None,
+                       "statement. Default: DEBTCLI_LANG or the locale for messages and the --summary workbook, each "
+                       "case's language for statements.", show_default=False)] = None,
     only_flagged: Annotated[bool, typer.Option(
         "--only-flagged", help="--statements: only for accounts with findings of severity error.")] = False,
     engine: Annotated[Engine, typer.Option("--engine", help="local: processes on this machine; spark: a Spark "
@@ -144,7 +144,8 @@ def batch(
     if summary is not None:
         from debtcli.batch.summary import write_workbook
 
-        write_workbook(totals, summary, source, day, settings.rules, portfolio.inputs(), portfolio.rejected)
+        write_workbook(totals, summary, source, day, settings.rules, portfolio.inputs(), portfolio.rejected,
+                       message_language(lang))
     notice("", f"{totals.total} accounts: {totals.counts['verified']} verified, {totals.counts[FLAGGED]} flagged, "
                f"{totals.counts[UNREADABLE]} unreadable"
                + (f" ({outcome.skipped} kept from the earlier run)" if outcome.skipped else "") + f"; results in {out}"
@@ -171,6 +172,8 @@ def _statement_options(folder: str | None, fmt: str, template: str, lang: str | 
                                        ("--format", fmt != "pdf")) if on]
         if given:
             fail_input([f"{', '.join(given)}: only with --statements DIR"])
+        if lang is not None and lang not in ("zh", "en"):
+            fail_input([f"--lang: {lang!r} is not zh or en"], hint="nothing was verified.")
         return None
     from pathlib import Path
 
