@@ -1,11 +1,16 @@
 """Rebuild the fonts shipped in debtcli/render/fonts/ (run by hand; fontTools is not a run-time
-dependency): python tools/subset_fonts.py DroidSansFallbackFull.ttf DejaVuSans.ttf DejaVuSans-Bold.ttf
-DejaVuSansMono.ttf
+dependency): python tools/subset_fonts.py DroidSansFallbackFull.ttf [DejaVuSans.ttf DejaVuSans-Bold.ttf
+DejaVuSansMono.ttf] (DroidSansFallbackFull.ttf: Debian's fonts-droid-fallback; with only the first
+argument, only the CJK font is rebuilt).
 
-The CJK font keeps every character of GB2312 (6,763 hanzi and its symbols), the CJK punctuation and
-full-width forms, and every character written anywhere in the package (so each label, message and
-citation has its glyph). The Latin fonts keep Latin-1, general punctuation and currency signs.
-TrueType outlines are kept, as reportlab needs them; reportlab subsets again to the glyphs a PDF uses.
+The CJK font keeps every hanzi of GB18030's Basic Multilingual Plane: the CJK Unified Ideographs
+(U+4E00..U+9FFF, which hold all of GBK and GB2312) and Extension A (U+3400..U+4DBF), the compatibility
+ideographs, radicals, CJK punctuation, bopomofo and full-width forms, and every character written
+anywhere in the package (so each label, message and citation has its glyph): a rare character of a
+name (堃, 喆, 䶮) is in it. Extension B and beyond (U+20000..) are not: a name with one of those is
+rare, and the file would double. The Latin fonts keep Latin-1, general punctuation and currency
+signs. TrueType outlines are kept, as reportlab needs them; reportlab subsets again to the glyphs a PDF
+uses, so a PDF is no bigger for the wider subset.
 """
 
 from __future__ import annotations
@@ -32,6 +37,14 @@ def gb2312() -> set[int]:
     return out
 
 
+def gb18030_bmp() -> set[int]:
+    """The hanzi and CJK symbols of GB18030 in the Basic Multilingual Plane (it maps all of them)."""
+    blocks = ((0x2E80, 0x2FE0), (0x3000, 0x3040), (0x3100, 0x3130), (0x31A0, 0x31C0), (0x31C0, 0x31F0),
+              (0x3200, 0x3400), (0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0xFE30, 0xFE50),
+              (0xFF00, 0xFFF0))
+    return {c for a, b in blocks for c in range(a, b)}
+
+
 def package_chars() -> set[int]:
     out = set()
     for p in (ROOT / "debtcli").rglob("*.py"):
@@ -55,13 +68,14 @@ def cut(src: str, dst: str, codepoints: set[int]) -> None:
     print(dst, (OUT / dst).stat().st_size)
 
 
-def main(cjk: str, sans: str, bold: str, mono: str) -> None:
+def main(cjk: str, sans: str | None = None, bold: str | None = None, mono: str | None = None) -> None:
     OUT.mkdir(exist_ok=True)
-    cjk_set = gb2312() | package_chars() | set(range(0x3000, 0x3040)) | set(range(0xFF00, 0xFF70)) | LATIN
-    cut(cjk, "DroidSansFallback-GB2312.ttf", cjk_set)
-    for src, dst in ((sans, "DejaVuSans-Latin.ttf"), (bold, "DejaVuSans-Bold-Latin.ttf"),
-                     (mono, "DejaVuSansMono-Latin.ttf")):
-        cut(src, dst, LATIN)
+    cjk_set = gb2312() | gb18030_bmp() | package_chars() | LATIN
+    cut(cjk, "DroidSansFallback-CJK.ttf", cjk_set)
+    if sans and bold and mono:
+        for src, dst in ((sans, "DejaVuSans-Latin.ttf"), (bold, "DejaVuSans-Bold-Latin.ttf"),
+                         (mono, "DejaVuSansMono-Latin.ttf")):
+            cut(src, dst, LATIN)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
@@ -33,11 +32,10 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from debtcli.render import document as doc_model
 
 CJK_FONT = "DebtcliCJK"
-CJK_FALLBACK = "STSong-Light"  # not embedded: only for characters the shipped subset lacks
 LATIN = "DebtcliSans"
 LATIN_BOLD = "DebtcliSans-Bold"
 MONO = "DebtcliMono"
-_FONT_FILES = {CJK_FONT: "DroidSansFallback-GB2312.ttf", LATIN: "DejaVuSans-Latin.ttf",
+_FONT_FILES = {CJK_FONT: "DroidSansFallback-CJK.ttf", LATIN: "DejaVuSans-Latin.ttf",
                LATIN_BOLD: "DejaVuSans-Bold-Latin.ttf", MONO: "DejaVuSansMono-Latin.ttf"}
 MARGIN = 16 * mm
 
@@ -59,8 +57,6 @@ def register_fonts() -> None:
     for name, file in _FONT_FILES.items():
         if name not in registered:
             pdfmetrics.registerFont(TTFont(name, str(folder / file)))
-    if CJK_FALLBACK not in registered:
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FALLBACK))
     addMapping(LATIN, 0, 0, LATIN)
     addMapping(LATIN, 1, 0, LATIN_BOLD)
     addMapping(LATIN, 0, 1, LATIN)
@@ -71,11 +67,14 @@ def register_fonts() -> None:
 
 
 def _cjk_runs(text: str) -> list[tuple[str, str]]:
-    """A run of CJK text split into (font, text) pieces: the shipped font where it has the glyph."""
+    """A run of CJK text split into (font, text) pieces, every piece in an embedded font: the shipped CJK
+    font (every hanzi of GB18030's Basic Multilingual Plane), the Latin font for what only it has. A
+    character neither has (CJK Extension B and beyond) stays in the CJK font and prints as its empty
+    box, drawn from the embedded font: nothing depends on the viewer's fonts."""
     out: list[tuple[str, str]] = []
     for ch in text:
         code = ord(ch)
-        face = CJK_FONT if code in _CJK_CHARS else LATIN if code in _LATIN_CHARS else CJK_FALLBACK
+        face = LATIN if code not in _CJK_CHARS and code in _LATIN_CHARS else CJK_FONT
         if out and out[-1][0] == face:
             out[-1] = (face, out[-1][1] + ch)
         else:

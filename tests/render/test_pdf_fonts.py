@@ -89,15 +89,38 @@ def test_same_case_same_bytes(tmp_path):
         assert a == b
 
 
-def test_a_character_outside_the_shipped_subset_still_renders(tmp_path):
-    """A rare character in a name (not in GB2312) falls back instead of disappearing."""
+def test_every_character_is_set_in_an_embedded_font():
+    """Rare name characters outside GB2312 (堃 U+5803 and 喆 U+5586 of GBK, 䶮 U+4DAE of Extension A) are
+    in the shipped CJK font; a character beyond it (𠮷 U+20BB7, Extension B) stays in that embedded font
+    (its empty box) rather than in a font the viewer has to supply."""
     from debtcli.render import pdf
 
     pdf.register_fonts()
-    rare = "𠮷"  # U+20BB7, outside GB2312 and the shipped subset
+    for ch in "堃喆䶮":
+        assert ord(ch) in pdf._CJK_CHARS, ch
+    rare = "𠮷"
     assert ord(rare) not in pdf._CJK_CHARS
-    runs = pdf._cjk_runs("张" + rare)
-    assert runs == [(pdf.CJK_FONT, "张"), (pdf.CJK_FALLBACK, rare)]
+    assert pdf._cjk_runs("张堃喆䶮" + rare) == [(pdf.CJK_FONT, "张堃喆䶮" + rare)]
+    assert {face for face, _ in pdf._cjk_runs("“王—堃…”")} <= {pdf.CJK_FONT, pdf.LATIN}
+
+
+@needs_poppler
+@pytest.mark.parametrize("lang", ("zh", "en"))
+def test_a_rare_name_character_embeds_only_embedded_fonts(tmp_path, lang):
+    """The private-loan example with the borrower 王堃喆䶮𠮷: pdffonts lists only embedded fonts, and
+    the three characters the shipped font has come back out of the text layer."""
+    case = tmp_path / "case"
+    shutil.copytree(EXAMPLES / "private-loan", case)
+    toml = case / "case.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(re.sub(r'(?m)^borrower = ".*"$', 'borrower = "王堃喆䶮𠮷"', text), encoding="utf-8")
+    path = write_pdf(case, lang, tmp_path / "s.pdf")
+    rows = fonts(path)
+    assert rows and [r["name"] for r in rows if r["emb"] != "yes"] == []
+    assert "STSong-Light" not in [r["name"] for r in rows]
+    assert "王堃喆䶮" in "".join(pages_text(path))
+    claim = write_pdf(case, lang, tmp_path / "c.pdf", "--template", "claim")
+    assert [r["name"] for r in fonts(claim) if r["emb"] != "yes"] == []
 
 
 @needs_poppler
