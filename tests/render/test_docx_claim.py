@@ -141,8 +141,9 @@ def test_claim_refuses_xlsx(tmp_path):
 def test_docx_opens_in_libreoffice(tmp_path, template):
     report = verify_json(EXAMPLES / "private-loan")
     path = write(EXAMPLES / "private-loan", tmp_path / "d.docx", "--template", template)
-    subprocess.run([SOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-                   check=True, capture_output=True, timeout=300)
+    profile = (tmp_path / "profile").as_uri()  # a profile of its own: runs side by side do not collide
+    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={profile}", "--convert-to", "pdf", "--outdir",
+                    str(tmp_path), str(path)], check=True, capture_output=True, timeout=300)
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
