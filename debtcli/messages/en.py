@@ -1141,6 +1141,41 @@ DOCUMENT_WORDS = {
 CATALOGUE.update(DOCUMENT_WORDS)
 
 
+# ---------------------------------------------------------------------- computation lines in the court form (render)
+def _plural_days(n) -> str:
+    return f"{n} day{'' if n == 1 else 's'}"
+
+
+def _charge_rate_en(p, w):
+    base = f"the unpaid {p['part'].lower()} of {p['missed']}" if p["part"] else f"the unpaid part of {p['missed']}"
+    return f"{p['what']}: {p['rate']} of {base}, {p['base']}{p['clamp']}: {p['amount']}"
+
+
+COURT_FORM_WORDS = {
+    "words.court.base": "base",
+    "words.court.amount": lambda p, w: p["x"],
+    "words.court.day": lambda p, w: (
+        f"on a base of {p['base']} at {p['rate']} a day from {p['start']} to {p['end']}, {_plural_days(p['days'])}: "
+        f"{p['amount']}"),
+    "words.court.month": lambda p, w: (
+        f"on a base of {p['base']} at {p['rate']} a month ({p['annual']} a year ÷ 12) from {p['start']} to {p['end']}, "
+        f"{p['days']} of the period's {p['basis']} days: {p['amount']}"),
+    "words.court.year": lambda p, w: (
+        f"on a base of {p['base']} at {p['rate']} a year from {p['start']} to {p['end']}, {_plural_days(p['days'])} "
+        f"(year of {p['basis']} days): {p['amount']}"),
+    "words.charge.amount": lambda p, w: p["x"],
+    "words.charge.penalty": "penalty", "words.charge.late_fee": "late fee",
+    "words.charge.missed_n": lambda p, w: f"installment {p['n']} (due {p['due']})",
+    "words.charge.missed_min": lambda p, w: f"the minimum payment due {p['due']}",
+    "words.charge.fixed": lambda p, w: f"{p['missed']} not paid on time: the contract's {p['what']} of {p['amount']}",
+    "words.charge.floor": lambda p, w: f" = {p['computed']}, below the minimum of {p['limit']}",
+    "words.charge.cap": lambda p, w: f" = {p['computed']}, above the maximum of {p['limit']}",
+    "words.charge.rate_form": _charge_rate_en,
+    "words.posting.title": lambda p, w: f"{p['date']}: {p['component'].lower()}, {p['kind']}",
+}
+CATALOGUE.update(COURT_FORM_WORDS)
+
+
 # ---------------------------------------------------------------------- the portfolio summary workbook (batch --summary)
 SUMMARY_WORDS = {
     "summary.sheet.summary": "Summary", "summary.sheet.findings": "Findings", "summary.sheet.components": "Components",

@@ -1060,6 +1060,41 @@ DOCUMENT_WORDS = {
 CATALOGUE.update(DOCUMENT_WORDS)
 
 
+# ---------------------------------------------------------------------- 法院格式的计算式（render）
+def _amount_zh(p, w):
+    return f"{p['x']} 元" if p["ccy"] == "CNY" else f"{p['ccy']} {p['x']}"
+
+
+def _charge_rate_zh(p, w):
+    base = f"{p['missed']}未还{p['part'] or '金额'}" if p["n"] is not None else f"{p['due']} 到期的最低还款额未还部分"
+    return f"以{base} {p['base']}为基数，按 {p['rate']} 计算{p['clamp']}，计 {p['amount']}"
+
+
+COURT_FORM_WORDS = {
+    "words.court.base": "基数",
+    "words.court.amount": _amount_zh,
+    "words.court.day": lambda p, w: (  # 加倍部分债务利息: 日万分之一点七五, both ends counted
+        f"以{p['base_name']} {p['base']}为基数，按日利率 {p['rate']} 计算，自 {p['start']} 至 {p['end']}，共 {p['days']} "
+        f"天，计 {p['amount']}"),
+    "words.court.month": lambda p, w: (
+        f"以{p['base_name']} {p['base']}为基数，按月利率 {p['rate']}（年利率 {p['annual']} ÷ 12）计算，自 {p['start']} 至 "
+        f"{p['end']}，共 {p['days']} 天（按月计息，本期 {p['basis']} 天），计 {p['amount']}"),
+    "words.court.year": lambda p, w: (
+        f"以{p['base_name']} {p['base']}为基数，按年利率 {p['rate']} 计算，自 {p['start']} 至 {p['end']}，共 {p['days']} 天"
+        f"（一年按 {p['basis']} 天计），计 {p['amount']}"),
+    "words.charge.amount": _amount_zh,
+    "words.charge.penalty": "违约金", "words.charge.late_fee": "滞纳金",
+    "words.charge.missed_n": lambda p, w: f"第 {p['n']} 期（{p['due']} 到期）",
+    "words.charge.missed_min": lambda p, w: f"{p['due']} 到期的",
+    "words.charge.fixed": lambda p, w: f"{p['missed']}款项未按期偿还，按合同约定{p['what']} {p['amount']}",
+    "words.charge.floor": lambda p, w: f"为 {p['computed']}，低于最低额 {p['limit']}，按最低额",
+    "words.charge.cap": lambda p, w: f"为 {p['computed']}，高于最高额 {p['limit']}，按最高额",
+    "words.charge.rate_form": _charge_rate_zh,
+    "words.posting.title": lambda p, w: f"{p['date']} {p['component']}（{p['kind']}）",
+}
+CATALOGUE.update(COURT_FORM_WORDS)
+
+
 # ---------------------------------------------------------------------- 批量核对汇总工作簿（batch --summary）
 SUMMARY_WORDS = {
     "summary.sheet.summary": "汇总", "summary.sheet.findings": "核查发现", "summary.sheet.components": "分项金额",

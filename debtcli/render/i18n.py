@@ -130,86 +130,52 @@ def last_day_shown(line, counting: str) -> date:
     return line.end - timedelta(days=1) if counting == "both" else line.end
 
 
-def _amount_zh(v: Decimal, places: int, currency: str) -> str:
-    return f"{fmt_grouped(v, places)} 元" if currency == "CNY" else f"{currency} {fmt_grouped(v, places)}"
-
-
 def court_form(line, lang: str, places: int, currency: str, counting: str = "start") -> str:
     """One computation line as courts write it, e.g.
     以本金 90,000.00 元为基数，按年利率 15.4% 计算，自 2021年3月1日 至 2022年3月1日，共 365 天，计 13,860.00 元.
-    A per-period line (``per == "month"``) names the monthly rate and the share of the period."""
+    A per-period line (``per == "month"``) names the monthly rate and the share of the period. The
+    words are the catalogue's ``words.court.*``; the figures are put into text here."""
     if line.per == "charge":
         return charge_form(line, lang, places, currency)
-    start = date_text(line.start, lang)
-    end = date_text(last_day_shown(line, counting), lang)
-    rate = percent(line.rate)
-    if lang == "zh":
-        base_name = word_table("court_base", "zh").get(line.component, "基数")
-        if line.per == "day":  # 加倍部分债务利息: 日万分之一点七五, both ends counted
-            return (f"以{base_name} {_amount_zh(line.base, places, currency)}为基数，按日利率 {rate} 计算，自 {start} 至 "
-                    f"{date_text(line.end - timedelta(days=1), lang)}，共 {line.days} 天，计 "
-                    f"{_amount_zh(line.amount, places, currency)}")
-        if line.per == "month":
-            days = f"共 {line.days} 天（按月计息，本期 {line.basis} 天）"
-            rate_part = f"按月利率 {rate}（年利率 {percent(annual_of_monthly(line.rate))} ÷ 12）计算"
-        else:
-            days = f"共 {line.days} 天（一年按 {line.basis} 天计）"
-            rate_part = f"按年利率 {rate} 计算"
-        return (f"以{base_name} {_amount_zh(line.base, places, currency)}为基数，{rate_part}，自 {start} 至 {end}，"
-                f"{days}，计 {_amount_zh(line.amount, places, currency)}")
-    if line.per == "day":
-        return (f"on a base of {fmt_grouped(line.base, places)} at {rate} a day from {start} to "
-                f"{date_text(line.end - timedelta(days=1), lang)}, {line.days} day{'' if line.days == 1 else 's'}: "
-                f"{fmt_grouped(line.amount, places)}")
+    w = word_table("court", lang)
+    last = line.end - timedelta(days=1) if line.per == "day" else last_day_shown(line, counting)
+    p = {"base_name": word_table("court_base", lang).get(line.component, w["base"]),
+         "base": w["amount"]({"x": fmt_grouped(line.base, places), "ccy": currency}, None),
+         "amount": w["amount"]({"x": fmt_grouped(line.amount, places), "ccy": currency}, None),
+         "rate": percent(line.rate), "start": date_text(line.start, lang), "end": date_text(last, lang),
+         "days": line.days, "basis": line.basis}
     if line.per == "month":
-        span = f"{line.days} of the period's {line.basis} days"
-        rate_part = f"{rate} a month ({percent(annual_of_monthly(line.rate))} a year ÷ 12)"
-    else:
-        span = f"{line.days} day{'' if line.days == 1 else 's'} (year of {line.basis} days)"
-        rate_part = f"{rate} a year"
-    return (f"on a base of {fmt_grouped(line.base, places)} at {rate_part} from {start} to {end}, {span}: "
-            f"{fmt_grouped(line.amount, places)}")
+        p["annual"] = percent(annual_of_monthly(line.rate))
+    return w[line.per if line.per in ("day", "month") else "year"](p, None)
 
 
 def charge_form(line, lang: str, places: int, currency: str) -> str:
     """The computation line of a charge for a missed payment (违约金, late fee): which installment or
     statement was missed, and the base, rate, floor and cap it was computed from, e.g.
-    以第 3 期（2024年4月10日 到期）未还金额 1,858.12 元为基数，按 5% 计算，计 92.91 元."""
-    due = date_text(line.start, lang)
+    以第 3 期（2024年4月10日 到期）未还金额 1,858.12 元为基数，按 5% 计算，计 92.91 元 (``words.charge.*``)."""
+    w = word_table("charge", lang)
+
+    def amt(v):
+        return w["amount"]({"x": fmt_grouped(v, places), "ccy": currency}, None)
+
     computed = line.base * line.rate
-    clamp = ""
-    if lang == "zh":
-        amt = lambda v: _amount_zh(v, places, currency)  # noqa: E731
-        what = "违约金" if line.kind == "penalty" else "滞纳金"
-        missed = f"第 {line.n} 期（{due} 到期）" if line.n is not None else f"{due} 到期的"
-        if not line.rate:
-            return f"{missed}款项未按期偿还，按合同约定{what} {amt(line.amount)}"
-        part = "金额" if line.part == "installment" else component_name(line.part, lang)
-        base = f"{missed}未还{part}" if line.n is not None else f"{due} 到期的最低还款额未还部分"
-        if line.floor is not None and computed < line.floor:
-            clamp = f"为 {amt(computed)}，低于最低额 {amt(line.floor)}，按最低额"
-        elif line.cap is not None and computed > line.cap:
-            clamp = f"为 {amt(computed)}，高于最高额 {amt(line.cap)}，按最高额"
-        return f"以{base} {amt(line.base)}为基数，按 {percent(line.rate)} 计算{clamp}，计 {amt(line.amount)}"
-    what = "penalty" if line.kind == "penalty" else "late fee"
-    missed = f"installment {line.n} (due {due})" if line.n is not None else f"the minimum payment due {due}"
+    p = {"due": date_text(line.start, lang), "n": line.n, "what": w["penalty" if line.kind == "penalty" else "late_fee"],
+         "amount": amt(line.amount), "base": amt(line.base), "rate": percent(line.rate), "computed": amt(computed),
+         "part": component_name(line.part, lang) if line.part != "installment" else "", "clamp": ""}
+    p["missed"] = w["missed_n" if line.n is not None else "missed_min"](p, None)
     if not line.rate:
-        return f"{missed} not paid on time: the contract's {what} of {fmt_grouped(line.amount, places)}"
-    base = (f"the unpaid part of {missed}" if line.part == "installment"
-            else f"the unpaid {component_name(line.part, lang).lower()} of {missed}")
+        return w["fixed"](p, None)
     if line.floor is not None and computed < line.floor:
-        clamp = f" = {fmt_grouped(computed, places)}, below the minimum of {fmt_grouped(line.floor, places)}"
+        p["clamp"] = w["floor"]({**p, "limit": amt(line.floor)}, None)
     elif line.cap is not None and computed > line.cap:
-        clamp = f" = {fmt_grouped(computed, places)}, above the maximum of {fmt_grouped(line.cap, places)}"
-    return (f"{what}: {percent(line.rate)} of {base}, {fmt_grouped(line.base, places)}{clamp}: "
-            f"{fmt_grouped(line.amount, places)}")
+        p["clamp"] = w["cap"]({**p, "limit": amt(line.cap)}, None)
+    return w["rate_form"](p, None)
 
 
 def posting_title(posting, lang: str) -> str:
-    """'2024年6月30日 罚息 计至截止日' / '30 Jun 2024, default interest accrued to the as-of date'."""
+    """'2024年6月30日 罚息（计至截止日）' / '30 Jun 2024: default interest, accrued to the as-of date'."""
     w = words(lang)
     kind = w["posting_kind"].get(posting.kind, posting.kind).format(n=posting.n or "")
-    comp = component_name(posting.component, lang)
-    if lang == "zh":
-        return f"{date_text(posting.date, lang)} {comp}（{kind}）"
-    return f"{date_text(posting.date, lang)}: {comp.lower()}, {kind}"
+    return word_table("posting", lang)["title"](
+        {"date": date_text(posting.date, lang), "component": component_name(posting.component, lang), "kind": kind},
+        None)
