@@ -330,53 +330,45 @@ class Source:
     cleanup: object = None
 
 
-class _Collect:
-    """Rows the driver's reader rejects (blank rows, rows above a header), every one kept."""
-
-    def __init__(self):
-        self.rows: list[tuple[str, int, str, str]] = []
-
-    def add(self, label: str, rowno: int, reason: str) -> None:
-        self.rows.append((label, rowno, "", reason))
-
-
 def stage_export(spark, path: str, work_dir: str, portfolio=None) -> Source:
     """A CSV / XLSX export read by debtcli's own readers on the driver (encodings, headers, profiles,
-    row numbers as the local run has them), written once as Parquet rows that Spark then reads."""
+    row numbers as the local run has them), written once as Parquet rows that Spark then reads. The
+    rows the reader rejects itself (blank rows, rows above a header) come back in ``driver_rejected``;
+    the rows of no account are found by Spark, as the local run finds them."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from debtcli.batch.source import KINDS, Export, _data_rows, open_portfolio, SourceError
+    from debtcli.api import RejectedRow
+    from debtcli.batch.source import Export, open_portfolio, SourceError
 
     portfolio = portfolio if portfolio is not None else open_portfolio(path)
     if not isinstance(portfolio, Export):
         raise SourceError([f"{path}: --engine spark reads portfolio exports (accounts, ledger and payment "
                            "tables); a folder of case folders runs with --engine local"])
-    collect = _Collect()
-    for label, rowno, reason in portfolio.rejected.listed:
-        collect.rows.append((label, rowno, "", reason))
-    lay = portfolio.layout
+    driver_rejected = []
     schema = pa.schema([("account_id", pa.string()), ("tbl", pa.int8()), ("row_key", pa.int64()),
                         ("cells", pa.list_(pa.string()))])
     target = os.path.join(work_dir, "rows.parquet")
+    buf: dict = {"account_id": [], "tbl": [], "row_key": [], "cells": []}
     with pq.ParquetWriter(target, schema) as writer:
-        for k, (table, info) in enumerate(zip(portfolio.tables, (lay.terms, lay.ledger, lay.payments))):
-            if table is None:
+        for item in portfolio.rows():
+            if isinstance(item, RejectedRow):
+                driver_rejected.append((portfolio.labels[item.table], item.key, item.account_id, item.reason))
                 continue
-            buf: dict = {"account_id": [], "tbl": [], "row_key": [], "cells": []}
-            for account, rowno, cells in _data_rows(table, KINDS[k], info.id_index, collect):
-                buf["account_id"].append(account)
-                buf["tbl"].append(k)
-                buf["row_key"].append(rowno)
-                buf["cells"].append(list(cells))
-                if len(buf["tbl"]) >= 50_000:
-                    writer.write_table(pa.table(buf, schema=schema))
-                    buf = {c: [] for c in buf}
-            if buf["tbl"]:
+            account, k, rowno, cells = item
+            buf["account_id"].append(account)
+            buf["tbl"].append(k)
+            buf["row_key"].append(rowno)
+            buf["cells"].append(list(cells))
+            if len(buf["tbl"]) >= 50_000:
                 writer.write_table(pa.table(buf, schema=schema))
+                buf = {c: [] for c in buf}
+        if buf["tbl"]:
+            writer.write_table(pa.table(buf, schema=schema))
+    lay = portfolio.layout
     names = tuple((info.label if info is not None else n) for info, n in
                   zip((lay.terms, lay.ledger, lay.payments), ("accounts", "ledger", "payments")))
-    return Source(spark.read.parquet(target), names, lay, portfolio.fingerprint(), collect.rows, portfolio.count)
+    return Source(spark.read.parquet(target), names, lay, portfolio.fingerprint(), driver_rejected, portfolio.count)
 
 
 def table_source(spark, spec: str):

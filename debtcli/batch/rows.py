@@ -15,13 +15,14 @@ a distributed engine.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from debtcli.batch.groups import LEDGER, PAYMENTS, TERMS  # noqa: F401 - the three tables' indexes
+
 ROW_KEY = "row_key"  # the column that carries a table row's key (an integer)
-TERMS, LEDGER, PAYMENTS = 0, 1, 2  # the three tables, in the order an account's rows are sorted
 
 
 # ---------------------------------------------------------------------------- fingerprints
@@ -203,48 +204,4 @@ def verify_rows(terms_row, ledger_rows: Iterable | None = (), payment_rows: Iter
 
 # ---------------------------------------------------------------------------- accounts out of sorted rows
 
-
-@dataclass(frozen=True)
-class RejectedRow:
-    """A row that belongs to no account, or that no account could use, and why."""
-
-    table: int  # TERMS, LEDGER or PAYMENTS
-    key: object
-    account_id: str
-    reason: str
-
-
-def orphan_reason(account_id: str) -> str:
-    from debtcli.batch.export import ACCOUNT_ID
-
-    return f"{ACCOUNT_ID} {account_id!r} is not in the terms table" if account_id else f"{ACCOUNT_ID} is empty"
-
-
-def account_groups(rows: Iterable[tuple[str, int, object, tuple[str, ...]]], terms_label: str = "accounts"
-                   ) -> Iterator:
-    """Rows sorted by (account id, table, row key), each ``(account id, table, row key, cells)``, as
-    ``Work`` items (one per account of the terms table, its ledger and payment rows attached) and
-    ``RejectedRow`` items (rows of an account id the terms table lacks, or with no account id)."""
-    from debtcli.batch.source import _one_account
-
-    current, bucket = None, []
-    for account, table, key, cells in rows:
-        if account != current and bucket:
-            yield from _group(current, bucket, terms_label, _one_account)
-            bucket = []
-        current = account
-        bucket.append((table, key, cells))
-    if bucket:
-        yield from _group(current, bucket, terms_label, _one_account)
-
-
-def _group(account: str, bucket: list, terms_label: str, one_account) -> Iterator:
-    terms = [(k, c) for t, k, c in bucket if t == TERMS]
-    if not terms or not account:
-        reason = orphan_reason(account)
-        for t, k, _ in bucket:
-            yield RejectedRow(t, k, account, reason)
-        return
-    ledger = tuple((k, c) for t, k, c in bucket if t == LEDGER)
-    payments = tuple((k, c) for t, k, c in bucket if t == PAYMENTS)
-    yield one_account(account, terms, terms_label, ledger, payments)
+from debtcli.batch.groups import RejectedRow, account_groups, orphan_reason  # noqa: E402,F401 - public here

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import os
 import signal
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from debtcli.batch.source import Portfolio, Work
+from debtcli.batch.source import Portfolio, Rejected, Work
 from debtcli.batch.account import (  # noqa: F401 - names callers import from here
     INPUT, INTERNAL, MAX_MESSAGE, Settings, error_line, issue_problem, problem, verify_work,
 )
@@ -223,6 +223,7 @@ class Outcome:
     skipped: int = 0
     redone: int = 0  # lines of the earlier run that were not complete results (and those after them)
     interrupted: bool = False
+    rejected: Rejected = field(default_factory=Rejected)  # rows of no account the reader handed back
 
 
 def run_batch(portfolio: Portfolio, settings: Settings, out: Path, workers: int = 1, resume: bool = False,
@@ -244,7 +245,7 @@ def run_batch(portfolio: Portfolio, settings: Settings, out: Path, workers: int 
         outcome.skipped = len(done)
         if on_progress:
             on_progress(len(done))
-        results = verified_lines(portfolio.work(done), settings, workers, chunk_size)
+        results = verified_lines(portfolio.work(done, outcome.rejected), settings, workers, chunk_size)
         try:
             for chunk in results:
                 fh.write("".join(line + "\n" for line, _ in chunk).encode("utf-8"))

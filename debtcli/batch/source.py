@@ -12,10 +12,18 @@ An export is read in one streaming pass when every table is sorted by ``account_
 banking exports produce); otherwise its rows are first staged in a temporary SQLite file on disk,
 so memory stays flat either way. A quick first pass over the ``account_id`` column counts the
 accounts and finds out which of the two applies.
+
+Either way the rows are grouped into accounts by ``debtcli.api.account_groups``, the function Spark
+runs on each of its partitions, and the reader hands back, beside the accounts, every row that
+belongs to none (``RejectedRow``: a blank row, a row above a header, a row whose account the terms
+table lacks): ``Portfolio.items`` yields both, and whoever reads it records the rejected ones.
+Nothing is recorded on the side.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
 import os
 import sqlite3
@@ -24,7 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from debtcli.batch.export import ACCOUNT_ID, AccountRows, ExportLayout, TableInfo, layout_problems
+from debtcli.batch.export import ACCOUNT_ID, ExportLayout, TableInfo, layout_problems
+from debtcli.batch.groups import RejectedRow, Work, account_groups  # noqa: F401 - Work is public here
 from debtcli.batch.tables import TABLE_EXTENSIONS, Table, TableError, iter_rows, read_header, record_reader
 from debtcli.importers.case_loader import sha256_of
 
@@ -53,27 +62,32 @@ class Rejected:
         if len(self.listed) < MAX_LISTED_REJECTS:
             self.listed.append((label, rowno, reason))
 
-
-@dataclass
-class Work:
-    """One account to verify: its id, and either a case folder's path or its export rows."""
-
-    account_id: str
-    folder: str | None = None
-    rows: AccountRows | None = None
-    problem: dict | None = None  # a problem the source itself found (e.g. a repeated account id)
+    def record(self, row: RejectedRow, labels: tuple[str, str, str]) -> None:
+        """Count a row the reader rejected; ``labels`` name the three tables (``Portfolio.labels``)."""
+        self.add(labels[row.table], row.key, row.reason)
 
 
 class Portfolio:
-    """The accounts of SOURCE. ``count`` is known before the run; ``work()`` streams them."""
+    """The accounts of SOURCE. ``count`` is known before the run; ``items()`` streams them, with the
+    rows that belong to no account."""
 
     kind = ""
     count = 0
     layout: ExportLayout | None = None
-    rejected: Rejected
+    labels: tuple[str, str, str] = ("", "", "")  # what a RejectedRow's table index names
 
-    def work(self, skip: frozenset | set = frozenset()) -> Iterator[Work]:  # pragma: no cover - interface
+    def items(self, skip: frozenset | set = frozenset()) -> Iterator[Work | RejectedRow]:  # pragma: no cover
+        """Each account as ``Work`` (in account-id order, those in ``skip`` left out) and, among
+        them, each row that belongs to no account as ``RejectedRow``."""
         raise NotImplementedError
+
+    def work(self, skip: frozenset | set, rejected: Rejected) -> Iterator[Work]:
+        """The accounts alone, each rejected row counted in ``rejected`` as it goes by."""
+        for item in self.items(skip):
+            if isinstance(item, RejectedRow):
+                rejected.record(item, self.labels)
+            else:
+                yield item
 
     def inputs(self) -> list[dict]:
         """The portfolio-level inputs: each table with its hash (exports only)."""
@@ -100,12 +114,11 @@ class CaseFolders(Portfolio):
         self.root = root
         self.names = sorted(e.name for e in os.scandir(root) if e.is_dir() and not e.name.startswith("."))
         self.count = len(self.names)
-        self.rejected = Rejected()
 
     def _identity(self) -> str:
         return "folders\n" + "\n".join(self.names)
 
-    def work(self, skip=frozenset()) -> Iterator[Work]:
+    def items(self, skip=frozenset()) -> Iterator[Work]:
         for name in self.names:
             if name not in skip:
                 yield Work(name, folder=str(self.root / name))
@@ -159,21 +172,31 @@ def _table_rows(table: Table, kind: str) -> Iterator[tuple[int, tuple[str, ...]]
     return record_reader(table, kind)[2]
 
 
-def _data_rows(table: Table, kind: str, id_index: int, rejected: Rejected
-               ) -> Iterator[tuple[str, int, tuple[str, ...]]]:
-    """(account id, row number, cells) for each data row; blank rows are listed as rejected."""
+def _data_rows(table: Table, kind: str, id_index: int) -> Iterator[tuple[str, int, int, tuple[str, ...]] | RejectedRow]:
+    """``(account id, table, row number, cells)`` for each data row, in file order (the rows
+    ``account_groups`` takes); a blank row comes back as a ``RejectedRow``."""
+    k = KINDS.index(kind)
     for rowno, cells in _table_rows(table, kind):
         if not any(c.strip() for c in cells):
-            rejected.add(table.label(), rowno, "empty row")
+            yield RejectedRow(k, rowno, "", "empty row")
             continue
         account = cells[id_index].strip() if id_index < len(cells) else ""
-        yield account, rowno, cells
+        yield account, k, rowno, cells
+
+
+def _only_rows(items, rejected: list) -> Iterator[tuple]:
+    """The data rows of ``items``; its RejectedRows are put on ``rejected`` for the caller to hand on."""
+    for item in items:
+        if isinstance(item, RejectedRow):
+            rejected.append(item)
+        else:
+            yield item
 
 
 def _is_sorted(table: Table, kind: str, id_index: int) -> tuple[bool, int, list[str]]:
     """(sorted by account id?, number of data rows, problems). A missing id is a problem."""
     last, ok, n, problems = None, True, 0, []
-    for account, rowno, _ in _data_rows(table, kind, id_index, Rejected()):
+    for account, _, rowno, _ in _only_rows(_data_rows(table, kind, id_index), []):
         n += 1
         if not account and table is not None and len(problems) < 20:
             problems.append(f"{table.label()}:{rowno}: {ACCOUNT_ID} is empty")
@@ -183,67 +206,13 @@ def _is_sorted(table: Table, kind: str, id_index: int) -> tuple[bool, int, list[
     return ok, n, problems
 
 
-def _groups(rows) -> Iterator[tuple[str, list]]:
-    """Consecutive rows with the same account id, as (id, [(row number, cells)])."""
-    current, bucket = None, []
-    for account, rowno, cells in rows:
-        if account != current and bucket:
-            yield current, bucket
-            bucket = []
-        current = account
-        bucket.append((rowno, cells))
-    if bucket:
-        yield current, bucket
-
-
-class _Follower:
-    """A sorted ledger/payments table walked in step with the terms table."""
-
-    def __init__(self, table: Table | None, kind: str, info: TableInfo | None, rejected: Rejected):
-        self.label = table.label() if table else ""
-        self.rejected = rejected
-        self.groups = _groups(_data_rows(table, kind, info.id_index, rejected)) if table else iter(())
-        self.head = next(self.groups, None)
-
-    def take(self, account: str) -> tuple:
-        """This account's rows; rows of accounts the terms table skipped are rejected on the way."""
-        while self.head is not None and self.head[0] < account:
-            self._orphans(self.head)
-            self.head = next(self.groups, None)
-        if self.head is not None and self.head[0] == account:
-            rows = tuple(self.head[1])
-            self.head = next(self.groups, None)
-            return rows
-        return ()
-
-    def drain(self) -> None:
-        while self.head is not None:
-            self._orphans(self.head)
-            self.head = next(self.groups, None)
-
-    def _orphans(self, group) -> None:
-        account, rows = group
-        reason = f"{ACCOUNT_ID} {account!r} is not in the terms table" if account else f"{ACCOUNT_ID} is empty"
-        for rowno, _ in rows:
-            self.rejected.add(self.label, rowno, reason)
-
-
-def _one_account(account: str, terms_rows: list, label: str, ledger: tuple, payments: tuple) -> Work:
-    rowno, cells = terms_rows[0]
-    work = Work(account, rows=AccountRows(account, rowno, cells, ledger, payments))
-    if len(terms_rows) > 1:
-        work.problem = {"file": label, "sheet": None, "row": terms_rows[1][0], "column": ACCOUNT_ID,
-                        "message": f"{ACCOUNT_ID} {account!r} appears on rows "
-                                   f"{', '.join(str(r) for r, _ in terms_rows)}; each account must have one row"}
-    return work
-
-
 class Export(Portfolio):
     kind = "export"
 
     def __init__(self, terms: Table, ledger: Table | None, payments: Table | None):
         self.tables = (terms, ledger, payments)
-        self.rejected = Rejected()
+        self.labels = tuple(t.label() if t is not None else kind for t, kind in zip(self.tables, KINDS))
+        self.above_header: list[RejectedRow] = []  # rows above the ledger's / payments' header
         infos, problems = [], []
         for t, kind in zip(self.tables, KINDS):
             if t is None:
@@ -283,16 +252,16 @@ class Export(Portfolio):
             return TableInfo(table.path.name, table.sheet, sha256_of(table.path), tuple(read_header(table)))
         reader, at, _ = record_reader(table, kind)
         for row in reader.table.rejected:
-            self.rejected.add(table.label(), row.source.row, row.reason)
+            self.above_header.append(RejectedRow(KINDS.index(kind), row.source.row, "", row.reason))
         return TableInfo(table.path.name, reader.table.sheet or table.sheet, sha256_of(table.path),
                          tuple(reader.table.header), reader=reader, id_column=at)
 
     def _count_accounts(self) -> int:
         terms, info = self.tables[0], self.layout.terms
-        rows = _data_rows(terms, "terms", info.id_index, Rejected())
+        accounts = (r[0] for r in _only_rows(_data_rows(terms, "terms", info.id_index), []))
         if self.sorted:
-            return sum(1 for _ in _groups(rows))
-        return len({a for a, _, _ in rows})
+            return sum(1 for _ in itertools.groupby(accounts))
+        return len(set(accounts))
 
     def inputs(self) -> list[dict]:
         out = []
@@ -304,68 +273,63 @@ class Export(Portfolio):
     def _identity(self) -> str:
         return "export\n" + "\n".join(f"{i['file']} {i['sha256']}" for i in self.inputs())
 
-    def work(self, skip=frozenset()) -> Iterator[Work]:
-        if self.sorted:
-            yield from self._merged(skip)
-        else:
-            yield from self._staged(skip)
+    def rows(self) -> Iterator[tuple[str, int, int, tuple[str, ...]] | RejectedRow]:
+        """Every row of the three tables, table after table in file order: ``(account id, table, row
+        number, cells)`` for a data row, ``RejectedRow`` for a blank row or a row above a header."""
+        yield from self.above_header
+        for t, kind, info in self._present():
+            yield from _data_rows(t, kind, info.id_index)
 
-    def _merged(self, skip) -> Iterator[Work]:
-        terms, ledger, payments = self.tables
+    def _present(self):
         lay = self.layout
-        follow_l = _Follower(ledger, "ledger", lay.ledger, self.rejected)
-        follow_p = _Follower(payments, "payments", lay.payments, self.rejected)
-        for account, trows in _groups(_data_rows(terms, "terms", lay.terms.id_index, self.rejected)):
-            lrows, prows = follow_l.take(account), follow_p.take(account)
-            if account not in skip:
-                yield _one_account(account, trows, terms.label(), lrows, prows)
-        follow_l.drain()
-        follow_p.drain()
+        return [(t, kind, info) for t, kind, info in zip(self.tables, KINDS, (lay.terms, lay.ledger, lay.payments))
+                if t is not None]
 
-    def _staged(self, skip) -> Iterator[Work]:
-        """Unsorted tables: stage every row in a temporary SQLite file, then read account by account."""
-        lay = self.layout
+    def items(self, skip=frozenset()) -> Iterator[Work | RejectedRow]:
+        yield from self.above_header
+        grouped = self._merged() if self.sorted else self._staged()
+        try:
+            for item in grouped:
+                if isinstance(item, Work) and item.account_id in skip:
+                    continue
+                yield item
+        finally:
+            grouped.close()
+
+    def _merged(self) -> Iterator[Work | RejectedRow]:
+        """Sorted tables: the three read side by side, merged on (account id, table), grouped."""
+        pending: list[RejectedRow] = []  # blank rows met on the way, handed on in order
+        streams = [_only_rows(_data_rows(t, kind, info.id_index), pending) for t, kind, info in self._present()]
+        merged = heapq.merge(*streams, key=lambda r: (r[0], r[1]))
+        for item in account_groups(merged, self.tables[0].label()):
+            if pending:
+                yield from pending
+                pending.clear()
+            yield item
+        yield from pending
+
+    def _staged(self) -> Iterator[Work | RejectedRow]:
+        """Unsorted tables: stage every row in a temporary SQLite file, then read them back sorted by
+        (account id, table, row number) and group them."""
         with tempfile.TemporaryDirectory(prefix="debtcli-batch-") as tmp:
             db = sqlite3.connect(os.path.join(tmp, "stage.sqlite"))
             try:
                 db.execute("PRAGMA journal_mode=OFF")
                 db.execute("PRAGMA synchronous=OFF")
                 db.execute("CREATE TABLE r (tbl INTEGER, account TEXT, rowno INTEGER, cells TEXT)")
-                for k, (t, info) in enumerate(zip(self.tables, (lay.terms, lay.ledger, lay.payments))):
-                    if t is None:
-                        continue
-                    rows = _data_rows(t, KINDS[k], info.id_index, self.rejected)
+                blank: list[RejectedRow] = []
+                for t, kind, info in self._present():
+                    rows = _only_rows(_data_rows(t, kind, info.id_index), blank)
                     db.executemany("INSERT INTO r VALUES (?, ?, ?, ?)",
-                                   ((k, a, n, json.dumps(c, ensure_ascii=False)) for a, n, c in rows))
-                db.execute("CREATE INDEX r_account ON r (tbl, account, rowno)")
+                                   ((k, a, n, json.dumps(c, ensure_ascii=False)) for a, k, n, c in rows))
+                db.execute("CREATE INDEX r_account ON r (account, tbl, rowno)")
                 db.commit()
-                yield from self._from_stage(db, skip)
+                yield from blank
+                cur = db.execute("SELECT account, tbl, rowno, cells FROM r ORDER BY account, tbl, rowno")
+                rows = ((a, k, n, tuple(json.loads(c))) for a, k, n, c in cur)
+                yield from account_groups(rows, self.tables[0].label())
             finally:
                 db.close()
-
-    def _from_stage(self, db, skip) -> Iterator[Work]:
-        terms, ledger, payments = self.tables
-
-        def rows_of(tbl: int, account: str) -> tuple:
-            cur = db.execute("SELECT rowno, cells FROM r WHERE tbl = ? AND account = ? ORDER BY rowno", (tbl, account))
-            return tuple((n, tuple(json.loads(c))) for n, c in cur)
-
-        accounts = db.execute("SELECT DISTINCT account FROM r WHERE tbl = 0 ORDER BY account")
-        for (account,) in accounts:
-            if account in skip:
-                continue
-            trows = list(rows_of(0, account))
-            yield _one_account(account, trows, terms.label(), rows_of(1, account), rows_of(2, account))
-        for tbl, t in ((1, ledger), (2, payments)):
-            if t is None:
-                continue
-            orphans = db.execute(
-                "SELECT account, rowno FROM r WHERE tbl = ? AND account NOT IN (SELECT account FROM r WHERE tbl = 0) "
-                "ORDER BY rowno", (tbl,))
-            for account, rowno in orphans:
-                reason = (f"{ACCOUNT_ID} {account!r} is not in the terms table" if account
-                          else f"{ACCOUNT_ID} is empty")
-                self.rejected.add(t.label(), rowno, reason)
 
 
 def open_portfolio(path: str) -> Portfolio:

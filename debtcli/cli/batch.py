@@ -132,8 +132,8 @@ def batch(
         notice("interrupted", f"{outcome.skipped + outcome.written} of {portfolio.count} accounts are in {out}; "
                               "run the same command with --resume to finish")
         raise typer.Exit(130)
-    for label, n in sorted(portfolio.rejected.counts.items()):
-        first = next(x for x in portfolio.rejected.listed if x[0] == label) if portfolio.rejected.listed else None
+    for label, n in sorted(outcome.rejected.counts.items()):
+        first = next(x for x in outcome.rejected.listed if x[0] == label) if outcome.rejected.listed else None
         notice("warning", f"{label}: {n} row(s) belong to no account"
                           + (f" (first: row {first[1]}, {first[2]})" if first else ""))
     if statement_opts is not None:
@@ -144,7 +144,7 @@ def batch(
     if summary is not None:
         from debtcli.batch.summary import write_workbook
 
-        write_workbook(totals, summary, source, day, settings.rules, portfolio.inputs(), portfolio.rejected,
+        write_workbook(totals, summary, source, day, settings.rules, portfolio.inputs(), outcome.rejected,
                        message_language(lang))
     notice("", f"{totals.total} accounts: {totals.counts['verified']} verified, {totals.counts[FLAGGED]} flagged, "
                f"{totals.counts[UNREADABLE]} unreadable"

@@ -23,9 +23,10 @@
 Every rate is per CPU second (``time.process_time`` in this process, rusage for child processes):
 the machine is shared and wall-clock times vary with its load. A child's CPU is its whole process
 tree's: this process makes itself the reaper of orphaned descendants (Linux PR_SET_CHILD_SUBREAPER)
-and waits for every one of them before reading RUSAGE_CHILDREN. That matters for Spark, whose JVM
-(and the Python workers it starts) outlive the waited-for command by a moment and would otherwise
-be reaped by init, their CPU counted nowhere.
+and waits for every one of them before reading RUSAGE_CHILDREN. Part 7 needs more than that:
+pyspark's daemon ignores SIGCHLD, so the kernel reaps the Python workers it forks without adding
+their CPU to anybody's rusage; ``TreeCPU`` samples the tree from /proc and adds the last sample of
+each such process (see its docstring).
 
 Usage: python tests/benchmarks/bench_batch.py [--sizes 10000 100000] [--workers 1 2] [--work DIR]
 """
@@ -255,41 +256,216 @@ def bench_replay(n: int) -> dict:
             "peak_mb": peak}
 
 
-def bench_spark(work: Path, sizes, rules: str, master: str = "local[2]") -> dict:
-    """Spark on ``master`` against the local pool with 2 workers, on the same portfolio: accounts per
-    CPU second (the JVM and every Python worker included), the results compared byte for byte, and
-    the fixed cost of starting Spark measured on a portfolio of 20 accounts."""
+# ---------------------------------------------------------------------------- the CPU of a process tree (part 7)
+
+_CLK_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+_SIGCHLD_BIT = 1 << 16  # SIGCHLD is signal 17: bit 16 of /proc/<pid>/status SigIgn
+
+
+def _descendants(root: int) -> list[int]:
+    """Every living (or not yet reaped) descendant of ``root``, through each thread's children."""
+    out, stack = [], [root]
+    while stack:
+        p = stack.pop()
+        try:
+            tasks = os.listdir(f"/proc/{p}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                kids = [int(c) for c in open(f"/proc/{p}/task/{task}/children").read().split()]
+            except (OSError, ValueError):
+                continue
+            out += kids
+            stack += kids
+    return out
+
+
+def _stat(pid: int) -> tuple | None:
+    """(ppid, own utime+stime, cutime+cstime, starttime) of a process in clock ticks, its name."""
+    try:
+        raw = open(f"/proc/{pid}/stat").read()
+    except OSError:
+        return None
+    name = raw[raw.index("(") + 1:raw.rindex(")")]
+    f = raw[raw.rindex(")") + 2:].split()
+    return int(f[1]), int(f[11]) + int(f[12]), int(f[13]) + int(f[14]), int(f[19]), name
+
+
+def _ignores_sigchld(pid: int) -> bool:
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith("SigIgn:"):
+                return bool(int(line.split()[1], 16) & _SIGCHLD_BIT)
+    except (OSError, ValueError):
+        pass
+    return False
+
+
+class TreeCPU:
+    """CPU seconds of a command's whole process tree, including the processes the kernel reaps without
+    telling anybody.
+
+    RUSAGE_CHILDREN holds the CPU of every descendant that a waiting parent reaped, all the way up:
+    this process is made the reaper of orphans (PR_SET_CHILD_SUBREAPER) and waits for each one, so a
+    JVM or a Python daemon outliving its parent still counts. It misses one kind of process: the
+    children of a parent that ignores SIGCHLD, which the kernel reaps at exit and whose CPU it adds
+    to nobody. pyspark's daemon does exactly that (``signal(SIGCHLD, SIG_IGN)``) and forks the Python
+    workers that run ``verify_rows``: their CPU, the bulk of a Spark run, never reached the
+    rusage (that is how 10,000 accounts once came out at 51 CPU seconds).
+
+    So the tree is also sampled every ``interval`` seconds from /proc: for every descendant, keyed by
+    (pid, start time), the last seen own utime+stime and its children's cutime+cstime, and whether
+    its parent ignored SIGCHLD at that moment. The CPU of the tree is
+
+        rusage of the reaped children + last sample (own + children's) of each process whose parent
+        ignored SIGCHLD and that this process did not reap itself;
+
+    the second term can only miss what such a process spent after its last sample (an idle pyspark
+    worker at shutdown: nothing; at most one interval each). ``sampled`` (the sum of every process's
+    last own utime+stime) is a check on the first term: it must come out a little below it."""
+
+    def __init__(self, interval: float = 0.1):
+        self.interval = interval
+        self.seen: dict[tuple[int, int], dict] = {}
+        self.reaped: set[int] = set()
+
+    def sample(self, root: int) -> int:
+        """One look at the tree; returns its resident set in kB."""
+        ign: dict[int, bool] = {}
+        rss = 0
+        for pid in _descendants(root):
+            st = _stat(pid)
+            if st is None:
+                continue
+            ppid, own, kids, start, name = st
+            if ppid not in ign:
+                ign[ppid] = _ignores_sigchld(ppid)
+            self.seen[(pid, start)] = {"pid": pid, "name": name, "own": own, "children": kids,
+                                       "orphan_of_sig_ign": ign[ppid]}
+            try:
+                for line in open(f"/proc/{pid}/status"):
+                    if line.startswith("VmRSS:"):
+                        rss += int(line.split()[1])
+                        break
+            except OSError:
+                pass
+        return rss
+
+    def reap(self, limit: float = 300.0) -> None:
+        """Wait for every remaining child (orphans included), sampling the tree meanwhile."""
+        end = time.monotonic() + limit
+        me = os.getpid()
+        while time.monotonic() < end:
+            self.sample(me)  # a zombie's /proc/<pid>/stat still holds its final times
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                time.sleep(self.interval)
+            else:
+                self.reaped.add(pid)
+        print(f"warning: descendants still running after {limit:.0f} s; their CPU is counted up to now",
+              file=sys.stderr)
+
+    def unreaped_ticks(self) -> int:
+        return sum(p["own"] + p["children"] for p in self.seen.values()
+                   if p["orphan_of_sig_ign"] and p["pid"] not in self.reaped)
+
+    def sampled_ticks(self) -> int:
+        return sum(p["own"] for p in self.seen.values())
+
+
+def run_measured_tree(cmd: list[str], interval: float = 0.1, **kw) -> dict:
+    """Run ``cmd`` and measure its whole process tree: wall seconds, peak resident MB of the tree,
+    exit code, CPU seconds (``TreeCPU``: the rusage of reaped processes plus the sampled CPU of those
+    the kernel reaped silently), and its parts for checking."""
+    _become_subreaper()
+    tree = TreeCPU(interval)
+    tree.reap(10)
+    tree = TreeCPU(interval)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
+    peak = 0
+    me = os.getpid()
+    while proc.poll() is None:  # the command itself is reaped by poll(), nobody else
+        peak = max(peak, tree.sample(me))
+        time.sleep(interval)
+    tree.reaped.add(proc.pid)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace")
+    tree.reap()
+    if proc.returncode not in (0, 1):
+        print(err, file=sys.stderr)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    rusage = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    silent = tree.unreaped_ticks() / _CLK_TCK
+    return {"wall": wall, "peak_mb": peak / 1024, "exit": proc.returncode, "cpu": rusage + silent,
+            "cpu_rusage": rusage, "cpu_silently_reaped": silent, "cpu_sampled": tree.sampled_ticks() / _CLK_TCK,
+            "silently_reaped_processes": sum(1 for p in tree.seen.values()
+                                             if p["orphan_of_sig_ign"] and p["pid"] not in tree.reaped),
+            "processes": len(tree.seen)}
+
+
+def _load() -> str:
+    try:
+        return open("/proc/loadavg").read().split()[0]
+    except OSError:
+        return "?"
+
+
+def bench_spark(work: Path, sizes, rules: str, master: str = "local[2]", local: bool = True) -> dict:
+    """Spark on ``master`` against the local pool with 2 workers, on the same portfolio: CPU seconds of
+    each whole process tree (``TreeCPU``: the JVM and every Python worker included), per-account
+    cost, peak memory, the results compared byte for byte, and the fixed cost of starting Spark
+    measured on a portfolio of 20 accounts."""
     debtcli = [sys.executable, "-m", "debtcli", "batch"]
     out: dict = {"master": master, "runs": []}
+
+    def show(label: str, m: dict, n: int | None = None, fixed: float = 0.0) -> str:
+        text = (f"  {label:24s} {m['cpu']:8.1f} CPU s {m['wall']:7.1f} s wall  peak {m['peak_mb']:5.0f} MB  "
+                f"exit {m['exit']}  load {m['load']}")
+        if n:
+            text += f"\n  {'':24s} {(m['cpu'] - fixed) / n * 1000:8.2f} CPU ms per account" + (
+                " after the fixed cost" if fixed else "") + f"  ({n / m['cpu']:.0f} accounts per CPU second)"
+        return text + (f"\n  {'':24s} of which reaped (rusage) {m['cpu_rusage']:.1f} s, silently reaped "
+                       f"({m['silently_reaped_processes']} processes, sampled) {m['cpu_silently_reaped']:.1f} s; "
+                       f"sum of every process's own CPU as sampled {m['cpu_sampled']:.1f} s")
+
     small = work / "spark-fixed"
     if not (small / "export" / "accounts.csv").exists():
         portfolio_gen.write_portfolio(small, 20, seed=7, layout="export", error_rate=0.2, benchmark=True)
-    wall, peak, code, cpu = run_measured(debtcli + [str(small / "export"), "--rules", rules, "--engine", "spark",
-                                                    "--master", master, "--out", str(small / "r.jsonl")])
-    out["fixed_cpu_seconds"], out["fixed_wall_seconds"] = cpu, wall
-    print(f"\nSpark {master}, fixed cost (20 accounts): {cpu:.1f} CPU seconds, {wall:.1f} s wall, peak {peak:.0f} MB, "
-          f"exit {code}", flush=True)
+    load = _load()
+    m = run_measured_tree(debtcli + [str(small / "export"), "--rules", rules, "--engine", "spark", "--master", master,
+                                     "--out", str(small / "r.jsonl")])
+    m["load"] = f"{load}-{_load()}"
+    out["fixed"] = m
+    fixed = m["cpu"]
+    print(f"\nSpark {master}, fixed cost (a run of 20 accounts):\n" + show("spark", m), flush=True)
     for n in sizes:
         target = portfolio(work, n)
         local_out, spark_out = target / "results-local-2.jsonl", target / "results-spark.jsonl"
-        lw, lpeak, lcode, lcpu = run_measured(debtcli + [str(target / "export"), "--rules", rules, "--workers", "2",
-                                                         "--out", str(local_out)])
-        sw, speak, scode, scpu = run_measured(debtcli + [str(target / "export"), "--rules", rules, "--engine",
-                                                         "spark", "--master", master, "--out", str(spark_out)])
-        same = local_out.read_bytes() == spark_out.read_bytes()
-        per_account = (scpu - out["fixed_cpu_seconds"]) / n
-        row = {"accounts": n, "local_cpu_seconds": lcpu, "local_wall": lw, "local_peak_mb": lpeak,
-               "spark_cpu_seconds": scpu, "spark_wall": sw, "spark_peak_mb": speak, "identical": same,
-               "local_rate_per_cpu_second": n / lcpu, "spark_rate_per_cpu_second": n / scpu,
-               "spark_cpu_ms_per_account_after_start": per_account * 1000, "local_cpu_ms_per_account": lcpu / n * 1000,
-               "exit": (lcode, scode)}
+        row: dict = {"accounts": n}
+        print(f"portfolio of {n:,} accounts:", flush=True)
+        if local:
+            load = _load()
+            lm = run_measured_tree(debtcli + [str(target / "export"), "--rules", rules, "--workers", "2",
+                                              "--out", str(local_out)])
+            lm["load"] = f"{load}-{_load()}"
+            row["local"] = lm
+            print(show("local pool, 2 workers", lm, n), flush=True)
+        load = _load()
+        sm = run_measured_tree(debtcli + [str(target / "export"), "--rules", rules, "--engine", "spark",
+                                          "--master", master, "--out", str(spark_out)])
+        sm["load"] = f"{load}-{_load()}"
+        row["spark"] = sm
+        print(show(f"spark {master}", sm, n, fixed), flush=True)
+        if local_out.exists() and spark_out.exists():
+            row["identical"] = local_out.read_bytes() == spark_out.read_bytes()
+            print(f"  results files byte-identical: {row['identical']}", flush=True)
         out["runs"].append(row)
-        print(f"portfolio of {n:,} accounts:\n"
-              f"  local pool, 2 workers: {lcpu:8.1f} CPU s {lw:7.1f} s wall  {n / lcpu:6.0f} accounts per CPU second  "
-              f"({lcpu / n * 1000:.2f} CPU ms each)  peak {lpeak:.0f} MB  exit {lcode}\n"
-              f"  spark {master}:      {scpu:8.1f} CPU s {sw:7.1f} s wall  {n / scpu:6.0f} accounts per CPU second  "
-              f"({per_account * 1000:.2f} CPU ms each after the fixed cost)  peak {speak:.0f} MB  exit {scode}\n"
-              f"  results files byte-identical: {same}", flush=True)
     return out
 
 
@@ -540,6 +716,8 @@ def main(argv=None) -> int:
                                                               "matching", "spark"))
     p.add_argument("--spark-sizes", type=int, nargs="+", default=[10_000],
                    help="portfolios for the Spark comparison (part 7)")
+    p.add_argument("--spark-no-local", action="store_true",
+                   help="part 7 without the local pool's runs (Spark only)")
     args = p.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}", flush=True)
@@ -557,7 +735,7 @@ def main(argv=None) -> int:
     if "batch" not in args.skip:
         report["batch"] = bench_batch(args.work, args.sizes, args.workers, args.rules)
     if "spark" not in args.skip:
-        report["spark"] = bench_spark(args.work, args.spark_sizes, args.rules)
+        report["spark"] = bench_spark(args.work, args.spark_sizes, args.rules, local=not args.spark_no_local)
     (args.work / "bench.json").write_text(json.dumps(report, indent=2))
     return 0
 

@@ -70,8 +70,8 @@ def local_lines(portfolio, tmp_path_factory):
     source, _ = portfolio
     p = open_portfolio(str(source))
     out = tmp_path_factory.mktemp("local") / "r.jsonl"
-    run_batch(p, Settings(None, "none", p.layout, p.fingerprint()), out)
-    return out.read_text(encoding="utf-8").splitlines(), p
+    outcome = run_batch(p, Settings(None, "none", p.layout, p.fingerprint()), out)
+    return out.read_text(encoding="utf-8").splitlines(), outcome
 
 
 @pytest.fixture(scope="module")
@@ -107,9 +107,10 @@ def test_every_orphan_row_is_in_the_rejected_table(portfolio, spark_run, local_l
         assert (table, row) in got, (table, row)
         reason = got[(table, row)]["reason"]
         assert reason == (f"account_id {account!r} is not in the terms table" if account else "account_id is empty")
-    # the local run counts the same orphans
-    _, p = local_lines
-    assert sum(p.rejected.counts.values()) == len(orphans)
+    # the local run hands back the same orphans
+    _, outcome = local_lines
+    assert sum(outcome.rejected.counts.values()) == len(orphans)
+    assert sorted((t, r) for t, r, _ in outcome.rejected.listed) == sorted((t, r) for t, r, _ in orphans)
 
 
 def test_unreadable_rows_are_rejected_too(spark_run):
