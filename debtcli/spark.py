@@ -53,15 +53,19 @@ def require() -> None:
                            "(pip install 'debtcli[spark]'), which brings pyspark and pyarrow")
 
 
-def session(master: str | None = None, app: str = "debtcli", conf: dict | None = None):
+def session(master: str | None = None, app: str = "debtcli", conf: dict | None = None, hive: bool = False):
     """A SparkSession. Without ``master`` the one spark-submit or the environment gives (else
-    local[*]). On a local master the Python workers run this interpreter; the web UI is off."""
+    local[*]). On a local master the Python workers run this interpreter; the web UI is off. ``hive``:
+    with Hive support, so that tables are looked up in the Hive metastore (the cluster's
+    hive-site.xml, else an embedded one in the working folder), as ``hive:`` sources need."""
     require()
     from pyspark.sql import SparkSession
 
     if master is None or master.startswith("local"):
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName(app)
+    if hive:
+        builder = builder.enableHiveSupport()
     if master:
         builder = builder.master(master)
     settings = {"spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false",
@@ -202,7 +206,11 @@ def _label(layout, k: int, name: str) -> str:
 
 def _map_in_arrow(df, fn, schema: str):
     """``df.mapInArrow(fn, schema)``. pyspark's own method insists on pandas being installed although
-    an Arrow map never uses it; without pandas the same plan is built through the same UDF type."""
+    an Arrow map never uses it (it builds its UDF with ``pandas_udf``); without pandas the same plan
+    is built the way that method builds it, through pyspark internals (``vectorized_udf`` and the
+    JVM's ``Dataset.mapInArrow``). No public API of pyspark 4.3 does this without pandas (the public
+    ``arrow_udf`` makes the UDF, not the map), so the extra pins pyspark to 4.3.x, the release this
+    is tested with; the test suite runs without pandas, so it takes this path."""
     import importlib.util
 
     if importlib.util.find_spec("pandas") is not None:

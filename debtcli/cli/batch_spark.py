@@ -55,7 +55,7 @@ def batch_spark(source: str, out: str, day, rules: str | None, master: str | Non
                         "Parquet tables or hive: tables; a folder of case folders runs with --engine local"],
                        hint="nothing was verified.")
 
-    spark = session(master)
+    spark = session(master, hive=source.startswith("hive:"))
     counts = {VERIFIED: 0, FLAGGED: 0, UNREADABLE: 0}
     unreadable: list[str] = []
     internal: list[str] = []
