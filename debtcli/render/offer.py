@@ -50,7 +50,8 @@ def build_offer(q, lang: str) -> Statement:
             Table((w["n"], w["due"], w["principal"], w["interest"], w["installment"], w["balance"]), tuple(prow),
                   "lrrrrr", (0.5, 1.2, 1, 0.8, 1, 1)),
             Paragraph(w["plan_note"], "small"))))
-    conv = tuple((k, value_text(v, lang)) for k, v in q.conventions.items())
+    names = word_table("statement", lang)["convention_names"]
+    conv = tuple((names.get(k, k), value_text(v, lang)) for k, v in q.conventions.items())
     sections.append(Section("conventions", w["conventions"], (KeyValues(conv),)))
     sections.append(Section("signature", w["signature"],
                             (Signature((w["creditor_sign"], w["debtor_sign"], w["sign_date"])),)))

@@ -248,6 +248,15 @@ def _other_commands(tmp: Path) -> dict[str, str]:
         code, text, err = run("quote", case, "--on", on, "--waive", "penalties=100%", "--plan", "6", "--lang", "zh")
         assert code == 0, err
         out[f"quote {case.name}"] = text + err
+        for fmt in ("md", "html"):  # the offer letter a borrower receives
+            letter = tmp / f"offer-{case.name}.{fmt}"
+            code, text, err = run("quote", case, "--on", on, "--waive", "penalties=100%", "--plan", "6", "--lang", "zh",
+                                  "-o", letter)
+            assert code == 0, err
+            written = letter.read_text("utf-8")
+            if fmt == "html":  # what a reader sees: neither the style sheet nor the tags
+                written = re.sub(r"<[^>]+>|&\w+;", " ", re.sub(r"<style.*?</style>", " ", written, flags=re.S))
+            out[f"quote -o {letter.name}"] = written + err
     return out
 
 
