@@ -440,7 +440,11 @@ def test_offer_letter_as_docx(tmp_path, run_cli):
     assert total_row.split(" | ")[-1] == "98,439.14"
     assert "Creditor (seal):" in text
     first = out.read_bytes()
-    run_cli(*args, "-o", out)
+    code, _, err = run_cli(*args, "-o", out)  # an existing letter is kept without --force
+    assert code == 2 and "already exists" in err and out.read_bytes() == first
+    out.write_bytes(b"")
+    code, _, err = run_cli(*args, "-o", out, "--force")
+    assert code == 0, err
     assert out.read_bytes() == first  # same quote, same bytes
 
 

@@ -33,6 +33,7 @@ def quote(
     format: FormatOpt = TableOrJson.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Also write an offer letter: .pdf, "
                                                                        ".docx, .xlsx, .html or .md.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing offer letter.")] = False,
     lang: LangOpt = None,
 ) -> None:
     """What it takes to settle a case on a date, per component, under the contract and lawfully (the
@@ -40,7 +41,7 @@ def quote(
     to each component. Waiver scenarios (--waive) apply to the lawful figure and show before,
     waived and after; --plan proposes equal monthly installments of the amount after waivers.
     Payments in the ledger and payment records up to the date are credited. Exit 0 (2 for input
-    that cannot be trusted).
+    that cannot be trusted). An existing offer letter is kept unless --force is given.
 
     Examples:
 
@@ -76,6 +77,8 @@ def quote(
     if first is not None and plan is None:
         problems.append("--first: only with --plan")
     fmt_out = _offer_format(output, problems) if output is not None else None
+    if output is not None and output.exists() and not force:
+        problems.append(f"{output}: already exists; use --force to overwrite it")
     if problems:
         fail_input(problems)
     day = parse_date_option(on, "--on")
@@ -98,7 +101,10 @@ def quote(
         data = render_offer(q, fmt_out, language)
         try:
             output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_bytes(data)
+            with open(output, "wb" if force else "xb") as fh:
+                fh.write(data)
+        except FileExistsError:
+            fail_input([f"{output}: already exists; use --force to overwrite it"])
         except OSError as exc:
             fail_input([f"{output}: cannot write the offer letter ({exc.strerror or exc})"])
         notice("", f"wrote {output} ({fmt_out}, {len(data)} bytes)", language)
