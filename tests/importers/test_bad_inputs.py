@@ -330,13 +330,19 @@ def _verify(folder: Path, *args) -> subprocess.CompletedProcess:
                           text=True, encoding="utf-8", timeout=120, check=False)
 
 
-@pytest.mark.parametrize("name,placed,args,lines", CASE_FILES, ids=[c[0] for c in CASE_FILES])
-def test_each_bad_case_file_gets_its_message(tmp_path, run_cli, name, placed, args, lines):
-    folder = tmp_path / "case"
+def corpus_case(folder: Path, name: str, placed: str) -> Path:
+    """``folder``, made to hold the corpus file ``name`` as ``placed``, beside a sound case.toml when
+    the bad file is not the case.toml itself."""
     folder.mkdir()
     if placed != "case.toml":
         shutil.copy(CORPUS / "cases" / "as_of_before_signing.toml", folder / "case.toml")
     shutil.copy(CORPUS / "cases" / name, folder / placed)
+    return folder
+
+
+@pytest.mark.parametrize("name,placed,args,lines", CASE_FILES, ids=[c[0] for c in CASE_FILES])
+def test_each_bad_case_file_gets_its_message(tmp_path, run_cli, name, placed, args, lines):
+    folder = corpus_case(tmp_path / "case", name, placed)
     code, out, err = run_cli("verify", folder, *args)
     assert code == 2, err
     assert out == "" and "Traceback" not in err and "internal error" not in err

@@ -26,7 +26,7 @@ from debtcli.importers.profile import PROFILE_KEYS, RULE_KEYS
 from debtcli.messages.problems import DETAILS, EXPECTED
 from debtcli.model.records import COMPONENTS, LEDGER_TYPES
 from debtcli.terms.loader import CASE_KEYS, CONTRACT_KEYS, TOP_KEYS
-from tests.importers.test_bad_inputs import CASE_FILES, CASES, CORPUS, MADE
+from tests.importers.test_bad_inputs import CASE_FILES, CASES, CORPUS, MADE, corpus_case
 
 runner = CliRunner()
 BASE = (CORPUS / "cases" / "as_of_before_signing.toml").read_text("utf-8")
@@ -102,11 +102,7 @@ def test_each_corpus_table_speaks_chinese(name, kind, code, lines):
 
 @pytest.mark.parametrize("name,placed,args,lines", CASE_FILES, ids=[c[0] for c in CASE_FILES])
 def test_each_corpus_case_speaks_chinese(tmp_path, name, placed, args, lines):
-    folder = tmp_path / "case"
-    folder.mkdir()
-    if placed != "case.toml":
-        shutil.copy(CORPUS / "cases" / "as_of_before_signing.toml", folder / "case.toml")
-    shutil.copy(CORPUS / "cases" / name, folder / placed)
+    folder = corpus_case(tmp_path / "case", name, placed)
     code, out, err = run("verify", folder, *args)
     assert code == 2, err
     assert err.startswith("错误："), err
@@ -403,10 +399,7 @@ def _english_lines(tmp_path: Path) -> list[str]:
     for name, kind, _, _ in CASES:
         lines += run("import", CORPUS / name, "--kind", kind, lang="en")[2].splitlines()
     for n, (name, placed, args, _) in enumerate(CASE_FILES):
-        folder = tmp_path / f"c{n}"
-        folder.mkdir()
-        shutil.copy(CORPUS / "cases" / "as_of_before_signing.toml", folder / "case.toml")
-        shutil.copy(CORPUS / "cases" / name, folder / placed)
+        folder = corpus_case(tmp_path / f"c{n}", name, placed)
         lines += run("verify", folder, *args, lang="en")[2].splitlines()
     for n, text in enumerate(CASE_TOMLS.values()):
         folder = tmp_path / f"t{n}"
