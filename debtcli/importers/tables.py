@@ -169,9 +169,13 @@ class TableReader:
         empty_from = None  # first row of the current run of empty rows
         data_rows = 0
         width = None
+        fast = None
+        plain_dates = _PLAIN_DATES
         for rowno, cells in (rows if header_read else self._find_header(rows)):
             if width is None:
                 width = len(t.header) if t.header_row else 0
+                fast = self._fast_record()
+                di = t.columns.get("date", -1)  # a row whose date is one already read is no total line
             t.rows_seen = rowno
             texts = [c.strip() if c.__class__ is str else cell_text(c).strip() for c in cells] if cells else cells
             if not any(texts):
@@ -190,16 +194,16 @@ class TableReader:
             raw = self._sep.join(texts).rstrip(self._sep)
             if len(raw) > 4 * MAX_QUOTED:
                 raw = raw[:4 * MAX_QUOTED] + f"... ({len(raw):,} characters)"
-            if self._is_total_line(cells, texts):
+            if not (0 <= di < len(texts) and texts[di] in plain_dates) and self._is_total_line(cells, texts):
                 self._reject(rowno, "a total line, not a posting", raw=raw)
                 continue
             if t.missing:
                 self._reject(rowno, "not read: the table lacks required column(s) " + ", ".join(t.missing))
                 continue
             try:
-                if self.table.sheet is None and width:
+                if self.table.sheet is None and width and (len(cells) != width or _line_break(cells)):
                     self._check_shape(cells, width)
-                rec = self._record(rowno, cells, raw)
+                rec = self._record(rowno, cells, raw) if fast is None else fast(rowno, cells, texts, raw)
             except _RowError as exc:
                 self._row_error(rowno, exc, cells)
                 continue
@@ -412,6 +416,61 @@ class TableReader:
                          balance=self._money(balance, "balance") if balance is not None else None,
                          posted=self._date(cells, "posted", required=False), source=src)
 
+    def _fast_record(self):
+        """``_record`` for the common table (CSV text, no profile rules, a plain number format, an
+        amount column), or None. It reads each cell from the row's stripped texts and takes the
+        general path for every field that is not plain (a date not yet seen, an amount with
+        thousands marks, an unknown type word), so that a row gives the same record, or raises the
+        same error on the same column, as ``_record`` does."""
+        p, cols = self.profile, self.table.columns
+        if (self.table.sheet is not None or p.rules or p.decimal_mark != "." or p.date_format
+                or "amount" not in cols):
+            return None
+        file, sheet, places, negate = self.path.name, self.table.sheet, self.places, p.negate
+        di, ai = cols.get("date"), cols["amount"]
+        ri, mi, bi, pi = cols.get("reference"), cols.get("memo"), cols.get("balance"), cols.get("posted")
+        ti, yi, ci = cols.get("type"), cols.get("payer"), cols.get("channel")
+        dates, number, types = _PLAIN_DATES, _PLAIN_NUMBER.match, self._type_cache
+
+        def money(v: str | None, col: str, cells: list) -> Decimal:
+            if v and len(v) <= 16 and number(v):
+                dot = v.find(".")
+                if dot < 0 or len(v) - dot - 1 <= places:
+                    return Decimal(v)
+            if not v and col == "amount":
+                raise _RowError("amount", "amount: empty", empty_cell=True)
+            return self._money(self._value(cells, col), col)
+
+        # a column the table lacks (or a row cut short before it) reads as a blank cell
+        far = 1 << 30
+        di, ai, ri, mi, bi, pi, ti, yi, ci = (far if i is None else i for i in (di, ai, ri, mi, bi, pi, ti, yi, ci))
+        payments = self.kind == "payments"
+
+        def record(rowno: int, cells: list, texts: list, raw: str):
+            n = len(texts)
+            src = SourceRef(file, rowno, sheet, None, raw)
+            day = (di < n and dates.get(texts[di])) or self._date(cells, "date", required=True)
+            amount = money(texts[ai] if ai < n else "", "amount", cells)
+            if negate:
+                amount = -amount
+            if payments:
+                if amount <= 0:
+                    raise _RowError("amount", f"amount: a payment must be positive, found {amount} (set negate = "
+                                              "true in a profile if payments are shown as negative)")
+                return PaymentRecord(day, amount, texts[ri] if ri < n else "", texts[yi] if yi < n else "",
+                                     texts[ci] if ci < n else "", src)
+            typ = (ti < n and types.get(texts[ti])) or self._type(cells, "amount")
+            if typ != "adjustment":
+                amount = abs(amount)
+            balance = texts[bi] if bi < n else ""
+            posted = texts[pi] if pi < n else ""
+            return LedgerRow(day, typ, amount, texts[ri] if ri < n else "", texts[mi] if mi < n else "",
+                             money(balance, "balance", cells) if balance else None,
+                             (dates.get(posted) or self._date(cells, "posted", required=False)) if posted else None,
+                             src)
+
+        return record
+
     def _apply_rules(self, cells: list) -> str | None:
         for rule in self.profile.rules:
             if rule.column:
@@ -578,6 +637,15 @@ class TableReader:
                                 code="REUSED_REFERENCE")
             else:
                 self._seen_refs[ref_key] = rowno
+
+
+def _line_break(cells: list) -> bool:
+    """Whether a CSV row's cells hold a line break (or a cell that is not text: ``_check_shape`` says)."""
+    try:
+        joined = "".join(cells)
+    except TypeError:
+        return True
+    return "\n" in joined or "\r" in joined
 
 
 class _Skip(Exception):
