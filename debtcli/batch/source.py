@@ -8,10 +8,11 @@ SOURCE is either
   optional ``ledger.*`` and ``payments.*``, or one workbook with sheets ``accounts`` (or ``terms``),
   ``ledger`` and ``payments``. Every table has an ``account_id`` column.
 
-An export is read in one streaming pass when every table is sorted by ``account_id`` (what core
-banking exports produce); otherwise its rows are first staged in a temporary SQLite file on disk,
-so memory stays flat either way. A quick first pass over the ``account_id`` column counts the
-accounts and finds out which of the two applies.
+Each table of an export is read once: that pass counts the accounts, finds out whether every
+table is sorted by ``account_id`` (what core banking exports produce) and keeps the rows, as plain
+tuples, in a temporary file (``Spool``). Sorted tables are then merged side by side from those
+files; otherwise the rows are first staged in a temporary SQLite file and read back sorted. Memory
+stays flat either way.
 
 Either way the rows are grouped into accounts by ``debtcli.api.account_groups``, the function Spark
 runs on each of its partitions, and the reader hands back, beside the accounts, every row that
@@ -23,8 +24,8 @@ Nothing is recorded on the side.
 from __future__ import annotations
 
 import heapq
-import itertools
 import json
+import marshal
 import os
 import sqlite3
 import tempfile
@@ -193,17 +194,74 @@ def _only_rows(items, rejected: list) -> Iterator[tuple]:
             yield item
 
 
-def _is_sorted(table: Table, kind: str, id_index: int) -> tuple[bool, int, list[str]]:
-    """(sorted by account id?, number of data rows, problems). A missing id is a problem."""
-    last, ok, n, problems = None, True, 0, []
-    for account, _, rowno, _ in _only_rows(_data_rows(table, kind, id_index), []):
+SPOOL_BLOCK = 512  # rows per block of a spool: memory holds a block of each table
+
+
+class Spool:
+    """One table's rows, read once from the export and kept in a temporary file (deleted when
+    closed, and by the system if the process dies) as blocks of plain tuples, so that the accounts
+    are put together without parsing the table a second time. ``items()`` gives back exactly what
+    ``_data_rows`` gave, in the same order, as often as it is called; memory holds one block."""
+
+    def __init__(self):
+        self.file = tempfile.TemporaryFile(prefix="debtcli-rows-")
+        self.block: list = []
+
+    def add(self, item) -> None:
+        self.block.append(item if item.__class__ is tuple else (None, item.table, item.key))
+        if len(self.block) >= SPOOL_BLOCK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.block:
+            data = marshal.dumps(self.block)
+            self.file.write(len(data).to_bytes(8, "little"))
+            self.file.write(data)
+            self.block = []
+
+    def items(self) -> Iterator[tuple[str, int, int, tuple[str, ...]] | RejectedRow]:
+        self.flush()
+        fh, at = self.file, 0
+        while True:
+            fh.seek(at)  # each reader keeps its own place
+            size = int.from_bytes(fh.read(8), "little")
+            if not size:
+                return
+            block = marshal.loads(fh.read(size))
+            at += 8 + size
+            for item in block:
+                if item[0] is None:
+                    yield RejectedRow(item[1], item[2], "", "empty row")
+                else:
+                    yield item
+
+    def close(self) -> None:
+        self.file.close()
+
+    __del__ = close
+
+
+def _read_once(table: Table, kind: str, id_index: int, spool: Spool) -> tuple[bool, int, list[str], int]:
+    """Read a table's data rows into ``spool``: (sorted by account id?, number of data rows,
+    problems, number of accounts). A missing id is a problem."""
+    last, ok, n, problems, accounts = None, True, 0, [], 0
+    label = table.label()
+    add = spool.add
+    for item in _data_rows(table, kind, id_index):
+        add(item)
+        if item.__class__ is RejectedRow:
+            continue
+        account = item[0]
         n += 1
-        if not account and table is not None and len(problems) < 20:
-            problems.append(f"{table.label()}:{rowno}: {ACCOUNT_ID} is empty")
-        if last is not None and account < last:
-            ok = False
+        if not account and len(problems) < 20:
+            problems.append(f"{label}:{item[2]}: {ACCOUNT_ID} is empty")
+        if account != last:
+            accounts += 1
+            if last is not None and account < last:
+                ok = False
         last = account
-    return ok, n, problems
+    spool.flush()
+    return ok, n, problems, accounts
 
 
 class Export(Portfolio):
@@ -233,17 +291,30 @@ class Export(Portfolio):
         if problems:
             raise SourceError(problems)
         self.sorted = True
-        for t, kind, info in zip(self.tables, KINDS, infos):
-            if t is None:
-                continue
-            ok, n, id_problems = _is_sorted(t, kind, info.id_index)
-            if t is terms:
-                problems += id_problems
-                self.terms_rows = n
-            self.sorted = self.sorted and ok
-        if problems:
-            raise SourceError(problems)
-        self.count = self._count_accounts()
+        self.spools: list[Spool | None] = [None, None, None]
+        try:
+            for k, (t, kind, info) in enumerate(zip(self.tables, KINDS, infos)):
+                if t is None:
+                    continue
+                self.spools[k] = Spool()
+                ok, n, id_problems, accounts = _read_once(t, kind, info.id_index, self.spools[k])
+                if t is terms:
+                    problems += id_problems
+                    self.terms_rows = n
+                    terms_accounts = accounts
+                self.sorted = self.sorted and ok
+            if problems:
+                raise SourceError(problems)
+            self.count = terms_accounts if self.sorted else self._count_accounts()
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        """Delete the rows kept from the tables."""
+        for spool in self.spools:
+            if spool is not None:
+                spool.close()
 
     def _table_info(self, table: Table, kind: str) -> TableInfo:
         """The table's header (and, for the ledger and payments, its reader); rows above the
@@ -257,11 +328,8 @@ class Export(Portfolio):
                          tuple(reader.table.header), reader=reader, id_column=at)
 
     def _count_accounts(self) -> int:
-        terms, info = self.tables[0], self.layout.terms
-        accounts = (r[0] for r in _only_rows(_data_rows(terms, "terms", info.id_index), []))
-        if self.sorted:
-            return sum(1 for _ in itertools.groupby(accounts))
-        return len(set(accounts))
+        """The number of account ids in the terms table (when it is not sorted)."""
+        return len({r[0] for r in _only_rows(self.spools[0].items(), [])})
 
     def inputs(self) -> list[dict]:
         out = []
@@ -277,13 +345,12 @@ class Export(Portfolio):
         """Every row of the three tables, table after table in file order: ``(account id, table, row
         number, cells)`` for a data row, ``RejectedRow`` for a blank row or a row above a header."""
         yield from self.above_header
-        for t, kind, info in self._present():
-            yield from _data_rows(t, kind, info.id_index)
+        for spool in self._present():
+            yield from spool.items()
 
-    def _present(self):
-        lay = self.layout
-        return [(t, kind, info) for t, kind, info in zip(self.tables, KINDS, (lay.terms, lay.ledger, lay.payments))
-                if t is not None]
+    def _present(self) -> list[Spool]:
+        """The rows of the tables there are, table after table."""
+        return [spool for spool in self.spools if spool is not None]
 
     def items(self, skip=frozenset()) -> Iterator[Work | RejectedRow]:
         yield from self.above_header
@@ -299,7 +366,7 @@ class Export(Portfolio):
     def _merged(self) -> Iterator[Work | RejectedRow]:
         """Sorted tables: the three read side by side, merged on (account id, table), grouped."""
         pending: list[RejectedRow] = []  # blank rows met on the way, handed on in order
-        streams = [_only_rows(_data_rows(t, kind, info.id_index), pending) for t, kind, info in self._present()]
+        streams = [_only_rows(spool.items(), pending) for spool in self._present()]
         merged = heapq.merge(*streams, key=lambda r: (r[0], r[1]))
         for item in account_groups(merged, self.tables[0].label()):
             if pending:
@@ -318,8 +385,8 @@ class Export(Portfolio):
                 db.execute("PRAGMA synchronous=OFF")
                 db.execute("CREATE TABLE r (tbl INTEGER, account TEXT, rowno INTEGER, cells TEXT)")
                 blank: list[RejectedRow] = []
-                for t, kind, info in self._present():
-                    rows = _only_rows(_data_rows(t, kind, info.id_index), blank)
+                for spool in self._present():
+                    rows = _only_rows(spool.items(), blank)
                     db.executemany("INSERT INTO r VALUES (?, ?, ?, ?)",
                                    ((k, a, n, json.dumps(c, ensure_ascii=False)) for a, k, n, c in rows))
                 db.execute("CREATE INDEX r_account ON r (account, tbl, rowno)")
