@@ -99,10 +99,12 @@ def replay(account: Account, as_of: date, trace: bool = True) -> ReplayResult:
 
 
 def schedule_replay(account: Account, end: date) -> ReplayResult:
-    """The installments of ``account`` (no payments, events or restructures) up to ``end``, from a
-    replay that leaves out what follows a missed installment and never changes one: default and
-    compound interest, the penalty and late fees. Only ``installments`` of the result are the
-    contract's; its balances lack those charges."""
+    """The installments of ``account`` (no payments, events or restructures) up to ``end``: the
+    contract's schedule, every installment met on its due date. Nothing is kept owed, so no grace
+    period, overdue status, default or compound interest, penalty or late fee follows an installment
+    (none of them changes one; interest on principal left unpaid through a grace period would).
+    Only ``installments`` (and the postings) of the result are the contract's: its balances and
+    statuses say nothing."""
     if account.card is not None or account.payments or account.events or account.restructures:
         return replay(account, end, trace=False)
     run = _Replay(account, False)
@@ -191,7 +193,8 @@ class _Replay:
         grace = timedelta(days=a.grace_days + a.overdue_lag)
         for k, d in enumerate(a.due_dates):
             ev.append((d, RANK_DUE, ZERO, "", k, "due", k))
-            ev.append((d + grace, RANK_OVERDUE, ZERO, "", k, "overdue", k))
+            if not self.schedule_only:  # a schedule's installments are met when due
+                ev.append((d + grace, RANK_OVERDUE, ZERO, "", k, "overdue", k))
         ev += [(p.date, RANK_PAYMENT, p.amount, p.reference, i, "payment", p) for i, p in enumerate(a.payments)]
         for e in a.events:
             ev.append((e.date, _NONCASH_RANKS.get(e.type, RANK_NOTICE), e.amount or ZERO, e.note, e.index, e.type, e))
@@ -485,8 +488,8 @@ class _Replay:
             self.prepaid -= take
             self.paid["interest"] += take
             amount -= take
-        if amount <= ZERO:  # nothing owed (amounts are never negative)
-            return
+        if amount <= ZERO or self.schedule_only:  # nothing owed (amounts are never negative), or
+            return  # a schedule's installment, met when due
         it = _Item(component, amount, n, due, overdue, self.item_order, band)
         self.item_order += 1
         key = (component, overdue)

@@ -173,3 +173,25 @@ def test_irr_settles_on_the_root_it_found():
     cost = annual_cost(run(contract, date(2022, 1, 1))[0])
     assert cost.apr == D("18.00")
     assert abs(cost.rate_per_period - D("0.015")) < D("0.00001")
+
+
+def test_grace_days_leave_the_schedule_and_its_cost_alone():
+    # 60,000 at 7.2% per period over 36 months (examples/bank-loan), with 3 days of grace. The schedule
+    # is the contract's, every installment met when due: installment 60,000 x 0.6% / (1 - 1.006^-36) =
+    # 1,858.1235 -> 1,858.12; installment 1 interest 60,000 x 0.6% = 360.00, principal 1,498.12;
+    # installment 2 interest 58,501.88 x 0.6% = 351.01128 -> 351.01 (not 351.91: no interest on the
+    # first installment's principal for the 3 grace days). No fee, level installments at 0.6% a month:
+    # the IRR is 0.6% a month, apr 7.20 (it read 7.23 while the grace days added interest), effective
+    # 1.006^12 - 1 = 7.4424% -> 7.44.
+    contract = {"signed": date(2023, 1, 10), "principal": "60000.00", "rate": "7.2%", "day_count": "ACT/360",
+                "method": "equal_installment", "term_months": 36, "first_due": date(2023, 2, 10),
+                "interest_method": "per_period", "grace_days": 3}
+    account, _ = run(contract, date(2023, 1, 10))
+    cost = annual_cost(account)
+    rows = [f.amount for f in cost.flows if f.what == "installment"]
+    assert rows[:2] == [D("-1858.12"), D("-1858.12")]
+    assert (cost.apr, cost.apr_effective) == (D("7.20"), D("7.44"))
+    from debtcli.engine.replay import contract_schedule
+    inst = contract_schedule(account).installments
+    assert (inst[0].interest, inst[0].principal) == (D("360.00"), D("1498.12"))
+    assert (inst[1].interest, inst[1].principal) == (D("351.01"), D("1507.11"))
