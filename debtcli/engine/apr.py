@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from typing import NamedTuple
 
 from debtcli.engine.replay import contract_schedule
 
@@ -50,9 +51,9 @@ APR_CONVENTION = ("IRR of the scheduled cash flows (money actually received; eve
                   "payments made and the balance on the as-of date; percent, 2 decimals half-up")
 
 
-@dataclass(frozen=True)
-class CashFlow:
-    """One flow as the borrower lives it: positive = money received, negative = money paid."""
+class CashFlow(NamedTuple):
+    """One flow as the borrower lives it: positive = money received, negative = money paid. (A named
+    tuple: a verification builds one a flow, about eighty an account.)"""
 
     date: date
     period: Decimal  # time from the money received, in periods
@@ -224,6 +225,27 @@ def _float_root(pairs: list[tuple[float, float]]) -> float | str | None:
             slope -= t * a * f
         return value, slope / (1.0 + r)
 
+    if _one_sign_change(pairs):
+        # One change of sign (money received, then paid): the value rises with r and is concave, so
+        # it has one root above -1, and Newton's method from any start lands at or below it and then
+        # climbs to it. Tried first, unbracketed (four or five evaluations instead of about ten);
+        # a step that leaves the bracket's range hands over to the bracketed search below.
+        r = 0.01
+        try:
+            for _ in range(60):
+                value, slope = npv(r)
+                if value == 0:
+                    return r
+                if not slope:
+                    break
+                step = r - value / slope
+                if not -0.99 < step < 2.0 ** 60:
+                    break
+                if abs(step - r) < 1e-15 * max(1.0, abs(step)):
+                    return step
+                r = step
+        except (OverflowError, ValueError, ZeroDivisionError):
+            pass
     for lo in (-0.99, -0.9, -0.5):  # a long schedule overflows at -0.99 (100^360)
         try:
             s_lo = math.copysign(1, npv(lo)[0])
@@ -258,6 +280,17 @@ def _float_root(pairs: list[tuple[float, float]]) -> float | str | None:
         return r
     except (OverflowError, ValueError, ZeroDivisionError):
         return None
+
+
+def _one_sign_change(pairs: list[tuple[float, float]]) -> bool:
+    """Whether the amounts, in the order of their periods, change sign exactly once."""
+    changes, last = 0, 0.0
+    for _, a in pairs:
+        if a:
+            if last and (a > 0) != (last > 0):
+                changes += 1
+            last = a
+    return changes == 1
 
 
 def percent(fraction: Decimal | None) -> Decimal | None:

@@ -172,10 +172,16 @@ class _Replay:
         self.per_period = account.interest_method == "per_period"
         self.hold = account.method in ("equal_installment", "equal_principal", "interest_only", "flat")
         self.schedule_only = False  # see ``schedule_replay``
+        # the account's settings the hot paths read, looked up once
+        self.carry = account.carry_precision
+        self.claim = bool(account.claim_limit)
+        self.places = account.places
+        self.compound = account.compound
+        self.flat_base = account.flat_base
 
     # ------------------------------------------------------------------ helpers
     def rnd(self, x: Decimal) -> Decimal:
-        if self.a.carry_precision:
+        if self.carry:
             return x
         return x.quantize(self.quantum, rounding=self.mode)
 
@@ -352,7 +358,7 @@ class _Replay:
              period: tuple | None = None):
         if base <= ZERO or rate <= ZERO:
             return
-        if self.a.claim_limit:
+        if self.claim:
             self._band(component, base, rate, t0, t1, period)
         if period is not None:
             p_days = (period[1] - period[0]).days
@@ -390,17 +396,17 @@ class _Replay:
         if self.not_due > ZERO and self.rate > ZERO:
             period = self._regular_period(t0) if self.per_period else None
             # flat: the original principal bears interest for as long as any of it is outstanding
-            base = self.a.flat_base if self.a.flat_base is not None else self.not_due
+            base = self.flat_base if self.flat_base is not None else self.not_due
             self._add("interest", base, self.rate, t0, t1, self.rate_text, period)
         if self.a.fee_ceiling and self.not_due > ZERO:
             self._ceiling_accrue(t0, t1)
         if grace_p > ZERO:
             self._add("interest", grace_p, self.rate, t0, t1, self.rate_text)
-        if (overdue_p > ZERO or (self.a.compound and overdue_i > ZERO)) and not self.schedule_only:
+        if (overdue_p > ZERO or (self.compound and overdue_i > ZERO)) and not self.schedule_only:
             drate, dtext = self.default_rate()
             if overdue_p > ZERO:
                 self._add("default_interest", overdue_p, drate, t0, t1, dtext)
-            if self.a.compound and overdue_i > 0:
+            if self.compound and overdue_i > 0:
                 self._add("compound_interest", overdue_i, drate, t0, t1, dtext)
 
     def _ceiling_accrue(self, t0: date, t1: date):
@@ -455,17 +461,16 @@ class _Replay:
     def crystallize(self, component: str, when: date, kind: str, n: int | None, overdue: bool) -> Decimal:
         acc = self.accr[component]
         raw = acc.value()
-        amount = raw if self.a.carry_precision else round_quotient(raw, acc.num, acc.den, self.a.places, self.mode)
+        amount = raw if self.carry else round_quotient(raw, acc.num, acc.den, self.places, self.mode)
         band = ZERO
-        if self.a.claim_limit and self.accr_band[component]:
+        if self.claim and self.accr_band[component]:
             # the part above the claim limit; the enforceable rest is rounded as a computation at the
             # enforceable rate would be
             held = self.accr_band[component]
             rest = Accrued()
             rest.add(acc.num, acc.den)
             rest.add(-held.num, held.den)
-            band = amount - (rest.value() if self.a.carry_precision
-                             else round_ratio(rest.num, rest.den, self.a.places, self.mode))
+            band = amount - (rest.value() if self.carry else round_ratio(rest.num, rest.den, self.places, self.mode))
             held.reset()
         acc.reset()
         lines = ()
@@ -742,7 +747,7 @@ class _Replay:
         use_not_due = settle or not self.hold or self.accelerated_on is not None
         groups, gsum = self.groups, self.gsum
         open_parts = self.open_parts
-        open_keys = tuple(k for k, lst in groups.items() if lst)
+        open_keys = tuple([k for k, lst in groups.items() if lst])
         for bucket, comp in self._allocation_steps(open_keys, use_not_due or only is not None):
             if left <= ZERO:
                 break
@@ -795,12 +800,12 @@ class _Replay:
                 del lst[:settled]
         if allocs:
             paid, inst = self.paid, self.inst
-            for al in allocs:
-                paid[al.component] += al.amount
-                rec = inst.get(al.n) if al.n is not None else None
+            for comp, _, take, n in allocs:
+                paid[comp] += take
+                rec = inst.get(n) if n is not None else None
                 if rec is not None:
-                    rec["paid"] = rec.get("paid", ZERO) + al.amount
-                    if "paid_on" not in rec and not open_parts.get(al.n):
+                    rec["paid"] = rec.get("paid", ZERO) + take
+                    if "paid_on" not in rec and not open_parts.get(n):
                         rec["paid_on"] = d
         self.credit = left
         if kind == "credit" and not allocs:

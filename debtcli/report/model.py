@@ -204,8 +204,7 @@ class PlanSection:
                    outcome.grace_days)
 
 
-@dataclass(frozen=True)
-class CashFlowLine:
+class CashFlowLine(NamedTuple):
     """One cash flow of the annualised cost, as the borrower lives it: positive = received, negative = paid."""
 
     date: date
@@ -232,8 +231,8 @@ class AnnualCostSection:
     @classmethod
     def of(cls, cost) -> "AnnualCostSection":
         """From ``engine.apr.AnnualCost``."""
-        def lines(flows):
-            return tuple(CashFlowLine(f.date, f.period, f.amount, f.what, f.n, f.name) for f in flows)
+        def lines(flows):  # the engine's flows carry the same fields in the same order
+            return tuple([CashFlowLine._make(f) for f in flows])
 
         return cls(cost.apr, cost.apr_effective, cost.apr_actual, cost.period, cost.periods_per_year,
                    lines(cost.flows), lines(cost.actual_flows))
