@@ -405,7 +405,7 @@ class CardState:
                  "waiver", only=e.component)
 
     def pay(self, d: date, amount: Decimal, reference: str, source, kind: str, held: Decimal = ZERO,
-            only: str | None = None) -> None:
+            only: str | None = None, record=None) -> None:
         """Allocate a payment, refund or waiver over the lots by the allocation order."""
 
         r = self.r
@@ -447,7 +447,8 @@ class CardState:
         if kind == "credit" and not allocs:
             return
         r.applied.append(AppliedPayment(d, amount, reference, tuple(allocs), left, source,
-                                        "credit" if kind == "credit" else "payment" if kind == "payment" else kind))
+                                        "credit" if kind == "credit" else "payment" if kind == "payment" else kind,
+                                        record))
 
     def _consume_minimum(self, amount: Decimal) -> None:
         for entry in self.min_queue:

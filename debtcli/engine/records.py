@@ -79,6 +79,10 @@ class AppliedPayment(NamedTuple):
     to_credit: Decimal
     source: SourceRef | None = None
     kind: str = "payment"  # payment | waiver | withheld | credit
+    # the payment record credited (a ``PaymentRecord`` of ``Account.payments``; None for the other
+    # kinds): the same object in every run of the account (contractual, lawful, restructured, under a
+    # judgment), so a payment is known by it from load to report, never by its position
+    payment: object = None
 
 
 class InstallmentRow(NamedTuple):

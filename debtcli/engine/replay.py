@@ -366,9 +366,9 @@ class _Replay:
             self.accr[component].add(base * rate * days, 12 * p_days)
             if self.trace:
                 monthly = rate / 12
-                self.accr_lines[component].append(AccrualLine(component, t0, t1, days, base, monthly, p_days,
-                                                              base * monthly * days / p_days, "month", "per_period",
-                                                              text))
+                self.accr_lines[component].append(_record(AccrualLine, (
+                    component, t0, t1, days, base, monthly, p_days, base * monthly * days / p_days, "month",
+                    "per_period", text, "")))
             return
         if self.dc == "ACT/ACT":
             pieces = self._pieces(t0, t1)
@@ -376,8 +376,9 @@ class _Replay:
             days = (t1 - t0).days if self.actual_days else day_count_days(t0, t1, self.dc)
             self.accr[component].add(base * rate * days, self.basis)
             if self.trace:
-                self.accr_lines[component].append(AccrualLine(component, t0, t1, days, base, rate, self.basis,
-                                                              base * rate * days / self.basis, "year", self.dc, text))
+                self.accr_lines[component].append(_record(AccrualLine, (
+                    component, t0, t1, days, base, rate, self.basis, base * rate * days / self.basis, "year",
+                    self.dc, text, "")))
             return
         for s, e, days, basis in pieces:
             self.accr[component].add(base * rate * days, basis)
@@ -520,9 +521,9 @@ class _Replay:
         a = self.a
         if kind == "payment":  # the three kinds most events are come first
             if self.card is not None:
-                self.card.pay(d, payload.amount, payload.reference, payload.source, "payment")
+                self.card.pay(d, payload.amount, payload.reference, payload.source, "payment", record=payload)
             else:
-                self.pay(d, payload.amount, payload.reference, payload.source, "payment")
+                self.pay(d, payload.amount, payload.reference, payload.source, "payment", record=payload)
             self.last_payment = d
         elif kind == "due":
             self.due(d, payload)
@@ -732,8 +733,9 @@ class _Replay:
         return found
 
     def pay(self, d: date, amount: Decimal, reference: str, source, kind: str, only: str | None = None,
-            settle: bool = False):
-        """Allocate ``amount`` plus any held credit by the allocation order."""
+            settle: bool = False, record=None):
+        """Allocate ``amount`` plus any held credit by the allocation order (``record``: the payment
+        record it comes from, kept on the result)."""
         a = self.a
         # accrued default and compound interest is owed the moment a payment could meet it
         accr = self.accr
@@ -812,7 +814,7 @@ class _Replay:
             return
         # ``amount`` is the cash of this record; its allocations may also spend credit held before
         # (``from_credit``), so the allocations of all records plus the credit left add up to the cash.
-        self.applied.append(_record(AppliedPayment, (d, amount, reference, tuple(allocs), left, source, kind)))
+        self.applied.append(_record(AppliedPayment, (d, amount, reference, tuple(allocs), left, source, kind, record)))
 
     # ------------------------------------------------------------------ finish
     def finish_card(self, as_of: date, end: date) -> ReplayResult:

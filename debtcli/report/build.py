@@ -108,7 +108,8 @@ def _payment_lines(contract_res, lawful_res, match, only_mismatched: bool = Fals
         return out
 
     c_pay = [p for p in contract_res.payments if p.kind == "payment"]
-    l_pay = [p for p in lawful_res.payments if p.kind == "payment"]
+    # the lawful run's allocation of the same payment record (the same object in both runs)
+    l_pay = {id(p.payment): p for p in lawful_res.payments if p.kind == "payment" and p.payment is not None}
     # a credited payment is known by its record's source, date and amount: looked up, not searched
     matched_to: dict = {}
     mismatched_to: dict = {}
@@ -122,10 +123,10 @@ def _payment_lines(contract_res, lawful_res, match, only_mismatched: bool = Fals
     lines = []
     if only_mismatched and not mismatched_to:
         return ()
-    for i, cp in enumerate(c_pay):
+    for cp in c_pay:
         if only_mismatched and (cp.source, cp.date, cp.amount) not in mismatched_to:
             continue
-        lp = l_pay[i] if i < len(l_pay) else None
+        lp = l_pay.get(id(cp.payment)) if cp.payment is not None else None
         status, ledger_src = "recorded", None
         if match is not None:
             key = (cp.source, cp.date, cp.amount)

@@ -143,7 +143,7 @@ def judgment_stage(judgment: Judgment, payments, as_of: date, places: int = 2, r
                 owed[comp] -= take
                 left -= take
                 allocs.append(Allocation(comp, "overdue", take, None))
-        applied.append(AppliedPayment(p.date, p.amount, p.reference, tuple(allocs), left, p.source, "payment"))
+        applied.append(AppliedPayment(p.date, p.amount, p.reference, tuple(allocs), left, p.source, "payment", p))
     accrue(as_of, "as_of")
     balance = {c: owed.get(c, ZERO) for c in COMPONENTS}
     balance["total"] = sum((balance[c] for c in COMPONENTS), ZERO)
