@@ -40,7 +40,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcli.engine.exact import Accrued, round_quotient
-from debtcli.engine.records import AccrualLine, Allocation, AppliedPayment, ChargeBase, Posting, RoundingNote
+from debtcli.engine.records import (BLOCK_ANNUAL_FEE, BLOCK_CONVERSION, AccrualLine, Allocation, AppliedPayment,
+                                    ChargeBase, Event, Posting, RoundingNote)
 from debtcli.model.money import ZERO
 from debtcli.model.records import SourceRef
 from debtcli.terms.schema import AnnualFee, InstallmentPlan, LatePenalty
@@ -209,28 +210,30 @@ def clamp_charge(raw: Decimal, spec: LatePenalty) -> Decimal:
 # ---------------------------------------------------------------------- events
 
 
-def card_events(account, as_of: date, ranks: dict) -> list:
-    """The card's events as replay tuples (date, rank, amount, reference, index, kind, payload)."""
+def card_events(account, as_of: date, ranks: dict) -> list[Event]:
+    """The card's events as replay ``Event`` records."""
     plan: CardPlan = account.card
     ev = []
     for i, t in enumerate(plan.txns):
         rank = ranks["payment"] if t.kind == "refund" else ranks["charge"]
-        ev.append((t.posted, rank, t.amount, t.reference, i, "card_txn", t))
+        ev.append(Event(t.posted, rank, t.amount, t.reference, i, "card_txn", t))
     if plan.annual_fee is not None and plan.annual_fee.amount > 0:
         k = 0
         while True:
             d = _anniversary(plan.annual_fee.date, k)
             if d > as_of:
                 break
-            ev.append((d, ranks["charge"], plan.annual_fee.amount, "annual fee", 10_000 + k, "card_annual_fee", k))
+            ev.append(Event(d, ranks["charge"], plan.annual_fee.amount, "annual fee", BLOCK_ANNUAL_FEE + k,
+                            "card_annual_fee", k))
             k += 1
     for p in plan.plans:
-        ev.append((p.date, ranks["charge"], p.amount, p.name, 20_000 + p.index, "card_convert", p))
+        ev.append(Event(p.date, ranks["charge"], p.amount, p.name, BLOCK_CONVERSION + p.index, "card_convert", p))
     first = plan.first_statement_after or account.signed
     for k, s in enumerate(statement_dates(plan, first, as_of)):
         due = due_date_of(plan, s)
-        ev.append((s, ranks["statement"], ZERO, "", k, "card_statement", (k, s, due)))
-        ev.append((due + timedelta(days=account.grace_days), ranks["overdue"], ZERO, "", k, "card_due", (k, s, due)))
+        ev.append(Event(s, ranks["statement"], ZERO, "", k, "card_statement", (k, s, due)))
+        ev.append(Event(due + timedelta(days=account.grace_days), ranks["overdue"], ZERO, "", k, "card_due",
+                        (k, s, due)))
     return ev
 
 

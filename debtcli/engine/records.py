@@ -16,6 +16,30 @@ from debtcli.model.records import SourceRef
 # frozen dataclasses elsewhere, and about four times quicker to build.
 
 
+class Event(NamedTuple):
+    """One event of the replay. The first five fields are its sort key: the replay applies events by
+    date, then same-day rank (``RANK_*`` in ``debtcli.engine.replay``), then amount, reference and
+    position. ``position`` is the event's place among the inputs of its kind, plus the block offset of
+    its kind where kinds share a rank (``BLOCK_*``), so that the order never depends on the order
+    the inputs came in beyond the position among equals."""
+
+    date: date
+    rank: int
+    amount: Decimal
+    reference: str
+    position: int
+    kind: str  # draw | rate | default_rate | charge | due | overdue | payment | an event type | card_*
+    payload: object
+
+
+# Kinds sharing a same-day rank are ordered by blocks of positions: a default-rate change after a
+# rate change of the same day; a card's annual fee after its transactions, a conversion to
+# installments after both.
+BLOCK_DEFAULT_RATE = 1_000
+BLOCK_ANNUAL_FEE = 10_000
+BLOCK_CONVERSION = 20_000
+
+
 class AccrualLine(NamedTuple):
     """One span of accrual: ``amount = base x rate x days / basis`` (unrounded).
 

@@ -4,7 +4,7 @@ The schedule, the payoff quote (balance as of a date), the history and the lawfu
 this function with different inputs. Between two events every balance is constant, so the
 interest of a span is one multiplication: cost grows with events, not days.
 
-Same-day order (rank, then amount, then reference, then input position):
+Same-day order (rank, then amount, then reference, then input position: ``records.Event``):
 
   0 disbursement      money is lent at the start of the day
   1 rate_change       a new rate (fixed, LPR repricing) applies from that day
@@ -45,7 +45,7 @@ from debtcli.engine.account import Account, add_months, add_months_sticky, level
 from debtcli.engine.daycount import act_act_pieces, basis_days, day_count_days
 from debtcli.engine.exact import Accrued, round_quotient, round_ratio
 from debtcli.engine.records import (  # noqa: F401 - the records are part of this module's interface
-    AccrualLine, Allocation, AppliedPayment, ChargeBase, InstallmentRow, Posting, ReplayResult, RoundingNote)
+    BLOCK_DEFAULT_RATE, Event, AccrualLine, Allocation, AppliedPayment, ChargeBase, InstallmentRow, Posting, ReplayResult, RoundingNote)
 from debtcli.model.money import ROUNDING_MODES, ZERO
 from debtcli.model.records import COMPONENTS, SourceRef
 
@@ -185,25 +185,28 @@ class _Replay:
             return x
         return x.quantize(self.quantum, rounding=self.mode)
 
-    def _events(self, as_of: date) -> list:
+    def _events(self, as_of: date) -> list[Event]:
+        """Every event of the account, in the replay's order (``Event``: its first five fields)."""
         a = self.a
         ev = []
         for i, (d, amt) in enumerate(a.draws):
-            ev.append((d, RANK_DISBURSEMENT, ZERO, "", i, "draw", amt))
+            ev.append(_record(Event, (d, RANK_DISBURSEMENT, ZERO, "", i, "draw", amt)))
         for i, p in enumerate(a.rate_path):
-            ev.append((p.date, RANK_RATE, ZERO, "", i, "rate", p))
+            ev.append(_record(Event, (p.date, RANK_RATE, ZERO, "", i, "rate", p)))
         for i, p in enumerate(a.default_path or ()):
-            ev.append((p.date, RANK_RATE, ZERO, "", 1000 + i, "default_rate", p))
+            ev.append(_record(Event, (p.date, RANK_RATE, ZERO, "", BLOCK_DEFAULT_RATE + i, "default_rate", p)))
         for i, ch in enumerate(a.charges):
-            ev.append((ch.date, RANK_CHARGE, ch.amount, ch.name, i, "charge", ch))
+            ev.append(_record(Event, (ch.date, RANK_CHARGE, ch.amount, ch.name, i, "charge", ch)))
         grace = timedelta(days=a.grace_days + a.overdue_lag)
         for k, d in enumerate(a.due_dates):
-            ev.append((d, RANK_DUE, ZERO, "", k, "due", k))
+            ev.append(_record(Event, (d, RANK_DUE, ZERO, "", k, "due", k)))
             if not self.schedule_only:  # a schedule's installments are met when due
-                ev.append((d + grace, RANK_OVERDUE, ZERO, "", k, "overdue", k))
-        ev += [(p.date, RANK_PAYMENT, p.amount, p.reference, i, "payment", p) for i, p in enumerate(a.payments)]
+                ev.append(_record(Event, (d + grace, RANK_OVERDUE, ZERO, "", k, "overdue", k)))
+        ev += [_record(Event, (p.date, RANK_PAYMENT, p.amount, p.reference, i, "payment", p))
+               for i, p in enumerate(a.payments)]
         for e in a.events:
-            ev.append((e.date, _NONCASH_RANKS.get(e.type, RANK_NOTICE), e.amount or ZERO, e.note, e.index, e.type, e))
+            ev.append(_record(Event, (e.date, _NONCASH_RANKS.get(e.type, RANK_NOTICE), e.amount or ZERO, e.note,
+                                      e.index, e.type, e)))
         if a.card is not None:
             from debtcli.engine.card import card_events
 
