@@ -10,12 +10,14 @@ after them.
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from debtcli.batch.export import AccountRows
 from debtcli.batch.source import Portfolio, Rejected, Work
 from debtcli.batch.account import (  # noqa: F401 - names callers import from here
     INPUT, INTERNAL, MAX_MESSAGE, Settings, error_line, issue_problem, problem, verify_work,
@@ -87,8 +89,31 @@ def _end_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="debtcli-parent-watch", daemon=True).start()
 
 
-def _worker_chunk(chunk: list[Work]) -> list[tuple[str, AccountStats]]:
-    return verify_chunk(chunk, _WORKER_SETTINGS)
+def _worker_chunk(chunk: list[Work] | bytes) -> list[tuple[str, AccountStats]]:
+    return verify_chunk(unpack_chunk(chunk) if chunk.__class__ is bytes else chunk, _WORKER_SETTINGS)
+
+
+def pack_chunk(chunk: list[Work]) -> list[Work] | bytes:
+    """A chunk as the parent sends it to a worker: its accounts as plain tuples of strings and numbers
+    in one ``marshal`` string (quicker to write and to read than the pickled ``Work`` objects), or the
+    chunk itself when a value is not one marshal takes."""
+    plain = [(w.account_id, w.folder, w.problem,
+              None if w.rows is None else (w.rows.terms_row, w.rows.terms_cells, w.rows.ledger, w.rows.payments))
+             for w in chunk]
+    try:
+        return marshal.dumps(plain)
+    except ValueError:
+        return chunk
+
+
+def unpack_chunk(data: bytes) -> list[Work]:
+    """The ``Work`` of each account of a chunk packed by ``pack_chunk``."""
+    out = []
+    for account, folder, found, rows in marshal.loads(data):
+        if rows is not None:
+            rows = AccountRows(account, *rows)
+        out.append(Work(account, folder, rows, found))
+    return out
 
 
 # ---------------------------------------------------------------------------- many accounts
@@ -123,7 +148,7 @@ def verified_lines(works: Iterator[Work], settings: Settings, workers: int = 1, 
     pending: deque = deque()
     try:
         for chunk in chunks:
-            pending.append(pool.submit(_worker_chunk, chunk))
+            pending.append(pool.submit(_worker_chunk, pack_chunk(chunk)))
             if len(pending) >= workers * CHUNKS_IN_FLIGHT_PER_WORKER:
                 yield pending.popleft().result()
         while pending:
