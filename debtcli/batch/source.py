@@ -178,7 +178,7 @@ def _data_rows(table: Table, kind: str, id_index: int) -> Iterator[tuple[str, in
     ``account_groups`` takes); a blank row comes back as a ``RejectedRow``."""
     k = KINDS.index(kind)
     for rowno, cells in _table_rows(table, kind):
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():  # no cell holds anything
             yield RejectedRow(k, rowno, "", "empty row")
             continue
         account = cells[id_index].strip() if id_index < len(cells) else ""

@@ -448,7 +448,7 @@ class TableReader:
 
         def record(rowno: int, cells: list, texts: list, raw: str):
             n = len(texts)
-            src = SourceRef(file, rowno, sheet, None, raw)
+            src = _source_ref(file, rowno, sheet, None, raw)
             day = (di < n and dates.get(texts[di])) or self._date(cells, "date", required=True)
             amount = money(texts[ai] if ai < n else "", "amount", cells)
             if negate:
@@ -457,17 +457,17 @@ class TableReader:
                 if amount <= 0:
                     raise _RowError("amount", f"amount: a payment must be positive, found {amount} (set negate = "
                                               "true in a profile if payments are shown as negative)")
-                return PaymentRecord(day, amount, texts[ri] if ri < n else "", texts[yi] if yi < n else "",
-                                     texts[ci] if ci < n else "", src)
+                return _payment_record(day, amount, texts[ri] if ri < n else "", texts[yi] if yi < n else "",
+                                       texts[ci] if ci < n else "", src)
             typ = (ti < n and types.get(texts[ti])) or self._type(cells, "amount")
             if typ != "adjustment":
                 amount = abs(amount)
             balance = texts[bi] if bi < n else ""
             posted = texts[pi] if pi < n else ""
-            return LedgerRow(day, typ, amount, texts[ri] if ri < n else "", texts[mi] if mi < n else "",
-                             money(balance, "balance", cells) if balance else None,
-                             (dates.get(posted) or self._date(cells, "posted", required=False)) if posted else None,
-                             src)
+            return _ledger_row(day, typ, amount, texts[ri] if ri < n else "", texts[mi] if mi < n else "",
+                               money(balance, "balance", cells) if balance else None,
+                               (dates.get(posted) or self._date(cells, "posted", required=False)) if posted else None,
+                               src)
 
         return record
 
@@ -637,6 +637,51 @@ class TableReader:
                                 code="REUSED_REFERENCE")
             else:
                 self._seen_refs[ref_key] = rowno
+
+
+def _slot_builder(cls, names: tuple[str, ...]):
+    """``cls(*values)`` for a frozen dataclass with slots, built by the slots' own setters instead of
+    the generated ``__init__`` (which goes through ``object.__setattr__`` once a field): the same
+    object, in half the time. ``cls`` itself when it is not such a class with exactly these fields."""
+    import dataclasses
+    from types import MemberDescriptorType
+
+    if (not dataclasses.is_dataclass(cls) or tuple(f.name for f in dataclasses.fields(cls)) != names
+            or hasattr(cls, "__post_init__")
+            or not all(isinstance(cls.__dict__.get(n), MemberDescriptorType) for n in names)):
+        return cls
+    new = object.__new__
+    sets = [cls.__dict__[n].__set__ for n in names]
+    if len(names) == 5:
+        s0, s1, s2, s3, s4 = sets
+
+        def build5(a, b, c, d, e):
+            o = new(cls)
+            s0(o, a), s1(o, b), s2(o, c), s3(o, d), s4(o, e)
+            return o
+        return build5
+    if len(names) == 6:
+        s0, s1, s2, s3, s4, s5 = sets
+
+        def build6(a, b, c, d, e, f):
+            o = new(cls)
+            s0(o, a), s1(o, b), s2(o, c), s3(o, d), s4(o, e), s5(o, f)
+            return o
+        return build6
+    if len(names) == 8:
+        s0, s1, s2, s3, s4, s5, s6, s7 = sets
+
+        def build8(a, b, c, d, e, f, g, h):
+            o = new(cls)
+            s0(o, a), s1(o, b), s2(o, c), s3(o, d), s4(o, e), s5(o, f), s6(o, g), s7(o, h)
+            return o
+        return build8
+    return cls
+
+
+_source_ref = _slot_builder(SourceRef, ("file", "row", "sheet", "column", "raw"))
+_ledger_row = _slot_builder(LedgerRow, ("date", "type", "amount", "reference", "memo", "balance", "posted", "source"))
+_payment_record = _slot_builder(PaymentRecord, ("date", "amount", "reference", "payer", "channel", "source"))
 
 
 def _line_break(cells: list) -> bool:
