@@ -174,3 +174,19 @@ def test_four_times_lpr_in_case_toml_reprices_on_fixings():
     _, res = run({"signed": date(2021, 12, 1), "principal": "100000.00", "rate": "4×LPR", "day_count": "ACT/365",
                   "method": "bullet", "term_months": 12}, date(2022, 2, 1))
     assert res.balance["interest"] == Decimal("2579.18")
+
+
+def test_json_texts_follow_the_language(run_json):
+    # The court's form is Chinese unless --lang en: the JSON's words (counting, rounding, the notes on
+    # rate table rows known from secondary sources only) follow, its keys and figures do not.
+    # 2010-01-01..2010-02-01 at 4 x the PBOC one-year benchmark of 2008-12-23 (5.31%, status S):
+    # 21.24% x 100,000 x 31 / 365 = 658,440 / 365 = 1,803.9452 -> 1,803.95.
+    args = ("interest", "--principal", "100000", "--from", "2010-01-01", "--to", "2010-02-01", "--rate", "4×LPR")
+    _, zh = run_json(*args, expect=(0,))
+    _, en = run_json(*args, "--lang", "en", expect=(0,))
+    assert zh["total"] == en["total"] == "1803.95"
+    assert zh.keys() == en.keys() and zh["segments"] == en["segments"]
+    assert zh["counting"] == "算头不算尾" and en["counting"] == "start day only (算头不算尾)"
+    assert zh["rounding"].startswith("四舍五入至小数点后 2 位") and en["rounding"].startswith("half_up to 2 places")
+    assert zh["notes"] == ["中国人民银行 2008-12-23 的基准利率调整状态为 S（仅有二手来源）"]
+    assert en["notes"] == ["the PBOC benchmark change of 2008-12-23 has status S (secondary sources only)"]

@@ -119,10 +119,11 @@ def interest(
                            grade.value if grade else None)
     except InputError as exc:
         fail_input([str(i) for i in exc.issues], hint=f"{len(exc.issues)} problem(s); nothing was computed.")
+    language = lang.value if lang else "zh"  # the court's form is Chinese unless --lang en
     if format == TableOrJson.json:
-        print_json(to_json(run))
+        print_json(to_json(run, language))
         return
-    _print_table(run, lang.value if lang else "zh")  # the court's form is Chinese unless --lang en
+    _print_table(run, language)
 
 
 def _print_table(run, lang: str) -> None:
@@ -130,7 +131,7 @@ def _print_table(run, lang: str) -> None:
     from rich.markup import escape
 
     from debtcli.model.money import fmt_grouped
-    from debtcli.report.interest import court_line_en, court_line_zh
+    from debtcli.report.interest import court_line_en, court_line_zh, note_zh
 
     con = Console(highlight=False, soft_wrap=True)
     p = run.places
@@ -147,7 +148,7 @@ def _print_table(run, lang: str) -> None:
         counting = "算头不算尾" if run.counting == "start" else "算头算尾"
         con.print(f"计算口径：实际天数 ÷ {run.basis}；{counting}；四舍五入至小数点后 {p} 位")
         for n in run.notes:
-            con.print(f"说明：{escape(_note_zh(n))}")
+            con.print(f"说明：{escape(note_zh(n))}")
         return
     if run.segments_sum != run.total:
         con.print(f"rounding: the segment lines add up to {fmt_grouped(run.segments_sum, p)}; the total rounds the "
@@ -156,16 +157,3 @@ def _print_table(run, lang: str) -> None:
     con.print(f"conventions: actual days / {run.basis}; counting {counting}; half_up to {p} places")
     for n in run.notes:
         con.print(f"note: {escape(n)}")
-
-
-def _note_zh(note: str) -> str:
-    """A note of the run (a rate table row not verified in two sources), in Chinese."""
-    import re
-
-    m = re.fullmatch(r"the PBOC benchmark change of (\S+) has status (\S+) \(secondary sources only\)", note)
-    if m:
-        return f"中国人民银行 {m[1]} 的基准利率调整状态为 {m[2]}（仅有二手来源）"
-    m = re.fullmatch(r"the LPR fixing of (\S+) has status (\S+) \(not verified in two sources\)", note)
-    if m:
-        return f"{m[1]} 的 LPR 报价状态为 {m[2]}（未经两个来源核实）"
-    return note

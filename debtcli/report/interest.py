@@ -235,7 +235,22 @@ def court_line_en(run: InterestRun, s: Segment) -> str:
             f"/ {s.basis} = {fmt_grouped(s.amount, p)}")
 
 
-def interest_to_dict(run: InterestRun) -> dict:
+def note_zh(note: str) -> str:
+    """A note of the run (a rate table row not verified in two sources), in Chinese."""
+    import re
+
+    m = re.fullmatch(r"the PBOC benchmark change of (\S+) has status (\S+) \(secondary sources only\)", note)
+    if m:
+        return f"中国人民银行 {m[1]} 的基准利率调整状态为 {m[2]}（仅有二手来源）"
+    m = re.fullmatch(r"the LPR fixing of (\S+) has status (\S+) \(not verified in two sources\)", note)
+    if m:
+        return f"{m[1]} 的 LPR 报价状态为 {m[2]}（未经两个来源核实）"
+    return note
+
+
+def interest_to_dict(run: InterestRun, language: str = "en") -> dict:
+    """The run as JSON; the texts (counting, rounding, notes) in ``language`` (zh or en), the keys,
+    codes and figures the same in both."""
     p = run.places
     segs = []
     for s in run.segments:
@@ -255,10 +270,12 @@ def interest_to_dict(run: InterestRun) -> dict:
     return {
         "currency": run.currency, "principal": fmt(run.principal, p), "from": run.start.isoformat(),
         "to": run.end.isoformat(), "rate": run.rate.text, "basis": run.basis,
-        "counting": "start day only (算头不算尾)" if run.counting == "start" else "both ends (算头算尾)",
-        "rounding": f"{ROUNDING} to {p} places: each segment for its line; the total rounds the exact sum once",
+        "counting": ("算头不算尾" if run.counting == "start" else "算头算尾") if language == "zh"
+        else "start day only (算头不算尾)" if run.counting == "start" else "both ends (算头算尾)",
+        "rounding": f"四舍五入至小数点后 {p} 位：各段金额分别舍入；合计对未舍入的总和只舍入一次" if language == "zh"
+        else f"{ROUNDING} to {p} places: each segment for its line; the total rounds the exact sum once",
         "days": run.days, "segments": segs, "segments_sum": fmt(run.segments_sum, p), "total": fmt(run.total, p),
-        "notes": list(run.notes),
+        "notes": [note_zh(n) for n in run.notes] if language == "zh" else list(run.notes),
     }
 
 

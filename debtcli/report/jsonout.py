@@ -18,8 +18,9 @@ from debtcli.report.model import KEYS, BalanceReport, PaymentLine, Report, Sched
 from debtcli.report.settlement import Quote, plans_to_dict, quote_to_dict
 
 
-def to_json(value) -> dict:
-    """The JSON object of any report debtcli prints."""
+def to_json(value, language: str = "en") -> dict:
+    """The JSON object of any report debtcli prints (``language``: the texts of an interest run; the
+    other reports carry their case's language)."""
     if isinstance(value, Report):
         return report_to_dict(value)
     if isinstance(value, ScheduleReport):
@@ -29,7 +30,7 @@ def to_json(value) -> dict:
     if isinstance(value, Quote):
         return quote_to_dict(value)
     if isinstance(value, InterestRun):
-        return interest_to_dict(value)
+        return interest_to_dict(value, language)
     raise TypeError(f"no JSON form for {type(value).__name__}")
 
 
