@@ -155,6 +155,11 @@ class ReplayResult:
     card: object | None = None  # debtcli.engine.card.CardOutcome for card accounts
     plans: tuple = ()  # debtcli.engine.restructure.PlanOutcome of each restructure applied
     unenforced: dict = field(default_factory=dict)  # component -> unpaid interest above ``claim_limit``, not owed
+    # (numerator, denominator): the exact sum of base x days / basis over every span of interest and
+    # default interest posted (a per-period span: base x days / (12 x days of the period)), the figure
+    # an annual rate is multiplied by to give what that rate would have charged on the same balances
+    # over the same days; traced or not
+    exposure: tuple = (ZERO, 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -229,6 +229,10 @@ class _Replay:
         self.accr = {c: Accrued() for c in _ACCRUING}  # exact: base x rate x days / denominator
         self.accr_lines: dict[str, list] = {c: [] for c in _ACCRUING}
         self.accr_band = {c: Accrued() for c in _ACCRUING}
+        # base x days / denominator of the spans accrued and not yet posted, and of those posted
+        # (``ReplayResult.exposure``): interest and default interest
+        self.exposure_open = {"interest": Accrued(), "default_interest": Accrued()}
+        self.exposure = Accrued()
         self.ceiling_accr = Accrued()  # what the fee ceiling allows since the last due date
         self.prepaid = ZERO  # interest withheld up front, not yet set against interest owed
         self.rate = ZERO
@@ -363,10 +367,13 @@ class _Replay:
             return
         if self.claim:
             self._band(component, base, rate, t0, t1, period)
+        exposure = self.exposure_open.get(component)
         if period is not None:
             p_days = (period[1] - period[0]).days
             days = (t1 - t0).days
             self.accr[component].add(base * rate * days, 12 * p_days)
+            if exposure is not None:
+                exposure.add(base * days, 12 * p_days)
             if self.trace:
                 monthly = rate / 12
                 self.accr_lines[component].append(_record(AccrualLine, (
@@ -378,6 +385,8 @@ class _Replay:
         else:  # one piece: the common case, without building the list
             days = (t1 - t0).days if self.actual_days else day_count_days(t0, t1, self.dc)
             self.accr[component].add(base * rate * days, self.basis)
+            if exposure is not None:
+                exposure.add(base * days, self.basis)
             if self.trace:
                 self.accr_lines[component].append(_record(AccrualLine, (
                     component, t0, t1, days, base, rate, self.basis, base * rate * days / self.basis, "year",
@@ -385,6 +394,8 @@ class _Replay:
             return
         for s, e, days, basis in pieces:
             self.accr[component].add(base * rate * days, basis)
+            if exposure is not None:
+                exposure.add(base * days, basis)
             if self.trace:
                 amount = base * rate * days / basis
                 self.accr_lines[component].append(
@@ -477,6 +488,7 @@ class _Replay:
             band = amount - (rest.value() if self.carry else round_ratio(rest.num, rest.den, self.places, self.mode))
             held.reset()
         acc.reset()
+        self._post_exposure(component, amount > 0)
         lines = ()
         if self.trace:
             lines = tuple(self.accr_lines[component])
@@ -487,6 +499,15 @@ class _Replay:
             self.owe(component, amount, n, when, overdue, band)
             self.postings.append(_record(Posting, (when, component, amount, raw, kind, n, "", lines, None, None)))
         return amount
+
+    def _post_exposure(self, component: str, posted: bool) -> None:
+        """The spans accrued for ``component`` are crystallised: they count in ``exposure`` when a
+        posting carries them (as its accrual lines), and are dropped with them otherwise."""
+        open_ = self.exposure_open.get(component)
+        if open_ is not None and open_:
+            if posted:
+                self.exposure.add(open_.num, open_.den)
+            open_.reset()
 
     def owe(self, component: str, amount: Decimal, n: int | None, due: date, overdue: bool, band: Decimal = ZERO):
         if component != "principal":
@@ -598,6 +619,7 @@ class _Replay:
             raw = self.accr["interest"].value()
             lines = tuple(self.accr_lines["interest"])
             self.accr["interest"].reset()
+            self._post_exposure("interest", fixed_interest > 0)
             self.accr_lines["interest"] = []
             self.accr_band["interest"].reset()
             interest = fixed_interest
@@ -911,4 +933,5 @@ class _Replay:
             last_payment=self.last_payment,
             events=tuple(self.noncash),
             unenforced=unenforced,
+            exposure=(self.exposure.num, self.exposure.den),
         )

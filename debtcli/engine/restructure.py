@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcli.engine.account import Account, RatePoint, add_months_sticky, annuity_payment
+from debtcli.engine.exact import Accrued
 from debtcli.engine.records import Restructure
 from debtcli.model.money import ZERO, round_money
 from debtcli.model.records import COMPONENTS
@@ -105,6 +106,7 @@ def replay_restructured(account: Account, as_of: date, trace: bool, replay_fn):
         first_missed=first.first_missed or second.first_missed,
         last_payment=second.last_payment or first.last_payment,
         events=first.events + ((r.date, "restructure"),) + second.events,
+        exposure=exposure_sum(first.exposure, second.exposure),
         card=first.card,
         plans=first.plans + (outcome,) + second.plans,
     )
@@ -167,8 +169,17 @@ def _capitalized(account: Account, r: Restructure, first, as_of: date, trace: bo
         first_missed=first.first_missed or second.first_missed,
         last_payment=second.last_payment or first.last_payment,
         events=first.events + ((r.date, "capitalize"),) + second.events,
+        exposure=exposure_sum(first.exposure, second.exposure),
         plans=first.plans + second.plans,
     )
+
+
+def exposure_sum(a: tuple, b: tuple) -> tuple:
+    """The exposures (numerator, denominator) of two runs together, exactly."""
+    acc = Accrued()
+    acc.add(*a)
+    acc.add(*b)
+    return acc.num, acc.den
 
 
 def _from(path, day: date):

@@ -27,9 +27,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from debtcli.engine.account import Account, RatePoint, account_from_terms, level_installment
+from debtcli.engine.exact import round_ratio
 from debtcli.engine.replay import Replays, ReplayResult
 from debtcli.model.findings import Finding, literal, pack_text
 from debtcli.model.findings import text as ref
@@ -112,9 +113,11 @@ class CnPack:
         self._derived: tuple | None = None
         self._card = None  # the card pack, once a card account was dispatched to it
         self._limitation: tuple | None = None  # (context, contractual result, its limitation period)
-        # Every stage is replayed once, traced (the combined cap and the 24% line read the accrual
-        # lines); ``build_report`` runs the contractual and lawful replays through the same record.
-        self.replays = Replays(traced=True)
+        # Every stage is replayed once; ``build_report`` runs the contractual and lawful replays
+        # through the same record. A stage whose accrual lines a check reads (the combined cap, the
+        # sample line of a capped rate) is replayed traced when it is first asked for; the 24% line
+        # reads the run's exposure, which every run carries.
+        self.replays = Replays()
 
     # ------------------------------------------------------------------ product dispatch
     def _card_pack(self, ctx):
@@ -419,7 +422,8 @@ class CnPack:
             lawful = replace(lawful, annuity=level_installment(
                 sum((a for _, a in lawful.draws), ZERO), capped_rates[0].rate / 12, n, lawful.rounding,
                 lawful.places, lawful.installment_multiple))
-        before, after = self.replays.run(account, ctx.as_of), self.replays.run(lawful, ctx.as_of)
+        # the lawful stage traced: its lines give the sample line below and the combined cap's figures
+        before, after = self.replays.run(account, ctx.as_of), self.replays.run(lawful, ctx.as_of, True)
         excess = _sum(before.charged, INTEREST_COMPONENTS) - _sum(after.charged, INTEREST_COMPONENTS)
         if unclear:
             d.findings.append(Finding(
@@ -537,18 +541,11 @@ class CnPack:
         court to reduce. Reported, not cut."""
         from debtcli.rules.cn_demanded import demanded_cost
 
-        res = lawful_result if _has_lines(lawful_result) else self.replays.run(d.account, ctx.as_of, True)
-        line = ZERO
-        for posting in res.postings:
-            for ln in posting.lines:
-                if ln.component not in ("interest", "default_interest"):
-                    continue
-                if ln.per == "month":
-                    line += ln.base * BANK_LINE / 12 * ln.days / ln.basis
-                else:
-                    line += ln.base * BANK_LINE * ln.days / ln.basis
+        # 24% a year on the balances interest and default interest ran on, over the same days: the
+        # rate times the run's exposure (sum of base x days / basis over those spans), rounded once
+        num, den = lawful_result.exposure
+        line = round_ratio(BANK_LINE * num, den, 2, ROUND_HALF_UP)
         cost, _, source = demanded_cost(ctx, contract_result, COST_COMPONENTS)
-        line = round_money(line)
         if cost <= line:
             return []
         over = cost - line
@@ -786,10 +783,6 @@ def _reduce_from_last(installments, amount: Decimal):
 
 def _sum(d: dict, keys) -> Decimal:
     return sum((d.get(k, ZERO) for k in keys), ZERO)
-
-
-def _has_lines(res: ReplayResult) -> bool:
-    return any(p.lines for p in res.postings)
 
 
 def _rate_text(ctx) -> str:

@@ -127,3 +127,35 @@ def test_each_payment_is_known_by_its_record_in_any_input_order(loan, rnd):
         assert all(p.amount == p.payment.amount and p.date == p.payment.date for p in applied)
         runs.append({id(p.payment): p.allocations for p in applied})
     assert runs[0] == runs[1]
+
+
+@settings(max_examples=100, deadline=None)
+@given(loans(), st.sampled_from(["daily", "per_period"]))
+def test_the_exposure_is_the_sum_over_the_posted_accrual_lines(loan, interest_method):
+    # ReplayResult.exposure is what a rate ceiling is multiplied by (the cn 24% line): the exact sum,
+    # over the interest and default-interest lines the postings carry, of base x days / basis (a
+    # per-period line: base x days / (12 x days of the period)); the same whether the run is traced.
+    from fractions import Fraction
+
+    contract, payments, as_of = loan
+    contract = {**contract, "interest_method": interest_method}
+    if contract["method"] == "bullet":
+        contract.pop("interest_method")
+    account = _account(contract, payments)
+    traced = replay(account, as_of, True)
+    expected = sum((Fraction(ln.base) * ln.days / (12 * ln.basis if ln.per == "month" else ln.basis)
+                    for p in traced.postings for ln in p.lines
+                    if ln.component in ("interest", "default_interest")), Fraction(0))
+    num, den = traced.exposure
+    assert Fraction(num) / den == expected
+    assert replay(account, as_of, False).exposure == traced.exposure
+
+
+def test_spans_whose_interest_rounds_to_nothing_leave_the_exposure_with_their_lines():
+    # 1.00 at 1% for one day: 1.00 x 0.01 / 365 = 0.0000274 -> 0.00: nothing is posted, so neither
+    # the accrual line nor its exposure (1.00 x 1 / 365) is kept.
+    account = _account({"signed": date(2023, 1, 1), "principal": "1.00", "rate": "1%", "method": "bullet",
+                        "term_months": 12, "day_count": "ACT/365"}, ())
+    traced = replay(account, date(2023, 1, 2), True)
+    assert not any(p.lines for p in traced.postings)
+    assert traced.exposure[0] == 0
