@@ -61,7 +61,7 @@ class UsPack:
     allocation_default = None  # the agreement's order; else interest and fees before principal (engine default)
 
     def __init__(self):
-        self.replays = Replays(traced=True)
+        self.replays = Replays()  # no check here reads accrual lines: runs are traced only when asked
         self._derived = None
         self._statutory: dict = {}
 
