@@ -204,8 +204,12 @@ class Spool:
     ``_data_rows`` gave, in the same order, as often as it is called; memory holds one block."""
 
     def __init__(self):
-        self.file = tempfile.TemporaryFile(prefix="debtcli-rows-")
+        self.file = None
         self.block: list = []
+        try:
+            self.file = tempfile.TemporaryFile(prefix="debtcli-rows-")
+        except OSError as exc:
+            raise _no_room(exc) from None
 
     def add(self, item) -> None:
         self.block.append(item if item.__class__ is tuple else (None, item.table, item.key))
@@ -215,8 +219,11 @@ class Spool:
     def flush(self) -> None:
         if self.block:
             data = marshal.dumps(self.block)
-            self.file.write(len(data).to_bytes(8, "little"))
-            self.file.write(data)
+            try:
+                self.file.write(len(data).to_bytes(8, "little"))
+                self.file.write(data)
+            except OSError as exc:
+                raise _no_room(exc) from None
             self.block = []
 
     def items(self) -> Iterator[tuple[str, int, int, tuple[str, ...]] | RejectedRow]:
@@ -236,9 +243,15 @@ class Spool:
                     yield item
 
     def close(self) -> None:
-        self.file.close()
+        if self.file is not None:
+            self.file.close()
 
     __del__ = close
+
+
+def _no_room(exc: OSError) -> SourceError:
+    return SourceError([f"the temporary folder {tempfile.gettempdir()} cannot hold the export's rows "
+                        f"({exc.strerror or exc}); free some space there, or set TMPDIR to a folder with room"])
 
 
 def _read_once(table: Table, kind: str, id_index: int, spool: Spool) -> tuple[bool, int, list[str], int]:

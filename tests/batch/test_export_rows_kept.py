@@ -116,3 +116,24 @@ def test_a_chunk_packed_for_a_worker_unpacks_to_the_same_accounts():
     assert unpack_chunk(packed) == chunk
     odd = [Work("D", rows=AccountRows("D", object(), ("D",)))]  # a row key marshal does not take
     assert pack_chunk(odd) is odd
+
+
+def test_no_room_for_the_rows_in_the_temporary_folder_is_a_clear_input_error(tmp_path, run_cli, monkeypatch):
+    import errno
+    import tempfile
+
+    export = tmp_path / "export"
+    export.mkdir()
+    _write(export / "accounts.csv", [["account_id", "principal"], ["A", "100.00"]])
+
+    class Full:
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda **kw: Full())
+    code, out, err = run_cli("batch", str(export), "--out", str(tmp_path / "results.jsonl"), "--workers", "1")
+    assert code == 2
+    assert "cannot hold the export's rows (No space left on device)" in err and "TMPDIR" in err
