@@ -5,39 +5,41 @@ from __future__ import annotations
 import os
 import sys
 
-import typer
-
-from debtcli._version import __version__
 from debtcli.cli.common import unicode_stream
 
-app = typer.Typer(
-    name="debtcli",
-    help="Verify a debt to the cent: replay the account under the contract and under the law, flag every "
-         "amount demanded above the lawful balance, and render an itemised statement.\n\n"
-         "Exit codes: 0 nothing above the lawful balance; 1 findings of severity error; 2 input could not be "
-         "trusted; 3 internal error.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
 
+def build_app():
+    """The typer app: the root with --version and one command per module; each command imports its
+    heavy dependencies only when it runs. Built on first use of ``app`` (a plain ``debtcli verify``
+    runs without it, see debtcli.cli.quick)."""
+    import typer
 
-def _version(value: bool) -> None:
-    if value:
-        print(f"debtcli {__version__}")
-        raise typer.Exit(0)
+    from debtcli._version import __version__
 
+    app = typer.Typer(
+        name="debtcli",
+        help="Verify a debt to the cent: replay the account under the contract and under the law, flag every "
+             "amount demanded above the lawful balance, and render an itemised statement.\n\n"
+             "Exit codes: 0 nothing above the lawful balance; 1 findings of severity error; 2 input could not be "
+             "trusted; 3 internal error.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
-) -> None:
-    """debtcli"""
+    def _version(value: bool) -> None:
+        if value:
+            print(f"debtcli {__version__}")
+            raise typer.Exit(0)
 
+    @app.callback()
+    def _root(
+        version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                     help="Print the version."),
+    ) -> None:
+        """debtcli"""
 
-def _register() -> None:
-    """One command per module; each imports its heavy dependencies only when it runs."""
     from debtcli.cli.balance import balance
     from debtcli.cli.batch import batch
     from debtcli.cli.import_cmd import import_file
@@ -46,16 +48,31 @@ def _register() -> None:
     from debtcli.cli.quote import quote
     from debtcli.cli.schedule import schedule
     from debtcli.cli.statement import statement
-    from debtcli.cli.verify import verify
+    from debtcli.cli.verify import command as verify_command
 
-    for name, command in (("schedule", schedule), ("balance", balance), ("verify", verify),
+    for name, command in (("schedule", schedule), ("balance", balance), ("verify", verify_command()),
                           ("statement", statement), ("batch", batch), ("import", import_file),
                           ("interest", interest), ("quote", quote)):
         app.command(name=name)(command)
     app.add_typer(profile_app, name="profile")
+    return app
 
 
-_register()
+_app = None
+
+
+def get_app():
+    """The typer app, built once."""
+    global _app
+    if _app is None:
+        _app = build_app()
+    return _app
+
+
+def __getattr__(name: str):  # ``from debtcli.cli.app import app`` builds it
+    if name == "app":
+        return get_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def tolerant_streams() -> None:
@@ -75,14 +92,19 @@ def main() -> None:
     (the traceback only with DEBTCLI_DEBUG=1)."""
     tolerant_streams()
     try:
+        from debtcli.cli.quick import quick_run
+
+        quick_run(sys.argv[1:])  # a plain verify ends here, without typer
+        import typer
+
         from debtcli.cli.help_zh import chinese_help, wants_chinese
 
         if wants_chinese(sys.argv[1:]):
-            command = typer.main.get_command(app)
+            command = typer.main.get_command(get_app())
             chinese_help(command)
             command(prog_name="debtcli")
         else:
-            app()
+            get_app()()
     except SystemExit:
         raise
     except KeyboardInterrupt:

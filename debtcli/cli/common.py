@@ -5,9 +5,6 @@ from __future__ import annotations
 import sys
 from datetime import date
 from enum import Enum
-from typing import Annotated
-
-import typer
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -28,25 +25,61 @@ class Language(str, Enum):
     en = "en"
 
 
-FormatOpt = Annotated[TableOrJson, typer.Option("--format", "-f", help="Output format.")]
-RulesOpt = Annotated[RulesChoice | None, typer.Option("--rules", help="Rule pack. Default: the case's jurisdiction.")]
-LangOpt = Annotated[Language | None, typer.Option("--lang", help="zh or en. Default: the case's language.")]
-MessagesLangOpt = Annotated[Language | None, typer.Option(
-    "--lang", help="zh or en: the language of what the command prints. Default: DEBTCLI_LANG, else the locale.")]
-AsOfOpt = Annotated[
-    str | None,
-    typer.Option("--as-of", help="The date of the balance (YYYY-MM-DD). Default: the demand's date, else the "
-                                 "last scheduled due date. A demand is compared only on its own date: another date "
-                                 "needs --no-demand."),
-]
-NoDemandOpt = Annotated[bool, typer.Option("--no-demand", help="Compute the balances as of --as-of without comparing "
-                                                               "them with the demand.")]
 DEFAULT_MAX_ROWS = 1_000_000  # the same as debtcli.importers.readers.DEFAULT_MAX_ROWS
-MaxRowsOpt = Annotated[
-    int | None,
-    typer.Option("--max-rows", help=f"Refuse a ledger or payment table (of one case or account) with more data "
-                                    f"rows than this. Default: {DEFAULT_MAX_ROWS:,}.", show_default=False),
-]
+
+
+def _typer_options() -> dict:
+    """The option and argument types of the commands (they need typer, which this module imports
+    only when a command module asks for one of them: a run through ``debtcli.cli.quick`` never does)."""
+    from typing import Annotated
+
+    import typer
+
+    return dict(
+        FormatOpt=Annotated[TableOrJson, typer.Option("--format", "-f", help="Output format.")],
+        RulesOpt=Annotated[RulesChoice | None, typer.Option("--rules", help="Rule pack. Default: the case's "
+                                                                           "jurisdiction.")],
+        LangOpt=Annotated[Language | None, typer.Option("--lang", help="zh or en. Default: the case's language.")],
+        MessagesLangOpt=Annotated[Language | None, typer.Option(
+            "--lang", help="zh or en: the language of what the command prints. Default: DEBTCLI_LANG, else the "
+                           "locale.")],
+        AsOfOpt=Annotated[
+            str | None,
+            typer.Option("--as-of", help="The date of the balance (YYYY-MM-DD). Default: the demand's date, else the "
+                                         "last scheduled due date. A demand is compared only on its own date: another "
+                                         "date needs --no-demand."),
+        ],
+        NoDemandOpt=Annotated[bool, typer.Option("--no-demand", help="Compute the balances as of --as-of without "
+                                                                     "comparing them with the demand.")],
+        MaxRowsOpt=Annotated[
+            int | None,
+            typer.Option("--max-rows", help=f"Refuse a ledger or payment table (of one case or account) with more "
+                                            f"data rows than this. Default: {DEFAULT_MAX_ROWS:,}.",
+                         show_default=False),
+        ],
+        CaseArg=Annotated[str, typer.Argument(help="A case folder holding case.toml (or a case workbook).",
+                                              show_default=False)],
+    )
+
+
+_OPTION_NAMES = frozenset(("FormatOpt", "RulesOpt", "LangOpt", "MessagesLangOpt", "AsOfOpt", "NoDemandOpt",
+                           "MaxRowsOpt", "CaseArg"))
+
+
+def __getattr__(name: str):
+    if name in _OPTION_NAMES:
+        globals().update(_typer_options())
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def exit_with(code: int):
+    """End the command with exit code ``code``: typer.Exit under the typer app (typer is loaded), a plain
+    SystemExit on the quick path of ``debtcli.cli.quick`` (typer never loaded); the same exit code either way."""
+    typer = sys.modules.get("typer")
+    if typer is not None:
+        raise typer.Exit(code)
+    raise SystemExit(code)
 
 
 def max_rows_or_default(value: int | None) -> int:
@@ -58,8 +91,8 @@ def max_rows_or_default(value: int | None) -> int:
     return value
 
 
-CaseArg = Annotated[str, typer.Argument(help="A case folder holding case.toml (or a case workbook).",
-                                        show_default=False)]
+# Set by debtcli.cli.quick while it runs a command without typer: the parsed options.
+QUICK_PARAMS: dict | None = None
 
 
 def _current_context():
@@ -81,8 +114,11 @@ def message_language(lang=None) -> str:
     import os
 
     if lang is None:
-        ctx = _current_context()
-        lang = ctx.params.get("lang") if ctx is not None else None
+        if QUICK_PARAMS is not None:
+            lang = QUICK_PARAMS.get("lang")
+        else:
+            ctx = _current_context()
+            lang = ctx.params.get("lang") if ctx is not None else None
     if lang is not None:
         return getattr(lang, "value", lang)
     env = os.environ.get("DEBTCLI_LANG", "").strip().lower()
@@ -114,7 +150,7 @@ def fail_input(lines: list[str], hint: str = "") -> None:
         notice("error", line, lang)
     if hint:
         notice("", hint, lang)
-    raise typer.Exit(EXIT_INPUT)
+    exit_with(EXIT_INPUT)
 
 
 def parse_date_option(value: str | None, name: str = "--as-of") -> date | None:
