@@ -20,12 +20,12 @@ half-up to ``APR_PLACES`` decimals of a percent. Imports: the engine only (rule 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import NamedTuple
 
 from debtcli.engine.replay import contract_schedule
+from debtcli.model.lazy_dataclass import dataclass
 
 IRR_PRECISION = 40  # significant digits of the IRR search
 IRR_TOLERANCE = Decimal("1e-24")  # the bracket is closed when narrower than this (rate per period)

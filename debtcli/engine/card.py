@@ -35,13 +35,14 @@ a statement, the minimum payment, the penalty, the cash-advance fee, the install
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcli.engine.exact import Accrued, round_quotient
 from debtcli.engine.records import (BLOCK_ANNUAL_FEE, BLOCK_CONVERSION, AccrualLine, Allocation, AppliedPayment,
                                     ChargeBase, Event, Posting, RoundingNote)
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO
 from debtcli.model.records import SourceRef
 from debtcli.terms.schema import AnnualFee, InstallmentPlan, LatePenalty

@@ -4,11 +4,12 @@ both use them without importing each other."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO
 from debtcli.model.records import SourceRef
 

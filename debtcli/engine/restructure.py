@@ -20,13 +20,14 @@ interest is owed as principal from that day.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcli.engine.account import Account, RatePoint, add_months_sticky, annuity_payment
 from debtcli.engine.exact import Accrued
 from debtcli.engine.records import Restructure
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO, round_money
 from debtcli.model.records import COMPONENTS
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 
 from debtcli.importers.columns import ALL_COLUMNS
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.records import LEDGER_TYPES, Issue, SourceRef
 
 PROFILE_KEYS = {

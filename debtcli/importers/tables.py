@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +27,7 @@ from debtcli.importers import columns as C
 from debtcli.importers.profile import Profile
 from debtcli.importers.readers import (MAX_QUOTED, ReadError, cell_text, csv_rows, excel_serial_date, formula_cells,
                                        max_rows, quote, xlsx_rows)
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ParseError, parse_amount
 from debtcli.model.records import LEDGER_TYPES, InputFile, Issue, LedgerRow, PaymentRecord, RejectedRow, SourceRef
 from debtcli.terms.loader import parse_date

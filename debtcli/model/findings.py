@@ -5,10 +5,11 @@ catalogue of the report's language (``debtcli.messages``) when it is rendered, n
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.records import SourceRef
 
 SEVERITIES = ("error", "warning", "info")

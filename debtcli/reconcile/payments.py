@@ -20,11 +20,12 @@ like any other, then set aside as ``after_as_of``: listed, not applied, and no f
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date
 from decimal import Decimal
 
 from debtcli.model.findings import PAYMENT_MISMATCH, Finding, text
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.records import LedgerRow, PaymentRecord, SourceRef
 
 DEFAULT_WINDOW_DAYS = 3

@@ -4,8 +4,9 @@ Markdown writers (``render.writer``) lay it out and know nothing else of the deb
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+
+from debtcli.model.lazy_dataclass import dataclass
 
 
 @dataclass(frozen=True)

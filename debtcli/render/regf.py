@@ -10,10 +10,11 @@ recomputed here. The labels below are the form's words; a test compares them wit
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from html import escape
+
+from debtcli.model.lazy_dataclass import dataclass
 
 FORMATS = ("pdf", "html", "docx")
 

@@ -7,12 +7,12 @@ of computation lines but writes live formulas. Every figure comes from the Repor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from debtcli.messages import basis_text, finding_basis, finding_message, name, say, value_text
 from debtcli.messages.problems import problem_text
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO
 from debtcli.model.records import COMPONENTS
 from debtcli.render.document import KeyValues, Paragraph, Row, Section, Signature, Statement, Table

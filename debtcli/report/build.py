@@ -3,11 +3,11 @@ in ``verify``, the lawful run beside it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from debtcli.engine.account import Account, account_from_terms
 from debtcli.engine.replay import Replays, ReplayResult, replay, schedule_replay
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.terms.case import Case
 from debtcli.model.records import Issue
 from debtcli.reconcile.payments import PaymentMatch, match_settings, not_applied, payments_to_credit

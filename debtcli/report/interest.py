@@ -8,12 +8,12 @@ the rate does not change. Nothing here reads the clock, prints or exits.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcli.engine.account import Account, RatePoint, resolve_rate_path
 from debtcli.engine.replay import replay
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO, fmt, fmt_grouped, minor_unit, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
 from debtcli.rules.lpr import Fixing, Fixings

@@ -8,13 +8,14 @@ schedule, balance and quote reports) into the JSON of ARCHITECTURE §5.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
 from debtcli.engine.replay import AccrualLine
 from debtcli.model.findings import Finding, Limitation
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import round_money
 from debtcli.model.records import COMPONENTS, InputFile, PaymentRecord, RejectedRow, SourceRef
 from debtcli.rules.us_itemization import Itemization

@@ -4,12 +4,12 @@ this module only compares and subtracts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcli.messages import finding_message, value_text
 from debtcli.model.findings import Finding, text
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import HUNDRED, ZERO, ParseError, fmt, fmt_grouped, parse_amount, round_money
 from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENTS, SourceRef
 

@@ -17,10 +17,10 @@ A pack is an object with:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from debtcli.engine.account import Account
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.terms.case import Case
 from debtcli.model.records import Issue, SourceRef
 

@@ -25,7 +25,7 @@ term is unclear; ``original_lender_kind`` for a debt buyer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -34,6 +34,7 @@ from debtcli.engine.exact import round_ratio
 from debtcli.engine.replay import Replays, ReplayResult
 from debtcli.model.findings import Finding, literal, pack_text
 from debtcli.model.findings import text as ref
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO, ParseError, fmt_grouped, parse_amount, parse_rate, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
 from debtcli.rules.cn_caps import (

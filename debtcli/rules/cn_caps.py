@@ -14,12 +14,12 @@ into a message that tells the user how to supply the fixing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from debtcli.model.findings import text
 from debtcli.engine.account import RatePoint
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.records import InputError, Issue, SourceRef
 
 NEW_RULES_FROM = date(2020, 8, 20)  # 2020 amendment of the Provisions in force

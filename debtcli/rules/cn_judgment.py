@@ -23,12 +23,13 @@ cumulative bands on the amount claimed (Art. 13), half under the simple procedur
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcli.engine.replay import AccrualLine, Allocation, AppliedPayment, Posting
 from debtcli.model.findings import text
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO, round_money
 from debtcli.model.records import COMPONENTS
 from debtcli.terms.schema import JUDGMENT_AMOUNTS, Judgment

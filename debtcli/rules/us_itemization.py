@@ -13,10 +13,10 @@ letter is a real discrepancy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO
 from debtcli.model.records import COMPONENTS
 

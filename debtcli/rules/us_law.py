@@ -8,13 +8,13 @@ for it (``InputError``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
 from debtcli.model.findings import text
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.records import InputError, Issue, SourceRef
 from debtcli.model.findings import Limitation
 

@@ -3,8 +3,9 @@ was read to get them (every file with its hash and row counts; every rejected ro
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.records import InputFile, Issue, LedgerRow, PaymentRecord, RejectedRow
 from debtcli.terms.schema import Terms
 
