@@ -6,10 +6,11 @@ Every key of ARCHITECTURE §4 has a field here. Optional keys that were not writ
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date
 from decimal import Decimal
 
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import Rate
 from debtcli.model.records import PaymentRecord
 
@@ -40,7 +41,7 @@ INTEREST_METHODS = ("daily", "per_period")
 REPRICING = ("fixing", "anniversary")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RateSpec:
     """A contract rate: fixed, linked to the LPR (``LPR+0.5%``, ``4×LPR``), or relative to the contract
     rate (``+50%`` means the contract rate plus half of it, only for ``default_rate``)."""
@@ -53,7 +54,7 @@ class RateSpec:
     markup: Decimal | None = None  # relative: 0.5 for "+50%"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Fee:
     """A fee the contract provides for. ``withheld`` fees were kept back from the money handed
     over (砍头息 when ``component`` is interest). ``per_installment`` fees fall due with every
@@ -70,20 +71,20 @@ class Fee:
     paid_to: str = "lender"  # lender | nominee (a party the lender designates) | third_party
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Disbursement:
     date: date
     amount: Decimal  # money handed over
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CustomInstallment:
     due: date
     principal: Decimal
     interest: Decimal | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Judgment:
     """What an effective judgment (or mediation statement) orders paid: the money per component, any
     running interest "至实际清偿之日止" as the judgment words it, and the performance deadline."""
@@ -97,7 +98,7 @@ class Judgment:
     document: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Event:
     """A non-cash event: acceleration, rate change, charge-off, waiver, demand notice,
     acknowledgment, restructure (a payment plan replacing the remaining schedule); or a fee / cost
@@ -117,7 +118,7 @@ class Event:
     judgment: Judgment | None = None  # type = "judgment"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Demand:
     """What the creditor asks for, as stated (collection letter, claim)."""
 
@@ -133,14 +134,14 @@ class Demand:
     sent: date | None = None  # the date the notice is sent (validation period, 12 CFR 1006.34(b)(5))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LatePenalty:
     rate: Decimal
     min: Decimal | None = None
     max: Decimal | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AnnualFee:
     """年费: ``amount`` charged on ``date`` and on each anniversary of it."""
 
@@ -148,7 +149,7 @@ class AnnualFee:
     date: date
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class InstallmentPlan:
     """分期: ``amount`` of principal taken out of the revolving balance on ``date`` and billed in
     ``months`` equal parts (the last takes the rest) on the following statements, each with a fee of
@@ -162,7 +163,7 @@ class InstallmentPlan:
     index: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CardTerms:
     """Revolving card terms (``product = "card"``)."""
 
@@ -183,7 +184,7 @@ class CardTerms:
     installment_plans: tuple[InstallmentPlan, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CaseInfo:
     id: str
     jurisdiction: str = "none"
@@ -197,7 +198,7 @@ class CaseInfo:
     reference: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Contract:
     signed: date
     principal: Decimal
@@ -232,7 +233,7 @@ class Contract:
     overdue_from: str = "due"  # due | next_day: the first day of default interest
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Terms:
     """Everything ``case.toml`` says."""
 
