@@ -14,7 +14,6 @@ import codecs
 import csv
 import os
 import stat
-import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -228,6 +227,8 @@ def check_workbook(path: Path) -> None:
     if not magic.startswith(b"PK"):
         raise ReadError("not an Excel workbook (.xlsx is a zip archive, this file is not); "
                         "if it is a CSV, name it .csv")
+    import zipfile  # a workbook only
+
     try:
         with zipfile.ZipFile(path) as zf:
             members = zf.infolist()

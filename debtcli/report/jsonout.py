@@ -13,7 +13,6 @@ from debtcli.messages import basis_text, finding_basis, finding_message, value_t
 from debtcli.model.findings import Finding
 from debtcli.model.money import fmt
 from debtcli.model.records import PaymentRecord, SourceRef
-from debtcli.report.interest import InterestRun, interest_to_dict
 from debtcli.report.model import KEYS, BalanceReport, PaymentLine, Report, ScheduleReport
 from debtcli.report.settlement import Quote, plans_to_dict, quote_to_dict
 
@@ -29,6 +28,8 @@ def to_json(value, language: str = "en") -> dict:
         return balance_to_dict(value)
     if isinstance(value, Quote):
         return quote_to_dict(value)
+    from debtcli.report.interest import InterestRun, interest_to_dict  # its engine imports only for that report
+
     if isinstance(value, InterestRun):
         return interest_to_dict(value, language)
     raise TypeError(f"no JSON form for {type(value).__name__}")

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 
 from debtcli.engine.account import add_months_sticky
 
@@ -112,7 +111,11 @@ def parse_lpr_csv(text: str) -> Fixings:
 
 @lru_cache(maxsize=1)
 def load_lpr_table() -> Fixings:
-    text = resources.files("debtcli.rules").joinpath("data/lpr_cn.csv").read_text(encoding="utf-8")
+    # read through the package's own loader (a folder or a zip): importlib.resources would load a dozen
+    # modules (tempfile, shutil, zipfile ...) for one file
+    import os
+
+    text = __spec__.loader.get_data(os.path.join(os.path.dirname(__file__), "data", "lpr_cn.csv")).decode("utf-8")
     return parse_lpr_csv(text)
 
 
