@@ -4,6 +4,7 @@ library's dataclass of the same definition, whichever way it is first used."""
 import copy
 import dataclasses
 import importlib
+import inspect
 import pickle
 import pkgutil
 import subprocess
@@ -60,6 +61,9 @@ def test_the_lazy_dataclass_is_the_standard_ones(options):
 
 
 def test_fields_and_is_dataclass_before_any_instance():
+    std, lazy = _pair(frozen=True)
+    assert str(inspect.signature(lazy)) == str(inspect.signature(std))
+    assert list(inspect.signature(lazy).parameters) == ["a", "b", "c", "d"]
     _, lazy = _pair(frozen=True)
     assert dataclasses.is_dataclass(lazy)
     assert [f.name for f in dataclasses.fields(lazy)] == ["a", "b", "c", "d"]

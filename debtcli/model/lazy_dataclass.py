@@ -4,8 +4,8 @@ Making a dataclass costs about 2 ms of CPU (the standard library writes and comp
 and a command uses only some of the records its modules define: a ``debtcli verify`` of a loan
 never builds a card cycle, a settlement plan or a schedule report. With this decorator a class
 becomes a dataclass, exactly as ``dataclasses.dataclass(**options)`` makes it, the first time it is
-used: an instance is made (or unpickled or copied), ``dataclasses.fields()`` / ``is_dataclass()``
-look at it, or a dataclass subclass of it is made. Before that it is the plain class as written.
+used: an instance is made (or unpickled or copied), ``dataclasses.fields()`` / ``is_dataclass()`` /
+``inspect.signature()`` look at it, or a dataclass subclass of it is made. Before that it is the plain class as written.
 
 A class the lazy way cannot serve is made at once: ``slots=True`` (the standard library makes a new
 class), a class without fields of its own, one that defines ``__init__``, ``__new__`` or its own
@@ -34,6 +34,22 @@ class _Pending:
         return make(self.cls).__dict__[_FIELDS]
 
 
+class _PendingSignature:
+    """Stands for ``__signature__`` of a class not made yet: ``inspect.signature`` makes the class and
+    reads the signature of its ``__init__``."""
+
+    __slots__ = ("cls",)
+
+    def __init__(self, cls):
+        self.cls = cls
+
+    def __get__(self, obj, owner=None):
+        import inspect
+
+        make(self.cls)
+        return inspect.signature(owner if obj is None else type(obj))
+
+
 def make(cls):
     """Turn ``cls`` into its dataclass now, if it is still waiting (else leave it)."""
     with _LOCK:
@@ -42,14 +58,14 @@ def make(cls):
             return cls
         for base in cls.__mro__[-2:0:-1]:
             make(base)
-        for name in (_FIELDS, "__init__", "__setstate__"):
+        for name in (_FIELDS, "__signature__", "__init__", "__setstate__"):
             delattr(cls, name)
         made = dataclasses.dataclass(cls, **pending.options)
         assert made is cls
         return cls
 
 
-_OWN = ("__init__", "__new__", "__setstate__", "__getstate__", "__reduce__", "__reduce_ex__", _FIELDS)
+_OWN = ("__init__", "__new__", "__setstate__", "__getstate__", "__reduce__", "__reduce_ex__", "__signature__", _FIELDS)
 
 
 def _lazy_ok(cls, options) -> bool:
@@ -76,6 +92,7 @@ def _wait(cls, options):
             object.__setattr__(self, key, value)
 
     setattr(cls, _FIELDS, _Pending(cls, options))
+    cls.__signature__ = _PendingSignature(cls)
     cls.__init__ = __init__
     cls.__setstate__ = __setstate__
     return cls
