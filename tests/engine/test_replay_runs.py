@@ -52,14 +52,19 @@ def _account(contract, payments):
     return account
 
 
-@settings(max_examples=120, deadline=None)
-@given(loans(), st.sampled_from(["daily", "per_period"]))
-def test_a_traced_run_without_its_trace_is_the_untraced_run(loan, interest_method):
+def _loan_account(loan, interest_method):
+    """(account, as_of) of a generated loan under ``interest_method`` (a bullet loan keeps its own)."""
     contract, payments, as_of = loan
     contract = {**contract, "interest_method": interest_method}
     if contract["method"] == "bullet":
         contract.pop("interest_method")
-    account = _account(contract, payments)
+    return _account(contract, payments), as_of
+
+
+@settings(max_examples=120, deadline=None)
+@given(loans(), st.sampled_from(["daily", "per_period"]))
+def test_a_traced_run_without_its_trace_is_the_untraced_run(loan, interest_method):
+    account, as_of = _loan_account(loan, interest_method)
     traced = replay(account, as_of, True)
     assert untraced(traced) == replay(account, as_of, False)
     assert traced.balance == replay(account, as_of, False).balance
@@ -137,11 +142,7 @@ def test_the_exposure_is_the_sum_over_the_posted_accrual_lines(loan, interest_me
     # per-period line: base x days / (12 x days of the period)); the same whether the run is traced.
     from fractions import Fraction
 
-    contract, payments, as_of = loan
-    contract = {**contract, "interest_method": interest_method}
-    if contract["method"] == "bullet":
-        contract.pop("interest_method")
-    account = _account(contract, payments)
+    account, as_of = _loan_account(loan, interest_method)
     traced = replay(account, as_of, True)
     expected = sum((Fraction(ln.base) * ln.days / (12 * ln.basis if ln.per == "month" else ln.basis)
                     for p in traced.postings for ln in p.lines
