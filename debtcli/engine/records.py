@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import field
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import NamedTuple
 
 from debtcli.model.lazy_dataclass import dataclass
@@ -156,11 +157,18 @@ class ReplayResult:
     card: object | None = None  # debtcli.engine.card.CardOutcome for card accounts
     plans: tuple = ()  # debtcli.engine.restructure.PlanOutcome of each restructure applied
     unenforced: dict = field(default_factory=dict)  # component -> unpaid interest above ``claim_limit``, not owed
-    # (numerator, denominator): the exact sum of base x days / basis over every span of interest and
-    # default interest posted (a per-period span: base x days / (12 x days of the period)), the figure
-    # an annual rate is multiplied by to give what that rate would have charged on the same balances
-    # over the same days; traced or not
-    exposure: tuple = (ZERO, 1)
+    # (base, days, basis) of every span of interest and default interest posted (a per-period span:
+    # basis = 12 x the days of its period), traced or not; see ``exposure``
+    exposure_spans: tuple = ()
+
+    @property
+    def exposure(self) -> Fraction:
+        """The exact sum of base x days / basis over ``exposure_spans``: what an annual rate is
+        multiplied by to give what it would have charged on the same balances over the same days."""
+        by_basis: dict = {}
+        for base, days, basis in self.exposure_spans:
+            by_basis[basis] = by_basis.get(basis, 0) + Fraction(base) * days
+        return sum((v / b for b, v in sorted(by_basis.items())), Fraction(0))
 
 
 @dataclass(frozen=True, slots=True)

@@ -229,10 +229,10 @@ class _Replay:
         self.accr = {c: Accrued() for c in _ACCRUING}  # exact: base x rate x days / denominator
         self.accr_lines: dict[str, list] = {c: [] for c in _ACCRUING}
         self.accr_band = {c: Accrued() for c in _ACCRUING}
-        # base x days / denominator of the spans accrued and not yet posted, and of those posted
-        # (``ReplayResult.exposure``): interest and default interest
-        self.exposure_open = {"interest": Accrued(), "default_interest": Accrued()}
-        self.exposure = Accrued()
+        # (base, days, denominator) of each span of interest and default interest accrued and not yet
+        # posted, and of those posted (``ReplayResult.exposure``, summed only when it is read)
+        self.exposure_open: dict[str, list] = {"interest": [], "default_interest": []}
+        self.exposure_spans: list = []
         self.ceiling_accr = Accrued()  # what the fee ceiling allows since the last due date
         self.prepaid = ZERO  # interest withheld up front, not yet set against interest owed
         self.rate = ZERO
@@ -373,7 +373,7 @@ class _Replay:
             days = (t1 - t0).days
             self.accr[component].add(base * rate * days, 12 * p_days)
             if exposure is not None:
-                exposure.add(base * days, 12 * p_days)
+                exposure.append((base, days, 12 * p_days))
             if self.trace:
                 monthly = rate / 12
                 self.accr_lines[component].append(_record(AccrualLine, (
@@ -386,7 +386,7 @@ class _Replay:
             days = (t1 - t0).days if self.actual_days else day_count_days(t0, t1, self.dc)
             self.accr[component].add(base * rate * days, self.basis)
             if exposure is not None:
-                exposure.add(base * days, self.basis)
+                exposure.append((base, days, self.basis))
             if self.trace:
                 self.accr_lines[component].append(_record(AccrualLine, (
                     component, t0, t1, days, base, rate, self.basis, base * rate * days / self.basis, "year",
@@ -395,7 +395,7 @@ class _Replay:
         for s, e, days, basis in pieces:
             self.accr[component].add(base * rate * days, basis)
             if exposure is not None:
-                exposure.add(base * days, basis)
+                exposure.append((base, days, basis))
             if self.trace:
                 amount = base * rate * days / basis
                 self.accr_lines[component].append(
@@ -504,10 +504,10 @@ class _Replay:
         """The spans accrued for ``component`` are crystallised: they count in ``exposure`` when a
         posting carries them (as its accrual lines), and are dropped with them otherwise."""
         open_ = self.exposure_open.get(component)
-        if open_ is not None and open_:
+        if open_:
             if posted:
-                self.exposure.add(open_.num, open_.den)
-            open_.reset()
+                self.exposure_spans += open_
+            open_.clear()
 
     def owe(self, component: str, amount: Decimal, n: int | None, due: date, overdue: bool, band: Decimal = ZERO):
         if component != "principal":
@@ -933,5 +933,5 @@ class _Replay:
             last_payment=self.last_payment,
             events=tuple(self.noncash),
             unenforced=unenforced,
-            exposure=(self.exposure.num, self.exposure.den),
+            exposure_spans=tuple(self.exposure_spans),
         )

@@ -25,7 +25,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcli.engine.account import Account, RatePoint, add_months_sticky, annuity_payment
-from debtcli.engine.exact import Accrued
 from debtcli.engine.records import Restructure
 from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO, round_money
@@ -107,7 +106,7 @@ def replay_restructured(account: Account, as_of: date, trace: bool, replay_fn):
         first_missed=first.first_missed or second.first_missed,
         last_payment=second.last_payment or first.last_payment,
         events=first.events + ((r.date, "restructure"),) + second.events,
-        exposure=exposure_sum(first.exposure, second.exposure),
+        exposure_spans=first.exposure_spans + second.exposure_spans,
         card=first.card,
         plans=first.plans + (outcome,) + second.plans,
     )
@@ -170,17 +169,9 @@ def _capitalized(account: Account, r: Restructure, first, as_of: date, trace: bo
         first_missed=first.first_missed or second.first_missed,
         last_payment=second.last_payment or first.last_payment,
         events=first.events + ((r.date, "capitalize"),) + second.events,
-        exposure=exposure_sum(first.exposure, second.exposure),
+        exposure_spans=first.exposure_spans + second.exposure_spans,
         plans=first.plans + second.plans,
     )
-
-
-def exposure_sum(a: tuple, b: tuple) -> tuple:
-    """The exposures (numerator, denominator) of two runs together, exactly."""
-    acc = Accrued()
-    acc.add(*a)
-    acc.add(*b)
-    return acc.num, acc.den
 
 
 def _from(path, day: date):

@@ -27,10 +27,10 @@ from __future__ import annotations
 
 from dataclasses import field, replace
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+from fractions import Fraction
 
 from debtcli.engine.account import Account, RatePoint, account_from_terms, level_installment
-from debtcli.engine.exact import round_ratio
 from debtcli.engine.replay import Replays, ReplayResult
 from debtcli.model.findings import Finding, literal, pack_text
 from debtcli.model.findings import text as ref
@@ -544,8 +544,7 @@ class CnPack:
 
         # 24% a year on the balances interest and default interest ran on, over the same days: the
         # rate times the run's exposure (sum of base x days / basis over those spans), rounded once
-        num, den = lawful_result.exposure
-        line = round_ratio(BANK_LINE * num, den, 2, ROUND_HALF_UP)
+        line = _cents_half_up(Fraction(BANK_LINE) * lawful_result.exposure)
         cost, _, source = demanded_cost(ctx, contract_result, COST_COMPONENTS)
         if cost <= line:
             return []
@@ -784,6 +783,12 @@ def _reduce_from_last(installments, amount: Decimal):
 
 def _sum(d: dict, keys) -> Decimal:
     return sum((d.get(k, ZERO) for k in keys), ZERO)
+
+
+def _cents_half_up(x: Fraction) -> Decimal:
+    """An exact non-negative amount rounded half-up to the cent."""
+    q, r = divmod(x.numerator * 100, x.denominator)
+    return Decimal(q + (1 if 2 * r >= x.denominator else 0)).scaleb(-2)
 
 
 def _rate_text(ctx) -> str:
