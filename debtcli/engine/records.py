@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import field
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from typing import NamedTuple
 
 from debtcli.model.lazy_dataclass import dataclass
@@ -162,9 +161,12 @@ class ReplayResult:
     exposure_spans: tuple = ()
 
     @property
-    def exposure(self) -> Fraction:
-        """The exact sum of base x days / basis over ``exposure_spans``: what an annual rate is
-        multiplied by to give what it would have charged on the same balances over the same days."""
+    def exposure(self):
+        """The exact sum (a ``fractions.Fraction``) of base x days / basis over ``exposure_spans``:
+        what an annual rate is multiplied by to give what it would have charged on the same balances
+        over the same days. (fractions is imported here: only a check that reads the sum needs it.)"""
+        from fractions import Fraction
+
         by_basis: dict = {}
         for base, days, basis in self.exposure_spans:
             by_basis[basis] = by_basis.get(basis, 0) + Fraction(base) * days

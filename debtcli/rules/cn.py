@@ -27,10 +27,10 @@ from __future__ import annotations
 
 from dataclasses import field, replace
 from datetime import date, timedelta
-from decimal import Decimal
-from fractions import Fraction
+from decimal import ROUND_HALF_UP, Decimal
 
 from debtcli.engine.account import Account, RatePoint, account_from_terms, level_installment
+from debtcli.engine.exact import round_ratio
 from debtcli.engine.replay import Replays, ReplayResult
 from debtcli.model.findings import Finding, literal, pack_text
 from debtcli.model.findings import text as ref
@@ -540,11 +540,14 @@ class CnPack:
         """Banks and licensed lenders: the total cost the lender asks for (its postings, its demand,
         else its contract) above 24% a year on the principal outstanding, which the borrower may ask a
         court to reduce. Reported, not cut."""
+        from fractions import Fraction
+
         from debtcli.rules.cn_demanded import demanded_cost
 
         # 24% a year on the balances interest and default interest ran on, over the same days: the
         # rate times the run's exposure (sum of base x days / basis over those spans), rounded once
-        line = _cents_half_up(Fraction(BANK_LINE) * lawful_result.exposure)
+        line24 = Fraction(BANK_LINE) * lawful_result.exposure
+        line = round_ratio(Decimal(line24.numerator), line24.denominator, 2, ROUND_HALF_UP)
         cost, _, source = demanded_cost(ctx, contract_result, COST_COMPONENTS)
         if cost <= line:
             return []
@@ -783,12 +786,6 @@ def _reduce_from_last(installments, amount: Decimal):
 
 def _sum(d: dict, keys) -> Decimal:
     return sum((d.get(k, ZERO) for k in keys), ZERO)
-
-
-def _cents_half_up(x: Fraction) -> Decimal:
-    """An exact non-negative amount rounded half-up to the cent."""
-    q, r = divmod(x.numerator * 100, x.denominator)
-    return Decimal(q + (1 if 2 * r >= x.denominator else 0)).scaleb(-2)
 
 
 def _rate_text(ctx) -> str:
