@@ -131,7 +131,8 @@ def _print_table(run, lang: str) -> None:
     from rich.markup import escape
 
     from debtcli.model.money import fmt_grouped
-    from debtcli.report.interest import court_line_en, court_line_zh, note_zh
+    from debtcli.messages import say
+    from debtcli.report.interest import court_line_en, court_line_zh
 
     con = Console(highlight=False, soft_wrap=True)
     p = run.places
@@ -148,7 +149,7 @@ def _print_table(run, lang: str) -> None:
         counting = "算头不算尾" if run.counting == "start" else "算头算尾"
         con.print(f"计算口径：实际天数 ÷ {run.basis}；{counting}；四舍五入至小数点后 {p} 位")
         for n in run.notes:
-            con.print(f"说明：{escape(note_zh(n))}")
+            con.print(f"说明：{escape(say(n, 'zh'))}")
         return
     if run.segments_sum != run.total:
         con.print(f"rounding: the segment lines add up to {fmt_grouped(run.segments_sum, p)}; the total rounds the "
@@ -156,4 +157,4 @@ def _print_table(run, lang: str) -> None:
     counting = "start day only (算头不算尾)" if run.counting == "start" else "both ends (算头算尾)"
     con.print(f"conventions: actual days / {run.basis}; counting {counting}; half_up to {p} places")
     for n in run.notes:
-        con.print(f"note: {escape(n)}")
+        con.print(f"note: {escape(say(n, 'en'))}")

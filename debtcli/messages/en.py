@@ -348,6 +348,10 @@ PACK_NOTES = {
         f"the contract names no day count: ACT/360 is used (creditor-favourable); ACT/365 gives a lawful total of "
         f"{_m(p['total'])} ({_m(p['diff'])} less)"),
     "note.cn.judgment": _judgment_note_en,
+    "note.interest.benchmark_secondary": lambda p, w: (
+        f"the PBOC benchmark change of {w.d(p['date'])} has status {p['status']} (secondary sources only)"),
+    "note.interest.lpr_unverified": lambda p, w: (
+        f"the LPR fixing of {w.d(p['date'])} has status {p['status']} (not verified in two sources)"),
     "note.cn.court_fee": lambda p, w: (
         f"案件受理费 on a claim of {w.m(p['claimed'])}: {w.m(p['fee'])}" + (" (simple procedure: half)" if p["simple"]
                                                                           else "") + f" ({FEE_EN})"),

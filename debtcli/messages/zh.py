@@ -347,6 +347,10 @@ PACK_NOTES = {
         f"合同未约定计息天数：采用一年按 360 天（对债权人有利）；按一年 365 天计算，依法余额合计为 {w.m(p['total'])}"
         f"（少 {w.m(p['diff'])}）"),
     "note.cn.judgment": _judgment_note_zh,
+    "note.interest.benchmark_secondary": lambda p, w: (
+        f"中国人民银行 {w.d(p['date'])} 的基准利率调整状态为 {p['status']}（仅有二手来源）"),
+    "note.interest.lpr_unverified": lambda p, w: (
+        f"{w.d(p['date'])} 的 LPR 报价状态为 {p['status']}（未经两个来源核实）"),
     "note.cn.court_fee": lambda p, w: (
         f"按诉讼请求 {w.m(p['claimed'])} 计算的案件受理费 {w.m(p['fee'])}" + ("（简易程序减半）" if p["simple"] else "")
         + f"（{FEE_ZH}）"),

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from debtcli.engine.account import Account, RatePoint, resolve_rate_path
 from debtcli.engine.replay import replay
+from debtcli.model.findings import text
 from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO, fmt, fmt_grouped, minor_unit, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
@@ -53,7 +54,7 @@ class InterestRun:
     segments: tuple[Segment, ...]
     raw_total: Decimal
     total: Decimal  # the exact sum rounded once (half-up at the minor unit)
-    notes: tuple[str, ...] = ()
+    notes: tuple = ()  # model.findings.Text: a rate table row not verified in two sources
 
     @property
     def segments_sum(self) -> Decimal:
@@ -134,10 +135,9 @@ def interest_run(principal: Decimal, start: date, end: date, rate: RateSpec, bas
         if rate.index is not None and line.start < LPR_START:
             bench = benchmarks.in_force(line.start)
             if not bench.verified:
-                notes.append(f"the PBOC benchmark change of {bench.date} has status {bench.status} "
-                             "(secondary sources only)")
+                notes.append(text("note.interest.benchmark_secondary", date=bench.date, status=bench.status))
         if fx is not None and not fx.verified and fx.status != "given":
-            notes.append(f"the LPR fixing of {fx.date} has status {fx.status} (not verified in two sources)")
+            notes.append(text("note.interest.lpr_unverified", date=fx.date, status=fx.status))
         segments.append(Segment(
             line.start, line.end - timedelta(days=1), line.days, line.base, line.rate, line.basis, line.amount,
             round_money(line.amount, ROUNDING, places), rate.text, fx,
@@ -235,22 +235,11 @@ def court_line_en(run: InterestRun, s: Segment) -> str:
             f"/ {s.basis} = {fmt_grouped(s.amount, p)}")
 
 
-def note_zh(note: str) -> str:
-    """A note of the run (a rate table row not verified in two sources), in Chinese."""
-    import re
-
-    m = re.fullmatch(r"the PBOC benchmark change of (\S+) has status (\S+) \(secondary sources only\)", note)
-    if m:
-        return f"中国人民银行 {m[1]} 的基准利率调整状态为 {m[2]}（仅有二手来源）"
-    m = re.fullmatch(r"the LPR fixing of (\S+) has status (\S+) \(not verified in two sources\)", note)
-    if m:
-        return f"{m[1]} 的 LPR 报价状态为 {m[2]}（未经两个来源核实）"
-    return note
-
-
 def interest_to_dict(run: InterestRun, language: str = "en") -> dict:
     """The run as JSON; the texts (counting, rounding, notes) in ``language`` (zh or en), the keys,
     codes and figures the same in both."""
+    from debtcli.messages import say
+
     p = run.places
     segs = []
     for s in run.segments:
@@ -275,7 +264,7 @@ def interest_to_dict(run: InterestRun, language: str = "en") -> dict:
         "rounding": f"四舍五入至小数点后 {p} 位：各段金额分别舍入；合计对未舍入的总和只舍入一次" if language == "zh"
         else f"{ROUNDING} to {p} places: each segment for its line; the total rounds the exact sum once",
         "days": run.days, "segments": segs, "segments_sum": fmt(run.segments_sum, p), "total": fmt(run.total, p),
-        "notes": [note_zh(n) for n in run.notes] if language == "zh" else list(run.notes),
+        "notes": [say(n, language) for n in run.notes],
     }
 
 
