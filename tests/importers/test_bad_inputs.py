@@ -340,6 +340,14 @@ def corpus_case(folder: Path, name: str, placed: str) -> Path:
     return folder
 
 
+def unsafe_case(folder: Path, make) -> Path:
+    """``folder``, made to hold a sound case.toml and the unsafe table ``make`` writes there."""
+    folder.mkdir()
+    shutil.copy(CORPUS / "cases" / "as_of_before_signing.toml", folder / "case.toml")
+    make(folder)
+    return folder
+
+
 @pytest.mark.parametrize("name,placed,args,lines", CASE_FILES, ids=[c[0] for c in CASE_FILES])
 def test_each_bad_case_file_gets_its_message(tmp_path, run_cli, name, placed, args, lines):
     folder = corpus_case(tmp_path / "case", name, placed)
@@ -353,10 +361,7 @@ def test_each_bad_case_file_gets_its_message(tmp_path, run_cli, name, placed, ar
 @pytest.mark.parametrize("i", range(len(MADE)), ids=[f"{m[0]}-{i}" for i, m in enumerate(MADE)])
 def test_each_unsafe_table_is_refused_by_name(tmp_path, i):
     _, make, line = MADE[i]
-    folder = tmp_path / "case"
-    folder.mkdir()
-    shutil.copy(CORPUS / "cases" / "as_of_before_signing.toml", folder / "case.toml")
-    make(folder)
+    folder = unsafe_case(tmp_path / "case", make)
     proc = _verify(folder)
     assert proc.returncode == 2, proc.stderr
     assert line in proc.stderr.splitlines(), proc.stderr

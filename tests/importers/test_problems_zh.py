@@ -26,7 +26,7 @@ from debtcli.importers.profile import PROFILE_KEYS, RULE_KEYS
 from debtcli.messages.problems import DETAILS, EXPECTED
 from debtcli.model.records import COMPONENTS, LEDGER_TYPES
 from debtcli.terms.loader import CASE_KEYS, CONTRACT_KEYS, TOP_KEYS
-from tests.importers.test_bad_inputs import CASE_FILES, CASES, CORPUS, MADE, corpus_case
+from tests.importers.test_bad_inputs import CASE_FILES, CASES, CORPUS, MADE, corpus_case, unsafe_case
 
 runner = CliRunner()
 BASE = (CORPUS / "cases" / "as_of_before_signing.toml").read_text("utf-8")
@@ -112,10 +112,7 @@ def test_each_corpus_case_speaks_chinese(tmp_path, name, placed, args, lines):
 @pytest.mark.parametrize("i", range(len(MADE)), ids=[f"{m[0]}-{i}" for i, m in enumerate(MADE)])
 def test_each_unsafe_table_is_refused_in_chinese(tmp_path, i):
     _, make, _ = MADE[i]
-    folder = tmp_path / "case"
-    folder.mkdir()
-    shutil.copy(CORPUS / "cases" / "as_of_before_signing.toml", folder / "case.toml")
-    make(folder)
+    folder = unsafe_case(tmp_path / "case", make)
     env = {**os.environ, "DEBTCLI_LANG": "zh"}
     proc = subprocess.run([sys.executable, "-m", "debtcli", "verify", str(folder)], capture_output=True, text=True,
                           encoding="utf-8", timeout=120, check=False, env=env)
