@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from debtcli.cli.common import FormatOpt, Language, MessagesLangOpt, TableOrJson, fail_input, parse_date_option, print_json
+from debtcli.cli.common import FormatOpt, Language, TableOrJson, fail_input, parse_date_option, print_json
 
 
 class Basis(str, Enum):

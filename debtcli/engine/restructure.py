@@ -21,7 +21,7 @@ interest is owed as principal from that day.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from debtcli.engine.account import Account, RatePoint, add_months_sticky, annuity_payment

@@ -32,7 +32,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from debtcli.engine.account import Account, RatePoint, account_from_terms, level_installment
 from debtcli.engine.exact import round_ratio
 from debtcli.engine.replay import Replays, ReplayResult
-from debtcli.model.findings import Finding, literal, pack_text
+from debtcli.model.findings import Finding
 from debtcli.model.findings import text as ref
 from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO, ParseError, fmt_grouped, parse_amount, parse_rate, round_money
@@ -43,9 +43,9 @@ from debtcli.rules.cn_caps import (
     lpr_on, lpr_unknown, pct, segment_at,
 )
 from debtcli.rules.base import SettingsCheck, checked_on
-from debtcli.rules.pboc import GRADES, grade_for, load_benchmark_table
+from debtcli.rules.pboc import grade_for, load_benchmark_table
 from debtcli.rules.cn_judgment import (
-    BASIS as JUDGMENT_BASIS, FEE_BASIS, court_fee, judgment_stage, latest_judgment, merge_into,
+    BASIS as JUDGMENT_BASIS, court_fee, judgment_stage, latest_judgment, merge_into,
 )
 from debtcli.rules.cn_limitation import INTERRUPTING, limitation_period
 from debtcli.rules.cn_plans import plan_end
@@ -222,8 +222,6 @@ class CnPack:
         case-acceptance fee)."""
         from debtcli.model.findings import UNAUTHORIZED_CHARGE
 
-        what = (f"the costs awarded by the judgment {judgment.document or judgment.date}" if judgment is not None
-                else "the case-acceptance fee computed from the claim")
         basis = ref("cn.costs_basis", judgment=judgment is not None, filed=ctx.terms.case.filed)
         out = []
         demand = ctx.terms.demand

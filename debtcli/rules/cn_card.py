@@ -139,7 +139,6 @@ class CnCardPack:
             penalties += tuple(r for r in later if r.start > RULES_2017)
             notes["card_late_charge"] = text("note.cn_card.late_charge")
         txns = []
-        places = account.places
         for t in plan.txns:
             if t.kind == "overlimit_fee" and t.posted >= RULES_2017:
                 findings.append(Finding(
@@ -203,7 +202,6 @@ class CnCardPack:
         excess = round_money(excess, account.rounding, account.places)
         if excess <= 0:
             return []
-        places = account.places
         return [Finding(
             RATE_ABOVE_CAP, "error", "interest", excess, {"excess": excess},
             (LAW["band"],), (SourceRef("case.toml", column="contract.rate"),), {"daily_cap": DAILY_CAP},
