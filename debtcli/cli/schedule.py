@@ -46,8 +46,6 @@ def schedule(
     def money(x):
         return fmt(x, places)
 
-    out = to_json(report)
-    totals, conv = out["totals"], report.conventions
     if format == ScheduleFormat.json:
         print_json(to_json(report))
         return
@@ -67,6 +65,7 @@ def schedule(
     from debtcli.model.money import fmt_grouped
     from debtcli.messages import say
 
+    totals, conv = to_json(report)["totals"], report.conventions  # the totals as the JSON gives them
     language = message_language(lang)
     con = Console()
     title = say("table.schedule.title", language, case=c.terms.case.id, ccy=c.terms.case.currency)
