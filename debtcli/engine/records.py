@@ -164,13 +164,18 @@ class ReplayResult:
     def exposure(self):
         """The exact sum (a ``fractions.Fraction``) of base x days / basis over ``exposure_spans``:
         what an annual rate is multiplied by to give what it would have charged on the same balances
-        over the same days. (fractions is imported here: only a check that reads the sum needs it.)"""
+        over the same days. (fractions is imported here: only a check that reads the sum needs it.)
+
+        The products base x days are summed per basis in Decimal at a precision that never rounds
+        (a rounding would raise ``Inexact``), so only one fraction per basis is made."""
+        from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Inexact, localcontext
         from fractions import Fraction
 
         by_basis: dict = {}
-        for base, days, basis in self.exposure_spans:
-            by_basis[basis] = by_basis.get(basis, 0) + Fraction(base) * days
-        return sum((v / b for b, v in sorted(by_basis.items())), Fraction(0))
+        with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[Inexact]):
+            for base, days, basis in self.exposure_spans:
+                by_basis[basis] = by_basis.get(basis, 0) + base * days
+        return sum((Fraction(v) / b for b, v in sorted(by_basis.items())), Fraction(0))
 
 
 @dataclass(frozen=True, slots=True)

@@ -159,3 +159,24 @@ def test_spans_whose_interest_rounds_to_nothing_leave_the_exposure_with_their_li
     traced = replay(account, date(2023, 1, 2), True)
     assert not any(p.lines for p in traced.postings)
     assert traced.exposure == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.decimals(min_value=0, max_value=10**12, allow_nan=False, allow_infinity=False, places=None),
+                          st.integers(0, 400), st.sampled_from([360, 365, 366, 336, 348, 360, 372])),
+                max_size=60))
+def test_the_exposure_is_exact_for_any_bases(spans):
+    # bases of any precision (carry_precision keeps 28 digits) and any mix of denominators: the sum
+    # is the exact one, whatever the decimal context in force.
+    import dataclasses
+    from decimal import localcontext
+    from fractions import Fraction
+
+    from debtcli.engine.records import ReplayResult
+
+    fields = {f.name: None for f in dataclasses.fields(ReplayResult) if f.default is dataclasses.MISSING
+              and f.default_factory is dataclasses.MISSING}
+    result = ReplayResult(**fields, exposure_spans=tuple(spans))
+    with localcontext(prec=6):
+        got = result.exposure
+    assert got == sum((Fraction(b) * d / n for b, d, n in spans), Fraction(0))
