@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLES
 
 BANK = EXAMPLES / "bank-loan"
@@ -26,8 +28,19 @@ def test_schedule_csv_and_table(run_cli):
     code, out, _ = run_cli("schedule", BANK, "--format", "csv")
     assert code == 0 and out.splitlines()[0] == "n,due,principal,interest,fees,total,balance"
     assert len(out.splitlines()) == 37
-    code, out, _ = run_cli("schedule", BANK)
+    code, out, _ = run_cli("schedule", BANK, "--lang", "en")
     assert code == 0 and "Conventions" in out and "1,858.12" in out
+
+
+@pytest.mark.parametrize("command", [("schedule",), ("balance", "--as-of", "2023-03-10")])
+def test_a_tables_language_is_the_cases_unless_lang_says_otherwise(run_cli, monkeypatch, command):
+    # bank-loan says language = "zh": its tables are Chinese whatever the messages language, as
+    # verify's and quote's are; --lang en asks for English.
+    monkeypatch.setenv("DEBTCLI_LANG", "en")
+    code, out, _ = run_cli(command[0], BANK, *command[1:])
+    assert code == 0 and "计算口径" in out and "Conventions" not in out
+    code, out, _ = run_cli(command[0], BANK, *command[1:], "--lang", "en")
+    assert code == 0 and "Conventions" in out and "计算口径" not in out
 
 
 def test_balance_json(run_json):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from debtcli.cli.common import AsOfOpt, CaseArg, FormatOpt, LangOpt, TableOrJson, fail_input, load_case_or_exit, \
-    message_language, parse_date_option, print_json
+    parse_date_option, print_json, table_language
 from debtcli.cli.schedule import _print_conventions
 
 
@@ -45,7 +45,7 @@ def balance(case: CaseArg, as_of: AsOfOpt = None, format: FormatOpt = TableOrJso
     from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH
     from debtcli.messages import say
 
-    language = message_language(lang)
+    language = table_language(c, lang)
     con = Console()
     t = Table(title=say("table.balance.title", language, case=c.terms.case.id, day=day, ccy=c.terms.case.currency))
     for i, col in enumerate(("component", "overdue", "due", "not_due", "settle")):

@@ -131,6 +131,15 @@ def message_language(lang=None) -> str:
     return "en"
 
 
+def table_language(case, lang=None) -> str:
+    """The language of what a command prints about one case (its table or document): ``--lang``, else
+    the case's own (``[case] language``, Chinese unless the case says otherwise), as ``verify`` and
+    ``quote`` do. Messages about the run (errors, warnings) follow ``message_language``."""
+    if lang is not None:
+        return getattr(lang, "value", lang)
+    return case.terms.case.language or "zh"
+
+
 def notice(label: str, line: str, lang: str | None = None) -> None:
     """One diagnostic line on stderr (``label``: error, warning, note, or "" for a bare line), in the
     message language."""

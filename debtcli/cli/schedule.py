@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from debtcli.cli.common import CaseArg, LangOpt, fail_input, load_case_or_exit, message_language, print_json
+from debtcli.cli.common import CaseArg, LangOpt, fail_input, load_case_or_exit, print_json, table_language
 
 
 class ScheduleFormat(str, Enum):
@@ -66,7 +66,7 @@ def schedule(
     from debtcli.messages import say
 
     totals, conv = to_json(report)["totals"], report.conventions  # the totals as the JSON gives them
-    language = message_language(lang)
+    language = table_language(c, lang)
     con = Console()
     title = say("table.schedule.title", language, case=c.terms.case.id, ccy=c.terms.case.currency)
     t = Table(title=title, show_footer=True)
