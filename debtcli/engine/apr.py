@@ -20,6 +20,7 @@ half-up to ``APR_PLACES`` decimals of a percent. Imports: the engine only (rule 
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import NamedTuple
@@ -34,6 +35,7 @@ IRR_NPV_TOLERANCE = Decimal("1e-30")  # relative to the largest flow: the net pr
 APR_PLACES = Decimal("0.01")  # percent to 2 decimals
 MONTHS_PER_DAY = Decimal(12) / Decimal(365)  # 28 digits: the periods of flows on other days than the schedule's
 _DEFAULT = Context(prec=28)  # the context MONTHS_PER_DAY and the periods are worked out in
+_SEARCH = Context(prec=IRR_PRECISION)
 with localcontext() as _ctx:
     _ctx.prec = IRR_PRECISION
     DAY_IN_MONTHS = Decimal(12) / Decimal(365)  # the same, to the precision of the search
@@ -85,21 +87,22 @@ def irr(flows) -> Decimal | None:
     The search runs first in binary floating point (the same bracket and Newton steps, microseconds);
     Newton finishes from its root in Decimal, usually in two or three steps, each kept within 1e-9 of
     the start. Only when that fails does the whole search run in Decimal."""
-    pairs = sorted((Decimal(t), Decimal(a)) for t, a in flows if a)
+    pairs = sorted([(Decimal(t), Decimal(a)) for t, a in flows if a])
     if not any(a > 0 for _, a in pairs) or not any(a < 0 for _, a in pairs):
         return None
+    facts = [_period_facts(t) for t, _ in pairs]
     with localcontext() as ctx:
         ctx.prec = IRR_PRECISION
-        whole = all(t == t.to_integral_value() for t, _ in pairs)
-        days = None if whole else _whole_days(pairs)
+        whole = all(f[1] is not None for f in facts)
+        days = None if whole else _whole_days(pairs, facts)
 
         def npv(r: Decimal) -> tuple[Decimal, Decimal]:
             v = ONE / (ONE + r)
             value = slope = ZERO
             if whole:  # v^t by running products over the sorted periods: one multiplication a period
                 k, f = 0, ONE
-                for t, a in pairs:
-                    while k < t:
+                for (t, a), (_, n, _) in zip(pairs, facts):
+                    while k < n:
                         f *= v
                         k += 1
                     value += a * f
@@ -131,7 +134,7 @@ def irr(flows) -> Decimal | None:
             return (value > 0) - (value < 0)
 
         settled = max(abs(a) for _, a in pairs) * IRR_NPV_TOLERANCE  # a value this small is zero
-        guess = _float_root([(float(t), float(a)) for t, a in pairs])
+        guess = _float_root([(f[0], float(a)) for f, (_, a) in zip(facts, pairs)])
         if guess == NO_ROOT:  # no sign change up to 2^60 in floating point: confirmed at both ends
             s_lo = sign_at(Decimal("-0.99"))
             if s_lo and s_lo == sign_at(ONE * 2 ** 60):
@@ -176,16 +179,36 @@ def _polish(npv, r: Decimal, settled: Decimal) -> Decimal | None:
     return None
 
 
-def _whole_days(pairs) -> list[int] | None:
+def _whole_days(pairs, facts=None) -> list[int] | None:
     """The days behind each period when every period is a whole number of days as ``_months`` writes it
-    (days x 12 / 365 in 28 digits), else None."""
-    out = []
-    for t, _ in pairs:
-        d = int((t * DAYS_PER_MONTH).to_integral_value())
-        if _DEFAULT.multiply(Decimal(d), MONTHS_PER_DAY) != t:
-            return None
-        out.append(d)
-    return out
+    (days x 12 / 365 in 28 digits), else None. ``facts``: ``_period_facts`` of each period, if known."""
+    out = [f[2] for f in (facts if facts is not None else [_period_facts(t) for t, _ in pairs])]
+    return None if None in out else out
+
+
+def _days_of(t: Decimal) -> int | None:
+    """The whole number of days d with d x 12 / 365 (in 28 digits) = t, or None."""
+    d = int(_SEARCH.multiply(t, DAYS_PER_MONTH).to_integral_value(context=_SEARCH))
+    if _DEFAULT.multiply(Decimal(d), MONTHS_PER_DAY) != t:
+        return None
+    return d
+
+
+_FACTS: dict = {}  # period -> its facts, see ``_period_facts``
+_FACTS_KEPT = 1 << 16  # more distinct periods than this and the memo starts again
+
+
+def _period_facts(t: Decimal) -> tuple[float, int | None, int | None]:
+    """What the search needs to know of a period, memoised (flows fall on a few thousand distinct
+    periods, which every account shares): ``float(t)``; ``int(t)`` when t is a whole number of
+    periods, else None; the days behind t (``_days_of``). Each depends only on the value of t."""
+    facts = _FACTS.get(t)
+    if facts is None:
+        if len(_FACTS) >= _FACTS_KEPT:
+            _FACTS.clear()
+        n = int(t) if t == t.to_integral_value() else None
+        facts = _FACTS[t] = (float(t), n, _days_of(t))
+    return facts
 
 
 def _newton(npv, r: Decimal, lo: Decimal, hi: Decimal, s_lo: int, settled: Decimal) -> Decimal:
@@ -214,15 +237,16 @@ def _float_root(pairs: list[tuple[float, float]]) -> float | str | None:
     """The same bracketed Newton search in floating point: a starting point for the Decimal one,
     ``NO_ROOT`` when the value keeps one sign from -0.99 to 2^60, or None when it cannot tell
     (overflow)."""
-    import math
+    exp, log1p = math.exp, math.log1p
+    terms = [(t, a, t * a) for t, a in pairs]  # t x a x f is (t x a) x f: the same float either way
 
     def npv(r: float) -> tuple[float, float]:
-        log_v = -math.log1p(r)
+        log_v = -log1p(r)
         value = slope = 0.0
-        for t, a in pairs:
-            f = math.exp(t * log_v)
+        for t, a, ta in terms:
+            f = exp(t * log_v)
             value += a * f
-            slope -= t * a * f
+            slope -= ta * f
         return value, slope / (1.0 + r)
 
     if _one_sign_change(pairs):
@@ -306,8 +330,29 @@ def _received(account) -> list[tuple[date, Decimal]]:
     return out
 
 
+_MONTHS: dict = {}  # days -> days x 12 / 365, memoised like ``_FACTS``
+
+
 def _months(start: date, d: date) -> Decimal:
-    return Decimal((d - start).days) * MONTHS_PER_DAY
+    days = (d - start).days
+    t = _MONTHS.get(days)
+    if t is None:
+        if len(_MONTHS) >= _FACTS_KEPT:
+            _MONTHS.clear()
+        t = _MONTHS[days] = _DEFAULT.multiply(Decimal(days), MONTHS_PER_DAY)
+    return t
+
+
+_COUNTS = tuple(Decimal(n) for n in range(1201))  # installment numbers as periods
+
+
+def _count(n: int) -> Decimal:
+    return _COUNTS[n] if 0 <= n < len(_COUNTS) else Decimal(n)
+
+
+# A flow straight from a tuple of its six fields, without the keyword layer of the named tuple's
+# constructor (a verification makes about eighty): ``_flow(CashFlow, (date, period, amount, what, n, name))``.
+_flow = tuple.__new__
 
 
 def scheduled_flows(account, fee_filter=None, replays=None) -> tuple[tuple[CashFlow, ...], Decimal, str]:
@@ -328,17 +373,17 @@ def scheduled_flows(account, fee_filter=None, replays=None) -> tuple[tuple[CashF
 
     def at(d: date, n: int | None = None) -> Decimal:
         if monthly and n is not None:
-            return Decimal(n)
+            return _count(n)
         if single:
             return Decimal((d - start).days) / term_days
         return _months(start, d)
 
-    flows = [CashFlow(d, at(d) if d != start else ZERO, amount, "received") for d, amount in received]
+    flows = [_flow(CashFlow, (d, at(d) if d != start else ZERO, amount, "received", None, "")) for d, amount in received]
     for ch in account.charges:
         if ch.withheld or ch.component not in ("fees", "interest") or ch.source is None \
                 or ch.source.column != "contract.fee" or not keep(ch.name, False):
             continue
-        flows.append(CashFlow(ch.date, at(ch.date), -ch.amount, "fee", None, ch.name))
+        flows.append(_flow(CashFlow, (ch.date, at(ch.date), -ch.amount, "fee", None, ch.name)))
     dropped = {name for name, _ in account.installment_fees if not keep(name, True)}
     per_inst_dropped = sum((a for name, a in account.installment_fees if name in dropped), ZERO)
     # interest withheld up front was paid in advance: it meets the installments' interest as it falls due
@@ -347,7 +392,7 @@ def scheduled_flows(account, fee_filter=None, replays=None) -> tuple[tuple[CashF
         total = row.total - (min(per_inst_dropped, row.fees) if dropped else ZERO)
         met = min(prepaid, row.interest)
         prepaid -= met
-        flows.append(CashFlow(row.due, at(row.due, row.n), -(total - met), "installment", row.n))
+        flows.append(_flow(CashFlow, (row.due, at(row.due, row.n), -(total - met), "installment", row.n, "")))
     flows.sort(key=lambda f: (f.period, f.what != "received"))
     return tuple(flows), per_year, "month" if not single else "term"
 
@@ -360,10 +405,11 @@ def actual_flows(account, result, as_of: date) -> tuple[CashFlow, ...]:
     if not received or not payments:
         return ()
     start = received[0][0]
-    flows = [CashFlow(d, _months(start, d), a, "received") for d, a in received]
-    flows += [CashFlow(p.date, _months(start, p.date), -p.amount, "payment", None, p.reference) for p in payments]
+    flows = [_flow(CashFlow, (d, _months(start, d), a, "received", None, "")) for d, a in received]
+    flows += [_flow(CashFlow, (p.date, _months(start, p.date), -p.amount, "payment", None, p.reference))
+              for p in payments]
     owed = result.balance["total"] - (result.credit or ZERO)
-    flows.append(CashFlow(as_of, _months(start, as_of), -owed, "balance"))
+    flows.append(_flow(CashFlow, (as_of, _months(start, as_of), -owed, "balance", None, "")))
     return tuple(flows)
 
 
@@ -377,7 +423,7 @@ def annual_cost(account, result=None, as_of: date | None = None, fee_filter=None
     flows, per_year, period = scheduled_flows(account, fee_filter, replays)
     if not flows:
         return None
-    r = irr((f.period, f.amount) for f in flows)
+    r = irr([(f.period, f.amount) for f in flows])
     apr = eff = None
     if r is not None:
         with localcontext() as ctx:
@@ -385,6 +431,6 @@ def annual_cost(account, result=None, as_of: date | None = None, fee_filter=None
             apr = percent(r * per_year)
             eff = percent((ONE + r) ** per_year - ONE) if r > -1 else None
     actual = actual_flows(account, result, as_of) if result is not None and as_of is not None else ()
-    r_actual = irr((f.period, f.amount) for f in actual) if actual else None
+    r_actual = irr([(f.period, f.amount) for f in actual]) if actual else None
     return AnnualCost(apr, eff, r, per_year, period, flows,
                       percent(r_actual * 12) if r_actual is not None else None, r_actual, actual)

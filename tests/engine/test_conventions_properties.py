@@ -47,3 +47,58 @@ def test_schedules_repay_the_principal_and_apr_is_at_least_the_rate(principal, r
         assert cost.apr > nominal
     else:
         assert abs(cost.apr - nominal) <= D("0.05")
+
+
+# Periods as the annualised cost writes them: installment numbers, days x 12 / 365 in 28 digits (a flow on
+# another day), and any other fraction of a period.
+_MONTHS_PER_DAY = D(12) / D(365)  # 28 digits
+_periods = st.one_of(
+    st.integers(0, 480).map(D),
+    st.integers(0, 20000).map(lambda days: D(days) * _MONTHS_PER_DAY),
+    st.decimals(min_value=0, max_value=500, places=3, allow_nan=False, allow_infinity=False),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_periods)
+def test_what_the_search_knows_of_a_period_comes_from_the_period_alone(t):
+    # float(t), whether t is whole, and the days behind it: the day count d nearest t x 365 / 12, kept when
+    # d x 12 / 365 in 28 digits is t again. Worked out here with fractions, not the module's formula.
+    from fractions import Fraction
+
+    from debtcli.engine import apr
+
+    apr._FACTS.clear()
+    facts = apr._period_facts(t)
+    exact = Fraction(t)
+    d = round(exact * 365 / 12)
+    days = d if D(d) * _MONTHS_PER_DAY == t else None
+    assert facts == (float(str(t)), int(t) if exact.denominator == 1 else None, days)
+    assert apr._period_facts(t) is facts  # memoised
+    sign, digits, exponent = t.as_tuple()
+    assert apr._period_facts(D((sign, digits + (0,), exponent - 1))) == facts  # the same value, another exponent
+
+
+@st.composite
+def _flows(draw):
+    """Flows of both signs in any order: several sign changes, fractional periods, often no root."""
+    n = draw(st.integers(1, 14))
+    flows = [(draw(_periods), D(draw(st.integers(-10**7, 10**7))) / 100) for _ in range(n)]
+    if draw(st.booleans()):  # a loan's shape: money received first
+        flows.append((D(0), D(draw(st.integers(1, 10**8))) / 100))
+    return flows
+
+
+@settings(max_examples=300, deadline=None)
+@given(_flows(), _flows())
+def test_the_rate_is_the_same_whatever_was_solved_before(flows, before):
+    # the search remembers the periods it has seen (their float, days, whole number): the rate of a set of
+    # flows is the same to the last digit whether it is solved first or after others
+    from debtcli.engine import apr
+
+    apr._FACTS.clear()
+    first = irr(flows)
+    apr._FACTS.clear()
+    irr(before)
+    assert irr(flows) == first and str(irr(flows)) == str(first)
+    assert irr(list(reversed(flows))) == first
