@@ -1,6 +1,7 @@
 """Month arithmetic, untraced and shared replays, and the payment match handed to the ledger checks."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
@@ -180,3 +181,35 @@ def test_the_exposure_is_exact_for_any_bases(spans):
     with localcontext(prec=6):
         got = result.exposure
     assert got == sum((Fraction(b) * d / n for b, d, n in spans), Fraction(0))
+
+
+# ---------------------------------------------------------------------- one contract schedule for the verification
+
+
+@settings(max_examples=80, deadline=None)
+@given(loans(), st.sampled_from(["daily", "per_period"]), st.lists(st.integers(1, 1100), max_size=4),
+       st.sampled_from([None, "0.5", "1"]), st.sampled_from(["0.06", "0.15", "0.24"]))
+def test_the_default_rate_and_the_claim_limit_leave_the_schedule_alone(loan, interest_method, default_days,
+                                                                       markup, limit):
+    # A schedule's installments are met when due, so nothing is ever overdue: no default rate applies,
+    # and the claim limit (which splits interest owed above an enforceable rate) changes no installment.
+    # A default-rate date only splits accrual spans. Two accounts that differ only there share one
+    # schedule in a verification, and it is the one either would get alone.
+    from dataclasses import replace
+
+    from debtcli.engine.account import RatePoint
+    from debtcli.engine.replay import contract_schedule
+
+    account, _ = _loan_account(loan, interest_method)
+    start = account.signed
+    other = replace(account, default_path=tuple(RatePoint(start + timedelta(days=d), Decimal("0.3"), "30%")
+                                                for d in sorted(set(default_days))) or None,
+                    default_markup=None if markup is None else Decimal(markup),
+                    claim_limit=((start, Decimal(limit)),))
+    assert contract_schedule(other).installments == contract_schedule(account).installments
+    runs = Replays()
+    assert runs.schedule(other) is runs.schedule(account)
+    # an account whose schedule differs (another rate) gets its own
+    dearer = replace(account, rate_path=tuple(replace(p, rate=p.rate + Decimal("0.01")) for p in account.rate_path))
+    assert runs.schedule(dearer) is not runs.schedule(account)
+    assert runs.schedule(dearer).installments == contract_schedule(dearer).installments
