@@ -134,7 +134,14 @@ def irr(flows) -> Decimal | None:
             return (value > 0) - (value < 0)
 
         settled = max(abs(a) for _, a in pairs) * IRR_NPV_TOLERANCE  # a value this small is zero
-        guess = _float_root([(f[0], float(a)) for f, (_, a) in zip(facts, pairs)])
+        as_float: dict = {}  # amounts recur (an installment's): each converted once
+        floats = []
+        for f, (_, a) in zip(facts, pairs):
+            x = as_float.get(a)
+            if x is None:
+                x = as_float[a] = float(a)
+            floats.append((f[0], x))
+        guess = _float_root(floats)
         if guess == NO_ROOT:  # no sign change up to 2^60 in floating point: confirmed at both ends
             s_lo = sign_at(Decimal("-0.99"))
             if s_lo and s_lo == sign_at(ONE * 2 ** 60):
@@ -392,7 +399,8 @@ def scheduled_flows(account, fee_filter=None, replays=None) -> tuple[tuple[CashF
         total = row.total - (min(per_inst_dropped, row.fees) if dropped else ZERO)
         met = min(prepaid, row.interest)
         prepaid -= met
-        flows.append(_flow(CashFlow, (row.due, at(row.due, row.n), -(total - met), "installment", row.n, "")))
+        period = _count(row.n) if monthly else at(row.due)
+        flows.append(_flow(CashFlow, (row.due, period, -(total - met), "installment", row.n, "")))
     flows.sort(key=lambda f: (f.period, f.what != "received"))
     return tuple(flows), per_year, "month" if not single else "term"
 
