@@ -28,12 +28,13 @@ from debtcli.engine.account import Account, RatePoint
 from debtcli.engine.replay import contract_schedule
 from debtcli.model.findings import Finding
 from debtcli.model.findings import text as ref
-from debtcli.model.money import ZERO, round_money
+from debtcli.model.money import ROUNDING_MODES, ZERO
 from debtcli.model.records import SourceRef
 from debtcli.engine.apr import INSTALLMENT_METHODS, annual_cost
 
 COMPREHENSIVE_COST_ABOVE_CAP = "CN.COMPREHENSIVE_COST_ABOVE_CAP"
 LENDER_SIDE = ("lender", "nominee")
+TWELVE = Decimal(12)
 
 
 def lender_fee_names(terms) -> set[str]:
@@ -54,15 +55,16 @@ def cost_lines(account: Account, terms, ceiling: Decimal, replays=None) -> list[
     lender_periodic = sum((a for name, a in account.installment_fees if name in lender), ZERO)
     outstanding = sum((a for _, a in account.draws), ZERO)
     start = account.draws[0][0]
+    quantum, mode = Decimal(1).scaleb(-account.places), ROUNDING_MODES[account.rounding]  # as round_money
     lines = []
     for row in schedule.installments:
         if monthly:
-            allowed = outstanding * ceiling / 12
+            allowed = outstanding * ceiling / TWELVE
         else:
             allowed = outstanding * ceiling * (row.due - start).days / 365
         cost = row.interest + min(lender_periodic, row.fees) + upfront
         upfront = ZERO
-        lines.append((row.due, cost, round_money(allowed, account.rounding, account.places)))
+        lines.append((row.due, cost, allowed.quantize(quantum, rounding=mode)))
         outstanding -= row.principal
         start = row.due
     return lines
