@@ -8,13 +8,14 @@ removed charges) before the same replay runs. Nothing here reads files or the cl
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from debtcli.engine.daycount import basis_days
 from debtcli.engine.records import Restructure
 from debtcli.model.findings import text
+from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO, minor_unit, round_money
 from debtcli.model.records import COMPONENTS, Issue, PaymentRecord, SourceRef
 from debtcli.terms.loader import maturity_of

@@ -8,9 +8,10 @@ never zero.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation
 from typing import Final
+
+from debtcli.model.lazy_dataclass import dataclass
 
 ZERO: Final = Decimal(0)
 ONE: Final = Decimal(1)

@@ -7,9 +7,11 @@ where issues are ``Issue`` records that pile up and are reported all at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
+
+from debtcli.model.lazy_dataclass import dataclass
 
 # The balance components, in report order (ARCHITECTURE §2). ``total`` is their sum.
 COMPONENTS: tuple[str, ...] = (

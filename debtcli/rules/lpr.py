@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import bisect
 import csv
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
 from debtcli.engine.account import add_months_sticky
+from debtcli.model.lazy_dataclass import dataclass
 
 VERIFIED = ("V1", "V2")
 SUPPLIED = "supplied"

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 import csv
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
+
+from debtcli.model.lazy_dataclass import dataclass
 
 GRADES = ("m6", "y1", "y1_3", "y3_5", "y5plus")
 GRADE_NAMES = {"m6": "六个月以内(含六个月)", "y1": "六个月至一年(含一年)", "y1_3": "一至三年(含三年)",
