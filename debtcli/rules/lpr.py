@@ -111,12 +111,9 @@ def parse_lpr_csv(text: str) -> Fixings:
 
 @lru_cache(maxsize=1)
 def load_lpr_table() -> Fixings:
-    # read through the package's own loader (a folder or a zip): importlib.resources would load a dozen
-    # modules (tempfile, shutil, zipfile ...) for one file
-    import os
+    from debtcli.rules import data_text
 
-    text = __spec__.loader.get_data(os.path.join(os.path.dirname(__file__), "data", "lpr_cn.csv")).decode("utf-8")
-    return parse_lpr_csv(text)
+    return parse_lpr_csv(data_text("lpr_cn.csv"))
 
 
 def fixings_for(rules: dict, single: bool = True):

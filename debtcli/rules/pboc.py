@@ -16,7 +16,6 @@ import csv
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 
 from debtcli.model.lazy_dataclass import dataclass
 
@@ -79,5 +78,6 @@ def parse_benchmark_csv(text: str) -> Benchmarks:
 
 @lru_cache(maxsize=1)
 def load_benchmark_table() -> Benchmarks:
-    text = resources.files("debtcli.rules").joinpath("data/pboc_benchmark.csv").read_text(encoding="utf-8")
-    return parse_benchmark_csv(text)
+    from debtcli.rules import data_text
+
+    return parse_benchmark_csv(data_text("pboc_benchmark.csv"))
