@@ -18,7 +18,7 @@ from debtcli.model.findings import Finding
 import dataclasses
 dataclasses.fields(Finding)
 from debtcli.model import method_cache
-print(method_cache.compiled, method_cache.loaded, method_cache.cache_path())
+print(method_cache.compiled, method_cache.loaded, method_cache.cache_path("debtcli.model.records"))
 """
 
 
@@ -45,16 +45,19 @@ def test_nothing_is_written_when_python_writes_no_bytecode(tmp_path):
 
 def test_a_damaged_file_is_ignored_and_written_again(tmp_path):
     _, _, path = _run({}, tmp_path)
-    with open(path, "r+b") as fh:
-        fh.truncate(100)  # cut short
+    files = list(tmp_path.rglob("*.dataclass-methods.*.marshal"))
+    assert str(path) in map(str, files) and len(files) >= 2  # one per module: records, findings
+    for file in files:
+        with open(file, "r+b") as fh:
+            fh.truncate(100)  # cut short
     compiled, loaded, _ = _run({}, tmp_path)
     assert compiled > 10 and loaded == 0
     compiled, loaded, _ = _run({}, tmp_path)
     assert compiled == 0 and loaded > 10
-    with open(path, "wb") as fh:
-        fh.write(b"not marshal data")
-    compiled, _, _ = _run({}, tmp_path)
-    assert compiled > 10
+    for file in files:
+        file.write_bytes(b"not marshal data")
+    compiled, loaded, _ = _run({}, tmp_path)
+    assert compiled > 10 and loaded == 0
 
 
 def _codes(fn):
@@ -93,3 +96,20 @@ def test_the_methods_from_the_cache_are_the_standard_librarys():
 def test_the_standard_exec_is_back_once_a_class_is_made():
     dataclass(frozen=True)(type("Plain", (), {"__annotations__": {"a": "int"}, "__module__": __name__}))
     assert "exec" not in dataclasses.__dict__
+
+
+def test_methods_of_classes_since_changed_do_not_pile_up(tmp_path):
+    # Methods no class uses any more (a class changed: its new methods are compiled, the old ones stay
+    # in the file) are kept up to three times what a run uses, then dropped when the file is written.
+    import marshal
+
+    _, _, path = _run({}, tmp_path)
+    header, codes = marshal.loads(open(path, "rb").read())
+    stale = {f"def __create_fn__():\n def old_{i}(self):\n  return {i}\n return old_{i}": compile("0", "<s>", "exec")
+             for i in range(10 * len(codes))}
+    changed = dict(list(codes.items())[1:])  # one method "changed": compiled again, so the file is written
+    with open(path, "wb") as fh:
+        fh.write(marshal.dumps((header, {**changed, **stale})))
+    compiled, _, _ = _run({}, tmp_path)
+    assert compiled == 1
+    assert marshal.loads(open(path, "rb").read())[1].keys() == codes.keys()

@@ -63,7 +63,7 @@ def make(cls):
             make(base)
         for name in (_FIELDS, "__signature__", "__init__", "__setstate__"):
             delattr(cls, name)
-        with compiling_from_cache():
+        with compiling_from_cache(cls):
             made = dataclasses.dataclass(cls, **pending.options)
         assert made is cls
         return cls
@@ -108,7 +108,7 @@ def dataclass(cls=None, /, **options):
 
     def wrap(cls):
         if not _lazy_ok(cls, options):
-            with _LOCK, compiling_from_cache():
+            with _LOCK, compiling_from_cache(cls):
                 return dataclasses.dataclass(cls, **options)
         return _wait(cls, options)
 
