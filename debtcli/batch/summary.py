@@ -132,6 +132,9 @@ class Summary:
     above_lawful: int = 0
     internal: list = field(default_factory=list)  # accounts that met a defect in debtcli (the first ones)
     internal_count: int = 0
+    # files whose SHA-256 the portfolio itself gives (the tables of an export): the hash each account
+    # reports for them is not kept (it would be one entry per account and file, never read)
+    known_digests: frozenset = frozenset()
 
     def add(self, s: AccountStats) -> None:
         self.counts[s.status] += 1
@@ -179,7 +182,8 @@ class Summary:
             t[0] += 1
             t[1] += rows
             t[2] += rejected
-            t[3].append((s.account, sha))
+            if file not in self.known_digests:
+                t[3].append((s.account, sha))
         for file, reason in s.ignored:
             self.ignored_count += 1
             if len(self.ignored) < MAX_LISTED_UNREADABLE:

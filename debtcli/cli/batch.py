@@ -118,7 +118,7 @@ def batch(
     statement_opts = _statement_options(statements, statement_format, template, lang, only_flagged)
     settings = Settings(day, rules.value if rules else None, portfolio.layout, portfolio.fingerprint(),
                         max_rows_or_default(max_rows), no_demand=no_demand, statements=statement_opts)
-    totals = Summary()
+    totals = Summary(known_digests=frozenset(i["file"] for i in portfolio.inputs() if i.get("sha256")))
     try:
         with _progress(portfolio.count) as advance:
             outcome = run_batch(portfolio, settings, out_path, workers=workers, resume=resume,

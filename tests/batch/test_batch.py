@@ -104,6 +104,29 @@ def test_summary_workbook_counts_and_totals(tmp_path, run_cli, export):
         assert inputs["payments.csv"][2] == sum(1 for _ in fh) - 1  # every payment row used
 
 
+def test_an_exports_tables_are_hashed_once_not_once_per_account(tmp_path, run_cli, export):
+    # The Inputs sheet gives each table of an export its own SHA-256; the summary keeps no per-account
+    # hash of those tables (one entry per account and table was about 60 MB at 100,000 accounts).
+    import hashlib
+
+    from openpyxl import load_workbook
+
+    from debtcli.batch.summary import AccountStats, Summary
+
+    _, source = export
+    xlsx = tmp_path / "summary.xlsx"
+    run_cli("batch", source, "--rules", "none", "--out", tmp_path / "r.jsonl", "--summary", xlsx)
+    inputs = {r[0]: r for r in load_workbook(xlsx)["Inputs"].iter_rows(min_row=2, values_only=True) if r[0]}
+    for name in ("accounts.csv", "ledger.csv", "payments.csv"):
+        assert inputs[name][4] == hashlib.sha256((source / name).read_bytes()).hexdigest()
+    totals = Summary(known_digests=frozenset({"ledger.csv"}))
+    for i in range(3):
+        totals.add(AccountStats(f"A{i}", f"A{i}", "verified", "CNY",
+                                inputs=(("ledger.csv", 5, 0, "ab" * 32), ("case.toml", 1, 0, "cd" * 32))))
+    assert totals.inputs["ledger.csv"] == [3, 15, 0, []]
+    assert totals.inputs["case.toml"][3] == [(f"A{i}", "cd" * 32) for i in range(3)]
+
+
 def _write(path: Path, header, rows) -> None:
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
