@@ -202,7 +202,7 @@ def _days_of(t: Decimal) -> int | None:
 
 
 _FACTS: dict = {}  # period -> its facts, see ``_period_facts``
-_FACTS_KEPT = 1 << 16  # more distinct periods than this and the memo starts again
+_FACTS_KEPT = 1 << 14  # more distinct periods than this (44 years of days) and the memo starts again
 
 
 def _period_facts(t: Decimal) -> tuple[float, int | None, int | None]:
@@ -385,7 +385,8 @@ def scheduled_flows(account, fee_filter=None, replays=None) -> tuple[tuple[CashF
             return Decimal((d - start).days) / term_days
         return _months(start, d)
 
-    flows = [_flow(CashFlow, (d, at(d) if d != start else ZERO, amount, "received", None, "")) for d, amount in received]
+    flows = [_flow(CashFlow, (d, at(d) if d != start else ZERO, amount, "received", None, ""))
+             for d, amount in received]
     for ch in account.charges:
         if ch.withheld or ch.component not in ("fees", "interest") or ch.source is None \
                 or ch.source.column != "contract.fee" or not keep(ch.name, False):

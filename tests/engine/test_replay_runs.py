@@ -210,6 +210,7 @@ def test_the_default_rate_and_the_claim_limit_leave_the_schedule_alone(loan, int
     runs = Replays()
     assert runs.schedule(other) is runs.schedule(account)
     # an account whose schedule differs (another rate) gets its own
-    dearer = replace(account, rate_path=tuple(replace(p, rate=p.rate + Decimal("0.01")) for p in account.rate_path))
+    dearer = replace(account, rate_path=tuple(replace(p, rate=p.rate + Decimal("0.01"))
+                                              for p in account.rate_path))
     assert runs.schedule(dearer) is not runs.schedule(account)
     assert runs.schedule(dearer).installments == contract_schedule(dearer).installments
