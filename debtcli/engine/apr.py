@@ -90,7 +90,8 @@ def irr(flows) -> Decimal | None:
     pairs = sorted([(Decimal(t), Decimal(a)) for t, a in flows if a])
     if not any(a > 0 for _, a in pairs) or not any(a < 0 for _, a in pairs):
         return None
-    facts = [_period_facts(t) for t, _ in pairs]
+    known = _FACTS.get
+    facts = [known(t) or _period_facts(t) for t, _ in pairs]
     with localcontext() as ctx:
         ctx.prec = IRR_PRECISION
         whole = all(f[1] is not None for f in facts)
