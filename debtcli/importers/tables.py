@@ -93,6 +93,7 @@ class TableReader:
         self._empty_cells: list[tuple[int, int, int, str]] = []  # (rejected idx, issue idx, row, column idx)
         self._sep = ","
         self._type_cache: dict[str, str | None] = {}
+        self._quick: dict[int, tuple] = {}  # places -> (columns, quick record function), shared by the parts
 
     # ------------------------------------------------------------------ locations
     def src(self, row: int | None = None, column: str | None = None, raw: str | None = None) -> SourceRef:
@@ -131,7 +132,8 @@ class TableReader:
         """A reader for some data rows of this table, its header already read: same columns, type
         words and profile, its own records, rejected rows, issues and duplicate checks."""
         other = copy.copy(self)
-        other.table = replace(self.table, records=[], rejected=[], issues=[], used=0)
+        other.table = table = copy.copy(self.table)  # the same header and columns
+        table.records, table.rejected, table.issues, table.used = [], [], [], 0
         other.places = self.places if places is None else places
         other._seen_rows, other._seen_refs, other._row_errors, other._empty_cells = {}, {}, 0, []
         return other
@@ -172,13 +174,24 @@ class TableReader:
         width = None
         fast = None
         plain_dates = _PLAIN_DATES
+        strip = str.strip
+        seen_rows, seen_refs = self._seen_rows, self._seen_refs
+        ref_kind = "payment" if self.kind == "payments" else None  # a ledger row's reference counts with its type
         for rowno, cells in (rows if header_read else self._find_header(rows)):
             if width is None:
                 width = len(t.header) if t.header_row else 0
                 fast = self._fast_record()
                 di = t.columns.get("date", -1)  # a row whose date is one already read is no total line
+                sep = self._sep
+                shape = t.sheet is None and width  # a CSV row's fields are checked against the header
             t.rows_seen = rowno
-            texts = [c.strip() if c.__class__ is str else cell_text(c).strip() for c in cells] if cells else cells
+            if cells:
+                try:  # text cells (every cell of a CSV row) in one pass
+                    texts = tuple(map(strip, cells))
+                except TypeError:
+                    texts = tuple(c.strip() if c.__class__ is str else cell_text(c).strip() for c in cells)
+            else:
+                texts = cells
             if not any(texts):
                 if empty_from is None:
                     empty_from = rowno
@@ -192,7 +205,7 @@ class TableReader:
                                    "file, or raise --max-rows if the table really is that long")
                 self._reject(rowno, f"not read: past the limit of {cap:,} rows (--max-rows)")
                 return
-            raw = self._sep.join(texts).rstrip(self._sep)
+            raw = sep.join(texts).rstrip(sep)
             if len(raw) > 4 * MAX_QUOTED:
                 raw = raw[:4 * MAX_QUOTED] + f"... ({len(raw):,} characters)"
             if not (0 <= di < len(texts) and texts[di] in plain_dates) and self._is_total_line(cells, texts):
@@ -202,7 +215,7 @@ class TableReader:
                 self._reject(rowno, "not read: the table lacks required column(s) " + ", ".join(t.missing))
                 continue
             try:
-                if self.table.sheet is None and width and (len(cells) != width or _line_break(cells)):
+                if shape and (len(cells) != width or _line_break(cells)):
                     self._check_shape(cells, width)
                 rec = self._record(rowno, cells, raw) if fast is None else fast(rowno, cells, texts, raw)
             except _RowError as exc:
@@ -211,7 +224,24 @@ class TableReader:
             except _Skip as skip:
                 self._reject(rowno, skip.reason, raw=raw)
                 continue
-            self._flag_duplicates(rowno, texts, rec)
+            # an exact duplicate row, or a reference used again, is kept and flagged (hashes: memory stays small)
+            key = hash(texts)
+            first = seen_rows.get(key)
+            if first is not None:
+                self._issue(rowno, f"the same as row {first} (kept: an exact duplicate may be a double posting)",
+                            severity="warning", code="DUPLICATE_ROW")
+            else:
+                seen_rows[key] = rowno
+            ref = rec.reference
+            if ref:
+                ref_key = hash((ref_kind or rec.type, ref))
+                first = seen_refs.get(ref_key)
+                if first is not None:
+                    if seen_rows.get(key) != first:
+                        self._issue(rowno, f"reference {quote(ref)} is used again (first on row {first}); both rows "
+                                           "are kept", column="reference", severity="warning", code="REUSED_REFERENCE")
+                else:
+                    seen_refs[ref_key] = rowno
             t.used += 1
             yield rec
         if empty_from is not None:
@@ -418,6 +448,15 @@ class TableReader:
                          posted=self._date(cells, "posted", required=False), source=src)
 
     def _fast_record(self):
+        """``_quick_record`` of this table and number of decimals, made once for all the parts that
+        share them (a part of a portfolio export is one account's rows)."""
+        made = self._quick.get(self.places)
+        if made is None or made[0] is not self.table.columns:
+            # made on a part of its own, so that it holds no account's rows, rejections or issues
+            made = self._quick[self.places] = (self.table.columns, self.part()._quick_record())
+        return made[1]
+
+    def _quick_record(self):
         """``_record`` for the common table (CSV text, no profile rules, a plain number format, an
         amount column), or None. It reads each cell from the row's stripped texts and takes the
         general path for every field that is not plain (a date not yet seen, an amount with
@@ -432,12 +471,19 @@ class TableReader:
         ri, mi, bi, pi = cols.get("reference"), cols.get("memo"), cols.get("balance"), cols.get("posted")
         ti, yi, ci = cols.get("type"), cols.get("payer"), cols.get("channel")
         dates, number, types = _PLAIN_DATES, _PLAIN_NUMBER.match, self._type_cache
+        amounts = _PLAIN_AMOUNTS.setdefault(places, {})
 
         def money(v: str | None, col: str, cells: list) -> Decimal:
+            amount = amounts.get(v)
+            if amount is not None:
+                return amount
             if v and len(v) <= 16 and number(v):
                 dot = v.find(".")
                 if dot < 0 or len(v) - dot - 1 <= places:
-                    return Decimal(v)
+                    if len(amounts) >= 4096:
+                        amounts.clear()
+                    amount = amounts[v] = Decimal(v)
+                    return amount
             if not v and col == "amount":
                 raise _RowError("amount", "amount: empty", empty_cell=True)
             return self._money(self._value(cells, col), col)
@@ -620,25 +666,6 @@ class TableReader:
             old = t.issues[iss_i]
             t.issues[iss_i] = Issue(old.source, msg, old.severity, old.code)
 
-    def _flag_duplicates(self, rowno: int, texts: list[str], rec) -> None:
-        key = hash(tuple(texts))
-        first = self._seen_rows.get(key)
-        if first is not None:
-            self._issue(rowno, f"the same as row {first} (kept: an exact duplicate may be a double posting)",
-                        severity="warning", code="DUPLICATE_ROW")
-        else:
-            self._seen_rows[key] = rowno
-        if rec.reference:
-            ref_key = hash((getattr(rec, "type", "payment"), rec.reference))  # an int: memory stays small
-            first = self._seen_refs.get(ref_key)
-            if first is not None:
-                if self._seen_rows.get(key) != first:
-                    self._issue(rowno, f"reference {quote(rec.reference)} is used again (first on row {first}); "
-                                       "both rows are kept", column="reference", severity="warning",
-                                code="REUSED_REFERENCE")
-            else:
-                self._seen_refs[ref_key] = rowno
-
 
 def _slot_builder(cls, names: tuple[str, ...]):
     """``cls(*values)`` for a frozen dataclass with slots, built by the slots' own setters instead of
@@ -701,6 +728,7 @@ class _Skip(Exception):
 
 _PLAIN_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PLAIN_DATES: dict[str, date] = {}  # yyyy-mm-dd text -> date, for the dates a portfolio's rows repeat
+_PLAIN_AMOUNTS: dict[int, dict[str, Decimal]] = {}  # decimals -> plain amount text -> amount, as the dates
 _PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _GROUPED = {".": re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$|^\d*\.\d+$|^\d+$"),
             ",": re.compile(r"^\d{1,3}(\.\d{3})+(,\d*)?$|^\d*,\d+$|^\d+$")}

@@ -67,6 +67,32 @@ def test_a_payment_row_gives_the_same_record_or_rejection_either_way(tmp_path_fa
     _same_both_ways(tmp_path_factory.mktemp("payments"), "payments", PAYMENT_HEADER, [["A1", *r] for r in rows])
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.lists(row_cells, min_size=1, max_size=6), st.sampled_from([0, 2, 3])), min_size=1,
+                max_size=5))
+def test_accounts_read_one_after_another_each_get_what_a_reader_of_their_own_gives(tmp_path_factory, accounts):
+    """The parts of one table share what they can (the quick reader of each number of decimals, the
+    amounts and dates already read): each account's records, rejections and issues are still those of a
+    fresh reader of that account's rows alone, whatever was read before it."""
+    tmp = tmp_path_factory.mktemp("parts")
+    table = [["A1", *r] for rows, _ in accounts for r in rows]
+    path = tmp / "ledger.csv"
+    _write(path, [LEDGER_HEADER] + table)
+    reader = TableReader(path, "ledger")
+    rows = list(reader.data_rows())
+    at = 0
+    for account_rows, places in accounts:
+        mine = rows[at:at + len(account_rows)]
+        at += len(account_rows)
+        shared = reader.part(places)
+        got = list(shared.records_of(mine)), shared.table.rejected, shared.table.issues, shared.table.used
+        alone = TableReader(path, "ledger")
+        list(alone.data_rows())
+        plain = alone.part(places)
+        plain._fast_record = lambda: None  # the general path for every row
+        assert got == (list(plain.records_of(mine)), plain.table.rejected, plain.table.issues, plain.table.used)
+
+
 def test_a_table_without_reference_or_memo_reads_those_as_blank(tmp_path):
     rows = [["A1", "2024-01-05", "payment", "10.00"], ["A1", "2024-01-06", "fee", "2.5", "extra"]]
     _same_both_ways(tmp_path, "ledger", ["account_id", "date", "type", "amount"], rows)
