@@ -98,33 +98,70 @@ def layout_problems(layout: ExportLayout) -> list[str]:
     return header_problems(layout.terms, tuple(TERMS_COLUMNS), (ACCOUNT_ID,))
 
 
-def _typed(key: str, text: str):
+def _kind_of(leaf: str) -> str | None:
+    if leaf == "allocation":
+        return "list"
+    if leaf in _INTEGER_KEYS:
+        return "int"
+    return "bool" if leaf in _BOOLEAN_KEYS else None
+
+
+_WHOLE_NUMBER = re.compile(r"\d+")
+_TRUE_OR_FALSE = _TRUE | _FALSE
+
+
+def _typed_as(kind: str | None, text: str):
     """A cell's text as the TOML value the terms loader expects; left as text when it does not fit,
     so the loader reports it with the usual message."""
-    leaf = key.rsplit(".", 1)[-1]
-    if leaf in _INTEGER_KEYS and re.fullmatch(r"\d+", text):
-        return int(text)
-    if leaf in _BOOLEAN_KEYS and text.lower() in _TRUE | _FALSE:
-        return text.lower() in _TRUE
-    if leaf == "allocation":
-        return [x.strip() for x in re.split(r"[;,，；]", text) if x.strip()]
-    return text
+    if kind is None:
+        return text
+    if kind == "int":
+        return int(text) if _WHOLE_NUMBER.fullmatch(text) else text
+    if kind == "bool":
+        return text.lower() in _TRUE if text.lower() in _TRUE_OR_FALSE else text
+    return [x.strip() for x in re.split(r"[;,，；]", text) if x.strip()]
+
+
+_PLANS: dict[tuple, tuple] = {}
+
+
+def _plan(header) -> tuple:
+    """Where each cell of a terms-table row goes, worked out once per header: (cell index, column,
+    table path, key, kind of value) for each column that is a case.toml key, in the header's order;
+    the table path is None for an event column."""
+    key = tuple(header)
+    plan = _PLANS.get(key)
+    if plan is None:
+        out = []
+        for i, col in enumerate(key):
+            if col not in TERMS_COLUMNS:
+                continue
+            if col in EVENT_COLUMNS:
+                out.append((i, col, None, None, None))
+                continue
+            head, _, leaf = TERMS_COLUMNS[col].rpartition(".")
+            out.append((i, col, head, leaf, _kind_of(leaf)))
+        if len(_PLANS) >= 64:
+            _PLANS.clear()
+        plan = _PLANS[key] = tuple(out)
+    return plan
 
 
 def terms_document(header, cells) -> dict:
     """The case.toml document that one terms-table row stands for."""
     doc: dict = {"schema": "debtcli/1", "case": {}, "contract": {}}
     events = []
-    for col, text in zip(header, cells):
-        text = text.strip()
-        if not text or col not in TERMS_COLUMNS:
+    width = len(cells)
+    for i, col, head, leaf, kind in _plan(header):
+        if i >= width:
+            break
+        text = cells[i].strip()
+        if not text:
             continue
-        path = TERMS_COLUMNS[col]
-        if col in EVENT_COLUMNS:
+        if head is None:
             events.append({"date": text, "type": col})
             continue
-        value = _typed(path, text)
-        head, _, leaf = path.rpartition(".")
+        value = text if kind is None else _typed_as(kind, text)
         if head == "contract.fee[0]":
             doc["contract"].setdefault("fee", [{}])[0][leaf] = value
         elif head == "disbursement[0]":

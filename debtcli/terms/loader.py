@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from dateutil.relativedelta import relativedelta
 
-from debtcli.model.money import ParseError, parse_amount, parse_lpr_link, parse_rate
+from debtcli.model.money import MAX_SIGNIFICANT_DIGITS, ParseError, parse_amount, parse_lpr_link, parse_rate
 from debtcli.model.records import COMPONENTS, Issue, PaymentRecord, SourceRef
 from debtcli.terms.schema import (
     AnnualFee,
@@ -77,7 +77,15 @@ def parse_date(value: Any) -> date:
     return check_date_range(_parse_date(value))
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _parse_date(value: Any) -> date:
+    if value.__class__ is str and len(value) == 10 and _ISO_DATE.fullmatch(value):
+        try:  # the usual 2024-01-05 (a date that does not exist gets the general path's message)
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -95,9 +103,25 @@ def _parse_date(value: Any) -> date:
         raise ParseError(f"{s!r} is not a real date") from None
 
 
+_RATE_SPECS: dict[tuple[str, bool], RateSpec] = {}  # (text, relative allowed) -> spec, for rates read again
+
+
 def parse_rate_spec(value: Any, allow_relative: bool = False) -> RateSpec:
     """``24%``, ``月息2分``, ``LPR+0.5%``, ``LPR5Y + 50bp``, ``4×LPR`` (also ``4*LPR``, ``4倍LPR``, ``LPR×4``),
     ``+50%`` (relative, default rate only)."""
+    if value.__class__ is not str:
+        return _parse_rate_spec(value, allow_relative)
+    key = (value, allow_relative)
+    spec = _RATE_SPECS.get(key)
+    if spec is None:
+        spec = _parse_rate_spec(value, allow_relative)  # a rate that is not one raises, and is not kept
+        if len(_RATE_SPECS) >= 4096:
+            _RATE_SPECS.clear()
+        _RATE_SPECS[key] = spec
+    return spec
+
+
+def _parse_rate_spec(value: Any, allow_relative: bool) -> RateSpec:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise ParseError(f"{value!r}: write rates as text with a unit, e.g. \"24%\"")
     s = str(value).strip()
@@ -129,15 +153,15 @@ class _Reader:
 
     def get(self, table: dict, path: str, key: str, conv: Callable[[Any], Any], expected: str,
             required: bool = False, default: Any = None) -> Any:
-        full = f"{path}.{key}" if path else key
         if key not in table:
             if required:
-                self.problem(full, _MISSING, expected)
+                self.problem(f"{path}.{key}" if path else key, _MISSING, expected)
             return default
         raw = table[key]
         try:
             return conv(raw)
         except (ParseError, ValueError, TypeError, ArithmeticError) as exc:
+            full = f"{path}.{key}" if path else key
             detail = str(exc)
             if any(w in detail for w in ("has no unit", "significant digits", "a year; a typo?")):  # the point
                 detail = detail.replace(f"{str(raw).strip()!r} ", "", 1)
@@ -184,7 +208,12 @@ def _int_between(lo: int, hi: int) -> Callable[[Any], int]:
     return conv
 
 
+_PLAIN_AMOUNT = re.compile(r"[0-9]+(\.[0-9]+)?")
+
+
 def _money(v: Any) -> Decimal:
+    if v.__class__ is str and len(v) <= MAX_SIGNIFICANT_DIGITS and _PLAIN_AMOUNT.fullmatch(v):
+        return Decimal(v)  # what parse_amount gives for plain digits (no more digits than an amount may have)
     if isinstance(v, float):
         raise ValueError("write amounts as text, e.g. \"1234.56\", so no cent is lost to binary floats")
     return parse_amount(v)
