@@ -29,6 +29,7 @@ import marshal
 import os
 import sqlite3
 import tempfile
+from operator import itemgetter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -173,35 +174,16 @@ def _table_rows(table: Table, kind: str) -> Iterator[tuple[int, tuple[str, ...]]
     return record_reader(table, kind)[2]
 
 
-def _data_rows(table: Table, kind: str, id_index: int) -> Iterator[tuple[str, int, int, tuple[str, ...]] | RejectedRow]:
-    """``(account id, table, row number, cells)`` for each data row, in file order (the rows
-    ``account_groups`` takes); a blank row comes back as a ``RejectedRow``."""
-    k = KINDS.index(kind)
-    for rowno, cells in _table_rows(table, kind):
-        if not "".join(cells).strip():  # no cell holds anything
-            yield RejectedRow(k, rowno, "", "empty row")
-            continue
-        account = cells[id_index].strip() if id_index < len(cells) else ""
-        yield account, k, rowno, cells
-
-
-def _only_rows(items, rejected: list) -> Iterator[tuple]:
-    """The data rows of ``items``; its RejectedRows are put on ``rejected`` for the caller to hand on."""
-    for item in items:
-        if isinstance(item, RejectedRow):
-            rejected.append(item)
-        else:
-            yield item
-
-
 SPOOL_BLOCK = 512  # rows per block of a spool: memory holds a block of each table
 
 
 class Spool:
     """One table's rows, read once from the export and kept in a temporary file (deleted when
     closed, and by the system if the process dies) as blocks of plain tuples, so that the accounts
-    are put together without parsing the table a second time. ``items()`` gives back exactly what
-    ``_data_rows`` gave, in the same order, as often as it is called; memory holds one block."""
+    are put together without parsing the table a second time: ``(account id, table, row number,
+    cells)`` for a data row, ``(None, table, row number)`` for a blank one. ``items()`` gives them
+    back in file order, a blank row as a ``RejectedRow``, as often as it is called; memory holds one
+    block."""
 
     def __init__(self):
         self.file = None
@@ -212,7 +194,8 @@ class Spool:
             raise _no_room(exc) from None
 
     def add(self, item) -> None:
-        self.block.append(item if item.__class__ is tuple else (None, item.table, item.key))
+        """Keep a row: a data row's tuple, or a blank row's (None, table, row number)."""
+        self.block.append(item)
         if len(self.block) >= SPOOL_BLOCK:
             self.flush()
 
@@ -224,9 +207,9 @@ class Spool:
                 self.file.write(data)
             except OSError as exc:
                 raise _no_room(exc) from None
-            self.block = []
+            self.block.clear()
 
-    def items(self) -> Iterator[tuple[str, int, int, tuple[str, ...]] | RejectedRow]:
+    def _blocks(self) -> Iterator[list]:
         self.flush()
         fh, at = self.file, 0
         while True:
@@ -236,9 +219,23 @@ class Spool:
                 return
             block = marshal.loads(fh.read(size))
             at += 8 + size
+            yield block
+
+    def items(self) -> Iterator[tuple[str, int, int, tuple[str, ...]] | RejectedRow]:
+        for block in self._blocks():
             for item in block:
                 if item[0] is None:
                     yield RejectedRow(item[1], item[2], "", "empty row")
+                else:
+                    yield item
+
+    def data_rows(self, blank: list) -> Iterator[tuple[str, int, int, tuple[str, ...]]]:
+        """The data rows, as ``items()`` gives them; each blank row is put on ``blank`` (as a
+        ``RejectedRow``) when the rows are read past it."""
+        for block in self._blocks():
+            for item in block:
+                if item[0] is None:
+                    blank.append(RejectedRow(item[1], item[2], "", "empty row"))
                 else:
                     yield item
 
@@ -255,24 +252,30 @@ def _no_room(exc: OSError) -> SourceError:
 
 
 def _read_once(table: Table, kind: str, id_index: int, spool: Spool) -> tuple[bool, int, list[str], int]:
-    """Read a table's data rows into ``spool``: (sorted by account id?, number of data rows,
-    problems, number of accounts). A missing id is a problem."""
+    """Read a table's data rows into ``spool``, in file order, each with its account id (a blank row
+    as blank): (sorted by account id?, number of data rows, problems, number of accounts). A missing
+    id is a problem."""
     last, ok, n, problems, accounts = None, True, 0, [], 0
     label = table.label()
-    add = spool.add
-    for item in _data_rows(table, kind, id_index):
-        add(item)
-        if item.__class__ is RejectedRow:
-            continue
-        account = item[0]
-        n += 1
-        if not account and len(problems) < 20:
-            problems.append(f"{label}:{item[2]}: {ACCOUNT_ID} is empty")
-        if account != last:
-            accounts += 1
-            if last is not None and account < last:
-                ok = False
-        last = account
+    k = KINDS.index(kind)
+    block = spool.block
+    add = block.append
+    for rowno, cells in _table_rows(table, kind):
+        if not "".join(cells).strip():  # no cell holds anything
+            add((None, k, rowno))
+        else:
+            account = cells[id_index].strip() if id_index < len(cells) else ""
+            add((account, k, rowno, cells))
+            n += 1
+            if not account and len(problems) < 20:
+                problems.append(f"{label}:{rowno}: {ACCOUNT_ID} is empty")
+            if account != last:
+                accounts += 1
+                if last is not None and account < last:
+                    ok = False
+            last = account
+        if len(block) >= SPOOL_BLOCK:
+            spool.flush()
     spool.flush()
     return ok, n, problems, accounts
 
@@ -342,7 +345,7 @@ class Export(Portfolio):
 
     def _count_accounts(self) -> int:
         """The number of account ids in the terms table (when it is not sorted)."""
-        return len({r[0] for r in _only_rows(self.spools[0].items(), [])})
+        return len({r[0] for r in self.spools[0].data_rows([])})
 
     def inputs(self) -> list[dict]:
         out = []
@@ -379,8 +382,8 @@ class Export(Portfolio):
     def _merged(self) -> Iterator[Work | RejectedRow]:
         """Sorted tables: the three read side by side, merged on (account id, table), grouped."""
         pending: list[RejectedRow] = []  # blank rows met on the way, handed on in order
-        streams = [_only_rows(spool.items(), pending) for spool in self._present()]
-        merged = heapq.merge(*streams, key=lambda r: (r[0], r[1]))
+        streams = [spool.data_rows(pending) for spool in self._present()]
+        merged = heapq.merge(*streams, key=itemgetter(0, 1))
         for item in account_groups(merged, self.tables[0].label()):
             if pending:
                 yield from pending
@@ -399,7 +402,7 @@ class Export(Portfolio):
                 db.execute("CREATE TABLE r (tbl INTEGER, account TEXT, rowno INTEGER, cells TEXT)")
                 blank: list[RejectedRow] = []
                 for spool in self._present():
-                    rows = _only_rows(spool.items(), blank)
+                    rows = spool.data_rows(blank)
                     db.executemany("INSERT INTO r VALUES (?, ?, ?, ?)",
                                    ((k, a, n, json.dumps(c, ensure_ascii=False)) for a, k, n, c in rows))
                 db.execute("CREATE INDEX r_account ON r (account, tbl, rowno)")
