@@ -146,6 +146,10 @@ def account_rows(layout, terms_row, ledger_rows: Iterable = (), payment_rows: It
         if info is None or rows is None:
             tables.append(())
             continue
+        if rows.__class__ is tuple and all(r.__class__ is tuple and len(r) == 2 and r[1].__class__ is tuple
+                                           for r in rows):
+            tables.append(rows)  # (row key, cells) pairs, as the batch reader hands them on: already its shape
+            continue
         header = _header_of(info)
         tables.append(tuple(_cells(r, header, n) for n, r in enumerate(rows, start=1)))
     return AccountRows(account, key, cells, tables[0], tables[1])

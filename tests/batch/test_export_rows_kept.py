@@ -163,3 +163,23 @@ def test_no_room_for_the_rows_in_the_temporary_folder_is_a_clear_input_error(tmp
     code, out, err = run_cli("batch", str(export), "--out", str(tmp_path / "results.jsonl"), "--workers", "1")
     assert code == 2
     assert "cannot hold the export's rows (No space left on device)" in err and "TMPDIR" in err
+
+
+cell = st.sampled_from(["", "A1", "2024-01-05", "payment", "10.00", " x ", "合计"])
+pair = st.tuples(st.one_of(st.integers(1, 9999), st.text(max_size=3)), st.lists(cell, max_size=8).map(tuple))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(pair, max_size=6), st.lists(pair, max_size=6), st.booleans())
+def test_rows_handed_on_as_the_reader_gives_them_are_the_rows_any_other_shape_gives(ledger, payments, as_lists):
+    """``account_rows`` takes an export reader's (row key, cells) pairs as they are; the same rows as
+    lists (or any other sequence of pairs) give the same account."""
+    from debtcli.batch.rows import account_rows, layout_from_columns
+
+    layout = layout_from_columns(["account_id", "principal"], LEDGER_HEADER, PAYMENT_HEADER)
+    terms = (2, ("A1", "100.00"))
+    as_given = account_rows(layout, terms, tuple(ledger), tuple(payments))
+    other = ([list(p) for p in ledger], [[k, list(c)] for k, c in payments]) if as_lists else (
+        iter(ledger), [(k, list(c)) for k, c in payments])
+    assert as_given == account_rows(layout, terms, *other)
+    assert as_given.ledger == tuple(ledger) and as_given.payments == tuple(payments)
