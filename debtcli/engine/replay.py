@@ -168,9 +168,9 @@ class Replays:
 def _schedule_terms(account: Account) -> Account:
     """``account`` without what its contract schedule does not depend on: payments, events and
     restructures (``contract_schedule`` leaves them out), the default rate (a schedule's installments
-    are met when due: nothing is ever overdue) and the claim limit (it splits what is owed, not what
-    falls due). A default-rate date still stops the fold and splits an accrual span, which changes no
-    figure: accrual is exact (``engine.exact``; tests/engine/test_exact_accrual.py)."""
+    are met when due: nothing is ever overdue, and the schedule replay has no default-rate events, so
+    they split no accrual span, which under 30/360 would move a day) and the claim limit (it splits
+    what is owed, not what falls due, and is no event)."""
     return replace(account, payments=(), events=(), restructures=(), default_path=None, default_markup=None,
                    claim_limit=())
 
@@ -214,8 +214,9 @@ class _Replay:
             ev.append(_record(Event, (d, RANK_DISBURSEMENT, ZERO, "", i, "draw", amt)))
         for i, p in enumerate(a.rate_path):
             ev.append(_record(Event, (p.date, RANK_RATE, ZERO, "", i, "rate", p)))
-        for i, p in enumerate(a.default_path or ()):
-            ev.append(_record(Event, (p.date, RANK_RATE, ZERO, "", BLOCK_DEFAULT_RATE + i, "default_rate", p)))
+        if not self.schedule_only:  # a schedule has nothing overdue: its default rate applies to nothing
+            for i, p in enumerate(a.default_path or ()):
+                ev.append(_record(Event, (p.date, RANK_RATE, ZERO, "", BLOCK_DEFAULT_RATE + i, "default_rate", p)))
         for i, ch in enumerate(a.charges):
             ev.append(_record(Event, (ch.date, RANK_CHARGE, ch.amount, ch.name, i, "charge", ch)))
         grace = timedelta(days=a.grace_days + a.overdue_lag)

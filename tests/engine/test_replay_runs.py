@@ -214,3 +214,24 @@ def test_the_default_rate_and_the_claim_limit_leave_the_schedule_alone(loan, int
                                               for p in account.rate_path))
     assert runs.schedule(dearer) is not runs.schedule(account)
     assert runs.schedule(dearer).installments == contract_schedule(dearer).installments
+
+
+def test_a_default_rate_date_does_not_move_a_30_360_schedule():
+    # 1,000.00 at 4.9%, interest-only, 30/360, interest by the day, due on the 15th. Every month is 30
+    # days under 30/360: 1,000.00 x 4.9% x 30 / 360 = 4.0833... -> 4.08 each month. A default rate
+    # dated 2023-03-31 applies to nothing in the contract's schedule (nothing is ever overdue there);
+    # if it split the span 15 March - 15 April, 30/360 would count 16 + 15 = 31 days and installment 3
+    # would read 1,000.00 x 4.9% x 31 / 360 = 4.219... -> 4.22.
+    from dataclasses import replace
+
+    from debtcli.engine.account import RatePoint
+    from debtcli.engine.replay import contract_schedule
+
+    account = _account({"signed": date(2023, 1, 15), "principal": "1000.00", "rate": "4.9%",
+                        "method": "interest_only", "term_months": 6, "day_count": "30/360",
+                        "interest_method": "daily"}, ())
+    other = replace(account, default_path=(RatePoint(date(2023, 3, 31), Decimal("0.3"), "30%"),))
+    for acc in (account, other):
+        assert [r.interest for r in contract_schedule(acc).installments] == [Decimal("4.08")] * 6
+    runs = Replays()
+    assert runs.schedule(other) is runs.schedule(account)
