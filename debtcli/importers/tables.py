@@ -668,10 +668,9 @@ class TableReader:
 
 
 def _slot_builder(cls, names: tuple[str, ...]):
-    """``cls(*values)`` for a frozen dataclass with slots, built without the generated ``__init__``
-    (which goes through ``object.__setattr__`` once a field): the same object, in about 40 % of the
-    time (``_blank_builder``), or half the time through the slots' own setters. ``cls`` itself when
-    it is not such a class with exactly these fields."""
+    """``cls(*values)`` for a frozen dataclass with slots, built by the slots' own setters instead of
+    the generated ``__init__`` (which goes through ``object.__setattr__`` once a field): the same
+    object, in half the time. ``cls`` itself when it is not such a class with exactly these fields."""
     import dataclasses
     from types import MemberDescriptorType
 
@@ -679,11 +678,6 @@ def _slot_builder(cls, names: tuple[str, ...]):
             or hasattr(cls, "__post_init__")
             or not all(isinstance(cls.__dict__.get(n), MemberDescriptorType) for n in names)):
         return cls
-    return _blank_builder(cls, names) or _setter_builder(cls, names)
-
-
-def _setter_builder(cls, names: tuple[str, ...]):
-    """``cls(*values)`` through the slots' own setters (5, 6 or 8 fields; else ``cls``)."""
     new = object.__new__
     sets = [cls.__dict__[n].__set__ for n in names]
     if len(names) == 5:
@@ -711,26 +705,6 @@ def _setter_builder(cls, names: tuple[str, ...]):
             return o
         return build8
     return cls
-
-
-def _blank_builder(cls, names: tuple[str, ...]):
-    """``cls(*values)`` made as an instance of a plain class with the same slots, its fields stored
-    directly, then given its class ``cls`` (CPython allows that between classes of the same layout):
-    the same frozen object, without a call per field. None where the interpreter refuses it."""
-    blank = type(f"_Blank{cls.__name__}", (), {"__slots__": names})
-    args = ", ".join(f"v{i}" for i in range(len(names)))
-    stores = "".join(f"    o.{name} = v{i}\n" for i, name in enumerate(names))
-    scope = {"new": object.__new__, "blank": blank, "cls": cls}
-    exec(f"def build({args}):\n    o = new(blank)\n{stores}    o.__class__ = cls\n    return o\n", scope)
-    build = scope["build"]
-    probe = tuple(object() for _ in names)
-    try:
-        made = build(*probe)
-    except TypeError:  # another layout (or an interpreter without the assignment)
-        return None
-    if made.__class__ is not cls or any(getattr(made, n) is not v for n, v in zip(names, probe)):
-        return None
-    return build
 
 
 _source_ref = _slot_builder(SourceRef, ("file", "row", "sheet", "column", "raw"))
