@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from debtcli.terms.case import Case
 from debtcli.model.money import minor_unit
@@ -122,29 +123,21 @@ def _typed_as(kind: str | None, text: str):
     return [x.strip() for x in re.split(r"[;,，；]", text) if x.strip()]
 
 
-_PLANS: dict[tuple, tuple] = {}
-
-
-def _plan(header) -> tuple:
+@lru_cache(maxsize=64)
+def _plan(header: tuple) -> tuple:
     """Where each cell of a terms-table row goes, worked out once per header: (cell index, column,
     table path, key, kind of value) for each column that is a case.toml key, in the header's order;
     the table path is None for an event column."""
-    key = tuple(header)
-    plan = _PLANS.get(key)
-    if plan is None:
-        out = []
-        for i, col in enumerate(key):
-            if col not in TERMS_COLUMNS:
-                continue
-            if col in EVENT_COLUMNS:
-                out.append((i, col, None, None, None))
-                continue
-            head, _, leaf = TERMS_COLUMNS[col].rpartition(".")
-            out.append((i, col, head, leaf, _kind_of(leaf)))
-        if len(_PLANS) >= 64:
-            _PLANS.clear()
-        plan = _PLANS[key] = tuple(out)
-    return plan
+    out = []
+    for i, col in enumerate(header):
+        if col not in TERMS_COLUMNS:
+            continue
+        if col in EVENT_COLUMNS:
+            out.append((i, col, None, None, None))
+            continue
+        head, _, leaf = TERMS_COLUMNS[col].rpartition(".")
+        out.append((i, col, head, leaf, _kind_of(leaf)))
+    return tuple(out)
 
 
 def terms_document(header, cells) -> dict:
@@ -152,7 +145,7 @@ def terms_document(header, cells) -> dict:
     doc: dict = {"schema": "debtcli/1", "case": {}, "contract": {}}
     events = []
     width = len(cells)
-    for i, col, head, leaf, kind in _plan(header):
+    for i, col, head, leaf, kind in _plan(tuple(header)):
         if i >= width:
             break
         text = cells[i].strip()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import NamedTuple
 
@@ -90,8 +91,7 @@ def irr(flows) -> Decimal | None:
     pairs = sorted([(Decimal(t), Decimal(a)) for t, a in flows if a])
     if not any(a > 0 for _, a in pairs) or not any(a < 0 for _, a in pairs):
         return None
-    known = _FACTS.get
-    facts = [known(t) or _period_facts(t) for t, _ in pairs]
+    facts = [_period_facts(t) for t, _ in pairs]
     with localcontext() as ctx:
         ctx.prec = IRR_PRECISION
         whole = all(f[1] is not None for f in facts)
@@ -202,21 +202,16 @@ def _days_of(t: Decimal) -> int | None:
     return d
 
 
-_FACTS: dict = {}  # period -> its facts, see ``_period_facts``
-_FACTS_KEPT = 1 << 14  # more distinct periods than this (44 years of days) and the memo starts again
+_FACTS_KEPT = 1 << 14  # distinct periods remembered (44 years of days)
 
 
+@lru_cache(maxsize=_FACTS_KEPT)
 def _period_facts(t: Decimal) -> tuple[float, int | None, int | None]:
     """What the search needs to know of a period, memoised (flows fall on a few thousand distinct
     periods, which every account shares): ``float(t)``; ``int(t)`` when t is a whole number of
     periods, else None; the days behind t (``_days_of``). Each depends only on the value of t."""
-    facts = _FACTS.get(t)
-    if facts is None:
-        if len(_FACTS) >= _FACTS_KEPT:
-            _FACTS.clear()
-        n = int(t) if t == t.to_integral_value() else None
-        facts = _FACTS[t] = (float(t), n, _days_of(t))
-    return facts
+    n = int(t) if t == t.to_integral_value() else None
+    return float(t), n, _days_of(t)
 
 
 def _newton(npv, r: Decimal, lo: Decimal, hi: Decimal, s_lo: int, settled: Decimal) -> Decimal:
@@ -338,17 +333,14 @@ def _received(account) -> list[tuple[date, Decimal]]:
     return out
 
 
-_MONTHS: dict = {}  # days -> days x 12 / 365, memoised like ``_FACTS``
-
-
 def _months(start: date, d: date) -> Decimal:
-    days = (d - start).days
-    t = _MONTHS.get(days)
-    if t is None:
-        if len(_MONTHS) >= _FACTS_KEPT:
-            _MONTHS.clear()
-        t = _MONTHS[days] = _DEFAULT.multiply(Decimal(days), MONTHS_PER_DAY)
-    return t
+    return _months_of((d - start).days)
+
+
+@lru_cache(maxsize=_FACTS_KEPT)
+def _months_of(days: int) -> Decimal:
+    """days x 12 / 365 in 28 digits, memoised like ``_period_facts``."""
+    return _DEFAULT.multiply(Decimal(days), MONTHS_PER_DAY)
 
 
 _COUNTS = tuple(Decimal(n) for n in range(1201))  # installment numbers as periods

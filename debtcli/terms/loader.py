@@ -11,6 +11,7 @@ import re
 import tomllib
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Callable
 
 from dateutil.relativedelta import relativedelta
@@ -103,22 +104,17 @@ def _parse_date(value: Any) -> date:
         raise ParseError(f"{s!r} is not a real date") from None
 
 
-_RATE_SPECS: dict[tuple[str, bool], RateSpec] = {}  # (text, relative allowed) -> spec, for rates read again
-
-
 def parse_rate_spec(value: Any, allow_relative: bool = False) -> RateSpec:
     """``24%``, ``月息2分``, ``LPR+0.5%``, ``LPR5Y + 50bp``, ``4×LPR`` (also ``4*LPR``, ``4倍LPR``, ``LPR×4``),
     ``+50%`` (relative, default rate only)."""
-    if value.__class__ is not str:
-        return _parse_rate_spec(value, allow_relative)
-    key = (value, allow_relative)
-    spec = _RATE_SPECS.get(key)
-    if spec is None:
-        spec = _parse_rate_spec(value, allow_relative)  # a rate that is not one raises, and is not kept
-        if len(_RATE_SPECS) >= 4096:
-            _RATE_SPECS.clear()
-        _RATE_SPECS[key] = spec
-    return spec
+    if value.__class__ is str:  # a portfolio repeats its rates: each text is read once (a rate that is not
+        return _rate_spec_of_text(value, allow_relative)  # one raises, and is not kept)
+    return _parse_rate_spec(value, allow_relative)
+
+
+@lru_cache(maxsize=4096)
+def _rate_spec_of_text(value: str, allow_relative: bool) -> RateSpec:
+    return _parse_rate_spec(value, allow_relative)
 
 
 def _parse_rate_spec(value: Any, allow_relative: bool) -> RateSpec:

@@ -68,7 +68,7 @@ def test_what_the_search_knows_of_a_period_comes_from_the_period_alone(t):
 
     from debtcli.engine import apr
 
-    apr._FACTS.clear()
+    apr._period_facts.cache_clear()
     facts = apr._period_facts(t)
     exact = Fraction(t)
     d = round(exact * 365 / 12)
@@ -96,9 +96,9 @@ def test_the_rate_is_the_same_whatever_was_solved_before(flows, before):
     # flows is the same to the last digit whether it is solved first or after others
     from debtcli.engine import apr
 
-    apr._FACTS.clear()
+    apr._period_facts.cache_clear()
     first = irr(flows)
-    apr._FACTS.clear()
+    apr._period_facts.cache_clear()
     irr(before)
     assert irr(flows) == first and str(irr(flows)) == str(first)
     assert irr(list(reversed(flows))) == first
