@@ -110,6 +110,7 @@ def fmt_grouped(value: Decimal, places: int = 2) -> str:
 # ---------------------------------------------------------------- amounts
 
 _AMOUNT_CHARS = re.compile(r"^\d+(\.\d+)?$")
+_PLAIN_AMOUNT = re.compile(r"[0-9]+(\.[0-9]+)?")  # ASCII digits only, nothing around them
 
 
 def parse_amount(text: str | int | Decimal, decimal_mark: str = ".") -> Decimal:
@@ -119,6 +120,8 @@ def parse_amount(text: str | int | Decimal, decimal_mark: str = ".") -> Decimal:
     ``1.234,56`` with ``decimal_mark=","``, a trailing ``元``, and full-width digits. Raises
     ``ParseError`` for anything else; never returns zero for empty text.
     """
+    if text.__class__ is str and len(text) <= MAX_SIGNIFICANT_DIGITS and _PLAIN_AMOUNT.fullmatch(text):
+        return Decimal(text)  # plain digits, too few to be too many: what the general path gives
     if isinstance(text, Decimal):
         return text
     if isinstance(text, int) and not isinstance(text, bool):

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from dateutil.relativedelta import relativedelta
 
-from debtcli.model.money import MAX_SIGNIFICANT_DIGITS, ParseError, parse_amount, parse_lpr_link, parse_rate
+from debtcli.model.money import ParseError, parse_amount, parse_lpr_link, parse_rate
 from debtcli.model.records import COMPONENTS, Issue, PaymentRecord, SourceRef
 from debtcli.terms.schema import (
     AnnualFee,
@@ -204,12 +204,7 @@ def _int_between(lo: int, hi: int) -> Callable[[Any], int]:
     return conv
 
 
-_PLAIN_AMOUNT = re.compile(r"[0-9]+(\.[0-9]+)?")
-
-
 def _money(v: Any) -> Decimal:
-    if v.__class__ is str and len(v) <= MAX_SIGNIFICANT_DIGITS and _PLAIN_AMOUNT.fullmatch(v):
-        return Decimal(v)  # what parse_amount gives for plain digits (no more digits than an amount may have)
     if isinstance(v, float):
         raise ValueError("write amounts as text, e.g. \"1234.56\", so no cent is lost to binary floats")
     return parse_amount(v)
