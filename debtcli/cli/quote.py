@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from debtcli.cli.common import CaseArg, FormatOpt, LangOpt, RulesOpt, TableOrJson, fail_input, load_case_or_exit, \
-    notice, parse_date_option, print_json
+    notice, parse_date_option, print_json, table_language
 
 OFFER_FORMATS = ("pdf", "docx", "xlsx", "html", "md")
 
@@ -94,7 +94,7 @@ def quote(
         fail_input([str(i) for i in exc.issues], hint=f"{len(exc.issues)} problem(s); nothing was computed.")
     if problems:
         fail_input(problems)
-    language = lang.value if lang else (c.terms.case.language or "zh")
+    language = table_language(c, lang)
     if output is not None:
         from debtcli.render.offer import render_offer
 
