@@ -175,7 +175,6 @@ class TableReader:
         fast = None
         plain_dates = _PLAIN_DATES
         strip = str.strip
-        seen_rows, seen_refs = self._seen_rows, self._seen_refs
         ref_kind = "payment" if self.kind == "payments" else None  # a ledger row's reference counts with its type
         for rowno, cells in (rows if header_read else self._find_header(rows)):
             if width is None:
@@ -224,24 +223,7 @@ class TableReader:
             except _Skip as skip:
                 self._reject(rowno, skip.reason, raw=raw)
                 continue
-            # an exact duplicate row, or a reference used again, is kept and flagged (hashes: memory stays small)
-            key = hash(texts)
-            first = seen_rows.get(key)
-            if first is not None:
-                self._issue(rowno, f"the same as row {first} (kept: an exact duplicate may be a double posting)",
-                            severity="warning", code="DUPLICATE_ROW")
-            else:
-                seen_rows[key] = rowno
-            ref = rec.reference
-            if ref:
-                ref_key = hash((ref_kind or rec.type, ref))
-                first = seen_refs.get(ref_key)
-                if first is not None:
-                    if seen_rows.get(key) != first:
-                        self._issue(rowno, f"reference {quote(ref)} is used again (first on row {first}); both rows "
-                                           "are kept", column="reference", severity="warning", code="REUSED_REFERENCE")
-                else:
-                    seen_refs[ref_key] = rowno
+            self._flag_duplicates(rowno, texts, rec, ref_kind)
             t.used += 1
             yield rec
         if empty_from is not None:
@@ -665,6 +647,28 @@ class TableReader:
             t.rejected[rej_i] = RejectedRow(t.rejected[rej_i].source, msg)
             old = t.issues[iss_i]
             t.issues[iss_i] = Issue(old.source, msg, old.severity, old.code)
+
+    def _flag_duplicates(self, rowno: int, texts: tuple, rec, ref_kind: str | None) -> None:
+        """An exact duplicate row, or a reference used again, is kept and flagged (by hashes: memory
+        stays small). ``ref_kind``: "payment" for a payments table; a ledger row's reference counts
+        with its type."""
+        key = hash(texts)
+        first = self._seen_rows.get(key)
+        if first is not None:
+            self._issue(rowno, f"the same as row {first} (kept: an exact duplicate may be a double posting)",
+                        severity="warning", code="DUPLICATE_ROW")
+        else:
+            self._seen_rows[key] = rowno
+        if rec.reference:
+            ref_key = hash((ref_kind or rec.type, rec.reference))
+            first = self._seen_refs.get(ref_key)
+            if first is not None:
+                if self._seen_rows.get(key) != first:
+                    self._issue(rowno, f"reference {quote(rec.reference)} is used again (first on row {first}); "
+                                       "both rows are kept", column="reference", severity="warning",
+                                code="REUSED_REFERENCE")
+            else:
+                self._seen_refs[ref_key] = rowno
 
 
 def _slot_builder(cls, names: tuple[str, ...]):
