@@ -114,27 +114,6 @@ def test_ledger_checks_use_the_match_made_for_the_replay():
     assert ledger_findings(case, res, account, match=other) == fresh
 
 
-@settings(max_examples=80, deadline=None)
-@given(loans(), st.randoms(use_true_random=False))
-def test_each_payment_is_known_by_its_record_in_any_input_order(loan, rnd):
-    # A payment's identity is its record, from the account to the report: each record dated up to the
-    # as-of date is applied exactly once and carries itself, whatever order the records came in, and
-    # the allocation of each record is the same in both orders.
-    contract, payments, as_of = loan
-    shuffled = list(payments)
-    rnd.shuffle(shuffled)
-    runs = []
-    for order in (payments, shuffled):
-        account = _account(contract, order)
-        result = replay(account, as_of, False)
-        applied = [p for p in result.payments if p.kind == "payment"]
-        assert sorted(map(id, (p.payment for p in applied))) == sorted(id(p) for p in account.payments
-                                                                         if p.date <= as_of)
-        assert all(p.amount == p.payment.amount and p.date == p.payment.date for p in applied)
-        runs.append({id(p.payment): p.allocations for p in applied})
-    assert runs[0] == runs[1]
-
-
 @settings(max_examples=100, deadline=None)
 @given(loans(), st.sampled_from(["daily", "per_period"]))
 def test_the_exposure_is_the_sum_over_the_posted_accrual_lines(loan, interest_method):
