@@ -84,3 +84,10 @@ def test_python_dash_m_and_help():
 def test_schedule_of_a_card_is_refused_plainly(run_cli):
     code, _, err = run_cli("schedule", EXAMPLES / "card-default")
     assert code == 2 and "no installment schedule" in err and "Traceback" not in err
+
+
+def test_the_schedule_totals_are_grouped_like_its_rows(run_cli):
+    # bank-loan: 60,000.00 lent over 36 installments; the footer reads 60,000.00, not 60000.00
+    code, out, _ = run_cli("schedule", BANK, "--lang", "en")
+    footer = next(line for line in out.splitlines() if "total" in line and "60,000.00" in line)
+    assert "60000.00" not in footer

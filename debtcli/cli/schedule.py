@@ -62,6 +62,8 @@ def schedule(
     from rich.console import Console
     from rich.table import Table
 
+    from decimal import Decimal
+
     from debtcli.model.money import fmt_grouped
     from debtcli.messages import say
 
@@ -70,8 +72,11 @@ def schedule(
     con = Console()
     title = say("table.schedule.title", language, case=c.terms.case.id, ccy=c.terms.case.currency)
     t = Table(title=title, show_footer=True)
-    for col, foot in (("n", ""), ("due", "total"), ("principal", totals["principal"]),
-                      ("interest", totals["interest"]), ("fees", totals["fees"]), ("total", totals["total"]),
+    def total(key: str) -> str:  # grouped like the rows above it
+        return fmt_grouped(Decimal(totals[key]), places)
+
+    for col, foot in (("n", ""), ("due", "total"), ("principal", total("principal")),
+                      ("interest", total("interest")), ("fees", total("fees")), ("total", total("total")),
                       ("balance", "")):
         t.add_column(say(f"table.schedule.{col}", language),
                      footer=say(f"table.schedule.{foot}", language) if foot == "total" else foot,
