@@ -40,8 +40,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcli.engine.exact import Accrued, round_quotient
-from debtcli.engine.records import (BLOCK_ANNUAL_FEE, BLOCK_CONVERSION, AccrualLine, Allocation, AppliedPayment,
-                                    ChargeBase, Event, Posting, RoundingNote)
+from debtcli.engine.records import (BLOCK_ANNUAL_FEE, BLOCK_CONVERSION, AccrualLine, AppliedPayment, ChargeBase, Event,
+                                    Owed, Posting, RoundingNote)
 from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO
 from debtcli.model.records import SourceRef
@@ -55,6 +55,7 @@ FACT_TYPES = ("purchase", "cash_advance", "refund")
 INTEREST_MODELS = ("full_balance", "unpaid_part")
 DEFAULT_INTEREST_MODEL = "full_balance"  # creditor-favourable when the contract is silent
 ONE_DAY = timedelta(days=1)
+_BUCKETS = ("overdue", "due", "not_due")  # the store's buckets, in the order of a card's statements
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,24 +246,31 @@ def _anniversary(first: date, k: int) -> date:
 # ---------------------------------------------------------------------- state
 
 
-class Lot:
-    """An amount owed on the card with its own interest history."""
+class Lot(Owed):
+    """An amount owed on the card, in the replay's store like a loan's, with its own interest history.
+    Its bucket follows its statement: not yet due until billed, due until the due date (and grace)
+    of the statement it was billed on, overdue after it."""
 
-    __slots__ = ("kind", "component", "amount", "start", "base", "cuts", "statement", "grace", "state", "seq",
-                 "posted")
+    __slots__ = ("kind", "start", "base", "cuts", "statement", "grace", "state", "posted")
 
     def __init__(self, kind: str, component: str, amount: Decimal, start: date, posted: date, grace: bool, seq: int):
+        Owed.__init__(self, component, amount, None, posted, "not_due", seq)
         self.kind = kind
-        self.component = component
-        self.amount = amount
         self.start = start  # interest not yet charged from this day on
         self.base = amount  # the amount owed on ``start``
         self.cuts: list = []  # (payment day, amount, made before the interest-free decision)
         self.statement: int | None = None  # the statement it was first billed on
         self.grace = grace  # can keep an interest-free period
         self.state = "new"  # new (unbilled) | pending (free period open) | lost | revolving
-        self.seq = seq
         self.posted = posted
+
+    def cut(self, day: date, amount: Decimal) -> None:
+        self.cuts.append((day, amount, "early" if self.state in ("new", "pending") else "late"))
+
+
+def _billing_order(lot: Lot) -> tuple:
+    """Lots billed on earlier statements first, then those not billed yet, each in the order owed."""
+    return (lot.statement is None, lot.statement or 0, lot.order)
 
 
 class CardState:
@@ -291,22 +299,60 @@ class CardState:
         self.fee_interest_lines: list = []
         self.fee_shadow = ZERO
         self.paid_in_full: dict[int, bool] = {}
+        self.index_until: date | None = None  # the buckets of the store hold until this day
         if self.plan.opening > 0:
             lot = self._new_lot("opening", "principal", self.plan.opening, r.a.signed, r.a.signed, False)
             lot.state = "revolving"
             lot.statement = -1
+            self._index(r.a.signed)
 
     # ------------------------------------------------------------------ lots
     def _new_lot(self, kind, component, amount, start, posted, grace) -> Lot:
         lot = Lot(kind, component, amount, start, posted, grace, self.seq)
         self.seq += 1
         self.lots.append(lot)
+        if amount > 0:  # not billed yet: the newest of the store's not-yet-due items
+            key = (component, "not_due")
+            r = self.r
+            lst = r.groups.get(key)
+            if lst is None:
+                r.groups[key] = [lot]
+                r.gsum[key] = amount
+            else:
+                lst.append(lot)
+                r.gsum[key] += amount
         if component == "principal" and kind != "installment":  # installment principal never left the balance
             self.principal_steps.append((start, amount))
         if self.r.credit > 0:
             self.r.credit, credit = ZERO, self.r.credit
             self.pay(posted, ZERO, "credit held", None, "credit", held=credit)
         return lot
+
+    def _index(self, on: date) -> None:
+        """Put every open lot into the store's group of its component and its bucket on ``on``, in the
+        billing order; done when statuses change (a statement, a due date, a conversion), and when
+        ``on`` passes the due date and grace of a statement whose lots are due."""
+        groups, gsum = self.r.groups, self.r.gsum
+        groups.clear()
+        gsum.clear()
+        until = None
+        for lot in sorted(self.lots, key=_billing_order):
+            if lot.amount <= 0:
+                continue
+            bucket = self._status(lot, on)
+            lot.bucket = bucket
+            key = (lot.component, bucket)
+            lst = groups.get(key)
+            if lst is None:
+                groups[key] = [lot]
+                gsum[key] = lot.amount
+            else:
+                lst.append(lot)
+                gsum[key] += lot.amount
+            if bucket == "due":
+                last = self.due_of[lot.statement] + timedelta(days=self.r.a.grace_days)
+                until = last if until is None or last < until else until
+        self.index_until = until
 
     def _status(self, lot: Lot, on: date) -> str:
         if lot.statement is None:
@@ -375,7 +421,7 @@ class CardState:
     def convert(self, d: date, p: InstallmentPlan) -> None:
         """分期: take the principal out of the revolving lots (oldest first); bill it back monthly."""
         left = p.amount
-        for lot in sorted(self.lots, key=lambda x: (x.statement is None, x.statement or 0, x.seq)):
+        for lot in sorted(self.lots, key=_billing_order):
             if left <= 0:
                 break
             if lot.component != "principal" or lot.kind == "installment" or lot.amount <= 0:
@@ -385,6 +431,7 @@ class CardState:
             # a purchase still inside its free period is converted as if it never revolved
             lot.cuts.append((d, take, "void" if lot.state in ("new", "pending") else "late"))
             left -= take
+        self._index(d)
         converted = p.amount - left
         self.cleared_since_statement += converted
         self.cycle_debits -= converted
@@ -413,33 +460,24 @@ class CardState:
         """Allocate a payment, refund or waiver over the lots by the allocation order."""
 
         r = self.r
+        if self.index_until is not None and d > self.index_until:
+            self._index(d)
         waiver = kind == "waiver"
         left = amount + (ZERO if waiver else held + r.credit)
         if not waiver:
             r.credit = ZERO
-        allocs = []
-        order = [("principal_first", "principal")] if kind == "refund" else []
-        order += [pair for pair in r.a.allocation if only is None or pair[1] == only]
-        lots = sorted(self.lots, key=lambda x: (x.statement is None, x.statement or 0, x.seq))
-        for bucket, comp in order:
+        allocs: list = []
+        steps = [(b, "principal") for b in _BUCKETS] if kind == "refund" else []  # a refund meets principal first
+        steps += [pair for pair in r.a.allocation if only is None or pair[1] == only]
+        for bucket, comp in steps:
             if left <= 0:
                 break
-            for lot in lots:
-                if left <= 0:
-                    break
-                if lot.component != comp or lot.amount <= 0:
-                    continue
-                status = self._status(lot, d)
-                if bucket != "principal_first" and status != bucket:
-                    continue
-                take = min(left, lot.amount)
-                lot.amount -= take
-                lot.cuts.append((d, take, "early" if lot.state in ("new", "pending") else "late"))
-                if comp == "principal":
-                    self.principal_steps.append((d, -take))
-                left -= take
-                (r.waived if waiver else r.paid)[comp] += take
-                allocs.append(Allocation(comp, status, take, None))
+            left = r.take((comp, bucket), left, allocs, day=d)
+        totals = r.waived if waiver else r.paid
+        for comp, _, take, _ in allocs:
+            if comp == "principal":
+                self.principal_steps.append((d, -take))
+            totals[comp] += take
         if waiver:
             r.applied.append(AppliedPayment(d, amount - left, reference, tuple(allocs), ZERO, source, "waiver"))
             return
@@ -564,9 +602,11 @@ class CardState:
                 continue
             self._interest(lot, end, raw, lines)
             lot.state = "revolving"
+        self._index(s)
         fee_shadow = self.fee_shadow
         interest = self._post_interest(s, raw, lines, "statement")
         self._merge(k)
+        self._index(s)
         closing = sum((lot.amount for lot in self.lots), ZERO) - r.credit
         minimum = self._minimum(k, closing)
         dpd = 0
@@ -673,6 +713,7 @@ class CardState:
             else:
                 lot.state = "lost"
         self.lots = [lot for lot in self.lots if lot.amount > 0 or lot.state != "new"]
+        self._index(d)
         shortfall = sum((e[1] for e in self.min_queue if e[0] <= due), ZERO)
         if shortfall <= 0 or self.r.stopped:
             return

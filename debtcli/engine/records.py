@@ -17,6 +17,28 @@ from debtcli.model.records import SourceRef
 # frozen dataclasses elsewhere, and about four times quicker to build.
 
 
+class Owed:
+    """An amount owed and not yet paid, in the one store of a replay (``_Replay.groups``): one
+    component of one installment, a charge, or a card's lot (``engine.card.Lot`` adds its interest
+    history). The store keeps open items by (component, bucket), each group in the order owed;
+    every payment and waiver, loan or card, is allocated over it by ``_Replay.take``."""
+
+    __slots__ = ("component", "amount", "n", "due", "bucket", "order", "band")
+
+    def __init__(self, component: str, amount: Decimal, n: int | None, due: date, bucket: str, order: int,
+                 band: Decimal = ZERO):
+        self.component = component
+        self.amount = amount
+        self.n = n  # the installment, or None
+        self.due = due
+        self.bucket = bucket  # overdue | due | not_due
+        self.order = order  # place in the order owed
+        self.band = band  # part above the account's claim limit: owed only as far as it is paid
+
+    def cut(self, day: date, amount: Decimal) -> None:
+        """``amount`` of the item was paid or waived on ``day`` (a card's lot remembers it)."""
+
+
 class Event(NamedTuple):
     """One event of the replay. The first five fields are its sort key: the replay applies events by
     date, then same-day rank (``RANK_*`` in ``debtcli.engine.replay``), then amount, reference and

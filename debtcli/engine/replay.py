@@ -45,7 +45,8 @@ from debtcli.engine.account import Account, add_months, add_months_sticky, level
 from debtcli.engine.daycount import act_act_pieces, basis_days, day_count_days
 from debtcli.engine.exact import Accrued, round_quotient, round_ratio
 from debtcli.engine.records import (  # noqa: F401 - the records are part of this module's interface
-    BLOCK_DEFAULT_RATE, Event, AccrualLine, Allocation, AppliedPayment, ChargeBase, InstallmentRow, Posting, ReplayResult, RoundingNote)
+    BLOCK_DEFAULT_RATE, Event, AccrualLine, Allocation, AppliedPayment, ChargeBase, InstallmentRow, Owed, Posting, ReplayResult,
+    RoundingNote)
 from debtcli.model.money import ROUNDING_MODES, ZERO
 from debtcli.model.records import COMPONENTS, SourceRef
 
@@ -66,20 +67,8 @@ _record = tuple.__new__
 _ORDER = attrgetter("order")
 
 
-class _Item:
-    """An amount owed and not yet paid: one component of one installment, or one charge."""
-
-    __slots__ = ("component", "amount", "n", "due", "overdue", "order", "band")
-
-    def __init__(self, component: str, amount: Decimal, n: int | None, due: date, overdue: bool, order: int,
-                 band: Decimal = ZERO):
-        self.component = component
-        self.amount = amount
-        self.n = n
-        self.due = due
-        self.overdue = overdue
-        self.order = order
-        self.band = band  # part above the account's claim limit: owed only as far as it is paid
+def _no_accrual(t0: date, t1: date) -> None:
+    """A card's interest is worked out lot by lot at its statements (``engine.card``)."""
 
 
 def _whole_month(start: date, end: date) -> bool:
@@ -239,12 +228,13 @@ class _Replay:
     # ------------------------------------------------------------------ run
     def run(self, as_of: date) -> ReplayResult:
         a = self.a
-        # What is owed and not yet paid, kept by (component, overdue), each list in the order the
-        # items were owed, with its total: a payment, a change of status or an accrual touches
-        # only the groups concerned, never every open item (linear in events whatever is unpaid).
-        self.groups: dict[tuple[str, bool], list[_Item]] = {}
-        self.gsum: dict[tuple[str, bool], Decimal] = {}
-        self.by_n: dict[int, list[_Item]] = {}  # installment -> its items not yet overdue
+        # The store: what is owed and not yet paid (``Owed`` items, a card's lots), kept by
+        # (component, bucket), each list in the order the items were owed, with its total: a
+        # payment, a change of status or an accrual touches only the groups concerned, never every
+        # open item (linear in events whatever is unpaid).
+        self.groups: dict[tuple[str, str], list[Owed]] = {}
+        self.gsum: dict[tuple[str, str], Decimal] = {}
+        self.by_n: dict[int, list[Owed]] = {}  # installment -> its items not yet overdue
         self.open_parts: dict[int, int] = {}  # installment -> principal/interest/fee items still owed
         self.item_order = 0
         self.not_due = ZERO
@@ -293,23 +283,25 @@ class _Replay:
             if bucket == "not_due":
                 self.not_due_positions.append(i)
             else:
-                self.position.setdefault((comp, bucket == "overdue"), i)
+                self.position.setdefault((comp, bucket), i)
         # per_period interest: whether each installment period is a whole month, worked out once
         self.whole_month = [_whole_month(s, e) for s, e in zip(boundaries, boundaries[1:])] if self.per_period else []
         self.steps_known: dict = {}  # (groups holding open items, with not-yet-due) -> allocation steps
 
         end = as_of + timedelta(days=1) if a.counting == "both" else as_of
+        # between events a loan accrues on what the store holds; a card's lots accrue at its statements
+        accrue = self.accrue if self.card is None else _no_accrual
         t = None
         for ev in self._events(as_of):
             d = ev[0]
             if d > as_of:
                 break
             if t is not None and d > t:
-                self.accrue(t, d)
+                accrue(t, d)
             t = d if t is None or d > t else t
             self.apply(ev)
         if t is not None and end > t:
-            self.accrue(t, end)
+            accrue(t, end)
         if self.card is not None:
             return self.finish_card(as_of, end)
         return self.finish(as_of)
@@ -319,15 +311,15 @@ class _Replay:
         for lst in self.groups.values():
             yield from lst
 
-    def _move(self, it: _Item, overdue: bool) -> None:
-        """Put an open item into the overdue (or not overdue) group, keeping the order owed."""
-        old = (it.component, it.overdue)
-        it.overdue = overdue
+    def _move(self, it: Owed, bucket: str) -> None:
+        """Put an open item into the group of ``bucket``, keeping the order owed."""
+        old = (it.component, it.bucket)
+        it.bucket = bucket
         if it.amount <= ZERO:
             return
         self.groups[old].remove(it)
         self.gsum[old] -= it.amount
-        new = (it.component, overdue)
+        new = (it.component, bucket)
         lst = self.groups.get(new)
         if lst is None:
             self.groups[new] = [it]
@@ -336,10 +328,10 @@ class _Replay:
             insort(lst, it, key=_ORDER)
             self.gsum[new] += it.amount
 
-    def _reduce(self, it: _Item, take: Decimal) -> None:
+    def _reduce(self, it: Owed, take: Decimal) -> None:
         """``take`` of an open item is paid or waived."""
         it.amount -= take
-        self.gsum[(it.component, it.overdue)] -= take
+        self.gsum[(it.component, it.bucket)] -= take
         if it.amount <= ZERO and it.n is not None and it.component in _INSTALLMENT_PARTS:
             self.open_parts[it.n] -= 1
 
@@ -427,9 +419,9 @@ class _Replay:
         if self.stopped:
             return
         gsum = self.gsum
-        grace_p = gsum.get(("principal", False), ZERO)
-        overdue_p = gsum.get(("principal", True), ZERO)
-        overdue_i = gsum.get(("interest", True), ZERO)
+        grace_p = gsum.get(("principal", "due"), ZERO)
+        overdue_p = gsum.get(("principal", "overdue"), ZERO)
+        overdue_i = gsum.get(("interest", "overdue"), ZERO)
         if self.not_due > ZERO and self.rate > ZERO:
             period = self._regular_period(t0) if self.per_period else None
             # flat: the original principal bears interest for as long as any of it is outstanding
@@ -542,9 +534,10 @@ class _Replay:
             amount -= take
         if amount <= ZERO or self.schedule_only:  # nothing owed (amounts are never negative), or
             return  # a schedule's installment, met when due
-        it = _Item(component, amount, n, due, overdue, self.item_order, band)
+        bucket = "overdue" if overdue else "due"
+        it = Owed(component, amount, n, due, bucket, self.item_order, band)
         self.item_order += 1
-        key = (component, overdue)
+        key = (component, bucket)
         lst = self.groups.get(key)
         if lst is None:
             self.groups[key] = [it]
@@ -694,8 +687,8 @@ class _Replay:
         unpaid = ZERO
         unpaid_parts: dict = {}
         for it in self.by_n.pop(n, ()):
-            if not it.overdue:
-                self._move(it, True)
+            if it.bucket != "overdue":
+                self._move(it, "overdue")
                 if it.component in _INSTALLMENT_PARTS:
                     unpaid += it.amount
                     unpaid_parts[it.component] = unpaid_parts.get(it.component, ZERO) + it.amount
@@ -732,12 +725,12 @@ class _Replay:
         if self.not_due > 0:
             self.owe("principal", self.not_due, None, d, True)
             self.not_due = ZERO
-        for key in [k for k in self.groups if not k[1]]:
+        for key in [k for k in self.groups if k[1] != "overdue"]:
             for it in list(self.groups[key]):
-                self._move(it, True)
+                self._move(it, "overdue")
         for items in self.by_n.values():
             for it in items:
-                it.overdue = True
+                it.bucket = "overdue"
         if self.credit > 0:
             self.pay(d, ZERO, "credit held", None, "credit")
 
@@ -750,15 +743,15 @@ class _Replay:
                 break
             if comp in _ACCRUING and self.accr[comp].num > 0:
                 self.crystallize(comp, d, "accrued", None, True)
-            candidates = self.groups.get((comp, True), []) + self.groups.get((comp, False), [])
-            for it in sorted(candidates, key=lambda i: (not i.overdue, i.due, i.order)):
+            candidates = self.groups.get((comp, "overdue"), []) + self.groups.get((comp, "due"), [])
+            for it in sorted(candidates, key=lambda i: (i.bucket != "overdue", i.due, i.order)):
                 if left <= 0:
                     break
                 take = min(left, it.amount)
                 self._reduce(it, take)
                 left -= take
                 self.waived[comp] += take
-                allocs.append(Allocation(comp, "overdue" if it.overdue else "due", take, it.n))
+                allocs.append(Allocation(comp, it.bucket, take, it.n))
         self._prune(list(self.groups))
         self.applied.append(AppliedPayment(d, (e.amount or ZERO) - left, e.note or "waiver", tuple(allocs), ZERO,
                                            SourceRef("case.toml", column=f"event[{e.index}]"), "waiver"))
@@ -779,6 +772,41 @@ class _Replay:
         found = self.steps_known[known] = tuple(allocation[i] for i in sorted(steps))
         return found
 
+    def take(self, key: tuple[str, str], left: Decimal, allocs: list, label: str | None = None,
+             day: date | None = None) -> Decimal:
+        """Allocate up to ``left`` to the open items of one group of the store, in the order owed; return
+        what is left. Each amount taken is one ``Allocation`` (bucket ``label``, else the group's); with
+        ``day`` each item is told of its cut (a card's lot keeps it for its interest)."""
+        lst = self.groups.get(key)
+        if not lst:
+            return left
+        comp = key[0]
+        label = label or key[1]
+        open_parts = self.open_parts if comp in _INSTALLMENT_PARTS else None
+        gsum = self.gsum
+        settled = 0  # the items paid off: a prefix of the list (a group is paid in order)
+        for it in lst:
+            owed = it.amount
+            if owed <= left:
+                take = owed
+                it.amount = ZERO
+                settled += 1
+                if open_parts is not None and it.n is not None:
+                    open_parts[it.n] -= 1
+            else:
+                take = left
+                it.amount = owed - take
+            gsum[key] -= take
+            left -= take
+            allocs.append(_record(Allocation, (comp, label, take, it.n)))
+            if day is not None:
+                it.cut(day, take)
+            if left <= ZERO:
+                break
+        if settled:
+            del lst[:settled]
+        return left
+
     def pay(self, d: date, amount: Decimal, reference: str, source, kind: str, only: str | None = None,
             settle: bool = False, record=None):
         """Allocate ``amount`` plus any held credit by the allocation order (``record``: the payment
@@ -794,7 +822,7 @@ class _Replay:
         self.credit = ZERO
         allocs: list[Allocation] = []
         use_not_due = settle or not self.hold or self.accelerated_on is not None
-        groups, gsum = self.groups, self.gsum
+        groups = self.groups
         open_parts = self.open_parts
         open_keys = tuple([k for k, lst in groups.items() if lst])
         for bucket, comp in self._allocation_steps(open_keys, use_not_due or only is not None):
@@ -808,45 +836,14 @@ class _Replay:
                 if comp == "interest" and self.accr["interest"].num > 0:
                     n_next = self.period_index + 1 if self.period_index < len(a.due_dates) else None
                     self.crystallize("interest", d, "accrued", n_next, False)
-                    lst = groups.get(("interest", False), ())
-                    for it in lst:
-                        take = min(left, it.amount)
-                        if take <= 0:
-                            continue
-                        self._reduce(it, take)
-                        left -= take
-                        allocs.append(Allocation(comp, "not_due", take, it.n))
-                    self._prune((("interest", False),))
+                    left = self.take(("interest", "due"), left, allocs, "not_due")
                 elif comp == "principal" and self.not_due > 0:
                     take = min(left, self.not_due)
                     self.not_due -= take
                     left -= take
                     allocs.append(Allocation(comp, "not_due", take, None))
                 continue
-            key = (comp, bucket == "overdue")
-            lst = groups.get(key)
-            if not lst:
-                continue
-            part = comp in _INSTALLMENT_PARTS
-            settled = 0  # the items paid off: a prefix of the list (a group is paid in order)
-            for it in lst:
-                owed = it.amount
-                if owed <= left:
-                    take = owed
-                    it.amount = ZERO
-                    settled += 1
-                    if part and it.n is not None:
-                        open_parts[it.n] -= 1
-                else:
-                    take = left
-                    it.amount = owed - take
-                gsum[key] -= take
-                left -= take
-                allocs.append(_record(Allocation, (comp, bucket, take, it.n)))
-                if left <= ZERO:
-                    break
-            if settled:
-                del lst[:settled]
+            left = self.take((comp, bucket), left, allocs)
         if allocs:
             paid, inst = self.paid, self.inst
             for comp, _, take, n in allocs:
@@ -905,7 +902,7 @@ class _Replay:
             self._prune(list(self.groups))
         buckets = {b: {c: ZERO for c in COMPONENTS} for b in ("overdue", "due", "not_due")}
         for it in self._all_items():
-            if it.overdue:
+            if it.bucket == "overdue":
                 buckets["overdue"][it.component] += it.amount
             elif it.due < as_of or (it.n is not None and it.n in self.inst and it.due <= as_of):
                 buckets["due"][it.component] += it.amount
