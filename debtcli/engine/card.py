@@ -39,12 +39,13 @@ from dataclasses import field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from debtcli.engine.exact import Accrued, round_quotient
-from debtcli.engine.records import (BLOCK_ANNUAL_FEE, BLOCK_CONVERSION, AccrualLine, AppliedPayment, ChargeBase, Event,
-                                    Owed, Posting, RoundingNote)
+from debtcli.engine.exact import round_quotient
+from debtcli.engine.records import (BLOCK_ANNUAL_FEE, BLOCK_CONVERSION, RANK_CHARGE, RANK_OVERDUE, RANK_PAYMENT,
+                                    RANK_STATEMENT, AccrualLine, AppliedPayment, ChargeBase, Event, Owed, Posting,
+                                    ReplayResult, RoundingNote)
 from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO
-from debtcli.model.records import SourceRef
+from debtcli.model.records import COMPONENTS, Issue, SourceRef
 from debtcli.terms.schema import AnnualFee, InstallmentPlan, LatePenalty
 
 # Lot kinds. Principal kinds count towards the minimum payment's percentage; fee kinds are what the
@@ -212,12 +213,12 @@ def clamp_charge(raw: Decimal, spec: LatePenalty) -> Decimal:
 # ---------------------------------------------------------------------- events
 
 
-def card_events(account, as_of: date, ranks: dict) -> list[Event]:
+def card_events(account, as_of: date) -> list[Event]:
     """The card's events as replay ``Event`` records."""
     plan: CardPlan = account.card
     ev = []
     for i, t in enumerate(plan.txns):
-        rank = ranks["payment"] if t.kind == "refund" else ranks["charge"]
+        rank = RANK_PAYMENT if t.kind == "refund" else RANK_CHARGE
         ev.append(Event(t.posted, rank, t.amount, t.reference, i, "card_txn", t))
     if plan.annual_fee is not None and plan.annual_fee.amount > 0:
         k = 0
@@ -225,16 +226,16 @@ def card_events(account, as_of: date, ranks: dict) -> list[Event]:
             d = _anniversary(plan.annual_fee.date, k)
             if d > as_of:
                 break
-            ev.append(Event(d, ranks["charge"], plan.annual_fee.amount, "annual fee", BLOCK_ANNUAL_FEE + k,
+            ev.append(Event(d, RANK_CHARGE, plan.annual_fee.amount, "annual fee", BLOCK_ANNUAL_FEE + k,
                             "card_annual_fee", k))
             k += 1
     for p in plan.plans:
-        ev.append(Event(p.date, ranks["charge"], p.amount, p.name, BLOCK_CONVERSION + p.index, "card_convert", p))
+        ev.append(Event(p.date, RANK_CHARGE, p.amount, p.name, BLOCK_CONVERSION + p.index, "card_convert", p))
     first = plan.first_statement_after or account.signed
     for k, s in enumerate(statement_dates(plan, first, as_of)):
         due = due_date_of(plan, s)
-        ev.append(Event(s, ranks["statement"], ZERO, "", k, "card_statement", (k, s, due)))
-        ev.append(Event(due + timedelta(days=account.grace_days), ranks["overdue"], ZERO, "", k, "card_due",
+        ev.append(Event(s, RANK_STATEMENT, ZERO, "", k, "card_statement", (k, s, due)))
+        ev.append(Event(due + timedelta(days=account.grace_days), RANK_OVERDUE, ZERO, "", k, "card_due",
                         (k, s, due)))
     return ev
 
@@ -274,8 +275,12 @@ def _billing_order(lot: Lot) -> tuple:
 
 
 class CardState:
-    """The card part of one replay run. ``r`` is the running replay (rounding, day counts, rates,
-    postings and totals live there)."""
+    """The card's policy in one replay run: the events a card generates, how its lots accrue interest
+    (at statements, lot by lot, through the replay's one accrual), how payments, waivers, charges and
+    an acceleration meet the store, and the result. ``r`` is the running replay (the store, rounding,
+    day counts, postings and totals live there)."""
+
+    own_kinds = ("card_txn", "card_annual_fee", "card_convert", "card_statement", "card_due")
 
     def __init__(self, r):
         self.r = r
@@ -377,6 +382,13 @@ class CardState:
                                        None, name, (), source, charge))
 
     # ------------------------------------------------------------------ events
+    def events(self, as_of: date) -> list[Event]:
+        return card_events(self.r.a, as_of)
+
+    def accrue(self, t0: date, t1: date) -> None:
+        """Nothing between events: a lot's interest is worked out at the statement (``_interest``),
+        once the interest-free decision is known."""
+
     def apply(self, ev) -> None:
         d, _, _, _, _, kind, payload = ev
         if kind == "card_txn":
@@ -408,7 +420,7 @@ class CardState:
         kind = t.kind if t.kind in FEE_KINDS else "fee"
         self._charge(kind, t.amount, d, t.kind, t.source)
 
-    def event_charge(self, d: date, ch) -> None:
+    def charge(self, d: date, ch) -> None:
         """A fee or cost entered as an ``[[event]]`` of case.toml: billed like a fee line."""
 
         comp = ch.component if ch.component in ("fees", "costs", "penalties") else "fees"
@@ -442,6 +454,7 @@ class CardState:
         if self.accelerated_on is not None:
             return
         self.accelerated_on = d
+        self.r.accelerated_on = self.r.accelerated_on or d
         for st in self.plans:
             if st["left"] > 0:
                 self._new_lot("installment", "principal", st["left"], d, d, False)
@@ -527,55 +540,80 @@ class CardState:
             spans.append((t, end, base))
         return spans
 
-    def _interest(self, lot: Lot, end: date, raw: dict, lines: dict) -> None:
-        """Charge the lot's interest over [start, end) and restart it from ``end``."""
+    def _rates(self, t0: date, t1: date):
+        """(start, end, annual rate, rate text) of a span of a lot's history, split where the rate
+        changes and where fee interest stops. A lot's interest is worked out after the fact, so
+        its rate is the one in force on each day, not the replay's current rate."""
+        path = self.r.a.rate_path
+        cuts = [p.date for p in path if t0 < p.date < t1]
+        stop = self.plan.fee_interest_until
+        if stop is not None and t0 < stop < t1:
+            cuts.append(stop)
+        edges = [t0] + sorted(set(cuts)) + [t1]
+        for s, e in zip(edges, edges[1:]):
+            point = path[0] if path else None
+            for p in path:
+                if p.date <= s:
+                    point = p
+            if point is not None and point.rate > 0:
+                yield s, e, point.rate, point.text
 
-        comp = "interest"  # interest on posted interest (复利) too: its lines say ``on="interest"``
+    def _interest(self, lot: Lot, end: date) -> None:
+        """Charge the lot's interest over [start, end) and restart it from ``end``: each span of its
+        history goes through the replay's one accrual (``_Replay._add``), as interest (interest on
+        posted interest, 复利, too: its lines say ``on="interest"``)."""
+        r = self.r
         is_fee = lot.kind in FEE_KINDS
-        stop = self.r.charged_off_on if self.r.stopped else None
+        stop = r.charged_off_on if r.stopped else None
         for t0, t1, base in self._spans(lot, end):
             if stop is not None:
                 t1 = min(t1, stop)
                 if t1 <= t0:
                     continue
-            for s, e, days, basis, rate, text in self.r.card_pieces(t0, t1):
-                amount = base * rate * days / basis
-                line = AccrualLine(comp, s, e, days, base, rate, basis, amount, "year", self.r.dc, text, lot.kind)
-                if is_fee:
-                    self.fee_shadow += amount
+            for s, e, rate, text in self._rates(t0, t1):
+                if is_fee:  # what a fee lot bears, or would bear: measured either way
                     bears = self.plan.interest_on_fees and (
                         self.plan.fee_interest_until is None or e <= self.plan.fee_interest_until)
+                    for ps, pe, days, basis in r._pieces(s, e):
+                        amount = base * rate * days / basis
+                        self.fee_shadow += amount
+                        if bears:
+                            self.fee_interest_lines.append(AccrualLine(
+                                "interest", ps, pe, days, base, rate, basis, amount, "year", r.dc, text, lot.kind))
                     if not bears:
                         continue
-                    self.fee_interest_lines.append(line)
-                raw[comp].add(base * rate * days, basis)
-                if self.r.trace:
-                    lines[comp].append(line)
+                r._add("interest", base, rate, s, e, text, None, lot.kind)
         lot.start = end
         lot.base = lot.amount
         lot.cuts = []
 
-    def _post_interest(self, d: date, raw: dict, lines: dict, kind: str) -> Decimal:
-
+    def _post_interest(self, d: date, kind: str) -> tuple[Decimal, tuple]:
+        """Post the interest accrued since the last posting as a lot of its own (it bears interest from
+        the next day): rounded here, the one rounding point of card interest. Returns the amount
+        posted and the accrual lines (when traced)."""
+        r = self.r
         total = ZERO
+        all_lines: tuple = ()
         for comp in ("interest", "compound_interest"):
-            acc = raw[comp]
+            acc = r.accr[comp]
             value = acc.value()
-            amount = value if self.r.a.carry_precision else round_quotient(value, acc.num, acc.den, self.r.a.places,
-                                                                           self.r.mode)
+            amount = value if r.a.carry_precision else round_quotient(value, acc.num, acc.den, r.a.places, r.mode)
+            acc.reset()
+            lines = tuple(r.accr_lines[comp])
+            r.accr_lines[comp] = []
+            all_lines += lines
             if value != amount:
-                self.r.rounding.append(RoundingNote(d, comp, value, amount))
+                r.rounding.append(RoundingNote(d, comp, value, amount))
             if amount <= 0:
                 continue
             lot = self._new_lot("interest", comp, amount, d + ONE_DAY, d, True)
             if kind == "statement":
                 lot.statement = len(self.statements) - 1
                 lot.state = "pending"
-            self.r.charged[comp] += amount
-            self.r.postings.append(Posting(d, comp, amount, value, kind, None, "interest",
-                                           tuple(lines[comp])))
+            r.charged[comp] += amount
+            r.postings.append(Posting(d, comp, amount, value, kind, None, "interest", lines))
             total += amount
-        return total
+        return total, all_lines
 
     # ------------------------------------------------------------------ statement
     def statement(self, k: int, s: date, due: date) -> None:
@@ -584,8 +622,6 @@ class CardState:
         self.statements.append((s, due))
         self.due_of[k] = due
         self._bill_installments(s, k)
-        raw = {"interest": Accrued(), "compound_interest": Accrued()}
-        lines = {"interest": [], "compound_interest": []}
         self.fee_shadow = ZERO
         for lot in self.lots:
             if lot.state == "new":
@@ -600,11 +636,11 @@ class CardState:
                 lot.state = "revolving"
             elif lot.state == "pending":
                 continue
-            self._interest(lot, end, raw, lines)
+            self._interest(lot, end)
             lot.state = "revolving"
         self._index(s)
         fee_shadow = self.fee_shadow
-        interest = self._post_interest(s, raw, lines, "statement")
+        interest, lines = self._post_interest(s, "statement")
         self._merge(k)
         self._index(s)
         closing = sum((lot.amount for lot in self.lots), ZERO) - r.credit
@@ -615,8 +651,7 @@ class CardState:
         start = self.last_statement + ONE_DAY if self.last_statement else r.a.signed
         self.cycles.append(CardCycle(
             k, start, s, due, self.opening, self.cycle_debits, self.since_statement, interest, self.cycle_penalties,
-            closing, minimum, dpd, bucket_of(dpd), tuple(lines["interest"] + lines["compound_interest"]),
-            fee_shadow))
+            closing, minimum, dpd, bucket_of(dpd), lines, fee_shadow))
         self.closing_of[k] = closing
         self.opening = closing
         self.last_statement = s
@@ -727,15 +762,35 @@ class CardState:
                          ChargeBase(due, shortfall, spec.rate, spec.min, spec.max))
 
     # ------------------------------------------------------------------ as of
-    def finish(self, as_of: date, end: date) -> CardOutcome:
-        raw = {"interest": Accrued(), "compound_interest": Accrued()}
-        lines = {"interest": [], "compound_interest": []}
+    def finish(self, as_of: date, end: date) -> ReplayResult:
+        r = self.r
+        outcome = self._outcome(as_of, end)
+        if r.credit > 0:
+            self.pay(as_of, ZERO, "credit held", None, "credit")
+        buckets, _ = self.balances(as_of)
+        balance = {c: buckets["overdue"][c] + buckets["due"][c] + buckets["not_due"][c] for c in COMPONENTS}
+        balance["total"] = sum((balance[c] for c in COMPONENTS), ZERO)
+        for b in buckets.values():
+            b["total"] = sum((b[c] for c in COMPONENTS), ZERO)
+        first_missed = None
+        for cyc in outcome.cycles:
+            if cyc.days_past_due > 0:
+                first_missed = cyc.statement_date - timedelta(days=cyc.days_past_due)
+                break
+        return ReplayResult(
+            as_of=as_of, balance=balance, buckets=buckets, credit=r.credit, installments=(),
+            postings=tuple(r.postings), payments=tuple(r.applied), rounding=tuple(r.rounding),
+            charged=dict(r.charged), paid=dict(r.paid), waived=dict(r.waived),
+            accelerated_on=r.accelerated_on, charged_off_on=r.charged_off_on, first_missed=first_missed,
+            last_payment=r.last_payment, events=tuple(r.noncash), card=outcome)
+
+    def _outcome(self, as_of: date, end: date) -> CardOutcome:
         for lot in self.lots:
             accrues = lot.state in ("revolving", "lost") or (
                 lot.state == "new" and not (lot.grace and self.plan.interest_free))
             if accrues:
-                self._interest(lot, end, raw, lines)
-        self._post_interest(as_of, raw, lines, "as_of")
+                self._interest(lot, end)
+        self._post_interest(as_of, "as_of")
         return CardOutcome(
             model=self.plan.interest_model, model_stated=self.plan.model_stated, cycles=tuple(self.cycles),
             statements=tuple(self.statements), principal_steps=tuple(self.principal_steps),
@@ -744,8 +799,6 @@ class CardState:
 
     def balances(self, as_of: date) -> tuple[dict, list]:
         """(bucket -> component -> amount, open lots) on the as-of date."""
-        from debtcli.model.records import COMPONENTS
-
         buckets = {b: {c: ZERO for c in COMPONENTS} for b in ("overdue", "due", "not_due")}
         for lot in self.lots:
             if lot.amount > 0:
@@ -775,8 +828,6 @@ def card_plan_from_terms(terms, ledger=()) -> tuple[CardPlan, list]:
     (interest always; 违约金, cash-advance fee, annual fee, installment fee when the contract states
     them) is recomputed and the issuer's line is only checked; a charge it has no formula for is taken
     as posted (the rule pack and the contract-basis check judge it)."""
-    from debtcli.model.records import Issue
-
     c = terms.contract
     card = c.card
     issues: list = []

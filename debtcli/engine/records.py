@@ -17,6 +17,11 @@ from debtcli.model.records import SourceRef
 # frozen dataclasses elsewhere, and about four times quicker to build.
 
 
+# The same-day ranks of the replay's events (its module docstring gives their order and meaning).
+RANK_DISBURSEMENT, RANK_RATE, RANK_CHARGE, RANK_DUE, RANK_PAYMENT, RANK_WAIVER, RANK_OVERDUE, RANK_ACCELERATION, \
+    RANK_CHARGE_OFF, RANK_STATEMENT, RANK_NOTICE = range(11)
+
+
 class Owed:
     """An amount owed and not yet paid, in the one store of a replay (``_Replay.groups``): one
     component of one installment, a charge, or a card's lot (``engine.card.Lot`` adds its interest
@@ -41,7 +46,7 @@ class Owed:
 
 class Event(NamedTuple):
     """One event of the replay. The first five fields are its sort key: the replay applies events by
-    date, then same-day rank (``RANK_*`` in ``debtcli.engine.replay``), then amount, reference and
+    date, then same-day rank (``RANK_*`` above), then amount, reference and
     position. ``position`` is the event's place among the inputs of its kind, plus the block offset of
     its kind where kinds share a rank (``BLOCK_*``), so that the order never depends on the order
     the inputs came in beyond the position among equals."""
