@@ -12,7 +12,6 @@ from dataclasses import field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from debtcli.engine.card import card_plan_from_terms
 from debtcli.engine.daycount import basis_days
 from debtcli.engine.records import Restructure
 from debtcli.model.findings import text
@@ -412,6 +411,7 @@ def _restructures(terms: Terms, basis: int) -> tuple[Restructure, ...]:
 
 def _card_account(terms: Terms, payments, fixings, until, ledger) -> tuple[Account, list[Issue]]:
     """A revolving card: no schedule; statement cycles, lots and charges come from ``engine.card``."""
+    from debtcli.engine.card import card_plan_from_terms  # only for a card: see ``_Replay.run``
 
     c = terms.contract
     issues: list[Issue] = []

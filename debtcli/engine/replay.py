@@ -47,7 +47,6 @@ from operator import attrgetter, itemgetter
 from debtcli.engine.account import Account, add_months, add_months_sticky, level_installment
 from debtcli.engine.daycount import act_act_pieces, basis_days, day_count_days
 from debtcli.engine.exact import Accrued, round_quotient, round_ratio
-from debtcli.engine.card import CardState
 from debtcli.engine.records import (  # noqa: F401 - the records are part of this module's interface
     BLOCK_DEFAULT_RATE, RANK_ACCELERATION, RANK_CHARGE, RANK_CHARGE_OFF, RANK_DISBURSEMENT, RANK_DUE, RANK_NOTICE,
     RANK_OVERDUE, RANK_PAYMENT, RANK_RATE, RANK_WAIVER, Event, AccrualLine, Allocation, AppliedPayment,
@@ -270,6 +269,9 @@ class _Replay:
         # the replay itself; a card's is its ``CardState``, which keeps the lots' interest history.
         self.policy = self
         if a.card is not None:
+            # imported here, not at the top: the card's records cost a loan's start-up some milliseconds
+            from debtcli.engine.card import CardState
+
             self.exposure_open = {}  # the cn 24% line is a loan's: a card's spans are not kept
             self.policy = CardState(self)
         boundaries = [a.draws[0][0] if a.draws else a.signed] + list(a.due_dates)
