@@ -304,12 +304,16 @@ class CardState:
         self.fee_interest_lines: list = []
         self.fee_shadow = ZERO
         self.paid_in_full: dict[int, bool] = {}
-        self.index_until: date | None = None  # the buckets of the store hold until this day
+        # the store's groups are rebuilt from the lots only before an allocation needs them: after a
+        # change of statuses (``stale``), or once a day passes the due date and grace of a statement
+        # whose lots are due (``index_until``)
+        self.stale = True
+        self.index_until: date | None = None
+        self.grace = timedelta(days=r.a.grace_days)
         if self.plan.opening > 0:
             lot = self._new_lot("opening", "principal", self.plan.opening, r.a.signed, r.a.signed, False)
             lot.state = "revolving"
             lot.statement = -1
-            self._index(r.a.signed)
 
     # ------------------------------------------------------------------ lots
     def _new_lot(self, kind, component, amount, start, posted, grace) -> Lot:
@@ -335,8 +339,7 @@ class CardState:
 
     def _index(self, on: date) -> None:
         """Put every open lot into the store's group of its component and its bucket on ``on``, in the
-        billing order; done when statuses change (a statement, a due date, a conversion), and when
-        ``on`` passes the due date and grace of a statement whose lots are due."""
+        billing order."""
         groups, gsum = self.r.groups, self.r.gsum
         groups.clear()
         gsum.clear()
@@ -355,9 +358,10 @@ class CardState:
                 lst.append(lot)
                 gsum[key] += lot.amount
             if bucket == "due":
-                last = self.due_of[lot.statement] + timedelta(days=self.r.a.grace_days)
+                last = self.due_of[lot.statement] + self.grace
                 until = last if until is None or last < until else until
         self.index_until = until
+        self.stale = False
 
     def _status(self, lot: Lot, on: date) -> str:
         if lot.statement is None:
@@ -365,7 +369,7 @@ class CardState:
         if lot.statement < 0:
             return "overdue"
         due = self.due_of.get(lot.statement)
-        if due is not None and on > due + timedelta(days=self.r.a.grace_days):
+        if due is not None and on > due + self.grace:
             return "overdue"
         return "due"
 
@@ -443,7 +447,7 @@ class CardState:
             # a purchase still inside its free period is converted as if it never revolved
             lot.cuts.append((d, take, "void" if lot.state in ("new", "pending") else "late"))
             left -= take
-        self._index(d)
+        self.stale = True
         converted = p.amount - left
         self.cleared_since_statement += converted
         self.cycle_debits -= converted
@@ -473,7 +477,7 @@ class CardState:
         """Allocate a payment, refund or waiver over the lots by the allocation order."""
 
         r = self.r
-        if self.index_until is not None and d > self.index_until:
+        if self.stale or (self.index_until is not None and d > self.index_until):
             self._index(d)
         waiver = kind == "waiver"
         left = amount + (ZERO if waiver else held + r.credit)
@@ -545,9 +549,14 @@ class CardState:
         changes and where fee interest stops. A lot's interest is worked out after the fact, so
         its rate is the one in force on each day, not the replay's current rate."""
         path = self.r.a.rate_path
-        cuts = [p.date for p in path if t0 < p.date < t1]
         stop = self.plan.fee_interest_until
-        if stop is not None and t0 < stop < t1:
+        split = stop is not None and t0 < stop < t1
+        if len(path) == 1 and not split:  # one rate, the common case: one piece
+            if path[0].rate > 0:
+                yield t0, t1, path[0].rate, path[0].text
+            return
+        cuts = [p.date for p in path if t0 < p.date < t1]
+        if split:
             cuts.append(stop)
         edges = [t0] + sorted(set(cuts)) + [t1]
         for s, e in zip(edges, edges[1:]):
@@ -638,11 +647,11 @@ class CardState:
                 continue
             self._interest(lot, end)
             lot.state = "revolving"
-        self._index(s)
+        self.stale = True
         fee_shadow = self.fee_shadow
         interest, lines = self._post_interest(s, "statement")
         self._merge(k)
-        self._index(s)
+        self.stale = True
         closing = sum((lot.amount for lot in self.lots), ZERO) - r.credit
         minimum = self._minimum(k, closing)
         dpd = 0
@@ -748,7 +757,7 @@ class CardState:
             else:
                 lot.state = "lost"
         self.lots = [lot for lot in self.lots if lot.amount > 0 or lot.state != "new"]
-        self._index(d)
+        self.stale = True
         shortfall = sum((e[1] for e in self.min_queue if e[0] <= due), ZERO)
         if shortfall <= 0 or self.r.stopped:
             return
