@@ -68,6 +68,8 @@ class CashFlow(NamedTuple):
 
 @dataclass(frozen=True)
 class AnnualCost:
+    """The annualised cost of a loan: from the scheduled flows and, once a payment is made, the actual ones."""
+
     apr: Decimal | None  # percent, 2 decimals: rate per period x periods a year
     apr_effective: Decimal | None  # percent, 2 decimals: (1 + r)^periods - 1
     rate_per_period: Decimal | None  # the IRR per period (a fraction, IRR_PRECISION digits)

@@ -75,6 +75,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Profile:
+    """How to read one table: its sheet, header, encoding, formats, and which column holds what."""
+
     file: str
     kind: str | None = None
     sheet: str | None = None

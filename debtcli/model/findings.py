@@ -56,6 +56,8 @@ def pack_text(s: str) -> Text:
 
 @dataclass(frozen=True)
 class Finding:
+    """One finding: a code, its severity and amount, the parameters of its message, its basis and evidence."""
+
     code: str
     severity: str  # error | warning | info
     component: str | None

@@ -241,6 +241,8 @@ class AnnualCostSection:
 
 @dataclass(frozen=True)
 class Report:
+    """What ``verify`` found for one case: the balances each way, the findings, and how they were computed."""
+
     terms: Terms
     as_of: date
     currency: str

@@ -21,6 +21,8 @@ SUPPLIED = "supplied"
 
 @dataclass(frozen=True, slots=True)
 class Fixing:
+    """One LPR fixing: the 1-year and 5-year rates in force from ``date``, and how sure the table is of them."""
+
     date: date
     lpr_1y: Decimal | None  # fraction: 0.0385 for 3.85%
     lpr_5y: Decimal | None

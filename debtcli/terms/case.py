@@ -12,6 +12,8 @@ from debtcli.terms.schema import Terms
 
 @dataclass(frozen=True)
 class Case:
+    """A loaded case (see the module)."""
+
     terms: Terms
     ledger: tuple[LedgerRow, ...] = ()
     payments: tuple[PaymentRecord, ...] = ()

@@ -186,6 +186,8 @@ class CardTerms:
 
 @dataclass(frozen=True)
 class CaseInfo:
+    """[case]: who lends to whom, under which law, in which currency and language."""
+
     id: str
     jurisdiction: str = "none"
     state: str | None = None
@@ -200,6 +202,8 @@ class CaseInfo:
 
 @dataclass(frozen=True)
 class Contract:
+    """[contract]: the loan as agreed (principal, rate, method, dates, rounding, fees, default terms)."""
+
     signed: date
     principal: Decimal
     rate: RateSpec | None  # None: no interest agreed
