@@ -9,21 +9,49 @@ rates, dates and names the same way in every sentence of that language.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
+from importlib import import_module
 
-from debtcli.messages import en, zh
 from debtcli.model.findings import Finding, Text
 from debtcli.model.money import HUNDRED, fmt_grouped
 
 LANGUAGES = ("zh", "en")
-CATALOGUES = {"en": en.CATALOGUE, "zh": zh.CATALOGUE}
-NAMES = {"en": en.NAMES, "zh": zh.NAMES}
+
+
+class _ByLanguage(Mapping):
+    """Language -> one table of that language's module (``CATALOGUE`` or ``NAMES``). A language's
+    module is imported when it is first asked for: a run that speaks one language (a ``verify`` table)
+    does not load the other's 600 entries."""
+
+    def __init__(self, table: str):
+        self._table = table
+        self._loaded: dict = {}
+
+    def __getitem__(self, lang):
+        try:
+            return self._loaded[lang]
+        except KeyError:
+            if lang not in LANGUAGES:
+                raise
+        value = self._loaded[lang] = getattr(import_module(f"{__name__}.{lang}"), self._table)
+        return value
+
+    def __iter__(self):
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+CATALOGUES = _ByLanguage("CATALOGUE")
+NAMES = _ByLanguage("NAMES")
 
 
 def language(lang: str | None) -> str:
-    return lang if lang in CATALOGUES else "en"
+    return lang if lang in LANGUAGES else "en"
 
 
 class Words:

@@ -2,7 +2,10 @@
 produce has words in both."""
 
 import json
+import os
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -76,3 +79,17 @@ def test_every_finding_of_the_examples_in_both_languages(run_cli, example):
             assert HAN.search(f["basis_zh"]), f["basis_zh"]
             assert not HAN.search(without(f["message_en"], quoted_input(example))), f["message_en"]
             assert not HAN.search(f["basis_en"]), f["basis_en"]
+
+
+def test_a_language_is_loaded_when_first_asked_for():
+    """In a new process a sentence in Chinese loads the Chinese catalogue alone; English comes when
+    first asked for, with its own words."""
+    code = ("import sys\n"
+            "from debtcli.messages import CATALOGUES, say\n"
+            "zh = say('basis.contract.rate', 'zh', rate='24%')\n"
+            "loaded = sorted(m for m in sys.modules if m.startswith('debtcli.messages.'))\n"
+            "en = say('basis.contract.rate', 'en', rate='24%')\n"
+            "print(zh, loaded, en, sorted(CATALOGUES), 'fr' in CATALOGUES, sep='|')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8",
+                         env={**os.environ, "PYTHONIOENCODING": "utf-8"}, check=True).stdout.strip()
+    assert out == "合同约定：利率 24%|['debtcli.messages.zh']|contract: rate 24%|['en', 'zh']|False"
