@@ -176,6 +176,8 @@ class _Replay:
         self.dc = account.day_count
         self.basis = basis_days(account.day_count)
         self.actual_days = account.day_count not in ("30/360", "30E/360")  # days are calendar days
+        # a loan counts 30-day-month days from the start of the installment period (``_days``)
+        self.anchored = not self.actual_days and account.card is None
         self.per_period = account.interest_method == "per_period"
         self.hold = account.method in ("equal_installment", "equal_principal", "interest_only", "flat")
         self.schedule_only = False  # see ``schedule_replay``
@@ -360,6 +362,17 @@ class _Replay:
             return out
         return ((t0, t1, day_count_days(t0, t1, self.dc), self.basis),)
 
+    def _days(self, t0: date, t1: date) -> int:
+        """The days of [t0, t1) under the day count. Under 30/360 a loan's span is counted from the
+        start of its installment period (the disbursement or the last due date; no span crosses one):
+        the days to its end less the days to its start. The spans of a period then add up to the
+        period's days wherever events split it; counted on their own, 30/360's month-end rules would
+        make 15 Mar-31 Mar-15 Apr 16 + 15 = 31 days, and a payment on the 31st would move a cent."""
+        if not self.anchored:
+            return day_count_days(t0, t1, self.dc)
+        anchor = self.periods[min(self.period_index, len(self.periods) - 1)]
+        return day_count_days(anchor, t1, self.dc) - day_count_days(anchor, t0, self.dc)
+
     def _band(self, component: str, base: Decimal, rate: Decimal, t0: date, t1: date, period: tuple | None):
         """The part of a span's accrual above the claim limit in force (see ``Account.claim_limit``)."""
         steps = self.a.claim_limit
@@ -371,7 +384,7 @@ class _Replay:
             if period is not None:
                 self.accr_band[component].add(base * (rate - limit) * (e - s).days, 12 * (period[1] - period[0]).days)
             else:
-                self.accr_band[component].add(base * (rate - limit) * day_count_days(s, e, self.dc), self.basis)
+                self.accr_band[component].add(base * (rate - limit) * self._days(s, e), self.basis)
 
     def _add(self, component: str, base: Decimal, rate: Decimal, t0: date, t1: date, text: str,
              period: tuple | None = None, on: str = ""):
@@ -398,7 +411,7 @@ class _Replay:
         if self.dc == "ACT/ACT":
             pieces = self._pieces(t0, t1)
         else:  # one piece: the common case, without building the list
-            days = (t1 - t0).days if self.actual_days else day_count_days(t0, t1, self.dc)
+            days = (t1 - t0).days if self.actual_days else self._days(t0, t1)
             self.accr[component].add(base * rate * days, self.basis)
             if exposure is not None:
                 exposure.append((base, days, self.basis))
@@ -453,7 +466,7 @@ class _Replay:
         if period is not None:
             self.ceiling_accr.add(self.not_due * ceiling * (t1 - t0).days, 12 * (period[1] - period[0]).days)
         else:
-            self.ceiling_accr.add(self.not_due * ceiling * day_count_days(t0, t1, self.dc), self.basis)
+            self.ceiling_accr.add(self.not_due * ceiling * self._days(t0, t1), self.basis)
 
     def _regular_period(self, t0: date):
         """The installment period containing t0 when per_period applies and it is a whole month."""

@@ -1,5 +1,6 @@
 """Accrued interest is exact: whether events split a period never changes a posted cent."""
 
+import calendar
 from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
@@ -34,6 +35,22 @@ def test_half_cent_interest_is_the_same_whether_payments_split_the_period():
     assert split.postings[0].raw == Decimal("571.975")
 
 
+def test_30_360_period_is_30_days_whatever_splits_it_on_the_31st():
+    # 1,000.00 at 12% a year, 30/360, interest by the day, due on the 15th. Each period is 30 days:
+    # 1,000.00 x 12% x 30 / 360 = 10.00. A notice on 31 March splits 15 Mar - 15 Apr; counted on
+    # their own the two spans would be 16 days (15th to the 31st) and 15 (the 31st counts as the 30th
+    # to 15 Apr): 31 days, 10.33. Counted from the start of the period they are 16 and 30 - 16 = 14.
+    # A payment on 29 February (the month-end rule of 30/360 makes the 29th the 30th) splits the
+    # next period the same way; it pays interest, so the principal behind each period stays 1,000.00.
+    contract = {"signed": date(2024, 1, 15), "principal": "1000.00", "rate": "12%", "day_count": "30/360",
+                "method": "interest_only", "interest_method": "daily", "term_months": 6}
+    notice = '[[event]]\ndate = 2024-03-31\ntype = "demand_notice"\n'
+    for extra, payments in (("", []), (notice, []), (notice, [PaymentRecord(date(2024, 2, 29), Decimal("5.00"), "p")])):
+        account, _ = account_from_terms(terms_of(contract, extra=extra), payments=payments)
+        res = replay(account, date(2024, 7, 15), trace=False)
+        assert [r.interest for r in res.installments] == [Decimal("10.00")] * 6
+
+
 def test_equal_installment_principal_follows_the_exact_interest():
     # Same loan repaid in 12 equal installments: the first installment's interest is 571.98 with or
     # without the two payments inside the period, so its principal (installment - interest) is too.
@@ -63,6 +80,12 @@ def test_round_ratio_decides_on_the_exact_remainder():
     assert round_ratio(acc.num, acc.den, 4, ROUND_HALF_UP) == Decimal("0.2833")
 
 
+def _month_edge(start: date, months: int, day: int) -> date:
+    """``day`` (clipped to the month's length) of the month ``months`` after ``start``'s."""
+    y, m = divmod(start.year * 12 + start.month - 1 + months, 12)
+    return date(y, m + 1, min(day, calendar.monthrange(y, m + 1)[1]))
+
+
 @st.composite
 def split_loans(draw):
     signed = draw(st.dates(date(2019, 1, 1), date(2025, 12, 31)))
@@ -70,9 +93,7 @@ def split_loans(draw):
         "signed": signed,
         "principal": str(draw(st.integers(1000, 500000))) + "." + f"{draw(st.integers(0, 99)):02d}",
         "rate": draw(st.sampled_from(["5.01%", "4.35%", "12%", "7.3%", "24%", "0.05%/day"])),
-        # not 30/360: its month-end rules count a span by where it starts and ends (2-19..2-28 is 11
-        # days, 2-28..3-1 one more, 2-19..3-1 twelve), so a split changes the day count itself
-        "day_count": draw(st.sampled_from(["ACT/360", "ACT/365", "ACT/ACT"])),
+        "day_count": draw(st.sampled_from(["ACT/360", "ACT/365", "ACT/ACT", "30/360", "30E/360"])),
         "method": draw(st.sampled_from(["equal_installment", "equal_principal", "interest_only", "bullet"])),
         "interest_method": draw(st.sampled_from(["daily", "per_period"])),
         "term_months": draw(st.integers(1, 24)),
@@ -85,7 +106,10 @@ def split_loans(draw):
                               Decimal(draw(st.integers(1, 3_000_000))) / 100, f"P{i}")
                 for i in range(draw(st.integers(0, 12)))]
     as_of = signed + timedelta(days=draw(st.integers(1, 900)))
-    notices = sorted({signed + timedelta(days=draw(st.integers(1, 900))) for _ in range(draw(st.integers(1, 8)))})
+    # half the notices fall on a month's last days or first day, where 30/360's month-end rules act
+    notices = sorted({signed + timedelta(days=draw(st.integers(1, 900))) if draw(st.booleans()) else
+                      _month_edge(signed, draw(st.integers(0, 29)), draw(st.sampled_from([28, 29, 30, 31, 1])))
+                      for _ in range(draw(st.integers(1, 8)))})
     return contract, payments, as_of, [d for d in notices if d <= as_of]
 
 
