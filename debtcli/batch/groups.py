@@ -77,3 +77,35 @@ def _group(account: str, bucket: list, terms_label: str) -> Iterator[Work | Reje
     ledger = tuple((k, c) for t, k, c in bucket if t == LEDGER)
     payments = tuple((k, c) for t, k, c in bucket if t == PAYMENTS)
     yield one_account(account, terms, terms_label, ledger, payments)
+
+
+def run_groups(runs: Iterable[tuple[str, int, tuple]], terms_label: str = "accounts") -> Iterator[Work | RejectedRow]:
+    """``account_groups`` for rows that come in runs, ``(account id, table, ((row key, cells), ...))``,
+    sorted by (account id, table): the items ``account_groups`` gives for the same rows one by one,
+    each handed on when the first run of the next account comes (as the first row of it does there),
+    without handling each row."""
+    current, bucket = None, []
+    for account, table, pairs in runs:
+        if account != current and bucket:
+            yield from _run_group(current, bucket, terms_label)
+            bucket = []
+        current = account
+        bucket.append((table, pairs))
+    if bucket:
+        yield from _run_group(current, bucket, terms_label)
+
+
+def _rows_of(bucket: list, table: int) -> tuple:
+    runs = [pairs for t, pairs in bucket if t == table]
+    return runs[0] if len(runs) == 1 else tuple(pair for pairs in runs for pair in pairs)
+
+
+def _run_group(account: str, bucket: list, terms_label: str) -> Iterator[Work | RejectedRow]:
+    terms = _rows_of(bucket, TERMS)
+    if not terms or not account:
+        reason = orphan_reason(account)
+        for t, pairs in bucket:
+            for k, _ in pairs:
+                yield RejectedRow(t, k, account, reason)
+        return
+    yield one_account(account, terms, terms_label, _rows_of(bucket, LEDGER), _rows_of(bucket, PAYMENTS))

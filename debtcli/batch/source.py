@@ -10,12 +10,13 @@ SOURCE is either
 
 Each table of an export is read once: that pass counts the accounts, finds out whether every
 table is sorted by ``account_id`` (what core banking exports produce) and keeps the rows, as plain
-tuples, in a temporary file (``Spool``). Sorted tables are then merged side by side from those
-files; otherwise the rows are first staged in a temporary SQLite file and read back sorted. Memory
-stays flat either way.
+tuples in runs of one account's consecutive rows, in a temporary file (``Spool``). Sorted tables
+are then merged side by side from those files, a run at a time; otherwise the rows are first staged
+in a temporary SQLite file and read back sorted. Memory stays flat either way.
 
-Either way the rows are grouped into accounts by ``debtcli.api.account_groups``, the function Spark
-runs on each of its partitions, and the reader hands back, beside the accounts, every row that
+Either way the rows are grouped into accounts as ``debtcli.api.account_groups`` does, the function
+Spark runs on each of its partitions (sorted runs go through ``run_groups``, which gives the same
+items without handling each row), and the reader hands back, beside the accounts, every row that
 belongs to none (``RejectedRow``: a blank row, a row above a header, a row whose account the terms
 table lacks): ``Portfolio.items`` yields both, and whoever reads it records the rejected ones.
 Nothing is recorded on the side.
@@ -35,7 +36,7 @@ from pathlib import Path
 from typing import Iterator
 
 from debtcli.batch.export import ACCOUNT_ID, ExportLayout, TableInfo, layout_problems
-from debtcli.batch.groups import RejectedRow, Work, account_groups  # noqa: F401 - Work is public here
+from debtcli.batch.groups import RejectedRow, Work, account_groups, run_groups  # noqa: F401 - Work is public here
 from debtcli.batch.tables import TABLE_EXTENSIONS, Table, TableError, iter_rows, read_header, record_reader
 from debtcli.importers.case_loader import sha256_of
 
@@ -180,23 +181,26 @@ SPOOL_BLOCK = 512  # rows per block of a spool: memory holds a block of each tab
 class Spool:
     """One table's rows, read once from the export and kept in a temporary file (deleted when
     closed, and by the system if the process dies) as blocks of plain tuples, so that the accounts
-    are put together without parsing the table a second time: ``(account id, table, row number,
-    cells)`` for a data row, ``(None, table, row number)`` for a blank one. ``items()`` gives them
-    back in file order, a blank row as a ``RejectedRow``, as often as it is called; memory holds one
-    block."""
+    are put together without parsing the table a second time. The rows are kept in file order as
+    runs: ``(account id, table, ((row number, cells), ...))`` for consecutive data rows of one
+    account, ``(None, table, row number)`` for a blank row (which ends a run). ``items()`` gives
+    the rows back one by one, a blank row as a ``RejectedRow``, and ``runs()`` the runs, as often as
+    they are called; memory holds one block."""
 
     def __init__(self):
         self.file = None
         self.block: list = []
+        self.rows = 0  # rows in the block
         try:
             self.file = tempfile.TemporaryFile(prefix="debtcli-rows-")
         except OSError as exc:
             raise _no_room(exc) from None
 
-    def add(self, item) -> None:
-        """Keep a row: a data row's tuple, or a blank row's (None, table, row number)."""
+    def add(self, item, rows: int = 1) -> None:
+        """Keep a run of ``rows`` data rows, or a blank row's (None, table, row number)."""
         self.block.append(item)
-        if len(self.block) >= SPOOL_BLOCK:
+        self.rows += rows
+        if self.rows >= SPOOL_BLOCK:
             self.flush()
 
     def flush(self) -> None:
@@ -208,6 +212,7 @@ class Spool:
             except OSError as exc:
                 raise _no_room(exc) from None
             self.block.clear()
+            self.rows = 0
 
     def _blocks(self) -> Iterator[list]:
         self.flush()
@@ -222,16 +227,31 @@ class Spool:
             yield block
 
     def items(self) -> Iterator[tuple[str, int, int, tuple[str, ...]] | RejectedRow]:
+        """Every row in file order: ``(account id, table, row number, cells)`` or a ``RejectedRow``."""
         for block in self._blocks():
             for item in block:
                 if item[0] is None:
                     yield RejectedRow(item[1], item[2], "", "empty row")
                 else:
-                    yield item
+                    account, k, pairs = item
+                    for rowno, cells in pairs:
+                        yield account, k, rowno, cells
 
     def data_rows(self, blank: list) -> Iterator[tuple[str, int, int, tuple[str, ...]]]:
         """The data rows, as ``items()`` gives them; each blank row is put on ``blank`` (as a
         ``RejectedRow``) when the rows are read past it."""
+        for block in self._blocks():
+            for item in block:
+                if item[0] is None:
+                    blank.append(RejectedRow(item[1], item[2], "", "empty row"))
+                else:
+                    account, k, pairs = item
+                    for rowno, cells in pairs:
+                        yield account, k, rowno, cells
+
+    def runs(self, blank: list) -> Iterator[tuple[str, int, tuple]]:
+        """The runs of data rows, ``(account id, table, ((row number, cells), ...))``; each blank row
+        is put on ``blank`` when the runs are read past it, as ``data_rows`` does."""
         for block in self._blocks():
             for item in block:
                 if item[0] is None:
@@ -252,30 +272,37 @@ def _no_room(exc: OSError) -> SourceError:
 
 
 def _read_once(table: Table, kind: str, id_index: int, spool: Spool) -> tuple[bool, int, list[str], int]:
-    """Read a table's data rows into ``spool``, in file order, each with its account id (a blank row
-    as blank): (sorted by account id?, number of data rows, problems, number of accounts). A missing
-    id is a problem."""
+    """Read a table's data rows into ``spool``, in file order, as runs of one account's consecutive
+    rows (a blank row kept as blank): (sorted by account id?, number of data rows, problems, number
+    of accounts). A missing id is a problem."""
     last, ok, n, problems, accounts = None, True, 0, [], 0
     label = table.label()
     k = KINDS.index(kind)
-    block = spool.block
-    add = block.append
+    run: list = []  # the rows of the current run, all of account ``last``
     for rowno, cells in _table_rows(table, kind):
         if not "".join(cells).strip():  # no cell holds anything
-            add((None, k, rowno))
-        else:
-            account = cells[id_index].strip() if id_index < len(cells) else ""
-            add((account, k, rowno, cells))
-            n += 1
+            if run:
+                spool.add((last, k, tuple(run)), len(run))
+                run = []
+            spool.add((None, k, rowno))
+            continue
+        account = cells[id_index].strip() if id_index < len(cells) else ""
+        n += 1
+        if account != last:
+            if run:
+                spool.add((last, k, tuple(run)), len(run))
+                run = []
             if not account and len(problems) < 20:
                 problems.append(f"{label}:{rowno}: {ACCOUNT_ID} is empty")
-            if account != last:
-                accounts += 1
-                if last is not None and account < last:
-                    ok = False
+            accounts += 1
+            if last is not None and account < last:
+                ok = False
             last = account
-        if len(block) >= SPOOL_BLOCK:
-            spool.flush()
+        elif not account and len(problems) < 20:
+            problems.append(f"{label}:{rowno}: {ACCOUNT_ID} is empty")
+        run.append((rowno, cells))
+    if run:
+        spool.add((last, k, tuple(run)), len(run))
     spool.flush()
     return ok, n, problems, accounts
 
@@ -382,9 +409,9 @@ class Export(Portfolio):
     def _merged(self) -> Iterator[Work | RejectedRow]:
         """Sorted tables: the three read side by side, merged on (account id, table), grouped."""
         pending: list[RejectedRow] = []  # blank rows met on the way, handed on in order
-        streams = [spool.data_rows(pending) for spool in self._present()]
+        streams = [spool.runs(pending) for spool in self._present()]
         merged = heapq.merge(*streams, key=itemgetter(0, 1))
-        for item in account_groups(merged, self.tables[0].label()):
+        for item in run_groups(merged, self.tables[0].label()):
             if pending:
                 yield from pending
                 pending.clear()

@@ -183,3 +183,56 @@ def test_rows_handed_on_as_the_reader_gives_them_are_the_rows_any_other_shape_gi
         iter(ledger), [(k, list(c)) for k, c in payments])
     assert as_given == account_rows(layout, terms, *other)
     assert as_given.ledger == tuple(ledger) and as_given.payments == tuple(payments)
+
+
+def _old_merge(portfolio):
+    """The sorted tables merged row by row and grouped by ``account_groups``, blank rows handed on as
+    they are read past: what the reader did before it merged runs of rows."""
+    import heapq
+    from operator import itemgetter
+
+    from debtcli.batch.groups import account_groups
+
+    yield from portfolio.above_header
+    pending = []
+    streams = [spool.data_rows(pending) for spool in portfolio._present()]
+    for item in account_groups(heapq.merge(*streams, key=itemgetter(0, 1)), portfolio.tables[0].label()):
+        if pending:
+            yield from pending
+            pending.clear()
+        yield item
+    yield from pending
+
+
+ids = st.sampled_from(["", "A", "B", "C", "D"])
+table_rows = st.lists(st.one_of(ids, st.none()), max_size=10)  # None: a blank row
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["A", "B", "C", "D"]), min_size=1, max_size=5), table_rows, table_rows,
+       st.booleans())
+def test_sorted_tables_merged_a_run_at_a_time_give_what_a_row_at_a_time_gave(tmp_path_factory, terms, ledger,
+                                                                              payments, blank_terms_row):
+    """Accounts, rows of no account (an id the terms table lacks, an empty id), a repeated terms row
+    and blank rows anywhere: the same items in the same order, blank rows included, as merging and
+    grouping the rows one by one."""
+    export = tmp_path_factory.mktemp("export")
+
+    def sorted_with_blanks(values):
+        ordered = iter(sorted(v for v in values if v is not None))
+        return [None if v is None else next(ordered) for v in values]
+
+    terms_rows = [[a, "100.00"] for a in sorted(terms)]
+    if blank_terms_row:
+        terms_rows.insert(len(terms_rows) // 2, ["", ""])
+    _write(export / "accounts.csv", [["account_id", "principal"]] + terms_rows)
+    _write(export / "ledger.csv", [LEDGER_HEADER] + [[""] * 7 if a is None else
+                                                     [a, "2024-01-05", "payment", f"{n}.00", f"R{n}", "", ""]
+                                                     for n, a in enumerate(sorted_with_blanks(ledger))])
+    _write(export / "payments.csv", [PAYMENT_HEADER] + [[""] * 6 if a is None else
+                                                        [a, "2024-01-05", f"{n}.00", f"P{n}", "", ""]
+                                                        for n, a in enumerate(sorted_with_blanks(payments))])
+    portfolio = open_portfolio(str(export))
+    assert portfolio.sorted
+    assert list(portfolio.items()) == list(_old_merge(portfolio))
+    portfolio.close()
