@@ -11,15 +11,17 @@ from __future__ import annotations
 from dataclasses import field
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from debtcli.engine.replay import AccrualLine
 from debtcli.model.findings import Finding, Limitation
 from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import round_money
 from debtcli.model.records import COMPONENTS, InputFile, PaymentRecord, RejectedRow, SourceRef
-from debtcli.rules.us_itemization import Itemization
 from debtcli.terms.schema import Terms
+
+if TYPE_CHECKING:  # only the us pack makes one, and imports the module itself; a verify elsewhere need not
+    from debtcli.rules.us_itemization import Itemization
 
 KEYS = COMPONENTS + ("total",)
 
