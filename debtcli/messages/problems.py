@@ -10,6 +10,8 @@ c``) is said again too. A line no entry knows stays as written, so nothing is ev
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from types import SimpleNamespace
 
 # ---------------------------------------------------------------------- what was found (the message part)
 
@@ -473,16 +475,9 @@ DETAILS: tuple[tuple[str, str], ...] = (
     (r"a file in the case folder, named without a path", "应为案件文件夹中的文件，只写文件名、不带路径"),
 )
 
-_KEYED = re.compile(r"(?P<k>-?-?[\w.\[\]-]+(?: [\w=.%-]+)?): (?P<d>.*)\Z", re.S)
-_FOUND = re.compile(r"(?P<k>[\w.\[\]]+): found (?P<v>.*?), expected (?P<e>.*)\Z", re.S)
-_EXPECTED = tuple((re.compile(p), t) for p, t in EXPECTED)
-_DETAILS = tuple((re.compile(p + r"\Z", re.S), t) for p, t in DETAILS)
-_FOUND_VALUES = ((re.compile(r"(?P<n>\d+) tables\Z"), "{n} 个表"),
-                 (re.compile(r"principal adding up to (?P<x>\S+)\Z"), "本金合计 {x}"))
-
 
 def _detail_zh(text: str) -> str | None:
-    for pattern, template in _DETAILS:
+    for pattern, template in _compiled().details:
         m = pattern.match(text)
         if m:
             return _fill(template, m).strip()
@@ -491,7 +486,7 @@ def _detail_zh(text: str) -> str | None:
 
 def _expected_zh(text: str) -> str | None:
     """What was expected, with the reason a value was refused in brackets after it."""
-    for pattern, template in _EXPECTED:
+    for pattern, template in _compiled().expected:
         m = pattern.match(text)
         if m is None:
             continue
@@ -506,7 +501,7 @@ def _expected_zh(text: str) -> str | None:
 
 
 def _found_zh(text: str) -> str | None:
-    m = _FOUND.match(text)
+    m = _compiled().found.match(text)
     if m is None:
         return None
     expected = _expected_zh(m.group("e"))
@@ -515,7 +510,7 @@ def _found_zh(text: str) -> str | None:
     value = {"True": "true", "False": "false"}.get(m.group("v"), m.group("v"))  # as TOML writes them
     if value == "missing":
         return f"{m.group('k')}：缺少此项，应为{expected}"
-    for pattern, template in _FOUND_VALUES:
+    for pattern, template in _compiled().found_values:
         v = pattern.match(value)
         if v:
             value = _fill(template, v)
@@ -524,10 +519,6 @@ def _found_zh(text: str) -> str | None:
 
 LABELS = {"error": "错误", "warning": "提示", "note": "说明", "rejected": "未采用", "interrupted": "已中断",
           "unreadable": "无法读取"}
-
-_MESSAGES = tuple((re.compile(p + r"\Z", re.S), t) for p, t in MESSAGES)
-_LINES = tuple((re.compile(p + r"\Z", re.S), t) for p, t in LINES)
-_LOCATION = re.compile(r"(?P<file>[^:\s][^:]*?)(?P<row>:\d+)?(?: column (?P<col>[^:]+))?: (?P<rest>.+)\Z", re.S)
 
 
 # the messages of Python's TOML reader (tomllib), said in Chinese; any other one is 有语法错误 (a syntax error)
@@ -555,7 +546,25 @@ WHY: tuple[tuple[str, str], ...] = (
     (r"ceiling from 2020-08-20 \(4 x the one-year LPR in force on 2020-08-20, when the amended Provisions took effect\)",
      "2020-08-20 起的上限（2020-08-20 修订后的规定施行之日有效的一年期 LPR 的 4 倍）"),
 )
-_WHY = tuple((re.compile(p + r"\Z"), t) for p, t in WHY)
+
+
+@lru_cache(maxsize=None)
+def _compiled() -> SimpleNamespace:
+    """The patterns of this module, compiled when the first line is said in Chinese: a few hundred of
+    them take about 60 ms, which a command that prints no problem in Chinese (a verify table of a
+    case without one) does not pay."""
+    return SimpleNamespace(
+        keyed=re.compile(r"(?P<k>-?-?[\w.\[\]-]+(?: [\w=.%-]+)?): (?P<d>.*)\Z", re.S),
+        found=re.compile(r"(?P<k>[\w.\[\]]+): found (?P<v>.*?), expected (?P<e>.*)\Z", re.S),
+        expected=tuple((re.compile(p), t) for p, t in EXPECTED),
+        details=tuple((re.compile(p + r"\Z", re.S), t) for p, t in DETAILS),
+        found_values=((re.compile(r"(?P<n>\d+) tables\Z"), "{n} 个表"),
+                      (re.compile(r"principal adding up to (?P<x>\S+)\Z"), "本金合计 {x}")),
+        messages=tuple((re.compile(p + r"\Z", re.S), t) for p, t in MESSAGES),
+        lines=tuple((re.compile(p + r"\Z", re.S), t) for p, t in LINES),
+        location=re.compile(r"(?P<file>[^:\s][^:]*?)(?P<row>:\d+)?(?: column (?P<col>[^:]+))?: (?P<rest>.+)\Z", re.S),
+        why=tuple((re.compile(p + r"\Z"), t) for p, t in WHY),
+    )
 
 
 def _fill(template: str, m: re.Match) -> str:
@@ -573,7 +582,7 @@ def _fill(template: str, m: re.Match) -> str:
     if values.get("tenor"):
         values["tenor"] = {"1y": "一年期", "5y": "五年期"}.get(values["tenor"], values["tenor"])
     if values.get("why"):  # the reason an LPR fixing is needed, said again in Chinese
-        for pattern, t in _WHY:
+        for pattern, t in _compiled().why:
             w = pattern.match(values["why"])
             if w:
                 values["why"] = t.format(**w.groupdict())
@@ -586,14 +595,15 @@ def message_zh(text: str) -> str:
     found = _found_zh(text)
     if found is not None:
         return found
-    for pattern, template in _MESSAGES:
+    for pattern, template in _compiled().messages:
         m = pattern.match(text)
         if m:
             return _fill(template, m)
     detail = _detail_zh(text)
     if detail is not None:
         return detail
-    m = _KEYED.match(text)  # an option or a column, then why its value was refused: --rate: '24' has no unit
+    # an option or a column, then why its value was refused: --rate: '24' has no unit
+    m = _compiled().keyed.match(text)
     if m:
         detail = _detail_zh(m.group("d"))
         if detail is not None:
@@ -603,14 +613,14 @@ def message_zh(text: str) -> str:
 
 def problem_zh(line: str) -> str:
     """One problem line (``where: what``) in Chinese: the location kept, ``column`` said as 字段."""
-    for pattern, template in _LINES:
+    for pattern, template in _compiled().lines:
         m = pattern.match(line)
         if m:
             return _fill(template, m)
     whole = message_zh(line)
     if whole != line:
         return whole
-    m = _LOCATION.match(line)
+    m = _compiled().location.match(line)
     if m is None:
         return line
     where = m.group("file") + (m.group("row") or "") + (f" 字段 {m.group('col')}" if m.group("col") else "")
