@@ -165,16 +165,6 @@ def export_tables(source: Path) -> tuple[Table, Table | None, Table | None] | No
     return None
 
 
-def _table_rows(table: Table, kind: str) -> Iterator[tuple[int, tuple[str, ...]]]:
-    """The data rows of a table: below the first row for the terms table, below the header found by
-    the shared reader (a title above it is skipped) for the ledger and payments."""
-    if kind == "terms":
-        rows = iter_rows(table)
-        next(rows, None)
-        return rows
-    return record_reader(table, kind)[2]
-
-
 SPOOL_BLOCK = 512  # rows per block of a spool: memory holds a block of each table
 
 
@@ -271,15 +261,16 @@ def _no_room(exc: OSError) -> SourceError:
                         f"({exc.strerror or exc}); free some space there, or set TMPDIR to a folder with room"])
 
 
-def _read_once(table: Table, kind: str, id_index: int, spool: Spool) -> tuple[bool, int, list[str], int]:
-    """Read a table's data rows into ``spool``, in file order, as runs of one account's consecutive
-    rows (a blank row kept as blank): (sorted by account id?, number of data rows, problems, number
-    of accounts). A missing id is a problem."""
+def _read_once(rows: Iterator[tuple[int, tuple[str, ...]]], table: Table, kind: str, id_index: int, spool: Spool
+               ) -> tuple[bool, int, list[str], int]:
+    """Read a table's data ``rows`` into ``spool``, in file order, as runs of one account's
+    consecutive rows (a blank row kept as blank): (sorted by account id?, number of data rows,
+    problems, number of accounts). A missing id is a problem."""
     last, ok, n, problems, accounts = None, True, 0, [], 0
     label = table.label()
     k = KINDS.index(kind)
     run: list = []  # the rows of the current run, all of account ``last``
-    for rowno, cells in _table_rows(table, kind):
+    for rowno, cells in rows:
         if not "".join(cells).strip():  # no cell holds anything
             if run:
                 spool.add((last, k, tuple(run)), len(run))
@@ -314,24 +305,28 @@ class Export(Portfolio):
         self.tables = (terms, ledger, payments)
         self.labels = tuple(t.label() if t is not None else kind for t, kind in zip(self.tables, KINDS))
         self.above_header: list[RejectedRow] = []  # rows above the ledger's / payments' header
-        infos, problems = [], []
+        infos, data, problems = [], [], []  # data: each table's rows below its header, not read yet
         for t, kind in zip(self.tables, KINDS):
+            data.append(None)
             if t is None:
                 infos.append(None)
                 continue
             try:
-                infos.append(self._table_info(t, kind))
+                info, data[-1] = self._table_info(t, kind)
+                infos.append(info)
             except TableError as exc:
                 problems.append(str(exc))
                 infos.append(None)
             except OSError as exc:
                 problems.append(f"{t.label()}: cannot be read ({exc.strerror or exc})")
                 infos.append(None)
+        if not problems:
+            self.layout = ExportLayout(*infos)
+            problems = layout_problems(self.layout)
         if problems:
-            raise SourceError(problems)
-        self.layout = ExportLayout(*infos)
-        problems = layout_problems(self.layout)
-        if problems:
+            for rows in data:
+                if rows is not None:
+                    rows.close()  # the files still open
             raise SourceError(problems)
         self.sorted = True
         self.spools: list[Spool | None] = [None, None, None]
@@ -340,7 +335,7 @@ class Export(Portfolio):
                 if t is None:
                     continue
                 self.spools[k] = Spool()
-                ok, n, id_problems, accounts = _read_once(t, kind, info.id_index, self.spools[k])
+                ok, n, id_problems, accounts = _read_once(data[k], t, kind, info.id_index, self.spools[k])
                 if t is terms:
                     problems += id_problems
                     self.terms_rows = n
@@ -359,16 +354,19 @@ class Export(Portfolio):
             if spool is not None:
                 spool.close()
 
-    def _table_info(self, table: Table, kind: str) -> TableInfo:
-        """The table's header (and, for the ledger and payments, its reader); rows above the
-        header are listed as rejected."""
+    def _table_info(self, table: Table, kind: str) -> tuple[TableInfo, Iterator[tuple[int, tuple[str, ...]]]]:
+        """The table's header (and, for the ledger and payments, its reader), and the rows below the
+        header, to be read on from there: a table is opened and parsed once. Rows above the header
+        are listed as rejected."""
         if kind == "terms":
-            return TableInfo(table.path.name, table.sheet, sha256_of(table.path), tuple(read_header(table)))
-        reader, at, _ = record_reader(table, kind)
+            rows = iter_rows(table)
+            header = read_header(table, rows)
+            return TableInfo(table.path.name, table.sheet, sha256_of(table.path), tuple(header)), rows
+        reader, at, rows = record_reader(table, kind)
         for row in reader.table.rejected:
             self.above_header.append(RejectedRow(KINDS.index(kind), row.source.row, "", row.reason))
         return TableInfo(table.path.name, reader.table.sheet or table.sheet, sha256_of(table.path),
-                         tuple(reader.table.header), reader=reader, id_column=at)
+                         tuple(reader.table.header), reader=reader, id_column=at), rows
 
     def _count_accounts(self) -> int:
         """The number of account ids in the terms table (when it is not sorted)."""

@@ -75,10 +75,11 @@ def iter_rows(table: Table) -> Iterator[tuple[int, tuple[str, ...]]]:
         raise TableError(f"{table.label()}: {exc}") from None
 
 
-def read_header(table: Table) -> list[str]:
+def read_header(table: Table, rows: Iterator[tuple[int, tuple[str, ...]]] | None = None) -> list[str]:
     """The terms table's header row, lower-cased and stripped, the account id column named
-    ``account_id``. TableError for an empty table."""
-    for _, cells in iter_rows(table):
+    ``account_id``. TableError for an empty table. ``rows``: the table's rows (``iter_rows``), left
+    at the first row below the header."""
+    for _, cells in (iter_rows(table) if rows is None else rows):
         header = [c.strip().lower() for c in cells]
         at = account_column(header)
         if at is not None:

@@ -236,3 +236,33 @@ def test_sorted_tables_merged_a_run_at_a_time_give_what_a_row_at_a_time_gave(tmp
     assert portfolio.sorted
     assert list(portfolio.items()) == list(_old_merge(portfolio))
     portfolio.close()
+
+
+def test_each_table_of_an_export_is_opened_and_parsed_once(tmp_path, monkeypatch):
+    """The header is read by the pass that reads the rows below it, not by a pass of its own."""
+    import debtcli.batch.tables as batch_tables
+    import debtcli.importers.tables as importer_tables
+
+    opened = []
+
+    def counting(real):
+        def csv_rows(path, *args, **kwargs):
+            opened.append(Path(path).name)
+            return real(path, *args, **kwargs)
+        return csv_rows
+
+    monkeypatch.setattr(batch_tables, "csv_rows", counting(batch_tables.csv_rows))
+    monkeypatch.setattr(importer_tables, "csv_rows", counting(importer_tables.csv_rows))
+    export = tmp_path / "export"
+    export.mkdir()
+    _write(export / "accounts.csv", [["account_id", "principal"], ["A", "100.00"], ["B", "200.00"]])
+    _write(export / "ledger.csv", [["Ledger export"], LEDGER_HEADER, ["A", "2024-01-05", "payment", "1.00", "R1", "", ""]])
+    _write(export / "payments.csv", [PAYMENT_HEADER, ["B", "2024-01-05", "2.00", "P1", "", ""]])
+    portfolio = open_portfolio(str(export))
+    works = [i for i in portfolio.items() if isinstance(i, Work)]
+    assert sorted(opened) == ["accounts.csv", "ledger.csv", "payments.csv"]
+    assert [(w.account_id, w.rows.ledger, w.rows.payments) for w in works] == [
+        ("A", ((3, ("A", "2024-01-05", "payment", "1.00", "R1", "", "")),), ()),
+        ("B", (), ((2, ("B", "2024-01-05", "2.00", "P1", "", "")),))]
+    assert [(r.table, r.key, r.reason) for r in portfolio.above_header] == [(1, 1, "above the header row (a title or note)")]
+    portfolio.close()
