@@ -486,10 +486,7 @@ class CardState:
         allocs: list = []
         steps = [(b, "principal") for b in _BUCKETS] if kind == "refund" else []  # a refund meets principal first
         steps += [pair for pair in r.a.allocation if only is None or pair[1] == only]
-        for bucket, comp in steps:
-            if left <= 0:
-                break
-            left = r.take((comp, bucket), left, allocs, day=d)
+        left = r.allocate(steps, left, allocs, d, cut=True)
         totals = r.waived if waiver else r.paid
         for comp, _, take, _ in allocs:
             if comp == "principal":

@@ -26,7 +26,7 @@ class Owed:
     """An amount owed and not yet paid, in the one store of a replay (``_Replay.groups``): one
     component of one installment, a charge, or a card's lot (``engine.card.Lot`` adds its interest
     history). The store keeps open items by (component, bucket), each group in the order owed;
-    every payment and waiver, loan or card, is allocated over it by ``_Replay.take``."""
+    every payment and waiver, loan or card, is allocated over it by ``_Replay.allocate``."""
 
     __slots__ = ("component", "amount", "n", "due", "bucket", "order", "band")
 

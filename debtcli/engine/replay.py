@@ -25,7 +25,7 @@ Same-day order (rank, then amount, then reference, then input position: ``record
 
 A loan and a card account (``account.card``) are the same fold over one store of amounts owed
 (``Owed`` items by component and bucket, each group in the order owed), one allocation
-(``_Replay.take``) and one accrual (``_Replay._add``). They differ by a small policy
+(``_Replay.allocate``) and one accrual (``_Replay._add``). They differ by a small policy
 (``_Replay.policy``): the events it generates, how interest accrues (a loan's between events on
 what the store holds; a card's lot by lot at its statements, ``engine.card.CardState``), how a
 payment, waiver, charge or acceleration meets the store, and the result it returns.
@@ -481,7 +481,7 @@ class _Replay:
         return None
 
     # ------------------------------------------------------------------ crystallize
-    def crystallize(self, component: str, when: date, kind: str, n: int | None, overdue: bool) -> Decimal:
+    def crystallize(self, component: str, when: date, kind: str, n: int | None, bucket: str) -> Decimal:
         acc = self.accr[component]
         raw = acc.value()
         amount = raw if self.carry else round_quotient(raw, acc.num, acc.den, self.places, self.mode)
@@ -504,7 +504,7 @@ class _Replay:
         if self.trace and raw != amount:
             self.rounding.append(RoundingNote(when, component, raw, amount))
         if amount > 0:
-            self.owe(component, amount, n, when, overdue, band)
+            self.owe(component, amount, n, when, bucket, band)
             self.postings.append(_record(Posting, (when, component, amount, raw, kind, n, "", lines, None, None)))
         return amount
 
@@ -517,7 +517,7 @@ class _Replay:
                 self.exposure_spans += open_
             open_.clear()
 
-    def owe(self, component: str, amount: Decimal, n: int | None, due: date, overdue: bool, band: Decimal = ZERO):
+    def owe(self, component: str, amount: Decimal, n: int | None, due: date, bucket: str, band: Decimal = ZERO):
         if component != "principal":
             self.charged[component] += amount
         if self.prepaid > ZERO and component == "interest":
@@ -528,7 +528,6 @@ class _Replay:
             amount -= take
         if amount <= ZERO or self.schedule_only:  # nothing owed (amounts are never negative), or
             return  # a schedule's installment, met when due
-        bucket = "overdue" if overdue else "due"
         it = Owed(component, amount, n, due, bucket, self.item_order, band)
         self.item_order += 1
         key = (component, bucket)
@@ -540,7 +539,7 @@ class _Replay:
             lst.append(it)  # the newest item: the list stays in the order owed
             self.gsum[key] += amount
         if n is not None:
-            if not overdue:
+            if bucket == "due":
                 if n in self.by_n:
                     self.by_n[n].append(it)
                 else:
@@ -600,7 +599,7 @@ class _Replay:
             self.prepaid += ch.amount
             self.applied.append(AppliedPayment(d, ch.amount, f"withheld: {ch.name}", (), ZERO, ch.source, "withheld"))
             return
-        self.owe(comp, ch.amount, None, d, False)
+        self.owe(comp, ch.amount, None, d, "due")
         self.postings.append(Posting(d, comp, ch.amount, ch.amount, "fee" if comp != "costs" else "cost", None,
                                      ch.name, (), ch.source))
         if ch.withheld:
@@ -622,10 +621,10 @@ class _Replay:
             self.accr_band["interest"].reset()
             interest = fixed_interest
             if interest > 0:
-                self.owe("interest", interest, n, d, False)
+                self.owe("interest", interest, n, d, "due")
                 self.postings.append(Posting(d, "interest", interest, raw, "installment", n, "", lines))
         else:
-            interest = self.crystallize("interest", d, "installment", n, False)
+            interest = self.crystallize("interest", d, "installment", n, "due")
         last = k == len(a.due_dates) - 1
         planned = a.principal_plan[k] if k < len(a.principal_plan) else None
         if last:
@@ -638,7 +637,7 @@ class _Replay:
             principal = ZERO
         if principal > 0:
             self.not_due -= principal
-            self.owe("principal", principal, n, d, False)
+            self.owe("principal", principal, n, d, "due")
         fees = ZERO
         room = None
         if a.fee_ceiling:  # fees re-characterised as interest: within what the ceiling leaves after the interest
@@ -650,11 +649,11 @@ class _Replay:
                 take = min(amount, room)
                 room -= take
                 if take > 0:
-                    self.owe("interest", take, n, d, False)
+                    self.owe("interest", take, n, d, "due")
                     self.postings.append(Posting(d, "interest", take, amount, "fee_as_interest", n, name))
                 interest += take
                 continue
-            self.owe("fees", amount, n, d, False)
+            self.owe("fees", amount, n, d, "due")
             self.postings.append(Posting(d, "fees", amount, amount, "fee", n, name))
             fees += amount
         self.inst[n] = {"due": d, "principal": principal, "interest": interest, "fees": fees,
@@ -684,7 +683,7 @@ class _Replay:
         a = self.a
         if a.penalty is not None and a.penalty > 0 and not self.penalty_charged:
             self.penalty_charged = True
-            self.owe("penalties", a.penalty, n, d, True)
+            self.owe("penalties", a.penalty, n, d, "overdue")
             self.postings.append(Posting(d, "penalties", a.penalty, a.penalty, "penalty", n, "penalty", (), None,
                                          ChargeBase(self.inst[n]["due"])))
         fee = None
@@ -697,16 +696,16 @@ class _Replay:
             fee = self.rnd(raw)
             charge = ChargeBase(self.inst[n]["due"], base, a.late_fee_rate, part=a.late_fee_base)
         if fee:
-            self.owe("penalties", fee, n, d, True)
+            self.owe("penalties", fee, n, d, "overdue")
             self.postings.append(Posting(d, "penalties", fee, fee, "late_fee", n, "late fee", (), None, charge))
 
     def accelerate(self, d: date):
         if self.accelerated_on is not None:
             return
         self.accelerated_on = d
-        self.crystallize("interest", d, "acceleration", None, True)
+        self.crystallize("interest", d, "acceleration", None, "overdue")
         if self.not_due > 0:
-            self.owe("principal", self.not_due, None, d, True)
+            self.owe("principal", self.not_due, None, d, "overdue")
             self.not_due = ZERO
         for key in [k for k in self.groups if k[1] != "overdue"]:
             for it in list(self.groups[key]):
@@ -725,7 +724,7 @@ class _Replay:
             if left <= 0:
                 break
             if comp in _ACCRUING and self.accr[comp].num > 0:
-                self.crystallize(comp, d, "accrued", None, True)
+                self.crystallize(comp, d, "accrued", None, "overdue")
             candidates = self.groups.get((comp, "overdue"), []) + self.groups.get((comp, "due"), [])
             for it in sorted(candidates, key=lambda i: (i.bucket != "overdue", i.due, i.order)):
                 if left <= 0:
@@ -755,52 +754,74 @@ class _Replay:
         found = self.steps_known[known] = tuple(allocation[i] for i in sorted(steps))
         return found
 
-    def take(self, key: tuple[str, str], left: Decimal, allocs: list, label: str | None = None,
-             day: date | None = None) -> Decimal:
-        """Allocate up to ``left`` to the open items of one group of the store, in the order owed; return
-        what is left. Each amount taken is one ``Allocation`` (bucket ``label``, else the group's); with
-        ``day`` each item is told of its cut (a card's lot keeps it for its interest)."""
-        lst = self.groups.get(key)
-        if not lst:
-            return left
-        comp = key[0]
-        label = label or key[1]
-        open_parts = self.open_parts if comp in _INSTALLMENT_PARTS else None
-        gsum = self.gsum
-        settled = 0  # the items paid off: a prefix of the list (a group is paid in order)
-        for it in lst:
-            owed = it.amount
-            if owed <= left:
-                take = owed
-                it.amount = ZERO
-                settled += 1
-                if open_parts is not None and it.n is not None:
-                    open_parts[it.n] -= 1
-            else:
-                take = left
-                it.amount = owed - take
-            gsum[key] -= take
-            left -= take
-            allocs.append(_record(Allocation, (comp, label, take, it.n)))
-            if day is not None:
-                it.cut(day, take)
+    def allocate(self, steps, left: Decimal, allocs: list, d: date | None = None, label: str | None = None,
+                 cut: bool = False, loan_not_due: bool = False) -> Decimal:
+        """The one allocation, for loans and cards: ``left`` goes to the store's open items step by step
+        of ``steps`` ((bucket, component) pairs of the allocation order), each group in the order owed,
+        and what is left is returned. Each amount taken is one ``Allocation`` (bucket ``label``, else
+        the step's). With ``cut`` each item is told of its cut on ``d`` (a card's lot keeps it for its
+        interest); with ``loan_not_due`` a not-yet-due step goes to a loan's principal outstanding and
+        the interest accrued so far (``_take_not_due``)."""
+        groups, gsum, open_parts = self.groups, self.gsum, self.open_parts
+        for bucket, comp in steps:
             if left <= ZERO:
                 break
-        if settled:
-            del lst[:settled]
+            if loan_not_due and bucket == "not_due":
+                left = self._take_not_due(d, comp, left, allocs)
+                continue
+            key = (comp, bucket)
+            lst = groups.get(key)
+            if not lst:
+                continue
+            part = comp in _INSTALLMENT_PARTS
+            tag = label or bucket
+            settled = 0  # the items paid off: a prefix of the list (a group is paid in order)
+            for it in lst:
+                owed = it.amount
+                if owed <= left:
+                    take = owed
+                    it.amount = ZERO
+                    settled += 1
+                    if part and it.n is not None:
+                        open_parts[it.n] -= 1
+                else:
+                    take = left
+                    it.amount = owed - take
+                gsum[key] -= take
+                left -= take
+                allocs.append(_record(Allocation, (comp, tag, take, it.n)))
+                if cut:
+                    it.cut(d, take)
+                if left <= ZERO:
+                    break
+            if settled:
+                del lst[:settled]
+        return left
+
+    def _take_not_due(self, d: date, comp: str, left: Decimal, allocs: list) -> Decimal:
+        """A loan's not-yet-due step: the interest accrued so far (owed from now on, as interest of the
+        next installment) or the principal outstanding."""
+        if comp == "interest" and self.accr["interest"].num > 0:
+            n_next = self.period_index + 1 if self.period_index < len(self.a.due_dates) else None
+            self.crystallize("interest", d, "accrued", n_next, "due")
+            return self.allocate(((("due", "interest"),)), left, allocs, label="not_due")
+        if comp == "principal" and self.not_due > 0:
+            take = min(left, self.not_due)
+            self.not_due -= take
+            allocs.append(Allocation(comp, "not_due", take, None))
+            return left - take
         return left
 
     def pay(self, d: date, amount: Decimal, reference: str, source, kind: str, only: str | None = None,
             settle: bool = False, record=None):
         """Allocate ``amount`` plus any held credit by the allocation order (``record``: the payment
         record it comes from, kept on the result)."""
-        a = self.a
         # accrued default and compound interest is owed the moment a payment could meet it
         accr = self.accr
         if accr["default_interest"].num > ZERO:
-            self.crystallize("default_interest", d, "accrued", None, True)
+            self.crystallize("default_interest", d, "accrued", None, "overdue")
         if accr["compound_interest"].num > ZERO:
-            self.crystallize("compound_interest", d, "accrued", None, True)
+            self.crystallize("compound_interest", d, "accrued", None, "overdue")
         left = amount + self.credit
         self.credit = ZERO
         allocs: list[Allocation] = []
@@ -808,25 +829,10 @@ class _Replay:
         groups = self.groups
         open_parts = self.open_parts
         open_keys = tuple([k for k, lst in groups.items() if lst])
-        for bucket, comp in self._allocation_steps(open_keys, use_not_due or only is not None):
-            if left <= ZERO:
-                break
-            if only is not None and comp != only:
-                continue
-            if bucket == "not_due":
-                if not use_not_due and only is None:
-                    continue
-                if comp == "interest" and self.accr["interest"].num > 0:
-                    n_next = self.period_index + 1 if self.period_index < len(a.due_dates) else None
-                    self.crystallize("interest", d, "accrued", n_next, False)
-                    left = self.take(("interest", "due"), left, allocs, "not_due")
-                elif comp == "principal" and self.not_due > 0:
-                    take = min(left, self.not_due)
-                    self.not_due -= take
-                    left -= take
-                    allocs.append(Allocation(comp, "not_due", take, None))
-                continue
-            left = self.take((comp, bucket), left, allocs)
+        steps = self._allocation_steps(open_keys, use_not_due or only is not None)
+        if only is not None:
+            steps = [step for step in steps if step[1] == only]
+        left = self.allocate(steps, left, allocs, d, loan_not_due=True)
         if allocs:
             paid, inst = self.paid, self.inst
             for comp, _, take, n in allocs:
@@ -850,7 +856,7 @@ class _Replay:
             if self.accr[comp].num > 0:
                 kind = "as_of"
                 n_next = self.period_index + 1 if comp == "interest" and self.period_index < len(a.due_dates) else None
-                self.crystallize(comp, as_of, kind, n_next, comp != "interest")
+                self.crystallize(comp, as_of, kind, n_next, "due" if comp == "interest" else "overdue")
         if self.credit > 0:
             self.pay(as_of, ZERO, "credit held", None, "credit", settle=True)
         unenforced: dict = {}
