@@ -2,8 +2,6 @@
 the result. Kept apart from the fold so that the card policy (``engine.card``) and the replay can
 both use them without importing each other."""
 
-from __future__ import annotations
-
 from dataclasses import field
 from datetime import date
 from decimal import Decimal
@@ -164,6 +162,9 @@ class RoundingNote(NamedTuple):
 
 @dataclass(frozen=True)
 class ReplayResult:
+    """What a replay returns: the balances as of a date, by component and bucket, and the records of how
+    they came about (installments, postings, payments as applied, rounding notes)."""
+
     as_of: date
     balance: dict  # component -> what it takes to settle on as_of (COMPONENTS order) + "total"
     buckets: dict  # bucket -> component -> amount
@@ -205,7 +206,7 @@ class ReplayResult:
         return sum((Fraction(v) / b for b, v in sorted(by_basis.items())), Fraction(0))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Restructure:
     """A ``[[event]] type = "restructure"`` as the replay needs it."""
 
