@@ -36,6 +36,7 @@ LEDGER_COLUMNS = C.LEDGER_COLUMNS
 PAYMENT_COLUMNS = C.PAYMENT_COLUMNS
 HEADER_SEARCH_ROWS = 30
 MAX_ROW_ERRORS = 200  # per file; the rest are counted in one line (every row is still listed as rejected)
+MAX_RAW = 4 * MAX_QUOTED  # characters of a row's text kept as its source
 EMPTY_RUN = 100  # a run of more empty rows than this is listed as one rejected entry (a sheet padded to row 1,048,576)
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -176,19 +177,23 @@ class TableReader:
         plain_dates = _PLAIN_DATES
         strip = str.strip
         ref_kind = "payment" if self.kind == "payments" else None  # a ledger row's reference counts with its type
+        flag_duplicates = self._flag_duplicates
         for rowno, cells in (rows if header_read else self._find_header(rows)):
-            if width is None:
+            if width is None:  # the header has been read
                 width = len(t.header) if t.header_row else 0
                 fast = self._fast_record()
                 di = t.columns.get("date", -1)  # a row whose date is one already read is no total line
                 sep = self._sep
                 shape = t.sheet is None and width  # a CSV row's fields are checked against the header
+                missing = t.missing
             t.rows_seen = rowno
+            text_cells = True
             if cells:
                 try:  # text cells (every cell of a CSV row) in one pass
                     texts = tuple(map(strip, cells))
                 except TypeError:
                     texts = tuple(c.strip() if c.__class__ is str else cell_text(c).strip() for c in cells)
+                    text_cells = False
             else:
                 texts = cells
             if not any(texts):
@@ -205,16 +210,18 @@ class TableReader:
                 self._reject(rowno, f"not read: past the limit of {cap:,} rows (--max-rows)")
                 return
             raw = sep.join(texts).rstrip(sep)
-            if len(raw) > 4 * MAX_QUOTED:
-                raw = raw[:4 * MAX_QUOTED] + f"... ({len(raw):,} characters)"
+            if len(raw) > MAX_RAW:
+                raw = raw[:MAX_RAW] + f"... ({len(raw):,} characters)"
             if not (0 <= di < len(texts) and texts[di] in plain_dates) and self._is_total_line(cells, texts):
                 self._reject(rowno, "a total line, not a posting", raw=raw)
                 continue
-            if t.missing:
-                self._reject(rowno, "not read: the table lacks required column(s) " + ", ".join(t.missing))
+            if missing:
+                self._reject(rowno, "not read: the table lacks required column(s) " + ", ".join(missing))
                 continue
             try:
-                if shape and (len(cells) != width or _line_break(cells)):
+                # a CSV row of the header's width, of text cells holding no line break, has its shape
+                if shape and (len(cells) != width or not text_cells or "\n" in (joined := "".join(cells))
+                              or "\r" in joined):
                     self._check_shape(cells, width)
                 rec = self._record(rowno, cells, raw) if fast is None else fast(rowno, cells, texts, raw)
             except _RowError as exc:
@@ -223,7 +230,7 @@ class TableReader:
             except _Skip as skip:
                 self._reject(rowno, skip.reason, raw=raw)
                 continue
-            self._flag_duplicates(rowno, texts, rec, ref_kind)
+            flag_duplicates(rowno, texts, rec, ref_kind)
             t.used += 1
             yield rec
         if empty_from is not None:
@@ -714,15 +721,6 @@ def _slot_builder(cls, names: tuple[str, ...]):
 _source_ref = _slot_builder(SourceRef, ("file", "row", "sheet", "column", "raw"))
 _ledger_row = _slot_builder(LedgerRow, ("date", "type", "amount", "reference", "memo", "balance", "posted", "source"))
 _payment_record = _slot_builder(PaymentRecord, ("date", "amount", "reference", "payer", "channel", "source"))
-
-
-def _line_break(cells: list) -> bool:
-    """Whether a CSV row's cells hold a line break (or a cell that is not text: ``_check_shape`` says)."""
-    try:
-        joined = "".join(cells)
-    except TypeError:
-        return True
-    return "\n" in joined or "\r" in joined
 
 
 class _Skip(Exception):
