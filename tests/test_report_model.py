@@ -162,3 +162,31 @@ def test_schedule_and_balance_are_reports():
 def test_to_json_refuses_what_is_not_a_report():
     with pytest.raises(TypeError):
         to_json({"case": "x"})
+
+
+def _generated_cases():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
+    import portfolio_gen
+
+    return [portfolio_gen.case_of(portfolio_gen.make_account(i, 7, 0.5, benchmark=bench))
+            for i in range(1, 13) for bench in (True, False)], portfolio_gen.AS_OF
+
+
+def test_the_json_of_an_untraced_report_is_the_traced_reports():
+    # `verify --format json` and `batch` build the report without its trace (no computation lines, no
+    # allocation of payments posted as credited); the JSON must not show the difference: every
+    # example under each pack, and generated loans with planted errors (late payments, wrong postings).
+    cases = [load_case(c)[0] for c in CASES]
+    runs = [(case, None, rules) for case in cases for rules in (None, "none", "cn")]
+    runs += [(case, None, "us") for case in cases if case.terms.case.jurisdiction == "us"]
+    generated, as_of = _generated_cases()
+    runs += [(case, as_of, rules) for case in generated for rules in ("none", "cn")]
+    for case, on, rules in runs:
+        traced = to_json(build_report(case, on, rules, trace=True))
+        assert to_json(build_report(case, on, rules, trace=False)) == traced, (case.path, rules)
+    # and the command prints it
+    result = CliRunner().invoke(app, ["verify", str(CASES[0]), "--format", "json"])
+    assert json.loads(result.output) == json.loads(json.dumps(to_json(build_report(load_case(CASES[0])[0])),
+                                                              default=str))

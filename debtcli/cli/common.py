@@ -189,15 +189,15 @@ def load_case_or_exit(path: str):
     return case
 
 
-def build_report_or_exit(case, as_of, rules, no_demand: bool = False):
+def build_report_or_exit(case, as_of, rules, no_demand: bool = False, trace: bool = True):
     """Verify ``case``; input the rule pack cannot trust (an unknown pack, an LPR fixing the table
     lacks, a bad [rules] key, an --as-of other than the demand's date) exits 2 with every problem
-    listed."""
+    listed. ``trace`` False builds only what the JSON prints (``build_report``)."""
     from debtcli.model.records import InputError
     from debtcli.report.build import build_report
 
     try:
-        return build_report(case, as_of, rules.value if rules else None, compare=not no_demand)
+        return build_report(case, as_of, rules.value if rules else None, compare=not no_demand, trace=trace)
     except InputError as exc:
         fail_input([str(i) for i in exc.issues], hint=f"{len(exc.issues)} problem(s); nothing was computed.")
 

@@ -18,7 +18,8 @@ def verify_case(case: str, as_of: str | None = None, rules=None, format=None, la
     from debtcli.report.jsonout import to_json
 
     c = load_case_or_exit(case)
-    report = build_report_or_exit(c, parse_date_option(as_of), rules, no_demand)
+    # the JSON prints no computation lines and no payment's allocation: the table prints the latter
+    report = build_report_or_exit(c, parse_date_option(as_of), rules, no_demand, trace=format != TableOrJson.json)
     if lang:
         report = replace(report, language=lang.value)
     if format == TableOrJson.json:
