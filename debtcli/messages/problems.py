@@ -344,6 +344,7 @@ EXPECTED: tuple[tuple[str, str], ...] = (
     (r'a three-letter currency code such as "(?P<x>\w+)"', '三个字母的货币代码，如 "{x}"'),
     (r"start \(算头不算尾\) \| both \(算头算尾\)", "start（算头不算尾）或 both（算头算尾）"),
     (r'(?P<l>"?[\w./-]+"?(?: \| "?[\w./-]+"?)+) for jurisdiction = "us"', 'jurisdiction = "us" 时为以下之一：{l}'),
+    (r'(?P<l>"?[\w./-]+"?(?: \| "?[\w./-]+"?)+) for the us rules', '使用 us 规则时为以下之一：{l}'),
     (r'(?P<l>"?[\w./-]+"?(?: \| "?[\w./-]+"?)+)', "以下之一：{l}"),
     (r"text: who approved the waiver", "文本：批准减免的人"),
     (r"text: the approval document or ticket", "文本：批准文件或工单编号"),

@@ -34,7 +34,7 @@ from debtcli.model.records import COMPONENT_NAMES_EN, InputError, Issue, SourceR
 from debtcli.rules import us_law
 from debtcli.rules.us_itemization import Itemization, itemize, stated_identity_gap
 from debtcli.rules.base import SettingsCheck, checked_on
-from debtcli.terms.schema import RateSpec
+from debtcli.terms.schema import US_LENDER_KINDS, US_STATES, RateSpec
 
 POST_CHARGEOFF_INTEREST = "US.POST_CHARGEOFF_INTEREST"
 TIME_BARRED = "US.TIME_BARRED"
@@ -147,6 +147,7 @@ class UsPack:
     def _derive(self, ctx) -> dict:
         if self._derived is not None and self._derived[0] is ctx:
             return self._derived[1]
+        _check_case(ctx.terms.case)
         settings = _settings(ctx)
         terms = ctx.terms
         account = ctx.contract_account
@@ -423,6 +424,22 @@ def _finding(code, severity, component, amount, params, basis, evidence=(), deta
 
 def _basis(key: str):
     return text("basis.us." + key)
+
+
+def _check_case(case) -> None:
+    """The pack judges by the state's law and the holder's kind: a case of another jurisdiction run
+    with ``--rules us`` must say both (``jurisdiction = "us"`` cases are checked when read)."""
+    issues = []
+    if case.state not in US_STATES:
+        shown = "missing" if case.state is None else repr(case.state)
+        issues.append(Issue(SourceRef("case.toml", column="case.state"), "case.state: found " + shown + ", expected "
+                            + " | ".join(f'"{s}"' for s in US_STATES) + " for the us rules", code="TERMS"))
+    if case.lender_kind not in US_LENDER_KINDS:
+        issues.append(Issue(SourceRef("case.toml", column="case.lender_kind"), f"case.lender_kind: found "
+                            f"{case.lender_kind!r}, expected " + " | ".join(US_LENDER_KINDS) + " for the us rules",
+                            code="TERMS"))
+    if issues:
+        raise InputError(issues)
 
 
 def _stated_key(line: str) -> str:

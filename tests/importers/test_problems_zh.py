@@ -370,6 +370,7 @@ OPTIONS = {
                 "--rate", "LPR+1%", "--first", "2025-01-01", "-o", "x.txt"),
     "plan dates": ("quote", "{settlement}", "--on", "2025-03-20", "--plan", "3", "--first", "2025-01-01"),
     "before signing": ("quote", "{settlement}", "--on", "2000-03-20"),
+    "us rules on a case of another jurisdiction": ("verify", "{settlement}", "--rules", "us"),
 }
 
 

@@ -226,3 +226,20 @@ def test_us_findings_in_both_languages(tmp_path):
     for (code, lang), items in seen.items():
         for message, basis in items:
             assert bool(han.search(message)) == (lang == "zh"), (code, message)
+
+
+def test_the_us_rules_on_a_case_of_another_jurisdiction_ask_for_the_state_and_the_holder():
+    # `--rules us` judges by the law of a state and the holder's kind; a cn case states neither. The
+    # command names both keys of case.toml, computes nothing and exits 2 (it used to stop with an
+    # internal error, exit 3).
+    from tests.conftest import EXAMPLES
+
+    res = runner.invoke(app, ["verify", str(EXAMPLES / "bank-loan"), "--rules", "us", "--format", "json",
+                              "--lang", "en"])
+    assert res.exit_code == 2, res.output
+    lines = [ln for ln in res.output.splitlines() if ln.startswith("error:")]
+    assert lines == [
+        'error: case.toml: case.state: found missing, expected "CA" | "NY" | "TX" | "FL" for the us rules',
+        "error: case.toml: case.lender_kind: found 'bank', expected original_creditor | debt_buyer | collector "
+        "for the us rules"]
+    assert "Traceback" not in res.output and "internal error" not in res.output
