@@ -129,7 +129,7 @@ class CnPack:
             from debtcli.rules.cn_card import CnCardPack
         except ImportError:
             return None
-        return CnCardPack()
+        return CnCardPack(self.replays)
 
     # ------------------------------------------------------------------ pack interface
     def lawful_account(self, ctx):

@@ -29,6 +29,7 @@ from decimal import Decimal
 from debtcli.engine.account import RatePoint
 from debtcli.engine.card import PenaltyRegime
 from debtcli.engine.daycount import basis_days
+from debtcli.engine.replay import Replays
 from debtcli.model.findings import UNAUTHORIZED_CHARGE, Finding, text
 from debtcli.model.money import ZERO, ParseError, parse_rate, round_money
 from debtcli.model.records import InputError, Issue, SourceRef
@@ -115,6 +116,9 @@ class CnCardPack:
     version = "1"
     allocation_default = None
 
+    def __init__(self, replays: Replays | None = None):
+        self.replays = replays if replays is not None else Replays()  # the cn pack's: each run once
+
     # ------------------------------------------------------------------ lawful account
     def lawful_account(self, ctx):
         account = ctx.contract_account
@@ -156,7 +160,7 @@ class CnCardPack:
             return []
         settings = _settings(ctx)
         out = self._interest_on_fees(ctx, contract_result)
-        out += self._rate_band(ctx, contract_result)
+        out += self._rate_band(ctx)
         out = [_card_tagged(ctx, f) for f in out if f is not None]
         if settings.get("card_line", "warn") == "warn":  # otherwise adjust_lawful cuts to the line
             out += self._reducible(ctx, contract_result, lawful_result, settings["card_reduction_line"])
@@ -189,9 +193,14 @@ class CnCardPack:
                 variant="statement"))
         return out
 
-    def _rate_band(self, ctx, res) -> list[Finding]:
+    def _rate_band(self, ctx) -> list[Finding]:
         account = ctx.contract_account
         cap = DAILY_CAP * basis_days(account.day_count)
+        if account.signed >= BAND_END or all(p.rate <= cap for p in account.rate_path):
+            return []  # no day of the band at a rate above the cap
+        # the days above the cap are read from the accrual lines: the traced contractual run, also when
+        # the report is built without its trace (JSON, batch), which left this finding out
+        res = self.replays.run(account, ctx.as_of, True)
         excess = ZERO
         for p in res.postings:
             for ln in p.lines:
