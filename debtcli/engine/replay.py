@@ -293,18 +293,23 @@ class _Replay:
         end = as_of + timedelta(days=1) if a.counting == "both" else as_of
         policy = self.policy
         accrue = policy.accrue
-        t = None
-        for ev in self._events(as_of):
-            d = ev[0]
-            if d > as_of:
-                break
-            if t is not None and d > t:
-                accrue(t, d)
-            t = d if t is None or d > t else t
-            self.apply(ev)
-        if t is not None and end > t:
-            accrue(t, end)
-        return policy.finish(as_of, end)
+        try:
+            t = None
+            for ev in self._events(as_of):
+                d = ev[0]
+                if d > as_of:
+                    break
+                if t is not None and d > t:
+                    accrue(t, d)
+                t = d if t is None or d > t else t
+                self.apply(ev)
+            if t is not None and end > t:
+                accrue(t, end)
+            return policy.finish(as_of, end)
+        finally:
+            # the policy refers to the replay (a loan's is the replay itself): without this reference
+            # cycle the run's state is freed as soon as it is done, not at the next garbage collection
+            self.policy = None
 
     # ------------------------------------------------------------------ accrual
     def _all_items(self):
