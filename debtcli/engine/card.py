@@ -42,7 +42,7 @@ from decimal import Decimal
 from debtcli.engine.exact import round_quotient
 from debtcli.engine.records import (BLOCK_ANNUAL_FEE, BLOCK_CONVERSION, RANK_CHARGE, RANK_OVERDUE, RANK_PAYMENT,
                                     RANK_STATEMENT, AccrualLine, AppliedPayment, ChargeBase, Event, Owed, Posting,
-                                    ReplayResult, RoundingNote)
+                                    ReplayResult, RoundingNote, balance_of)
 from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO
 from debtcli.model.records import COMPONENTS, Issue, SourceRef
@@ -321,15 +321,7 @@ class CardState:
         self.seq += 1
         self.lots.append(lot)
         if amount > 0:  # not billed yet: the newest of the store's not-yet-due items
-            key = (component, "not_due")
-            r = self.r
-            lst = r.groups.get(key)
-            if lst is None:
-                r.groups[key] = [lot]
-                r.gsum[key] = amount
-            else:
-                lst.append(lot)
-                r.gsum[key] += amount
+            self.r.keep(lot)
         if component == "principal" and kind != "installment":  # installment principal never left the balance
             self.principal_steps.append((start, amount))
         if self.r.credit > 0:
@@ -340,23 +332,15 @@ class CardState:
     def _index(self, on: date) -> None:
         """Put every open lot into the store's group of its component and its bucket on ``on``, in the
         billing order."""
-        groups, gsum = self.r.groups, self.r.gsum
-        groups.clear()
-        gsum.clear()
+        r = self.r
+        r.groups.clear()
+        r.gsum.clear()
         until = None
         for lot in sorted(self.lots, key=_billing_order):
             if lot.amount <= 0:
                 continue
-            bucket = self._status(lot, on)
-            lot.bucket = bucket
-            key = (lot.component, bucket)
-            lst = groups.get(key)
-            if lst is None:
-                groups[key] = [lot]
-                gsum[key] = lot.amount
-            else:
-                lst.append(lot)
-                gsum[key] += lot.amount
+            bucket = lot.bucket = self._status(lot, on)
+            r.keep(lot)
             if bucket == "due":
                 last = self.due_of[lot.statement] + self.grace
                 until = last if until is None or last < until else until
@@ -773,11 +757,8 @@ class CardState:
         outcome = self._outcome(as_of, end)
         if r.credit > 0:
             self.pay(as_of, ZERO, "credit held", None, "credit")
-        buckets, _ = self.balances(as_of)
-        balance = {c: buckets["overdue"][c] + buckets["due"][c] + buckets["not_due"][c] for c in COMPONENTS}
-        balance["total"] = sum((balance[c] for c in COMPONENTS), ZERO)
-        for b in buckets.values():
-            b["total"] = sum((b[c] for c in COMPONENTS), ZERO)
+        buckets = self.balances(as_of)
+        balance = balance_of(buckets)
         first_missed = None
         for cyc in outcome.cycles:
             if cyc.days_past_due > 0:
@@ -803,15 +784,15 @@ class CardState:
             fee_interest_lines=tuple(self.fee_interest_lines), accelerated_on=self.accelerated_on,
             charged_off_on=self.r.charged_off_on, checked=self.plan.checked, ignored=self.plan.ignored)
 
-    def balances(self, as_of: date) -> tuple[dict, list]:
-        """(bucket -> component -> amount, open lots) on the as-of date."""
+    def balances(self, as_of: date) -> dict:
+        """Bucket -> component -> amount on the as-of date."""
         buckets = {b: {c: ZERO for c in COMPONENTS} for b in ("overdue", "due", "not_due")}
         for lot in self.lots:
             if lot.amount > 0:
                 buckets[self._status(lot, as_of)][lot.component] += lot.amount
         for st in self.plans:  # installment principal not yet billed is owed, not yet due
             buckets["not_due"]["principal"] += st["left"]
-        return buckets, self.lots
+        return buckets
 
 
 # ---------------------------------------------------------------------- from terms

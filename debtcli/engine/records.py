@@ -9,10 +9,20 @@ from typing import NamedTuple
 
 from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO
-from debtcli.model.records import SourceRef
+from debtcli.model.records import COMPONENTS, SourceRef
 
 # The records below are built several times per event. They are NamedTuples: immutable, like the
 # frozen dataclasses elsewhere, and about four times quicker to build.
+
+
+def balance_of(buckets: dict) -> dict:
+    """The balance by component (and ``total``) of bucket -> component -> amount; each bucket gets its
+    ``total`` too. A loan's result and a card's are summed the same way."""
+    balance = {c: buckets["overdue"][c] + buckets["due"][c] + buckets["not_due"][c] for c in COMPONENTS}
+    balance["total"] = sum((balance[c] for c in COMPONENTS), ZERO)
+    for b in buckets.values():
+        b["total"] = sum((b[c] for c in COMPONENTS), ZERO)
+    return balance
 
 
 # The same-day ranks of the replay's events (its module docstring gives their order and meaning).

@@ -50,7 +50,7 @@ from debtcli.engine.exact import Accrued, round_quotient, round_ratio
 from debtcli.engine.records import (  # noqa: F401 - the records are part of this module's interface
     BLOCK_DEFAULT_RATE, RANK_ACCELERATION, RANK_CHARGE, RANK_CHARGE_OFF, RANK_DISBURSEMENT, RANK_DUE, RANK_NOTICE,
     RANK_OVERDUE, RANK_PAYMENT, RANK_RATE, RANK_WAIVER, Event, AccrualLine, Allocation, AppliedPayment,
-    ChargeBase, InstallmentRow, Owed, Posting, ReplayResult, RoundingNote)
+    ChargeBase, InstallmentRow, Owed, Posting, ReplayResult, RoundingNote, balance_of)
 from debtcli.model.money import ROUNDING_MODES, ZERO
 from debtcli.model.records import COMPONENTS, SourceRef
 
@@ -316,6 +316,21 @@ class _Replay:
         for lst in self.groups.values():
             yield from lst
 
+    def keep(self, it: Owed, in_order: bool = True) -> None:
+        """Put an open item into the store, in the group of its component and bucket: at the end (it is
+        the newest of its group) or, with ``in_order`` False, at its place in the order owed."""
+        key = (it.component, it.bucket)
+        lst = self.groups.get(key)
+        if lst is None:
+            self.groups[key] = [it]
+            self.gsum[key] = it.amount
+            return
+        if in_order:
+            lst.append(it)
+        else:
+            insort(lst, it, key=_ORDER)
+        self.gsum[key] += it.amount
+
     def _move(self, it: Owed, bucket: str) -> None:
         """Put an open item into the group of ``bucket``, keeping the order owed."""
         old = (it.component, it.bucket)
@@ -324,14 +339,7 @@ class _Replay:
             return
         self.groups[old].remove(it)
         self.gsum[old] -= it.amount
-        new = (it.component, bucket)
-        lst = self.groups.get(new)
-        if lst is None:
-            self.groups[new] = [it]
-            self.gsum[new] = it.amount
-        else:
-            insort(lst, it, key=_ORDER)
-            self.gsum[new] += it.amount
+        self.keep(it, in_order=False)
 
     def _reduce(self, it: Owed, take: Decimal) -> None:
         """``take`` of an open item is paid or waived."""
@@ -535,14 +543,7 @@ class _Replay:
             return  # a schedule's installment, met when due
         it = Owed(component, amount, n, due, bucket, self.item_order, band)
         self.item_order += 1
-        key = (component, bucket)
-        lst = self.groups.get(key)
-        if lst is None:
-            self.groups[key] = [it]
-            self.gsum[key] = amount
-        else:
-            lst.append(it)  # the newest item: the list stays in the order owed
-            self.gsum[key] += amount
+        self.keep(it)  # the newest item: the list stays in the order owed
         if n is not None:
             if bucket == "due":
                 if n in self.by_n:
@@ -809,7 +810,7 @@ class _Replay:
         if comp == "interest" and self.accr["interest"].num > 0:
             n_next = self.period_index + 1 if self.period_index < len(self.a.due_dates) else None
             self.crystallize("interest", d, "accrued", n_next, "due")
-            return self.allocate(((("due", "interest"),)), left, allocs, label="not_due")
+            return self.allocate((("due", "interest"),), left, allocs, label="not_due")
         if comp == "principal" and self.not_due > 0:
             take = min(left, self.not_due)
             self.not_due -= take
@@ -882,10 +883,7 @@ class _Replay:
             else:
                 buckets["not_due"][it.component] += it.amount
         buckets["not_due"]["principal"] += self.not_due
-        balance = {c: buckets["overdue"][c] + buckets["due"][c] + buckets["not_due"][c] for c in COMPONENTS}
-        balance["total"] = sum((balance[c] for c in COMPONENTS), ZERO)
-        for b in buckets.values():
-            b["total"] = sum((b[c] for c in COMPONENTS), ZERO)
+        balance = balance_of(buckets)
         open_by_n: dict = {}
         for it in self._all_items():
             if it.n is not None and it.component in _INSTALLMENT_PARTS:
