@@ -34,7 +34,8 @@ from debtcli.model.records import COMPONENT_NAMES_EN, InputError, Issue, SourceR
 from debtcli.rules import us_law
 from debtcli.rules.us_itemization import Itemization, itemize, stated_identity_gap
 from debtcli.rules.base import SettingsCheck, checked_on
-from debtcli.terms.schema import US_LENDER_KINDS, US_STATES, RateSpec
+from debtcli.terms.loader import us_case_problems
+from debtcli.terms.schema import RateSpec
 
 POST_CHARGEOFF_INTEREST = "US.POST_CHARGEOFF_INTEREST"
 TIME_BARRED = "US.TIME_BARRED"
@@ -429,15 +430,7 @@ def _basis(key: str):
 def _check_case(case) -> None:
     """The pack judges by the state's law and the holder's kind: a case of another jurisdiction run
     with ``--rules us`` must say both (``jurisdiction = "us"`` cases are checked when read)."""
-    issues = []
-    if case.state not in US_STATES:
-        shown = "missing" if case.state is None else repr(case.state)
-        issues.append(Issue(SourceRef("case.toml", column="case.state"), "case.state: found " + shown + ", expected "
-                            + " | ".join(f'"{s}"' for s in US_STATES) + " for the us rules", code="TERMS"))
-    if case.lender_kind not in US_LENDER_KINDS:
-        issues.append(Issue(SourceRef("case.toml", column="case.lender_kind"), f"case.lender_kind: found "
-                            f"{case.lender_kind!r}, expected " + " | ".join(US_LENDER_KINDS) + " for the us rules",
-                            code="TERMS"))
+    issues = us_case_problems(case, why="for the us rules")
     if issues:
         raise InputError(issues)
 

@@ -134,6 +134,23 @@ def _parse_rate_spec(value: Any, allow_relative: bool) -> RateSpec:
     return RateSpec(text=s, fixed=parse_rate(s))
 
 
+def terms_problem(file: str, path: str, found: Any, expected: str) -> Issue:
+    """The problem "KEY: found VALUE, expected WHAT" of a terms key (``_MISSING``: the key is missing)."""
+    shown = "missing" if found is _MISSING else found.isoformat() if isinstance(found, date) else repr(found)
+    return Issue(SourceRef(file, column=path), f"{path}: found {shown}, expected {expected}", code="TERMS")
+
+
+def us_case_problems(case, file: str = "case.toml", why: str = 'for jurisdiction = "us"') -> list[Issue]:
+    """What the us rules need of ``[case]``: a state they know and a US lender kind."""
+    out = []
+    if case.state not in US_STATES:
+        out.append(terms_problem(file, "case.state", _MISSING if case.state is None else case.state,
+                                 " | ".join(f'"{s}"' for s in US_STATES) + " " + why))
+    if case.lender_kind not in US_LENDER_KINDS:
+        out.append(terms_problem(file, "case.lender_kind", case.lender_kind, " | ".join(US_LENDER_KINDS) + " " + why))
+    return out
+
+
 class _Reader:
     """Reads typed values out of a TOML table and collects problems with their key paths."""
 
@@ -142,10 +159,7 @@ class _Reader:
         self.issues = issues
 
     def problem(self, path: str, found: Any, expected: str) -> None:
-        shown = "missing" if found is _MISSING else found.isoformat() if isinstance(found, date) else repr(found)
-        self.issues.append(
-            Issue(SourceRef(self.file, column=path), f"{path}: found {shown}, expected {expected}", code="TERMS")
-        )
+        self.issues.append(terms_problem(self.file, path, found, expected))
 
     def get(self, table: dict, path: str, key: str, conv: Callable[[Any], Any], expected: str,
             required: bool = False, default: Any = None) -> Any:
@@ -855,11 +869,7 @@ def _us_checks(r: _Reader, terms: Terms) -> None:
     mean nothing to the other packs. An itemization date goes with its basis."""
     case, d = terms.case, terms.demand
     if case.jurisdiction == "us":
-        if case.state not in US_STATES:
-            r.problem("case.state", _MISSING if case.state is None else case.state,
-                      " | ".join(f'"{s}"' for s in US_STATES) + ' for jurisdiction = "us"')
-        if case.lender_kind not in US_LENDER_KINDS:
-            r.problem("case.lender_kind", case.lender_kind, " | ".join(US_LENDER_KINDS) + ' for jurisdiction = "us"')
+        r.issues += us_case_problems(case, r.file)
     elif case.lender_kind in ("original_creditor", "collector"):
         r.problem("case.lender_kind", case.lender_kind, f'a lender kind of jurisdiction "{case.jurisdiction}" '
                   '(original_creditor and collector are for jurisdiction = "us")')
