@@ -62,18 +62,16 @@ def schedule(
     from rich.console import Console
     from rich.table import Table
 
-    from decimal import Decimal
-
     from debtcli.model.money import fmt_grouped
     from debtcli.messages import say
 
-    totals, conv = to_json(report)["totals"], report.conventions  # the totals as the JSON gives them
     language = table_language(c, lang)
     con = Console()
     title = say("table.schedule.title", language, case=c.terms.case.id, ccy=c.terms.case.currency)
     t = Table(title=title, show_footer=True)
-    def total(key: str) -> str:  # grouped like the rows above it
-        return fmt_grouped(Decimal(totals[key]), places)
+
+    def total(key: str) -> str:  # rounded as the JSON's totals, grouped like the rows above it
+        return fmt_grouped(report.total(key), places)
 
     for col, foot in (("n", ""), ("due", "total"), ("principal", total("principal")),
                       ("interest", total("interest")), ("fees", total("fees")), ("total", total("total")),
@@ -85,7 +83,7 @@ def schedule(
         t.add_row(str(r.n), r.due.isoformat(), fmt_grouped(r.principal, places), fmt_grouped(r.interest, places),
                   fmt_grouped(r.fees, places), fmt_grouped(r.total, places), fmt_grouped(r.balance, places))
     con.print(t)
-    _print_conventions(con, conv, language)
+    _print_conventions(con, report.conventions, language)
 
 
 def _print_conventions(con, conv: dict, lang: str = "en") -> None:
