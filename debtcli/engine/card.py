@@ -299,7 +299,6 @@ class CardState:
         self.statements: list[tuple[date, date]] = []
         self.min_queue: list[list] = []  # [due date, unpaid part of the minimum first billed then]
         self.plans: list[dict] = []
-        self.accelerated_on: date | None = None
         self.principal_steps: list[tuple[date, Decimal]] = []
         self.fee_interest_lines: list = []
         self.fee_shadow = ZERO
@@ -309,7 +308,7 @@ class CardState:
         # whose lots are due (``index_until``)
         self.stale = True
         self.index_until: date | None = None
-        self.grace = timedelta(days=r.a.grace_days)
+        self.grace_period = timedelta(days=r.a.grace_days)  # after a due date, before a lot is overdue
         if self.plan.opening > 0:
             lot = self._new_lot("opening", "principal", self.plan.opening, r.a.signed, r.a.signed, False)
             lot.state = "revolving"
@@ -342,7 +341,7 @@ class CardState:
             bucket = lot.bucket = self._status(lot, on)
             r.keep(lot)
             if bucket == "due":
-                last = self.due_of[lot.statement] + self.grace
+                last = self.due_of[lot.statement] + self.grace_period
                 until = last if until is None or last < until else until
         self.index_until = until
         self.stale = False
@@ -353,7 +352,7 @@ class CardState:
         if lot.statement < 0:
             return "overdue"
         due = self.due_of.get(lot.statement)
-        if due is not None and on > due + self.grace:
+        if due is not None and on > due + self.grace_period:
             return "overdue"
         return "due"
 
@@ -439,10 +438,9 @@ class CardState:
 
     def accelerate(self, d: date) -> None:
         """The card is stopped: every installment part not yet billed falls due at once."""
-        if self.accelerated_on is not None:
+        if self.r.accelerated_on is not None:
             return
-        self.accelerated_on = d
-        self.r.accelerated_on = self.r.accelerated_on or d
+        self.r.accelerated_on = d
         for st in self.plans:
             if st["left"] > 0:
                 self._new_lot("installment", "principal", st["left"], d, d, False)
@@ -697,7 +695,7 @@ class CardState:
         if closing <= 0:
             return ZERO
         prior = sum((e[1] for e in self.min_queue), ZERO)
-        if self.accelerated_on is not None:
+        if self.r.accelerated_on is not None:
             minimum = closing
         else:
             principal = sum((lot.amount for lot in self.lots if lot.component == "principal"
@@ -781,7 +779,7 @@ class CardState:
         return CardOutcome(
             model=self.plan.interest_model, model_stated=self.plan.model_stated, cycles=tuple(self.cycles),
             statements=tuple(self.statements), principal_steps=tuple(self.principal_steps),
-            fee_interest_lines=tuple(self.fee_interest_lines), accelerated_on=self.accelerated_on,
+            fee_interest_lines=tuple(self.fee_interest_lines), accelerated_on=self.r.accelerated_on,
             charged_off_on=self.r.charged_off_on, checked=self.plan.checked, ignored=self.plan.ignored)
 
     def balances(self, as_of: date) -> dict:

@@ -168,6 +168,8 @@ def contract_schedule(account: Account) -> ReplayResult:
 
 
 class _Replay:
+    own_kinds = ()  # kinds of event only a policy generates (a loan has none; a card: its statements ...)
+
     def __init__(self, account: Account, trace: bool):
         self.a = account
         self.trace = trace
@@ -595,8 +597,6 @@ class _Replay:
             self.policy.apply(ev)
         else:
             self.noncash.append((d, kind))
-
-    own_kinds = ()  # kinds of event only a policy generates (a card's statements ...)
 
     def charge(self, d: date, ch):
         comp = ch.component if ch.component in COMPONENTS else "fees"
