@@ -55,35 +55,15 @@ def account_groups(rows: Iterable[tuple[str, int, object, tuple[str, ...]]], ter
                    ) -> Iterator[Work | RejectedRow]:
     """Rows sorted by (account id, table), each ``(account id, table, row key, cells)``, as ``Work``
     items (one per account of the terms table, its ledger and payment rows attached) and
-    ``RejectedRow`` items (rows of an account id the terms table lacks, or with no account id)."""
-    current, bucket = None, []
-    for account, table, key, cells in rows:
-        if account != current and bucket:
-            yield from _group(current, bucket, terms_label)
-            bucket = []
-        current = account
-        bucket.append((table, key, cells))
-    if bucket:
-        yield from _group(current, bucket, terms_label)
-
-
-def _group(account: str, bucket: list, terms_label: str) -> Iterator[Work | RejectedRow]:
-    terms = [(k, c) for t, k, c in bucket if t == TERMS]
-    if not terms or not account:
-        reason = orphan_reason(account)
-        for t, k, _ in bucket:
-            yield RejectedRow(t, k, account, reason)
-        return
-    ledger = tuple((k, c) for t, k, c in bucket if t == LEDGER)
-    payments = tuple((k, c) for t, k, c in bucket if t == PAYMENTS)
-    yield one_account(account, terms, terms_label, ledger, payments)
+    ``RejectedRow`` items (rows of an account id the terms table lacks, or with no account id): each
+    row is a run of one for ``run_groups``."""
+    return run_groups(((account, table, ((key, cells),)) for account, table, key, cells in rows), terms_label)
 
 
 def run_groups(runs: Iterable[tuple[str, int, tuple]], terms_label: str = "accounts") -> Iterator[Work | RejectedRow]:
-    """``account_groups`` for rows that come in runs, ``(account id, table, ((row key, cells), ...))``,
-    sorted by (account id, table): the items ``account_groups`` gives for the same rows one by one,
-    each handed on when the first run of the next account comes (as the first row of it does there),
-    without handling each row."""
+    """The accounts of rows that come in runs, ``(account id, table, ((row key, cells), ...))``, sorted
+    by (account id, table); an account's items are handed on when the first run of the next account
+    comes, without handling each row (``account_groups`` for rows one by one)."""
     current, bucket = None, []
     for account, table, pairs in runs:
         if account != current and bucket:
