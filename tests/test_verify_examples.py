@@ -170,6 +170,10 @@ def test_private_loan_terminal_lists_every_finding(run_cli):
         assert code_ in flat
     assert "Art. 25" in flat and "Art. 29" in flat
     assert "ceiling: from 2021-03-01: 4 x one-year LPR 3.85%" in flat
+    # a payment's finding names no component: its amount follows the code, with no blank name between
+    line = next(ln for ln in out.splitlines() if "UNPOSTED_PAYMENT" in ln)
+    assert line.split()[-2:] == ["UNPOSTED_PAYMENT", "-30,000.00"]
+    assert "UNPOSTED_PAYMENT  -30,000.00" in line
 
 
 def test_bank_loan_demand_is_lawful_but_for_one_fee(run_json):

@@ -62,8 +62,9 @@ def print_report(r: Report, console: Console | None = None) -> None:
     for f in r.findings:
         amount = fmt_grouped(f.amount, p)
         label = t["severity"].get(f.severity, f.severity.upper())
+        what = names.get(f.component, f.component) if f.component else ""  # a payment's finding names none
         con.print(f"  [{colour.get(f.severity, 'white')}]{label:7}[/] {f.code}  "
-                  f"{names.get(f.component, f.component or '')} {amount}", highlight=False)
+                  f"{what + ' ' if what else ''}{amount}", highlight=False)
         con.print(f"          {safe(finding_message(f, r.language, p))}", highlight=False)
         con.print(f"          {t['basis']}: {safe(finding_basis(f, r.language, p))}", highlight=False, style="dim")
         if f.evidence:
