@@ -553,6 +553,7 @@ class CardState:
         r = self.r
         is_fee = lot.kind in FEE_KINDS
         stop = r.charged_off_on if r.stopped else None
+        r.lot_start = lot.start  # 30/360: the history's spans are counted from its start (``_Replay._days``)
         for t0, t1, base in self._spans(lot, end):
             if stop is not None:
                 t1 = min(t1, stop)

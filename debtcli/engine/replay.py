@@ -178,8 +178,10 @@ class _Replay:
         self.dc = account.day_count
         self.basis = basis_days(account.day_count)
         self.actual_days = account.day_count not in ("30/360", "30E/360")  # days are calendar days
-        # a loan counts 30-day-month days from the start of the installment period (``_days``)
-        self.anchored = not self.actual_days and account.card is None
+        # 30-day-month days are counted from the start of a loan's installment period, or of the card
+        # lot's interest history being charged (``_days``)
+        self.anchored = not self.actual_days
+        self.lot_start: date | None = None  # a card: the start of the lot history being charged
         self.per_period = account.interest_method == "per_period"
         self.hold = account.method in ("equal_installment", "equal_principal", "interest_only", "flat")
         self.schedule_only = False  # see ``schedule_replay``
@@ -375,17 +377,20 @@ class _Replay:
                 out.append((cur, nxt, days, basis))
                 cur = nxt
             return out
-        return ((t0, t1, day_count_days(t0, t1, self.dc), self.basis),)
+        return ((t0, t1, self._days(t0, t1), self.basis),)
 
     def _days(self, t0: date, t1: date) -> int:
-        """The days of [t0, t1) under the day count. Under 30/360 a loan's span is counted from the
-        start of its installment period (the disbursement or the last due date; no span crosses one):
-        the days to its end less the days to its start. The spans of a period then add up to the
-        period's days wherever events split it; counted on their own, 30/360's month-end rules would
-        make 15 Mar-31 Mar-15 Apr 16 + 15 = 31 days, and a payment on the 31st would move a cent."""
+        """The days of [t0, t1) under the day count. Under 30/360 a span is counted from an anchor:
+        a loan's from the start of its installment period (the disbursement or the last due date; no
+        span crosses one), a card's from the start of the lot history being charged (``lot_start``):
+        the days to its end less the days to its start. The spans then add up to the whole's days
+        wherever events split it; counted on their own, 30/360's month-end rules would make
+        15 Mar-31 Mar-15 Apr 16 + 15 = 31 days, and a payment on the 31st would move a cent."""
         if not self.anchored:
             return day_count_days(t0, t1, self.dc)
-        anchor = self.periods[min(self.period_index, len(self.periods) - 1)]
+        anchor = self.lot_start
+        if anchor is None:
+            anchor = self.periods[min(self.period_index, len(self.periods) - 1)]
         return day_count_days(anchor, t1, self.dc) - day_count_days(anchor, t0, self.dc)
 
     def _band(self, component: str, base: Decimal, rate: Decimal, t0: date, t1: date, period: tuple | None):

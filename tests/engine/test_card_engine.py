@@ -370,3 +370,26 @@ def test_balance_between_statements_includes_interest_accrued_since_the_last_one
     _, res = card_run(date(2026, 5, 20), **PUBLISHED)
     assert res.balance["total"] == D("924.15")
     assert res.buckets["not_due"]["interest"] == D("6.30")
+
+
+# ---------------------------------------------------------------------- 30/360: spans counted from the lot's start
+#
+# 18% a year on 30/360; a purchase of 1,000.00 on 20 January 2026 is not paid by the due date of the
+# statement of 5 February, so the statement of 5 March charges its interest from 20 January through
+# 5 March: 30/360 from 20 Jan to 6 Mar is (3 - 1) x 30 + (6 - 20) = 46 days. A payment of 100.00
+# splits that history. Its spans are counted from the lot's start, so they add up to 46 days
+# wherever the payment falls:
+#   paid 31 Jan: 1,000.00 x 18% x 11 / 360 = 5.50, then 900.00 x 18% x (46 - 11 = 35) / 360 = 15.75: 21.25
+#   paid 28 Feb: 1,000.00 x 18% x 38 / 360 = 19.00, then 900.00 x 18% x (46 - 38 = 8) / 360 = 3.60: 22.60
+# Counted on their own, the month-end rules made 11 + 36 = 47 days (21.70) and 38 + 6 = 44 (22.30).
+# None paid: 1,000.00 x 18% x 46 / 360 = 23.00.
+
+@pytest.mark.parametrize("paid_on, interest, days", [
+    (None, "23.00", [46]), (date(2026, 1, 31), "21.25", [11, 35]), (date(2026, 2, 28), "22.60", [38, 8])])
+def test_thirty_360_lot_history_counts_from_its_start(paid_on, interest, days):
+    pays = [pay(paid_on, "100.00")] if paid_on else []
+    _, res = card_run(date(2026, 3, 6), ledger=[line(date(2026, 1, 20), "purchase", "1000.00")], payments=pays,
+                      day_count="30/360", rate="18%")
+    cyc = cycle(res, date(2026, 3, 5))
+    assert [s[2] for s in spans(cyc)] == days
+    assert cyc.interest == D(interest)
