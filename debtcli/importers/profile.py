@@ -9,7 +9,6 @@ evaluated top to bottom for each row; the first that matches decides.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import field
 from datetime import datetime

@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator
-from dataclasses import field, replace
+from dataclasses import field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path

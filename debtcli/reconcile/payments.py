@@ -19,7 +19,7 @@ like any other, then set aside as ``after_as_of``: listed, not applied, and no f
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import field, replace
 from datetime import date
 from decimal import Decimal
