@@ -216,44 +216,44 @@ class Spool:
             at += 8 + size
             yield block
 
-    def items(self) -> Iterator[tuple[str, int, int, tuple[str, ...]] | RejectedRow]:
-        """Every row in file order: ``(account id, table, row number, cells)`` or a ``RejectedRow``."""
+    def runs(self, blank: list | None) -> Iterator[tuple]:
+        """The runs of data rows, ``(account id, table, ((row number, cells), ...))``, in file order.
+        Each blank row is put on ``blank`` (as a ``RejectedRow``) when the runs are read past it, or,
+        with ``blank`` None, given in its place as ``(None, table, row number)``."""
         for block in self._blocks():
             for item in block:
-                if item[0] is None:
-                    yield RejectedRow(item[1], item[2], "", "empty row")
+                if item[0] is not None or blank is None:
+                    yield item
                 else:
-                    account, k, pairs = item
-                    for rowno, cells in pairs:
-                        yield account, k, rowno, cells
+                    blank.append(_blank_row(item))
 
     def data_rows(self, blank: list) -> Iterator[tuple[str, int, int, tuple[str, ...]]]:
-        """The data rows, as ``items()`` gives them; each blank row is put on ``blank`` (as a
-        ``RejectedRow``) when the rows are read past it."""
-        for block in self._blocks():
-            for item in block:
-                if item[0] is None:
-                    blank.append(RejectedRow(item[1], item[2], "", "empty row"))
-                else:
-                    account, k, pairs = item
-                    for rowno, cells in pairs:
-                        yield account, k, rowno, cells
+        """The data rows one by one, ``(account id, table, row number, cells)``; each blank row is put
+        on ``blank`` as ``runs`` does."""
+        for account, k, pairs in self.runs(blank):
+            for rowno, cells in pairs:
+                yield account, k, rowno, cells
 
-    def runs(self, blank: list) -> Iterator[tuple[str, int, tuple]]:
-        """The runs of data rows, ``(account id, table, ((row number, cells), ...))``; each blank row
-        is put on ``blank`` when the runs are read past it, as ``data_rows`` does."""
-        for block in self._blocks():
-            for item in block:
-                if item[0] is None:
-                    blank.append(RejectedRow(item[1], item[2], "", "empty row"))
-                else:
-                    yield item
+    def items(self) -> Iterator[tuple[str, int, int, tuple[str, ...]] | RejectedRow]:
+        """Every row in file order, as ``data_rows`` gives them, a blank row as a ``RejectedRow``."""
+        for item in self.runs(None):
+            if item[0] is None:
+                yield _blank_row(item)
+            else:
+                account, k, pairs = item
+                for rowno, cells in pairs:
+                    yield account, k, rowno, cells
 
     def close(self) -> None:
         if self.file is not None:
             self.file.close()
 
     __del__ = close
+
+
+def _blank_row(item: tuple) -> RejectedRow:
+    """The rejection of a blank row kept as ``(None, table, row number)``."""
+    return RejectedRow(item[1], item[2], "", "empty row")
 
 
 def _no_room(exc: OSError) -> SourceError:
