@@ -880,19 +880,23 @@ class _Replay:
                     unenforced[it.component] = unenforced.get(it.component, ZERO) + cut
             self._prune(list(self.groups))
         buckets = {b: {c: ZERO for c in COMPONENTS} for b in ("overdue", "due", "not_due")}
-        for it in self._all_items():
-            if it.bucket == "overdue":
-                buckets["overdue"][it.component] += it.amount
-            elif it.due < as_of or (it.n is not None and it.n in self.inst and it.due <= as_of):
-                buckets["due"][it.component] += it.amount
-            else:
-                buckets["not_due"][it.component] += it.amount
-        buckets["not_due"]["principal"] += self.not_due
+        overdue, due, not_due = buckets["overdue"], buckets["due"], buckets["not_due"]
+        inst = self.inst
+        open_by_n: dict = {}  # installment -> what is still owed of its principal, interest and fees
+        for (comp, bucket), items in self.groups.items():  # one pass over the open items
+            part = comp in _INSTALLMENT_PARTS
+            for it in items:
+                n = it.n
+                if bucket == "overdue":
+                    overdue[comp] += it.amount
+                elif it.due < as_of or (n is not None and n in inst and it.due <= as_of):
+                    due[comp] += it.amount
+                else:
+                    not_due[comp] += it.amount
+                if part and n is not None:
+                    open_by_n[n] = open_by_n.get(n, ZERO) + it.amount
+        not_due["principal"] += self.not_due
         balance = balance_of(buckets)
-        open_by_n: dict = {}
-        for it in self._all_items():
-            if it.n is not None and it.component in _INSTALLMENT_PARTS:
-                open_by_n[it.n] = open_by_n.get(it.n, ZERO) + it.amount
         rows = []
         grace = timedelta(days=a.grace_days)
         for n in sorted(self.inst):
