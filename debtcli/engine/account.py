@@ -157,6 +157,16 @@ def add_months_sticky(anchor: date, months: int) -> date:
     return date(year, month0 + 1, min(anchor.day, last))
 
 
+def monthly_due_dates(start: date, n: int, first_due: date | None = None) -> list[date]:
+    """``n`` monthly due dates: from ``first_due`` when the contract gives it, else one month after
+    ``start`` and each month after, every one counted from ``start`` itself (its day of the month; a
+    start on a month end stays on month ends). Counted from a date already cut back, a start on
+    30 January would give 28 February and then 31 March, not 30 March."""
+    if first_due is not None:
+        return [add_months_sticky(first_due, k) for k in range(n)]
+    return [add_months_sticky(start, k + 1) for k in range(n)]
+
+
 def on_demand_due(terms: Terms) -> date | None:
     """``maturity = "on_demand"`` (未约定还款期限): the debt falls due ``demand_period_days`` after the
     first demand notice (Civil Code Art. 675: a reasonable time after the lender's demand), or on the
@@ -178,9 +188,7 @@ def due_dates_for(terms: Terms) -> tuple[date, ...]:
     if c.method == "bullet":
         m = maturity_of(c)
         return (m,) if m else ()
-    first = c.first_due or add_months_sticky(c.signed, 1)
-    n = c.term_months or 0
-    dates = [add_months_sticky(first, k) for k in range(n)]
+    dates = monthly_due_dates(c.signed, c.term_months or 0, c.first_due)
     if c.maturity and dates and dates[-1] != c.maturity:
         dates[-1] = c.maturity
     return tuple(dates)
@@ -444,7 +452,7 @@ def _card_account(terms: Terms, payments, fixings, until, ledger) -> tuple[Accou
 
 
 __all__ = ["Account", "Charge", "NonCash", "RatePoint", "account_from_terms", "allocation_pairs", "annuity_payment",
-           "add_months", "add_months_sticky", "days_in_month", "due_dates_for", "COMPONENTS"]
+           "add_months", "add_months_sticky", "days_in_month", "due_dates_for", "monthly_due_dates", "COMPONENTS"]
 
 
 def conventions(account: Account, terms: Terms) -> dict:

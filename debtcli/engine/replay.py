@@ -44,7 +44,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from operator import attrgetter, itemgetter
 
-from debtcli.engine.account import Account, add_months, add_months_sticky, level_installment
+from debtcli.engine.account import Account, days_in_month, level_installment
 from debtcli.engine.daycount import act_act_pieces, basis_days, day_count_days
 from debtcli.engine.exact import Accrued, round_quotient, round_ratio
 from debtcli.engine.records import (  # noqa: F401 - the records are part of this module's interface
@@ -69,10 +69,18 @@ _ORDER = attrgetter("order")
 
 
 def _whole_month(start: date, end: date) -> bool:
-    """Whether ``end`` is one month after ``start``, a month added either way (month ends kept or not)."""
-    if start.day < 28:  # not a month end: both ways give the same day of the next month
-        return end.day == start.day and end.year * 12 + end.month == start.year * 12 + start.month + 1
-    return add_months_sticky(start, 1) == end or add_months(start, 1) == end
+    """Whether [start, end) is a whole month: ``end`` in the next month, on the same day, or on a day
+    that only month ends move. That is a month added either way (month ends kept or not), and also two
+    dates of a schedule whose day is cut back in a short month (30 Jan -> 28 Feb -> 30 Mar)."""
+    if end.year * 12 + end.month != start.year * 12 + start.month + 1:
+        return False
+    if end.day == start.day:
+        return True
+    if start.day < 28:  # not a month end, and every month has the day
+        return False
+    if end.day > start.day:  # from a month end cut back (28 Feb) to the schedule's day or month end
+        return start.day == days_in_month(start.year, start.month)
+    return end.day == days_in_month(end.year, end.month)  # to a month end that cuts the day back
 
 
 def replay(account: Account, as_of: date, trace: bool = True) -> ReplayResult:

@@ -24,7 +24,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from debtcli.engine.account import Account, RatePoint, add_months_sticky, annuity_payment
+from debtcli.engine.account import Account, RatePoint, annuity_payment, monthly_due_dates
 from debtcli.engine.records import Restructure
 from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO, round_money
@@ -47,8 +47,7 @@ class PlanOutcome:
 
 
 def plan_due_dates(start: date, n: int, first_due: date | None) -> tuple[date, ...]:
-    first = first_due or add_months_sticky(start, 1)
-    return tuple(add_months_sticky(first, k) for k in range(n))
+    return tuple(monthly_due_dates(start, n, first_due))
 
 
 def plan_account(base: Account, start: date, amount: Decimal, n: int, first_due: date | None, rate: Decimal,

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from debtcli.engine import replay as replay_module
-from debtcli.engine.account import account_from_terms, add_months, add_months_sticky
+from debtcli.engine.account import account_from_terms, add_months, add_months_sticky, due_dates_for
+from debtcli.engine.restructure import plan_due_dates
 from debtcli.engine.replay import Replays, replay, untraced
 from debtcli.importers.case_loader import load_case
 from debtcli.reconcile.ledger import ledger_findings
@@ -33,6 +34,37 @@ def test_month_ends_are_cut_back_and_month_ends_stick():
     assert add_months_sticky(date(2024, 4, 30), 1) == date(2024, 5, 31)
     assert add_months_sticky(date(2023, 2, 28), 12) == date(2024, 2, 29)
     assert add_months_sticky(date(2024, 1, 30), 1) == date(2024, 2, 29)  # 30 Jan is no month end: cut back
+
+
+def test_due_dates_are_counted_from_the_signing_day_not_from_a_cut_back_date():
+    # signed on the 30th: February has no 30th, so its due date is the 28th (29th in 2024); March
+    # returns to the 30th. Counted from 28 February, month ends would stick: 31 March, 31 May.
+    terms = terms_of({"signed": date(2023, 1, 30), "principal": "12000", "rate": "12%",
+                      "method": "equal_installment", "term_months": 4})
+    assert due_dates_for(terms) == (date(2023, 2, 28), date(2023, 3, 30), date(2023, 4, 30), date(2023, 5, 30))
+    assert plan_due_dates(date(2024, 1, 29), 3, None) == (date(2024, 2, 29), date(2024, 3, 29), date(2024, 4, 29))
+    # a signing day on a month end stays on month ends
+    assert plan_due_dates(date(2024, 1, 31), 3, None) == (date(2024, 2, 29), date(2024, 3, 31), date(2024, 4, 30))
+
+
+def test_schedule_from_the_30th_by_hand(run_json, tmp_path):
+    # 12,000.00 at 12%, 4 equal installments, interest by the day on ACT/365, signed 30 Jan 2023.
+    # Installment: 12,000 x 1% / (1 - 1.01^-4) = 3,075.3731... -> 3,075.37.
+    # Row 1, 30 Jan - 28 Feb, 29 days: 12,000.00 x 12% x 29 / 365 = 114.4109... -> 114.41;
+    #   principal 3,075.37 - 114.41 = 2,960.96, balance 9,039.04.
+    # Row 2, 28 Feb - 30 Mar, 30 days: 9,039.04 x 12% x 30 / 365 = 89.1521... -> 89.15
+    #   (with 31 March as the due date: 31 days, 92.12).
+    from tests.helpers import case_toml
+
+    folder = tmp_path
+    (folder / "case.toml").write_text(case_toml({
+        "signed": date(2023, 1, 30), "principal": "12000", "rate": "12%", "method": "equal_installment",
+        "term_months": 4, "interest_method": "daily", "day_count": "ACT/365"}), encoding="utf-8")
+    _, out = run_json("schedule", folder)
+    rows = out["installments"]
+    assert [r["due"] for r in rows] == ["2023-02-28", "2023-03-30", "2023-04-30", "2023-05-30"]
+    assert (rows[0]["total"], rows[0]["interest"], rows[0]["principal"]) == ("3075.37", "114.41", "2960.96")
+    assert rows[1]["interest"] == "89.15"
 
 
 @settings(max_examples=400, deadline=None)
