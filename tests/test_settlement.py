@@ -102,6 +102,83 @@ def test_plan_proposal_zero_rate_and_with_interest(tmp_path, run_json):
                     ("100.50", "20099.84", "20200.34", "0.00")]
 
 
+# A bullet loan of 12,000 at 12% (ACT/360) with 5 days of grace, quoted on its signing day: nothing has
+# accrued, so the plan amount is 12,000. A plan of 3 at 12% a year (1% a month), due 2024-02-01, 03-01, 04-01:
+#   annuity = 12,000 x 0.01 / (1 - 1.01^-3); 1.01^3 = 1.030301, 1.01^-3 = 0.970590147, 1 - that = 0.029409853;
+#   120 / 0.029409853 = 4,080.2656 -> 4,080.27
+#   month 1: interest 12,000 x 1% = 120.00, principal 3,960.27, balance 8,039.73
+#   month 2: interest 8,039.73 x 1% = 80.3973 -> 80.40, principal 3,999.87, balance 4,039.86
+#   month 3: interest 4,039.86 x 1% = 40.3986 -> 40.40, principal the rest 4,039.86, total 4,080.26
+# Every installment is met on its due date: the 5 days of grace add nothing (kept through them, the
+# 3,960.27 of month 1 would add 3,960.27 x 12% x 5 / 360 = 6.60 to month 2).
+GRACE_LOAN = {"signed": date(2024, 1, 1), "principal": "12000.00", "rate": "12%", "day_count": "ACT/360",
+              "method": "bullet", "maturity": date(2025, 1, 1), "grace_days": 5}
+GRACE_PLAN_ROWS = [("2024-02-01", "120.00", "3960.27", "4080.27", "8039.73"),
+                   ("2024-03-01", "80.40", "3999.87", "4080.27", "4039.86"),
+                   ("2024-04-01", "40.40", "4039.86", "4080.26", "0.00")]
+
+
+def test_a_proposed_plan_meets_each_installment_when_due_whatever_the_grace_days(tmp_path, run_json):
+    folder = write_case(tmp_path, case_toml(GRACE_LOAN, {"jurisdiction": "none"}))
+    _, q = run_json("quote", folder, "--on", "2024-01-01", "--plan", "3", "--rate", "12%", expect=(0,))
+    plan = q["plan"]
+    assert plan["amount"] == "12000.00" and plan["installment"] == "4080.27"
+    assert [(r["due"], r["interest"], r["principal"], r["total"], r["balance"]) for r in plan["schedule"]] \
+        == GRACE_PLAN_ROWS
+    # 4,080.27 + 4,080.27 + 4,080.26
+    assert plan["total"] == "12240.80"
+
+
+def test_a_proposed_card_plan_is_not_changed_by_the_cards_grace_days(run_json):
+    # examples/card-default (grace_days = 3) on 2024-08-10 with the 违约金 waived: 5,595.43 in 3 at 12%
+    # from 2024-09-10 (2024-08-10 -> 09-10 a whole month):
+    #   annuity = 5,595.43 x 0.01 / 0.029409853 = 55.9543 / 0.029409853 = 1,902.566 -> 1,902.57
+    #   month 1: interest 55.9543 -> 55.95, principal 1,846.62, balance 3,748.81
+    #   month 2: interest 37.4881 -> 37.49, principal 1,865.08, balance 1,883.73
+    #   month 3: interest 18.8373 -> 18.84, principal 1,883.73, total 1,902.57
+    _, q = run_json("quote", EXAMPLES / "card-default", "--on", "2024-08-10", "--waive", "penalties=100%",
+                    "--plan", "3", "--first", "2024-09-10", "--rate", "12%")
+    plan = q["plan"]
+    assert plan["amount"] == "5595.43" and plan["installment"] == "1902.57"
+    assert [(r["interest"], r["principal"], r["total"], r["balance"]) for r in plan["schedule"]] == [
+        ("55.95", "1846.62", "1902.57", "3748.81"), ("37.49", "1865.08", "1902.57", "1883.73"),
+        ("18.84", "1883.73", "1902.57", "0.00")]
+    assert plan["total"] == "5707.71"
+
+
+def _grace_plan_case(tmp_path, payments, name):
+    extra = ('[[event]]\ndate = 2024-01-01\ntype = "restructure"\ninstallments = 3\nrate = "12%"\n'
+             + "".join(f'[[payment]]\ndate = {d}\namount = "{a}"\n' for d, a in payments))
+    return write_case(tmp_path, case_toml(GRACE_LOAN, {"jurisdiction": "none"}, extra), name)
+
+
+def test_an_actual_plan_met_when_due_is_the_proposal_and_a_payment_in_grace_bears_interest(tmp_path, run_json):
+    # The same plan as a restructure of the loan on 2024-01-01, each installment paid on its due date:
+    # the plan's rows are the proposal's, and nothing is left.
+    folder = _grace_plan_case(tmp_path, [("2024-02-01", "4080.27"), ("2024-03-01", "4080.27"),
+                                         ("2024-04-01", "4080.26")], "on_time")
+    _, r = run_json("verify", folder, "--as-of", "2024-04-01", expect=(0,))
+    (plan,) = r["plans"]
+    assert [(s["due"], s["interest"], s["principal"], s["total"], s["status"]) for s in plan["schedule"]] == [
+        (d, i, p, t, "paid") for d, i, p, t, _ in GRACE_PLAN_ROWS]
+    assert r["balances"]["contractual"]["total"] == "0.00"
+    # Installment 1 paid 3 days late, on 2024-02-04, within the 5 days of grace: its 3,960.27 of principal
+    # was owed 3 more days at the plan rate, interest of the next installment (as a loan's grace days):
+    #   month 2: 8,039.73 x 1% + 3,960.27 x 0.12 x 3 / 360 = 80.3973 + 3.96027 = 84.35757 -> 84.36,
+    #   principal 4,080.27 - 84.36 = 3,995.91, balance 4,043.82
+    #   month 3: 4,043.82 x 1% = 40.4382 -> 40.44, principal 4,043.82, total 4,084.26
+    # Paid 3 days late within grace, installment 1 is paid, not missed; 4,080.26 on 04-01 leaves 4.00 of month 3.
+    folder = _grace_plan_case(tmp_path, [("2024-02-04", "4080.27"), ("2024-03-01", "4080.27"),
+                                         ("2024-04-01", "4080.26")], "in_grace")
+    _, r = run_json("verify", folder, "--as-of", "2024-04-01", expect=(0,))
+    (plan,) = r["plans"]
+    assert [(s["interest"], s["principal"], s["total"], s["status"], s["days_late"]) for s in plan["schedule"]] == [
+        ("120.00", "3960.27", "4080.27", "paid", 3), ("84.36", "3995.91", "4080.27", "paid", 0),
+        ("40.44", "4043.82", "4084.26", "unpaid", 0)]
+    assert r["balances"]["contractual"]["total"] == "4.00"
+    assert not [f for f in r["findings"] if f["code"] == "PLAN_INSTALLMENT_MISSED"]
+
+
 def test_plan_over_sixty_months_is_refused(tmp_path, run_cli):
     folder = loan_case(tmp_path)
     code, _, err = run_cli("quote", folder, "--on", "2024-06-01", "--plan", "61")

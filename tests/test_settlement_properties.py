@@ -74,3 +74,23 @@ def test_a_plan_pays_its_amount_and_ends_at_zero(amount, n, rate, start):
         assert all(r.interest == 0 for r in rows)
         assert all(r.total == rows[0].total for r in rows[:-1])
         assert abs(rows[-1].total - rows[0].total) <= Decimal("0.01") * n
+
+
+@settings(max_examples=40, deadline=None)
+@given(amounts, st.integers(1, 36), st.sampled_from(["0%", "6%", "12%", "24%"]),
+       st.dates(date(2020, 1, 1), date(2026, 12, 31)), st.integers(1, 30),
+       st.sampled_from(["ACT/360", "ACT/365", "30/360"]))
+def test_a_proposed_plan_does_not_depend_on_the_grace_days(amount, n, rate, start, grace, day_count):
+    # a proposed plan meets every installment when due, as the contract's schedule: grace days (which
+    # only let a payment come late) change none of its installments
+    from debtcli.model.money import parse_rate
+    from debtcli.report.settlement import propose_plan
+
+    assume(amount >= n)
+    contract = {"signed": date(2019, 1, 1), "principal": "1000.00", "method": "bullet", "term_months": 12,
+                "day_count": day_count}
+    plan_rate = parse_rate(rate)
+    without = propose_plan(amount, start, n, None, plan_rate, terms_of(contract))
+    with_grace = propose_plan(amount, start, n, None, plan_rate, terms_of({**contract, "grace_days": grace}))
+    assert with_grace.rows == without.rows and with_grace.total == without.total
+    assert sum((r.principal for r in with_grace.rows), ZERO) == amount and with_grace.rows[-1].balance == 0

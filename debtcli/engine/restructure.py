@@ -8,8 +8,10 @@ the plan's, so each later payment is checked against the plan. The plan amount i
 restructure's ``amount`` (the most: the balance of the run on that date) or, when not given, the
 whole balance on that date.
 
-The same plan account proposes a plan in ``debtcli quote --plan``: the schedule is the replay of
-that account with no payments.
+The same plan account proposes a plan in ``debtcli quote --plan``: the schedule is the schedule
+replay of that account (``engine.replay.schedule_replay``), every installment met when due, so grace
+days change no proposed installment. In the replay of an actual plan they let a payment come late;
+principal paid within them bears the plan rate until then.
 
 A capitalization (``kind = "capitalize"``) uses the same join: on its date the whole balance (the
 unpaid interest with the principal) becomes the principal of the same account from that day, so

@@ -278,19 +278,21 @@ def per_diem(result, day: date) -> dict:
 
 
 def propose_plan(amount: Decimal, on: date, months: int, first: date | None, rate, terms) -> PlanProposal:
-    """Equal monthly installments of ``amount`` from ``on``: the schedule is the replay of a plan
-    account with no payments (the same account a restructure event replays)."""
+    """Equal monthly installments of ``amount`` from ``on``: the schedule is the schedule replay
+    (``engine.replay.schedule_replay``) of a plan account with no payments, the same account a
+    restructure event replays. As the contract's schedule, it meets every installment on its due
+    date: the grace days, which let a payment come late, never change a proposed installment."""
     from debtcli.engine.account import account_from_terms
     from debtcli.engine.daycount import basis_days
-    from debtcli.engine.replay import replay
-    from debtcli.engine.restructure import plan_account, plan_due_dates
+    from debtcli.engine.replay import schedule_replay
+    from debtcli.engine.restructure import plan_account
 
     base, _ = account_from_terms(terms, payments=(), until=on)
     fraction = rate.annual(basis_days(base.day_count)) if rate is not None else ZERO
     text = rate.text if rate is not None else "0%"
     acc = plan_account(base, on, amount, months, first, fraction, text)
-    dues = plan_due_dates(on, months, first)
-    res = replay(acc, dues[-1], trace=False)
+    dues = acc.due_dates
+    res = schedule_replay(acc, dues[-1])
     return PlanProposal(amount, months, dues[0], text, acc.annuity, res.installments,
                         sum((r.total for r in res.installments), ZERO))
 
