@@ -132,6 +132,24 @@ def test_issuer_penalty_checked(tmp_path, run_json):
     assert (f["component"], f["amount"], f["details"]["recomputed"]) == ("penalties", "5.00", "10.00")
 
 
+def test_a_statement_paid_within_tolerance_gets_no_late_penalty(tmp_path, run_json):
+    # 10,000.00 bought 30 March, billed 5 April; 9,995.00 paid 20 April: 5.00 left, within the 10.00
+    # tolerance. 5 May bills the 5.00 (minimum 10% = 0.50), nothing is paid by 23 May: still within the
+    # tolerance, so it counts as paid in full and its minimum as met. On 10 June: no interest, no
+    # 违约金 (unmet, the 0.50 would have cost the floor of 10.00), 0 days past due; 5.00 of principal owed.
+    ledger = "2026-03-30,purchase,10000.00,P1\n2026-04-20,payment,9995.00,R1\n"
+    folder = _case(tmp_path, 'interest_model = "full_balance"\ntolerance = "10.00"\n'
+                             'late_penalty = { rate = "5%", min = "10.00", max = "500.00" }', ledger=ledger,
+                   tail="")
+    _, rep = run_json("verify", folder, "--as-of", "2026-06-10", "--no-demand")
+    cycles = {c["statement_date"]: c for c in rep["card"]["cycles"]}
+    may, june = cycles["2026-05-05"], cycles["2026-06-05"]
+    assert (may["closing"], may["minimum_payment"], may["paid_in_full"]) == ("5.00", "0.50", True)
+    assert (june["interest"], june["penalties"], june["days_past_due"], june["bucket"]) == ("0.00", "0.00", 0, "M0")
+    c = rep["balances"]["contractual"]
+    assert (c["principal"], c["interest"], c["penalties"], c["total"]) == ("5.00", "0.00", "0.00", "5.00")
+
+
 def test_installment_plan_without_months_is_refused(tmp_path, run_cli):
     folder = _case(tmp_path, '[[contract.installment_plan]]\ndate = 2026-04-10\namount = "3600.00"\n')
     code, out, err = run_cli("verify", folder)

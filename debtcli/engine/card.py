@@ -13,7 +13,8 @@ then joins the balance as a lot of its own (monthly compounding). After the due 
 plus the grace days:
 
 * if the statement balance was paid in full, the remainder being at most the tolerance (容差), the
-  purchases on it keep their interest-free period (免息期) and bear no interest;
+  purchases on it keep their interest-free period (免息期) and bear no interest, and its minimum
+  payment counts as met (no 违约金); the remainder is billed again on the next statement;
 * otherwise they bear interest from their posting date (记账日): under ``full_balance`` (全额计息) on
   the whole amount until the day a payment covers it (that day excluded: 算头不算尾); under
   ``unpaid_part`` (未还部分计息) only on what was not paid by the due date;
@@ -738,6 +739,12 @@ class CardState:
                 lot.state = "lost"
         self.lots = [lot for lot in self.lots if lot.amount > 0 or lot.state != "new"]
         self.stale = True
+        if paid_in_full:
+            # treated as paid in full (视同全额还款), the statement's minimum is met too, and with it
+            # the minimums still unpaid from before (the statement's own includes them): no 违约金 and
+            # no days past due; the remainder is still owed and is billed on the next statement
+            self.min_queue = [e for e in self.min_queue if e[0] > due]
+            return
         shortfall = sum((e[1] for e in self.min_queue if e[0] <= due), ZERO)
         if shortfall <= 0 or self.r.stopped:
             return

@@ -188,6 +188,37 @@ def test_late_penalty_between_floor_and_cap():
     assert cycle(res, date(2026, 5, 5)).penalties == D("15.00")
 
 
+def test_a_remainder_within_tolerance_meets_the_minimum_and_stays_owed():
+    # 1,000.00 bought 30 March, billed 5 April (minimum 10% = 100.00); 995.00 paid on the due date 23 April:
+    # 5.00 left, within the 10.00 tolerance: paid in full (视同全额还款), no interest.
+    # 5 May: the 5.00 billed again, minimum 10% x 5.00 = 0.50; nothing paid by 23 May: 5.00 unpaid is
+    # again within the tolerance, so this statement too counts as paid in full: its minimum (0.50) is
+    # met and no 违约金 follows (unmet it would be 5% x 0.50 = 0.025, the floor 10.00). 5 June: no
+    # interest, no 违约金, no days past due; the 5.00 is still owed, its minimum 0.50.
+    _, res = card_run(date(2026, 6, 10), ledger=[line(date(2026, 3, 30), "purchase", "1000.00")],
+                      payments=[pay(date(2026, 4, 23), "995.00")], tolerance="10.00",
+                      late_penalty='{ rate = "5%", min = "10.00", max = "500.00" }')
+    may, june = cycle(res, date(2026, 5, 5)), cycle(res, date(2026, 6, 5))
+    assert (may.paid_in_full, may.closing, may.minimum_payment) == (True, D("5.00"), D("0.50"))
+    assert (june.interest, june.penalties, june.closing, june.minimum_payment) == (0, 0, D("5.00"), D("0.50"))
+    assert (june.days_past_due, june.bucket) == (0, "M0")
+    assert not [p for p in res.postings if p.component == "penalties"]
+    assert (res.balance["principal"], res.balance["penalties"], res.balance["total"]) == (D("5.00"), 0, D("5.00"))
+
+
+@pytest.mark.parametrize("tolerance,interest,penalty,dpd", [("10.00", "0", "0", 0), ("0", "0.15", "10.00", 12)])
+def test_an_unpaid_statement_within_tolerance_has_no_late_penalty(tolerance, interest, penalty, dpd):
+    # 8.00 bought 30 March, billed 5 April, minimum 10% = 0.80, nothing paid by 23 April.
+    # Tolerance 10.00: 8.00 unpaid is within it, the statement counts as paid in full: no interest, its
+    # minimum met, no 违约金. Tolerance 0: the free period is lost, 8.00 x 0.05% x 37 days (30 Mar -
+    # 5 May) = 0.148 -> 0.15 of interest on 5 May, and the unpaid 0.80 gets the 违约金 5% x 0.80 = 0.04 ->
+    # the floor 10.00; 5 May is 12 days past 23 April.
+    _, res = card_run(date(2026, 5, 5), ledger=[line(date(2026, 3, 30), "purchase", "8.00")], tolerance=tolerance,
+                      late_penalty='{ rate = "5%", min = "10.00", max = "500.00" }')
+    may = cycle(res, date(2026, 5, 5))
+    assert (may.interest, may.penalties, may.days_past_due) == (D(interest), D(penalty), dpd)
+
+
 def test_minimum_payment_carries_the_unpaid_minimum_and_days_past_due():
     # 5 Apr: minimum 100.00, nothing paid. 5 May: interest 1,000.00 x 0.05% x 37 days = 18.50,
     # penalty 5% x 100.00 = 5.00 (posted after the due date 23 Apr);
