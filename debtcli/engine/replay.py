@@ -844,7 +844,9 @@ class _Replay:
         left = amount + self.credit
         self.credit = ZERO
         allocs: list[Allocation] = []
-        use_not_due = settle or not self.hold or self.accelerated_on is not None
+        use_not_due = settle or not self.hold or self.accelerated_on is not None \
+            or (left >= self.not_due > ZERO and self.period_index < len(self.a.due_dates) - 1
+                and not self.schedule_only and left >= self._payoff())
         groups = self.groups
         open_parts = self.open_parts
         open_keys = tuple([k for k, lst in groups.items() if lst])
@@ -867,6 +869,22 @@ class _Replay:
         # ``amount`` is the cash of this record; its allocations may also spend credit held before
         # (``from_credit``), so the allocations of all records plus the credit left add up to the cash.
         self.applied.append(_record(AppliedPayment, (d, amount, reference, tuple(allocs), left, source, kind, record)))
+
+    def _payoff(self) -> Decimal:
+        """What settles the loan now: every open item, the principal not yet due and the interest
+        accrued to this day, rounded as it would be crystallised (less interest paid in advance).
+        An installment loan's early payment is held for the next due date unless it is at least this
+        much before the period of the last installment: then it is a prepayment that settles the
+        loan on its day (提前结清), with interest for the time actually borrowed (the balance a payoff
+        quote gives for that day; Civil Code Art. 677, Provisions on private lending Art. 30). The
+        last installment paid before its due date is held like any other."""
+        acc = self.accr["interest"]
+        interest = ZERO
+        if acc.num > 0:
+            raw = acc.value()
+            interest = raw if self.carry else round_quotient(raw, acc.num, acc.den, self.places, self.mode)
+            interest = max(ZERO, interest - self.prepaid)
+        return sum(self.gsum.values(), ZERO) + self.not_due + interest
 
     # ------------------------------------------------------------------ finish
     def finish(self, as_of: date, end: date) -> ReplayResult:
