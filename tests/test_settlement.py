@@ -146,6 +146,26 @@ def test_a_proposed_card_plan_is_not_changed_by_the_cards_grace_days(run_json):
     assert plan["total"] == "5707.71"
 
 
+def test_a_plan_for_a_flat_loan_bears_interest_on_the_plans_balance(tmp_path, run_json):
+    # A flat loan (等本等息) charges each month the original principal x rate / 12. A plan replacing it is
+    # 等额本息 on the plan's own balance: 12,000 in 3 at 12% from the signing day are the rows worked out
+    # above (120.00, 80.40, 40.40), not 12,000 x 1% = 120.00 every month on the loan's original principal;
+    # the same for the plan as a restructure paid on its due dates.
+    flat = {**GRACE_LOAN, "method": "flat", "term_months": 12, "interest_method": "per_period"}
+    del flat["maturity"]
+    folder = write_case(tmp_path, case_toml(flat, {"jurisdiction": "none"}), "flat")
+    _, q = run_json("quote", folder, "--on", "2024-01-01", "--plan", "3", "--rate", "12%", expect=(0,))
+    assert [(r["due"], r["interest"], r["principal"], r["total"], r["balance"]) for r in q["plan"]["schedule"]] \
+        == GRACE_PLAN_ROWS
+    extra = ('[[event]]\ndate = 2024-01-01\ntype = "restructure"\ninstallments = 3\nrate = "12%"\n'
+             '[[payment]]\ndate = 2024-02-01\namount = "4080.27"\n[[payment]]\ndate = 2024-03-01\namount = "4080.27"\n'
+             '[[payment]]\ndate = 2024-04-01\namount = "4080.26"\n')
+    folder = write_case(tmp_path, case_toml(flat, {"jurisdiction": "none"}, extra), "flat_plan")
+    _, r = run_json("verify", folder, "--as-of", "2024-04-01", expect=(0,))
+    assert [s["interest"] for s in r["plans"][0]["schedule"]] == ["120.00", "80.40", "40.40"]
+    assert r["balances"]["contractual"]["total"] == "0.00"
+
+
 def _grace_plan_case(tmp_path, payments, name):
     extra = ('[[event]]\ndate = 2024-01-01\ntype = "restructure"\ninstallments = 3\nrate = "12%"\n'
              + "".join(f'[[payment]]\ndate = {d}\namount = "{a}"\n' for d, a in payments))

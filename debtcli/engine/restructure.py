@@ -56,7 +56,9 @@ def plan_account(base: Account, start: date, amount: Decimal, n: int, first_due:
                  rate_text: str, payments=(), events=(), charges=(), restructures=()) -> Account:
     """An account of ``n`` equal monthly installments of ``amount`` from ``start`` at ``rate`` (等额本息;
     at 0% equal parts, the last taking what remains). Conventions (day count, rounding, allocation,
-    grace days) are the base account's; overdue installments keep bearing the plan rate."""
+    grace days) are the base account's; overdue installments keep bearing the plan rate. Its interest
+    runs on the plan's balance outstanding, whatever the base account's method (a flat loan's runs on
+    its original principal: not the plan's)."""
     dues = plan_due_dates(start, n, first_due)
     annuity = round_money(annuity_payment(amount, rate / 12, n), base.rounding, base.places)
     return replace(
@@ -65,7 +67,7 @@ def plan_account(base: Account, start: date, amount: Decimal, n: int, first_due:
         rate_path=(RatePoint(start, rate, f"plan rate {rate_text}"),), default_path=None, default_markup=None,
         compound=False, penalty=None, late_fee=None, late_fee_rate=None, installment_fees=(), charges=tuple(charges),
         events=tuple(events), payments=tuple(payments), carry_precision=False, reamortize_on_rate_change=False,
-        card=None, restructures=tuple(restructures))
+        card=None, restructures=tuple(restructures), flat_base=None)
 
 
 def replay_restructured(account: Account, as_of: date, trace: bool, replay_fn):
