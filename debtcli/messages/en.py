@@ -106,11 +106,27 @@ def _upfront(p, w):
 
 
 def _rate_above_cap(p, w):
-    out = (f"The agreed rate {p['rate']} is above the ceiling ({w.t(p['ceiling'])}); interest above the ceiling is "
-           f"not supported: {w.m(p['excess'])} of interest up to {p['as_of']}.")
+    if p.get("source") is None:  # the contract rate, on interest for the loan term
+        out = f"The agreed rate {p['rate']} is above the ceiling ({w.t(p['ceiling'])}); interest above the ceiling is"
+    elif p["source"] == "contract":
+        out = (f"No default rate is agreed, so the agreed rate {p['rate']} runs on overdue principal; it is above the "
+               f"ceiling ({w.t(p['ceiling'])}); interest above the ceiling is")
+    elif p["source"] == "markup":
+        out = (f"The agreed default rate {w.pct(p['effective'])} (the contract rate {p['contract_rate']} plus "
+               f"{w.pct(p['markup'])} of it) is above the ceiling ({w.t(p['ceiling'])}); interest above the ceiling is")
+    else:
+        out = (f"The agreed default rate {p['rate']} is above the ceiling ({w.t(p['ceiling'])}); interest above the "
+               "ceiling is")
+    parts = p.get("parts") or (("interest", p["excess"]),)
+    if len(parts) == 1:
+        out += f" not supported: {w.m(p['excess'])} of {w.comp(parts[0][0]).lower()} up to {p['as_of']}."
+    else:
+        listed = ", ".join(f"{w.comp(k).lower()} {w.m(v)}" for k, v in parts)
+        out += f" not supported: {w.m(p['excess'])} up to {p['as_of']} ({listed})."
     if p["sample"]:
-        base, rate, days, basis, amount, start, last = p["sample"]
-        out += (f" Lawful interest is computed as {w.m(base)} x {w.pct(rate)} x {days} / {basis} = {w.m(amount)} "
+        base, rate, days, basis, amount, start, last = p["sample"][:7]
+        what = "Lawful interest" if p.get("source") is None else "Lawful default interest"
+        out += (f" {what} is computed as {w.m(base)} x {w.pct(rate)} x {days} / {basis} = {w.m(amount)} "
                 f"({start} to {last}).")
     return out
 
@@ -551,6 +567,7 @@ CATALOGUE = {
         "The interest term is unclear and both parties are individuals: no interest is owed for the loan term "
         f"({w.m(p['excess'])} up to {p['as_of']})."),
     "finding.CN.RATE_ABOVE_CAP": _rate_above_cap,
+    "finding.CN.RATE_ABOVE_CAP/default": _rate_above_cap,
     "finding.CN.RATE_ABOVE_CAP/plan": lambda p, w: (
         f"The payment plan of {p['date']} ({p['installments']} installments) charges {p['rate']} a year, above the "
         f"ceiling on that day ({w.t(p['ceiling'])}); held to the ceiling, the plan's interest up to {p['as_of']} is "
@@ -643,6 +660,7 @@ CATALOGUE = {
     "basis.cn.art670": "Civil Code Art. 670 (interest may not be withheld from principal)",
     "basis.cn.art27": f"{SPC} Art. 27 (interest rolled into principal, within the ceiling)",
     "basis.cn.art28": f"{SPC} Art. 28 (overdue interest)",
+    "basis.cn.art25_28": f"{SPC} Arts. 25, 28 (overdue interest within 4 x one-year LPR at formation)",
     "basis.cn.art29": f"{SPC} Art. 29 (overdue interest + penalties + other fees within the ceiling)",
     "basis.cn.art24": f"{SPC} Art. 24; Civil Code Art. 680 (no or unclear interest term)",
     "basis.cn.bank24": ("SPC opinions on financial adjudication Fa Fa [2017] No. 22 Art. 2; for licensed non-banks SPC "

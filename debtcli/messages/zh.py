@@ -80,10 +80,24 @@ def _upfront(p, w):
 
 
 def _rate_above_cap(p, w):
-    out = (f"约定利率 {p['rate']} 超过上限（{w.t(p['ceiling'])}），超出部分不予支持：截至 {p['as_of']} 多计利息 "
-           f"{w.m(p['excess'])}。")
+    ceiling = w.t(p["ceiling"])
+    if p.get("source") is None:  # 合同利率，借期内利息
+        out = f"约定利率 {p['rate']} 超过上限（{ceiling}），超出部分不予支持"
+    elif p["source"] == "contract":
+        out = f"未约定逾期利率，逾期本金按约定利率 {p['rate']} 计息，超过上限（{ceiling}），超出部分不予支持"
+    elif p["source"] == "markup":
+        out = (f"约定逾期利率 {w.pct(p['effective'])}（合同利率 {p['contract_rate']} 上浮 {w.pct(p['markup'])}）"
+               f"超过上限（{ceiling}），超出部分不予支持")
+    else:
+        out = f"约定逾期利率 {p['rate']} 超过上限（{ceiling}），超出部分不予支持"
+    parts = p.get("parts") or (("interest", p["excess"]),)
+    if len(parts) == 1:
+        out += f"：截至 {p['as_of']} 多计{w.comp(parts[0][0])} {w.m(p['excess'])}。"
+    else:
+        listed = "、".join(f"{w.comp(k)} {w.m(v)}" for k, v in parts)
+        out += f"：截至 {p['as_of']} 多计 {w.m(p['excess'])}（{listed}）。"
     if p["sample"]:
-        base, rate, days, basis, amount, start, last = p["sample"]
+        base, rate, days, basis, amount, start, last = p["sample"][:7]
         out += (f"依法计算：{w.m(base)} × {w.pct(rate)} × {days} ÷ {basis} = {w.m(amount)}"
                 f"（{start} 至 {last}）。")
     return out
@@ -530,6 +544,7 @@ CATALOGUE = {
     "finding.CN.NO_INTEREST_AGREED": lambda p, w: (
         f"自然人之间借款对利息约定不明，视为没有利息（截至 {p['as_of']} 共 {w.m(p['excess'])}）。"),
     "finding.CN.RATE_ABOVE_CAP": _rate_above_cap,
+    "finding.CN.RATE_ABOVE_CAP/default": _rate_above_cap,
     "finding.CN.RATE_ABOVE_CAP/plan": lambda p, w: (
         f"{p['date']} 的还款计划（{p['installments']} 期）约定年利率 {p['rate']}，超过当日利率上限（{w.t(p['ceiling'])}）；"
         f"按上限计算，截至 {p['as_of']} 计划利息减少 {w.m(p['excess'])}。"),
@@ -609,6 +624,7 @@ CATALOGUE = {
     "basis.cn.art670": "《中华人民共和国民法典》第六百七十条（利息不得预先在本金中扣除）",
     "basis.cn.art27": f"{SPC}第二十七条（利息计入本金，以上限为限）",
     "basis.cn.art28": f"{SPC}第二十八条（逾期利息）",
+    "basis.cn.art25_28": f"{SPC}第二十五条、第二十八条（逾期利息以合同成立时一年期贷款市场报价利率的四倍为限）",
     "basis.cn.art29": f"{SPC}第二十九条（逾期利息、违约金及其他费用合计不超过上限）",
     "basis.cn.art24": f"{SPC}第二十四条；《中华人民共和国民法典》第六百八十条（没有约定或约定不明的利息）",
     "basis.cn.bank24": ("《最高人民法院关于进一步加强金融审判工作的若干意见》（法发〔2017〕22号）第二条；持牌非银行金融机构参照"

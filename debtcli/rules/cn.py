@@ -429,18 +429,8 @@ class CnPack:
                 NO_INTEREST_AGREED, "error", "interest", excess, {"excess": excess, "as_of": ctx.as_of},
                 (LAW["art24"],), (SourceRef("case.toml", column="contract.rate"),), {}))
         elif excess > 0:
-            seg = segment_at(segments, ctx.as_of)
-            sample = _first_capped_line(self.replays.run(lawful, ctx.as_of, True))
-            d.findings.append(Finding(
-                RATE_ABOVE_CAP, "error", "interest", excess,
-                {"rate": _rate_text(ctx), "ceiling": ref("ceiling.segment", en=seg.text, rate=seg.rate,
-                                                           regime=seg.regime),
-                 "excess": excess, "as_of": ctx.as_of, "sample": sample},
-                tuple(dict.fromkeys(ref("basis.cn.ceiling", regime=s.regime, en=s.basis) for s in segments)),
-                (SourceRef("case.toml", column="contract.rate"),),
-                {"contract_rate": _rate_text(ctx), "ceiling": pct(seg.rate),
-                 "interest_contract_terms": _sum(before.charged, INTEREST_COMPONENTS),
-                 "interest_lawful": _sum(after.charged, INTEREST_COMPONENTS)}))
+            d.findings += _rate_findings(ctx, segments, lower_of(segments, d.term_limit), account, default_path,
+                                         before, self.replays.run(lawful, ctx.as_of, True))
         from debtcli.rules.cn_plans import cap_plan_rates
 
         lawful, plan_findings = cap_plan_rates(lawful, lower_of(segments, d.term_limit), self.replays, ctx.as_of)
@@ -584,7 +574,7 @@ def _regime_tag(ctx, settings: dict, regime: str):
 # Citations of the Provisions on Private Lending themselves: the regime's title and stretch are written
 # into them (one citation, ``cn.tag.cited``) rather than cited a second time after them.
 _CITES_PROVISIONS = ("basis.cn.art24", "basis.cn.art25", "basis.cn.art26", "basis.cn.art27", "basis.cn.art28",
-                     "basis.cn.art29")
+                     "basis.cn.art29", "basis.cn.art25_28")
 
 
 def _merges(b, tag) -> bool:
@@ -791,14 +781,89 @@ def _rate_text(ctx) -> str:
     return r.text if r is not None else "none"
 
 
-def _first_capped_line(res: ReplayResult) -> tuple | None:
-    """The first lawful interest line (of a traced run) as (base, rate, days, basis, amount, first day,
-    last day): the figures of the line courts write."""
-    for p in res.postings:
-        for ln in p.lines:
-            if ln.component == "interest" and ln.per == "year":
-                amount = round_money(ln.base * ln.rate * ln.days / ln.basis)
-                return (ln.base, ln.rate, ln.days, ln.basis, amount, ln.start, ln.end - timedelta(days=1))
+def _rate_findings(ctx, segments: list[CapSegment], term_caps: list[CapSegment], account: Account,
+                   default_path, before: ReplayResult, after: ReplayResult) -> list[Finding]:
+    """``CN.RATE_ABOVE_CAP`` for each agreed rate above the ceiling, on the components it charges: the
+    contract rate on interest for the loan term; the default rate (逾期利率; with none agreed, the
+    contract rate running on overdue principal, Art. 28) on default and compound interest. Where only
+    one of the two is above the ceiling, its finding carries every component the lawful run changed
+    (a payment the capped charge no longer takes goes elsewhere), so the findings add up to the
+    interest the caps removed."""
+    c = ctx.terms.contract
+    term_above = _above(account.rate_path, term_caps)
+    if default_path is not None:
+        source = "markup" if account.default_markup is not None else "agreed"
+        overdue_caps = segments
+    elif account.rate_agreed:
+        source, overdue_caps, default_path = "contract", term_caps, account.rate_path
+    else:
+        source, overdue_caps = "", segments
+    overdue_above = bool(source) and _above(default_path, overdue_caps)
+    diff = {k: before.charged.get(k, ZERO) - after.charged.get(k, ZERO) for k in INTEREST_COMPONENTS}
+    if term_above and overdue_above:
+        groups = [("term", ("interest",)), ("overdue", ("default_interest", "compound_interest"))]
+    else:
+        groups = [("overdue" if overdue_above else "term", INTEREST_COMPONENTS)]
+    out = []
+    for kind, keys in groups:
+        parts = tuple((k, diff[k]) for k in keys if diff[k] != 0)
+        excess = sum((v for _, v in parts), ZERO)
+        if excess <= 0:
+            continue
+        caps = term_caps if kind == "term" else overdue_caps
+        seg = segment_at(caps, ctx.as_of)
+        component = parts[0][0] if len(parts) == 1 else "total"
+        lines = ("interest",) if kind == "term" else ("default_interest", "compound_interest")
+        params = {"ceiling": ref("ceiling.segment", en=seg.text, rate=seg.rate, regime=seg.regime),
+                  "excess": excess, "as_of": ctx.as_of, "parts": parts, "sample": _capped_line(after, lines, caps)}
+        details = {"ceiling": pct(seg.rate)}
+        if kind == "term":
+            params["rate"] = _rate_text(ctx)
+            details["contract_rate"] = _rate_text(ctx)
+            column, variant = "contract.rate", ""
+        else:
+            high = next((p for p in default_path if p.rate > segment_at(overdue_caps, p.date).enforceable),
+                        default_path[0])
+            params.update(source=source, rate=_rate_text(ctx) if source == "contract" else c.default_rate.text,
+                          effective=high.rate, contract_rate=_rate_text(ctx), markup=account.default_markup)
+            details["default_rate"] = pct(high.rate)
+            if source != "contract":
+                details["default_rate_agreed"] = c.default_rate.text
+            else:
+                details["contract_rate"] = _rate_text(ctx)
+            column = "contract.rate" if source == "contract" else "contract.default_rate"
+            variant = "default"
+        details["interest_contract_terms"] = _sum(before.charged, keys)
+        details["interest_lawful"] = _sum(after.charged, keys)
+        details.update({"excess_" + k: v for k, v in parts})
+        if kind == "overdue" and all(s.regime == "2020" for s in segments):
+            basis = (ref("basis.cn.art25_28"),)  # overdue interest: the agreed overdue rate up to the ceiling
+        else:
+            basis = tuple(dict.fromkeys(ref("basis.cn.ceiling", regime=s.regime, en=s.basis) for s in segments))
+        out.append(Finding(RATE_ABOVE_CAP, "error", component, excess, params, basis,
+                           (SourceRef("case.toml", column=column),), details, variant))
+    return out
+
+
+def _above(path, caps: list[CapSegment]) -> bool:
+    """Whether a rate path is anywhere above the ceiling (the rate enforceable when unpaid, where the
+    2015 Provisions' 24%-36% band applies)."""
+    return bool(path) and capped_path(tuple(path), [replace(s, rate=s.enforceable) for s in caps])[1]
+
+
+def _capped_line(res: ReplayResult, components: tuple, caps: list[CapSegment]) -> tuple | None:
+    """The first accrual line (of a traced run) of ``components``, in that order of preference, that
+    runs at the ceiling, as (base, rate, days, basis, amount, first day, last day): the figures of the
+    line courts write. Lines below the ceiling are not what a capped rate gives."""
+    for component in components:
+        for p in res.postings:
+            for ln in p.lines:
+                if ln.component != component or ln.per != "year":
+                    continue
+                seg = segment_at(caps, ln.start)
+                if ln.rate >= seg.rate:
+                    amount = round_money(ln.base * ln.rate * ln.days / ln.basis)
+                    return (ln.base, ln.rate, ln.days, ln.basis, amount, ln.start, ln.end - timedelta(days=1))
     return None
 
 
