@@ -158,13 +158,24 @@ def add_months_sticky(anchor: date, months: int) -> date:
 
 
 def monthly_due_dates(start: date, n: int, first_due: date | None = None) -> list[date]:
-    """``n`` monthly due dates: from ``first_due`` when the contract gives it, else one month after
-    ``start`` and each month after, every one counted from ``start`` itself (its day of the month; a
-    start on a month end stays on month ends). Counted from a date already cut back, a start on
-    30 January would give 28 February and then 31 March, not 30 March."""
-    if first_due is not None:
-        return [add_months_sticky(first_due, k) for k in range(n)]
-    return [add_months_sticky(start, k + 1) for k in range(n)]
+    """``n`` monthly due dates on one day of the month (对日), cut back to the month's last day where a
+    month is shorter: signed on 30 January, 28 February, 30 March, 30 April; on 31 January, 29 February
+    (2024), 31 March, 30 April. The day is ``start``'s and the first date a month after it, or, when
+    the contract gives ``first_due``, that date's day from its month on, unless it is a month end
+    before ``start``'s day (a first due date of 28 February on a loan signed on the 30th is the 30th
+    cut back). Each date is counted from that day, never from the date before it: counted from
+    28 February, a schedule on the 30th would fall to the 28th."""
+    if first_due is None:
+        year, month, day = start.year, start.month + 1, start.day
+    else:
+        year, month, day = first_due.year, first_due.month, first_due.day
+        if day == days_in_month(year, month) and start.day > day:
+            day = start.day
+    out = []
+    for k in range(n):
+        y, m0 = divmod(year * 12 + month - 1 + k, 12)
+        out.append(date(y, m0 + 1, min(day, days_in_month(y, m0 + 1))))
+    return out
 
 
 def on_demand_due(terms: Terms) -> date | None:

@@ -43,8 +43,18 @@ def test_due_dates_are_counted_from_the_signing_day_not_from_a_cut_back_date():
                       "method": "equal_installment", "term_months": 4})
     assert due_dates_for(terms) == (date(2023, 2, 28), date(2023, 3, 30), date(2023, 4, 30), date(2023, 5, 30))
     assert plan_due_dates(date(2024, 1, 29), 3, None) == (date(2024, 2, 29), date(2024, 3, 29), date(2024, 4, 29))
-    # a signing day on a month end stays on month ends
+    # the 31st cut back in short months, and back on the 31st where a month has it
     assert plan_due_dates(date(2024, 1, 31), 3, None) == (date(2024, 2, 29), date(2024, 3, 31), date(2024, 4, 30))
+    # a day on a month end is still that day (对日): 30 April gives the 30th, 28 February the 28th
+    assert plan_due_dates(date(2023, 4, 30), 3, None) == (date(2023, 5, 30), date(2023, 6, 30), date(2023, 7, 30))
+    assert plan_due_dates(date(2023, 2, 28), 2, None) == (date(2023, 3, 28), date(2023, 4, 28))
+    # a first due date given on a month end before the signing day is that day cut back
+    terms = terms_of({"signed": date(2023, 1, 30), "principal": "12000", "rate": "12%",
+                      "method": "equal_installment", "term_months": 3, "first_due": date(2023, 2, 28)})
+    assert due_dates_for(terms) == (date(2023, 2, 28), date(2023, 3, 30), date(2023, 4, 30))
+    terms = terms_of({"signed": date(2023, 1, 15), "principal": "12000", "rate": "12%",
+                      "method": "equal_installment", "term_months": 3, "first_due": date(2023, 2, 28)})
+    assert due_dates_for(terms) == (date(2023, 2, 28), date(2023, 3, 28), date(2023, 4, 28))
 
 
 def test_schedule_from_the_30th_by_hand(run_json, tmp_path):
