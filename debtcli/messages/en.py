@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 NAMES = {
     "component": {
@@ -16,6 +17,8 @@ NAMES = {
 }
 
 SPC = "SPC Provisions on Private Lending"
+
+_ZERO = Decimal(0)  # the balance a ledger starts from
 
 
 def latin(s: str) -> str:
@@ -52,7 +55,7 @@ def _demand(p, w):
 
 def _arithmetic(p, w):
     prev = (f"row {p['previous_row']} shows {w.m(p['previous_balance'])}" if p["previous_row"] is not None
-            else f"the ledger starts at {w.m(0)}")
+            else f"the ledger starts at {w.m(_ZERO)}")
     return (f"The running balance on {p['date']} (row {p['row']}) is {w.m(p['stated'])}, but {prev} and the row "
             f"posts {p['type']} {p['sign']}{w.m(p['posted'])}, which gives {w.m(p['computed'])}; difference "
             f"{w.signed(p['difference'])}.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 NAMES = {
     "component": {
         "principal": "本金", "interest": "利息", "default_interest": "罚息", "compound_interest": "复利",
@@ -25,6 +27,8 @@ READINGS = {
     "2020-08-20": "2020年8月20日修订后的规定施行时一年期贷款市场报价利率的四倍",
 }
 
+_ZERO = Decimal(0)  # the balance a ledger starts from
+
 
 def _demand(p, w):
     doc = f"（{p['document']}）" if p["document"] else ""
@@ -35,7 +39,7 @@ def _demand(p, w):
 
 def _arithmetic(p, w):
     prev = (f"第 {p['previous_row']} 行余额 {w.m(p['previous_balance'])}" if p["previous_row"] is not None
-            else f"期初余额 {w.m(0)}")
+            else f"期初余额 {w.m(_ZERO)}")
     return (f"台账 {p['date']}（第 {p['row']} 行）余额为 {w.m(p['stated'])}，但{prev}，本行{w.name('type', p['type'])} "
             f"{p['sign']}{w.m(p['posted'])}，应为 {w.m(p['computed'])}；差额 {w.signed(p['difference'])}。")
 

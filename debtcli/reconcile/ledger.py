@@ -75,9 +75,14 @@ def shows_principal_only(rows) -> bool:
 
 
 def arithmetic_findings(ledger, places: int) -> list[Finding]:
+    """``LEDGER_ARITHMETIC`` for each running balance that the postings before it do not give, in the
+    order the creditor printed them: file order, or, for one table whose dates never rise and do fall
+    (newest first, as many bank exports list them), from its last row up."""
     rows = sorted(ledger, key=lambda r: (r.source.file, r.source.sheet or "", r.source.row or 0))
     if not any(r.balance is not None for r in rows):
         return []
+    if len({(r.source.file, r.source.sheet) for r in rows}) == 1 and _newest_first([r.date for r in rows]):
+        rows.reverse()
     if shows_principal_only(rows):
         first = next(r for r in rows if r.balance is not None)
         return [Finding(
@@ -96,6 +101,12 @@ def arithmetic_findings(ledger, places: int) -> list[Finding]:
         running = row.balance
         previous = row
     return out
+
+
+def _newest_first(dates: list) -> bool:
+    """Whether ``dates`` fall somewhere and never rise."""
+    pairs = list(zip(dates, dates[1:]))
+    return any(a > b for a, b in pairs) and not any(a < b for a, b in pairs)
 
 
 def _arithmetic_finding(row: LedgerRow, previous: LedgerRow | None, computed: Decimal, diff: Decimal,

@@ -74,3 +74,32 @@ def test_a_principal_only_balance_column_is_recognised_not_flagged(tmp_path, run
     found = [f for f in report["findings"] if f["code"] == "LEDGER_ARITHMETIC"]
     assert [(f["severity"], f["amount"]) for f in found] == [("info", "0.00")]
     assert "principal outstanding" in found[0]["message_en"]
+
+
+def test_a_newest_first_ledger_is_added_up_from_its_last_row(tmp_path, run_json):
+    # The same ledger as above listed newest first, as many bank exports print it: read from the
+    # bottom, the same two rows are off, by the same amounts.
+    folder = make_case(tmp_path, "日期,摘要,金额,余额\n2024-03-01,还款,100.00,99900.00\n"
+                                 "2024-02-01,还款,1019.18,100100.00\n2024-02-01,结息,1019.18,101119.18\n"
+                                 "2024-01-01,贷款发放,100000.00,100000.00\n")
+    _, report = run_json("verify", folder)
+    found = [f for f in report["findings"] if f["code"] == "LEDGER_ARITHMETIC"]
+    assert [(f["amount"], f["evidence"][0]["row"], f["details"]["computed"]) for f in found] == [
+        ("100.00", 4, "101019.18"), ("-100.00", 2, "100000.00")]
+
+
+def test_a_first_row_off_from_zero_reads_in_both_languages(tmp_path, run_cli, run_json):
+    # Rows out of date order (neither oldest nor newest first) are added up in file order: the first
+    # row, a payment of 1,019.18 with a balance of 100,100.00, does not follow from a ledger that starts
+    # at 0.00 (0.00 - 1,019.18 = -1,019.18, difference 101,119.18). The message says so, not an
+    # internal error, in Chinese and in English.
+    folder = make_case(tmp_path, "日期,摘要,金额,余额\n2024-02-01,还款,1019.18,100100.00\n"
+                                 "2024-01-01,贷款发放,100000.00,100000.00\n2024-03-01,还款,100.00,99900.00\n")
+    _, report = run_json("verify", folder)
+    first = next(f for f in report["findings"] if f["code"] == "LEDGER_ARITHMETIC")
+    assert (first["amount"], first["details"]["computed"]) == ("101119.18", "-1019.18")
+    assert "期初余额 0.00" in first["message_zh"]
+    code, out, _ = run_cli("verify", folder)
+    assert code == 1 and "期初余额 0.00" in out
+    code, out, _ = run_cli("verify", folder, "--lang", "en")
+    assert code == 1 and "the ledger starts at 0.00" in " ".join(out.split())
