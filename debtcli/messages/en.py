@@ -131,6 +131,10 @@ def _rate_above_cap(p, w):
         what = "Lawful interest" if p.get("source") is None else "Lawful default interest"
         out += (f" {what} is computed as {w.m(base)} x {w.pct(rate)} x {days} / {basis} = {w.m(amount)} "
                 f"({start} to {last}).")
+        band = p["sample"][7] if len(p["sample"]) > 7 else None
+        if band:
+            out += (f" Interest between {w.pct(band[0])} and {w.pct(band[1])} a year is owed only as far as it was "
+                    "paid (what was paid stands).")
     return out
 
 

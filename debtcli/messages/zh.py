@@ -104,6 +104,9 @@ def _rate_above_cap(p, w):
         base, rate, days, basis, amount, start, last = p["sample"][:7]
         out += (f"依法计算：{w.m(base)} × {w.pct(rate)} × {days} ÷ {basis} = {w.m(amount)}"
                 f"（{start} 至 {last}）。")
+        band = p["sample"][7] if len(p["sample"]) > 7 else None
+        if band:
+            out += f"年利率 {w.pct(band[0])} 至 {w.pct(band[1])} 之间的利息，已支付的不予返还，未支付的不予支持。"
     return out
 
 
@@ -600,6 +603,8 @@ CATALOGUE = {
         f"尚欠 {w.m(p['unpaid'])}，截至 {p['as_of']} 逾期 {p['days_late']} 天。"),
     # ------------------------------------------------------------------ 利率上限
     "ceiling.segment": lambda p, w: (
+        f"年利率 {w.pct(p['claim'])}（已支付的以 {w.pct(p['rate'])} 为限不予返还；{REGIME_NAMES.get(p['regime'], '')}）"
+        if p.get("claim") is not None else
         f"年利率 {w.pct(p['rate'])}" + (f"（{REGIME_NAMES[p['regime']]}）" if p["regime"] in REGIME_NAMES else "")),
     # ------------------------------------------------------------------ 依据
     "basis.contract": "合同约定",

@@ -814,9 +814,11 @@ def _rate_findings(ctx, segments: list[CapSegment], term_caps: list[CapSegment],
         seg = segment_at(caps, ctx.as_of)
         component = parts[0][0] if len(parts) == 1 else "total"
         lines = ("interest",) if kind == "term" else ("default_interest", "compound_interest")
-        params = {"ceiling": ref("ceiling.segment", en=seg.text, rate=seg.rate, regime=seg.regime),
+        params = {"ceiling": ref("ceiling.segment", en=seg.text, rate=seg.rate, regime=seg.regime, claim=seg.claim),
                   "excess": excess, "as_of": ctx.as_of, "parts": parts, "sample": _capped_line(after, lines, caps)}
         details = {"ceiling": pct(seg.rate)}
+        if seg.claim is not None:  # 2015 Provisions: what may be claimed of interest unpaid
+            details["ceiling_unpaid"] = pct(seg.claim)
         if kind == "term":
             params["rate"] = _rate_text(ctx)
             details["contract_rate"] = _rate_text(ctx)
@@ -852,18 +854,37 @@ def _above(path, caps: list[CapSegment]) -> bool:
 
 
 def _capped_line(res: ReplayResult, components: tuple, caps: list[CapSegment]) -> tuple | None:
-    """The first accrual line (of a traced run) of ``components``, in that order of preference, that
-    runs at the ceiling, as (base, rate, days, basis, amount, first day, last day): the figures of the
-    line courts write. Lines below the ceiling are not what a capped rate gives."""
+    """An accrual line (of a traced run) of ``components``, in that order of preference, that the
+    ceiling holds, as (base, rate, days, basis, amount, first day, last day, band): the figures of the
+    line courts write, at the rate the lawful run used: the first line at the ceiling (lines below it
+    are not what a capped rate gives).
+
+    Under the 2015 Provisions a line above 24% (its segment's ``claim``) accrues up to 36% and the part
+    above 24% is owed only as far as it was paid. Where the run left some of it unpaid (and not owed),
+    the line shown is the last such line (payments meet the oldest interest first, so it is the one
+    least likely paid) at 24%, with the figure that gives, and ``band`` is (24%, 36%) so the message
+    can say that what was paid in the band stands."""
     for component in components:
+        unpaid_band = res.unenforced.get(component, ZERO) > 0
+        in_band, first_capped = None, None
         for p in res.postings:
             for ln in p.lines:
                 if ln.component != component or ln.per != "year":
                     continue
                 seg = segment_at(caps, ln.start)
-                if ln.rate >= seg.rate:
-                    amount = round_money(ln.base * ln.rate * ln.days / ln.basis)
-                    return (ln.base, ln.rate, ln.days, ln.basis, amount, ln.start, ln.end - timedelta(days=1))
+                if seg.claim is not None and ln.rate > seg.claim and unpaid_band:
+                    in_band = (ln, seg)
+                elif first_capped is None and ln.rate >= seg.rate:
+                    first_capped = ln
+        if in_band is not None:
+            ln, seg = in_band
+            rate, band = seg.claim, (seg.claim, seg.rate)
+        elif first_capped is not None:
+            ln, rate, band = first_capped, first_capped.rate, None
+        else:
+            continue
+        amount = round_money(ln.base * rate * ln.days / ln.basis)
+        return (ln.base, rate, ln.days, ln.basis, amount, ln.start, ln.end - timedelta(days=1), band)
     return None
 
 

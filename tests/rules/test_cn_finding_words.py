@@ -117,3 +117,45 @@ def test_contract_rate_running_on_overdue_principal(tmp_path, run_cli):
     assert "No default rate is agreed, so the agreed rate 24% runs on overdue principal" in overdue["message_en"]
     assert "未约定逾期利率，逾期本金按约定利率 24% 计息" in overdue["message_zh"]
     assert overdue["evidence"] == [{"file": "case.toml", "column": "contract.rate"}]
+
+
+# 2015 Provisions (a case filed 2016-10-01): 100,000 lent on 2016-03-01 at 30% a year, repayable in one
+# sum on 2017-03-01, ACT/365. Interest up to 24% is claimable; between 24% and 36% it is owed only as
+# far as it was paid; above 36% it is void (Art. 26).
+BULLET_2016 = {"signed": date(2016, 3, 1), "principal": "100000.00", "rate": "30%", "day_count": "ACT/365",
+               "method": "bullet", "maturity": date(2017, 3, 1)}
+
+
+def test_2015_band_computation_line_shows_the_rate_claimable(tmp_path, run_cli):
+    folder = write_case(tmp_path / "b", BULLET_2016, {"filed": date(2016, 10, 1)})
+    rep = cn_json(run_cli, folder, "2016-09-01")
+    # 2016-03-01 .. 2016-09-01 = 184 days, nothing paid: contract 100,000 x 30% x 184 / 365 = 15,123.29;
+    # lawful 100,000 x 24% x 184 / 365 = 12,098.63
+    assert lawful(rep, "interest") == money(P * Decimal("0.24") * 184 / 365) == Decimal("12098.63")
+    (f,) = findings(rep, "CN.RATE_ABOVE_CAP")
+    assert (f["component"], f["amount"]) == ("interest", "3024.66")  # 15,123.29 - 12,098.63
+    en, zh = f["message_en"], f["message_zh"]
+    assert "100,000.00 x 24% x 184 / 365 = 12,098.63 (2016-03-01 to 2016-08-31)" in en
+    assert "x 30% x" not in en and "15,123.29" not in en
+    assert "between 24% and 36% a year is owed only as far as it was paid" in en
+    assert "100,000.00 × 24% × 184 ÷ 365 = 12,098.63（2016-03-01 至 2016-08-31）" in zh
+    # the ceiling in Chinese says what may be claimed (24%) and what stands where paid (36%), as in English
+    assert "年利率 24%（已支付的以 36% 为限不予返还；2015年规定）" in zh and "（年利率 36%（" not in zh
+    assert english_words(zh, set()) == []
+    assert f["details"]["ceiling_unpaid"] == "24%"
+    zh_table = table(run_cli, folder, "2016-09-01", "zh")
+    assert "依法计算：100,000.00 × 24% × 184 ÷ 365 = 12,098.63" in zh_table
+
+
+def test_2015_band_paid_interest_stands(tmp_path, run_cli):
+    # 15,000.00 paid on 2016-09-01 against 15,123.29 of interest at 30%: it stands (below 36%); the
+    # 123.29 left unpaid is all above 24% (12,098.63) and is not owed. Then 2016-09-01 .. 2016-10-01 =
+    # 30 days: contract 100,000 x 30% x 30 / 365 = 2,465.75; lawful 100,000 x 24% x 30 / 365 = 1,972.60
+    extra = '[[payment]]\ndate = 2016-09-01\namount = "15000.00"\nreference = "p1"\n'
+    folder = write_case(tmp_path / "paid", BULLET_2016, {"filed": date(2016, 10, 1)}, extra=extra)
+    rep = cn_json(run_cli, folder, "2016-10-01")
+    assert lawful(rep, "interest") == money(P * Decimal("0.24") * 30 / 365) == Decimal("1972.60")
+    (f,) = findings(rep, "CN.RATE_ABOVE_CAP")
+    assert f["amount"] == "616.44"  # 123.29 + 2,465.75 - 1,972.60
+    # the line shown is one the lawful run holds at 24%: the unpaid span, not the paid one
+    assert "100,000.00 x 24% x 30 / 365 = 1,972.60 (2016-09-01 to 2016-09-30)" in f["message_en"]
