@@ -598,7 +598,9 @@ CATALOGUE = {
         f"gives {w.pct(p['ceiling_other'])}."),
     "finding.CN.COMBINED_CAP_EXCEEDED": lambda p, w: (
         f"Overdue interest, penalties and other fees together come to {w.m(p['claimed'])} against a cap of "
-        f"{w.m(p['cap'])} (overdue principal x the ceiling x days overdue); {w.m(p['excess'])} is not supported."),
+        f"{w.m(p['cap'])} (overdue principal x the ceiling x days overdue); {w.m(p['excess'])} is not supported."
+        + (" The lawful balance leaves out " + ", ".join(f"{w.m(v)} of {w.comp(k).lower()}" for k, v in p["parts"])
+           + "." if p.get("parts") else "")),
     "finding.CN.ENFORCEMENT_ABOVE_JUDGMENT": lambda p, w: (
         f"The enforcement application {p['document']} asks for {w.m(p['demanded'])}; under the judgment "
         f"{p['judgment']} the debt on {p['as_of']} is {w.m(p['balance'])} (doubled interest for delay "

@@ -571,7 +571,8 @@ CATALOGUE = {
         f"{w.pct(p['ceiling_used'])}，另一口径为 {w.pct(p['ceiling_other'])}。"),
     "finding.CN.COMBINED_CAP_EXCEEDED": lambda p, w: (
         f"逾期利息、违约金及其他费用合计 {w.m(p['claimed'])}，超过以上限利率计算的 {w.m(p['cap'])}，"
-        f"超出的 {w.m(p['excess'])} 不予支持。"),
+        f"超出的 {w.m(p['excess'])} 不予支持。"
+        + ("依法计算时扣除" + "、".join(f"{w.comp(k)} {w.m(v)}" for k, v in p["parts"]) + "。" if p.get("parts") else "")),
     "finding.CN.ENFORCEMENT_ABOVE_JUDGMENT": lambda p, w: (
         f"执行申请 {p['document']} 申请执行 {w.m(p['demanded'])}；依生效法律文书 {p['judgment']}，截至 {p['as_of']} "
         f"应付 {w.m(p['balance'])}（含加倍部分债务利息 {w.m(p['judgment_interest'])}），超出 {w.m(p['over'])}。"),

@@ -70,6 +70,9 @@ LICENSED = ("bank", "licensed_nonbank", "card_issuer")
 BANK_LINE = Decimal("0.24")
 COST_COMPONENTS = ("interest", "default_interest", "compound_interest", "fees", "penalties")
 INTEREST_COMPONENTS = ("interest", "default_interest", "compound_interest")
+# what the combined cap (Art. 29) takes off when overdue charges exceed it (default interest, held to
+# the ceiling, is what the cap is measured by), in the order a finding lists them
+_COMBINED_CUT = ("compound_interest", "fees", "penalties")
 SETTINGS = ("transition", "lpr_1y", "lpr_5y", "lpr", "lpr_date", "formed", "interest_term_clear", "original_lender_kind",
             "rolled_over_from", "original_principal", "regime", "benchmark", "no_term_grade",
             "judgment_costs_in_base", "procedure")
@@ -516,11 +519,21 @@ class CnPack:
             cap, used = _combined_figures(res, d.segments)
             if used <= cap:
                 break
+        # what the lawful run charges less of each charge the cut takes from (a payment re-applied may
+        # change the default interest too: that is the payment's effect, not the cap's)
+        before = self.replays.run(account, ctx.as_of, True)
+        parts = tuple((k, before.charged.get(k, ZERO) - res.charged.get(k, ZERO)) for k in _COMBINED_CUT)
+        parts = tuple((k, v) for k, v in parts if v > 0)
+        columns = {"penalties": tuple(k for k, on in (("contract.penalty", account.penalty),
+                                                      ("contract.late_fee", account.late_fee is not None
+                                                       or account.late_fee_rate is not None)) if on),
+                   "fees": ("contract.fee",), "compound_interest": ("contract.compound",)}
+        evidence = tuple(SourceRef("case.toml", column=col) for k, _ in parts for col in columns[k])
         d.findings.append(Finding(
-            COMBINED_CAP_EXCEEDED, "error", "penalties", first_excess,
-            {"claimed": first_excess + cap, "cap": cap, "excess": first_excess},
-            (_combined_basis(d.segments, ctx.as_of),), (SourceRef("case.toml", column="contract.penalty"),),
-            {"cap": round_money(cap), "claimed": round_money(first_excess + cap)}))
+            COMBINED_CAP_EXCEEDED, "error", parts[0][0] if len(parts) == 1 else "total", first_excess,
+            {"claimed": first_excess + cap, "cap": cap, "excess": first_excess, "parts": parts},
+            (_combined_basis(d.segments, ctx.as_of),), evidence or (SourceRef("case.toml", column="contract"),),
+            {"cap": round_money(cap), "claimed": round_money(first_excess + cap), **{"cut_" + k: v for k, v in parts}}))
         return lawful
 
     def _reducible(self, ctx, d: Derived, contract_result: ReplayResult, lawful_result: ReplayResult

@@ -159,3 +159,58 @@ def test_2015_band_paid_interest_stands(tmp_path, run_cli):
     assert f["amount"] == "616.44"  # 123.29 + 2,465.75 - 1,972.60
     # the line shown is one the lawful run holds at 24%: the unpaid span, not the paid one
     assert "100,000.00 x 24% x 30 / 365 = 1,972.60 (2016-09-01 to 2016-09-30)" in f["message_en"]
+
+
+def test_combined_cap_names_the_compound_interest_it_cuts(tmp_path, run_cli):
+    # 12,000 at 12% in 6 equal installments from 2022-01-21 (per period, ACT/360); default rate 14.8%,
+    # which is the ceiling (4 x the 3.70% of the 2021-12-20 fixing), with compound interest; nothing
+    # paid, checked on 2023-01-21. The default interest alone uses the whole cap of Art. 29 (overdue
+    # principal x 14.8% x days overdue), so the compound interest on the overdue interest is all above it
+    # and the lawful run leaves it out: no 违约金 is cut, there is none.
+    contract = {"signed": date(2022, 1, 21), "principal": "12000.00", "rate": "12%", "day_count": "ACT/360",
+                "method": "equal_installment", "term_months": 6, "interest_method": "per_period",
+                "default_rate": "14.8%", "compound": True}
+    folder = write_case(tmp_path / "cc", contract)
+    rep = cn_json(run_cli, folder, "2023-01-21")
+    # installments of 2,070.58; their interest (12,000 at 1% a month, then on what is left) is overdue
+    # from each due date to 2023-01-21 and bears 14.8% (ACT/360):
+    # 120.00 x 334 + 100.49 x 306 + 80.79 x 275 + 60.90 x 245 + 40.80 x 214 + 20.50 x 184 days
+    # = 120,470.89 x 14.8% / 360 = 49.53
+    overdue = ((Decimal("120.00"), 334), (Decimal("100.49"), 306), (Decimal("80.79"), 275), (Decimal("60.90"), 245),
+               (Decimal("40.80"), 214), (Decimal("20.50"), 184))
+    compound = money(sum(a * days for a, days in overdue) * Decimal("0.148") / 360)
+    assert compound == Decimal("49.53")
+    assert Decimal(rep["balances"]["contractual"]["compound_interest"]) == compound
+    assert lawful(rep, "compound_interest") == 0 and lawful(rep, "penalties") == 0
+    # the default interest is the same under the contract and the law, and equals the cap
+    assert lawful(rep, "default_interest") == Decimal(rep["balances"]["contractual"]["default_interest"])
+    (f,) = findings(rep, "CN.COMBINED_CAP_EXCEEDED")
+    assert f["component"] == "compound_interest"
+    assert Decimal(f["amount"]) == compound
+    assert Decimal(f["details"]["claimed"]) - Decimal(f["details"]["cap"]) == compound
+    assert f["details"]["cap"] == rep["balances"]["lawful"]["default_interest"]
+    assert f["details"]["cut_compound_interest"] == "49.53"
+    assert f["evidence"] == [{"file": "case.toml", "column": "contract.compound"}]
+    assert "leaves out 49.53 of compound interest" in f["message_en"]
+    assert "依法计算时扣除复利 49.53" in f["message_zh"] and english_words(f["message_zh"], set()) == []
+    en_table, zh_table = table(run_cli, folder, "2023-01-21", "en"), table(run_cli, folder, "2023-01-21", "zh")
+    assert "CN.COMBINED_CAP_EXCEEDED Compound interest 49.53" in en_table
+    assert "CN.COMBINED_CAP_EXCEEDED 复利 49.53" in zh_table
+
+
+def test_combined_cap_cutting_a_penalty_and_compound_interest_is_on_total(tmp_path, run_cli):
+    # 100,000 at 12% (the 2023 bullet loan above) with 14.6% overdue (the ceiling), compound interest
+    # and a 违约金 of 1,000. Overdue interest 100,000 x 14.6% x 184 / 365 = 7,360.00 is the whole cap;
+    # compound interest on the term interest 5,950.68 x 14.6% x 184 / 365 = 437.97 and the 1,000.00
+    # 违约金 are above it: 1,437.97 not supported, the 违约金 cut first, then the compound interest.
+    folder = write_case(tmp_path / "two", {**BULLET_2023, "rate": "12%", "default_rate": "14.6%", "compound": True,
+                                           "penalty": "1000.00"})
+    rep = cn_json(run_cli, folder, AS_OF_2024)
+    assert money(Decimal("5950.68") * Decimal("0.146") * 184 / 365) == Decimal("437.97")
+    (f,) = findings(rep, "CN.COMBINED_CAP_EXCEEDED")
+    assert (f["component"], f["amount"]) == ("total", "1437.97")
+    assert (f["details"]["cut_compound_interest"], f["details"]["cut_penalties"]) == ("437.97", "1000.00")
+    assert "leaves out 437.97 of compound interest, 1,000.00 of penalties" in f["message_en"]
+    assert "依法计算时扣除复利 437.97、违约金 1,000.00" in f["message_zh"]
+    assert {e["column"] for e in f["evidence"]} == {"contract.compound", "contract.penalty"}
+    assert lawful(rep, "penalties") == 0 and lawful(rep, "compound_interest") == 0
