@@ -109,6 +109,9 @@ class Account:
     # installment fee): each installment's fee is cut to what the ceiling leaves after its interest. Empty: no cap.
     fee_ceiling: tuple[RatePoint, ...] = ()
     fees_as_interest: tuple[bool, ...] = ()
+    # The most compound interest charged in all (the cn pack's cut to the combined cap of overdue
+    # charges, Provisions on Private Lending Art. 29): a posting beyond it is cut, the latest first.
+    compound_limit: Decimal | None = None
 
     def with_payments(self, payments) -> "Account":
         return replace(self, payments=tuple(payments))

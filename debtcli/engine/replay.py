@@ -531,6 +531,8 @@ class _Replay:
             self.accr_lines[component] = []
         if self.trace and raw != amount:
             self.rounding.append(RoundingNote(when, component, raw, amount))
+        if component == "compound_interest" and self.a.compound_limit is not None:  # cut to the limit
+            amount = min(amount, max(ZERO, self.a.compound_limit - self.charged["compound_interest"]))
         if amount > 0:
             self.owe(component, amount, n, when, bucket, band)
             self.postings.append(_record(Posting, (when, component, amount, raw, kind, n, "", lines, None, None)))

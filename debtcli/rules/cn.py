@@ -919,7 +919,8 @@ def _combined_figures(res: ReplayResult, segments: list[CapSegment]) -> tuple[De
 
 def _cut_charges(account: Account, res: ReplayResult, excess: Decimal) -> Account:
     """Remove ``excess`` from the overdue charges: the lump 违约金 first, then late fees, then fees
-    charged after the first missed due date (latest first)."""
+    charged after the first missed due date (latest first), then compound interest (the latest
+    first: ``Account.compound_limit``)."""
     changes: dict = {}
     if account.penalty:
         take = min(account.penalty, excess)
@@ -945,8 +946,8 @@ def _cut_charges(account: Account, res: ReplayResult, excess: Decimal) -> Accoun
             charges[i] = replace(ch, amount=ch.amount - take)
             excess -= take
         changes["charges"] = tuple(ch for ch in charges if ch.amount > 0)
-    if excess > 0 and account.compound:
-        changes["compound"] = False
+    if excess > 0 and account.compound:  # the compound interest charged, cut by what is left, the latest first
+        changes["compound_limit"] = max(ZERO, res.charged.get("compound_interest", ZERO) - excess)
     return replace(account, **changes)
 
 

@@ -214,3 +214,22 @@ def test_combined_cap_cutting_a_penalty_and_compound_interest_is_on_total(tmp_pa
     assert "依法计算时扣除复利 437.97、违约金 1,000.00" in f["message_zh"]
     assert {e["column"] for e in f["evidence"]} == {"contract.compound", "contract.penalty"}
     assert lawful(rep, "penalties") == 0 and lawful(rep, "compound_interest") == 0
+
+
+def test_combined_cap_cuts_only_the_compound_interest_above_it(tmp_path, run_cli):
+    # The 2023 bullet loan at 12% with 14% overdue (under the 14.6% ceiling) and compound interest:
+    #   default interest  100,000.00 x 14% x 184 / 365 = 7,057.53
+    #   compound interest   5,950.68 x 14% x 184 / 365 =   419.97  (on the term interest, overdue)
+    #   cap (Art. 29)     100,000.00 x 14.6% x 184 / 365 = 7,360.00
+    # 7,477.50 claimed, 117.50 above the cap: the lawful run keeps 419.97 - 117.50 = 302.47 of the
+    # compound interest (not none of it), so overdue charges come to the cap exactly.
+    folder = write_case(tmp_path / "part", {**BULLET_2023, "rate": "12%", "default_rate": "14%", "compound": True})
+    rep = cn_json(run_cli, folder, AS_OF_2024)
+    assert money(P * Decimal("0.14") * 184 / 365) == Decimal("7057.53")
+    assert money(Decimal("5950.68") * Decimal("0.14") * 184 / 365) == Decimal("419.97")
+    assert money(P * Decimal("0.146") * 184 / 365) == Decimal("7360.00")
+    assert rep["balances"]["contractual"]["compound_interest"] == "419.97"
+    assert (lawful(rep, "default_interest"), lawful(rep, "compound_interest")) == (Decimal("7057.53"), Decimal("302.47"))
+    (f,) = findings(rep, "CN.COMBINED_CAP_EXCEEDED")
+    assert (f["component"], f["amount"], f["details"]["cut_compound_interest"]) == ("compound_interest", "117.50",
+                                                                                    "117.50")
