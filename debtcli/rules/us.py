@@ -305,7 +305,9 @@ class UsPack:
         """After a judgment the debt is the judgment: its amount bears the state's post-judgment
         interest (simple interest, ACT/365; in Texas compounded on each anniversary of the
         judgment), and payments made since go to interest, then the amount. The account is a bullet
-        loan from the judgment date run by the same replay."""
+        loan from the judgment date run by the same replay, falling due after the as-of date: its
+        interest is one simple figure, rounded once (due the day after the judgment, the first day
+        was rounded on its own and the rest counted as default interest)."""
         terms = ctx.terms
         jd = settings["judgment_date"]
         if "judgment_amount" not in settings:
@@ -322,7 +324,7 @@ class UsPack:
             replace(e, rate=RateSpec(text=_pct(r), fixed=Rate(r, "year", _pct(r)))) for e, r in
             ((_rate_event(d, i), r) for i, (d, r) in enumerate(jr.points[1:])))
         contract = replace(terms.contract, signed=jd, principal=amount, product="loan", card=None, method="bullet",
-                           maturity=jd + timedelta(days=1), term_months=None, first_due=None,
+                           maturity=max(jd, ctx.as_of) + timedelta(days=1), term_months=None, first_due=None,
                            rate=RateSpec(text=_pct(first), fixed=Rate(first, "year", _pct(first))),
                            day_count="ACT/365", interest_method="daily", default_rate=None, compound=False,
                            penalty=None, late_fee=None, late_fee_rate=None, fees=(), allocation=None,

@@ -77,6 +77,25 @@ def test_ny_judgment_interest_2_percent_simple(tmp_path):
     assert d["balances"]["excess"]["total"] == "15.82"  # 4,250.00 demanded, no credit for interest or the payment
 
 
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(days=st.integers(1, 800))
+def test_judgment_interest_is_one_simple_figure_rounded_once(tmp_path, days):
+    # NY, 2% simple on 3,300.00 from the judgment of 2024-01-15, nothing paid: 3,300.00 x 2% x days / 365,
+    # rounded once, all of it interest. (A judgment replayed as a loan due the day after split the first
+    # day off, rounded on its own, and labelled the rest default interest: 5.60 instead of 5.61 at 31 days.)
+    as_of = date(2024, 1, 15) + timedelta(days=days)
+    folder = case(tmp_path / f"j{days}", state="NY", kind="debt_buyer", contract='rate = "24%"',
+                  rest='[rules]\njudgment_date = 2024-01-15\njudgment_amount = "3300.00"\n'
+                       f'[demand]\nas_of = {as_of.isoformat()}\ntotal = "3300.00"\n')
+    _, d = verify(folder)
+    expected = cents(D("3300.00") * D("0.02") * days / 365)
+    if days == 31:
+        assert expected == D("5.61")
+    assert D(d["balances"]["lawful"]["interest"]) == expected
+    assert D(d["balances"]["lawful"]["default_interest"]) == 0
+    assert D(d["balances"]["lawful"]["total"]) == D("3300.00") + expected
+
+
 def test_tx_judgment_without_contract_rate_asks_for_the_prime_rate(tmp_path):
     folder = case(tmp_path / "tx", state="TX", rest='[rules]\njudgment_date = 2023-01-10\njudgment_amount = "4250.00"\n')
     res = runner.invoke(app, ["verify", str(folder)])
