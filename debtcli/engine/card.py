@@ -40,7 +40,6 @@ from dataclasses import field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from debtcli.engine.exact import round_quotient
 from debtcli.engine.records import (BLOCK_ANNUAL_FEE, BLOCK_CONVERSION, RANK_CHARGE, RANK_OVERDUE, RANK_PAYMENT,
                                     RANK_STATEMENT, AccrualLine, AppliedPayment, ChargeBase, Event, Owed, Posting,
                                     ReplayResult, RoundingNote, balance_of)
@@ -586,8 +585,7 @@ class CardState:
         all_lines: tuple = ()
         for comp in ("interest", "compound_interest"):
             acc = r.accr[comp]
-            value = acc.value()
-            amount = value if r.a.carry_precision else round_quotient(value, acc.num, acc.den, r.a.places, r.mode)
+            value, amount = r.rounded(acc)
             acc.reset()
             lines = tuple(r.accr_lines[comp])
             r.accr_lines[comp] = []

@@ -509,10 +509,15 @@ class _Replay:
         return None
 
     # ------------------------------------------------------------------ crystallize
+    def rounded(self, acc: Accrued) -> tuple[Decimal, Decimal]:
+        """An exact accrual as (unrounded, rounded at the minor unit under the account's mode): the
+        rounding of every named point (with ``carry_precision`` the amount is carried unrounded)."""
+        raw = acc.value()
+        return raw, (raw if self.carry else round_quotient(raw, acc.num, acc.den, self.places, self.mode))
+
     def crystallize(self, component: str, when: date, kind: str, n: int | None, bucket: str) -> Decimal:
         acc = self.accr[component]
-        raw = acc.value()
-        amount = raw if self.carry else round_quotient(raw, acc.num, acc.den, self.places, self.mode)
+        raw, amount = self.rounded(acc)
         band = ZERO
         if self.claim and self.accr_band[component]:
             # the part above the claim limit; the enforceable rest is rounded as a computation at the
@@ -881,11 +886,7 @@ class _Replay:
         quote gives for that day; Civil Code Art. 677, Provisions on private lending Art. 30). The
         last installment paid before its due date is held like any other."""
         acc = self.accr["interest"]
-        interest = ZERO
-        if acc.num > 0:
-            raw = acc.value()
-            interest = raw if self.carry else round_quotient(raw, acc.num, acc.den, self.places, self.mode)
-            interest = max(ZERO, interest - self.prepaid)
+        interest = max(ZERO, self.rounded(acc)[1] - self.prepaid) if acc.num > 0 else ZERO
         return sum(self.gsum.values(), ZERO) + self.not_due + interest
 
     # ------------------------------------------------------------------ finish
