@@ -507,7 +507,7 @@ class CnPack:
         if account.penalty is None and account.late_fee is None and account.late_fee_rate is None \
                 and not account.charges and not account.compound:
             return account
-        res = self.replays.run(account, ctx.as_of, True)
+        before = res = self.replays.run(account, ctx.as_of, True)
         cap, used = _combined_figures(res, d.segments)
         if used <= cap:
             return account
@@ -521,7 +521,6 @@ class CnPack:
                 break
         # what the lawful run charges less of each charge the cut takes from (a payment re-applied may
         # change the default interest too: that is the payment's effect, not the cap's)
-        before = self.replays.run(account, ctx.as_of, True)
         parts = tuple((k, before.charged.get(k, ZERO) - res.charged.get(k, ZERO)) for k in _COMBINED_CUT)
         parts = tuple((k, v) for k, v in parts if v > 0)
         columns = {"penalties": tuple(k for k, on in (("contract.penalty", account.penalty),
