@@ -286,6 +286,17 @@ def _float_root(pairs: list[tuple[float, float]]) -> float | str | None:
     try:
         hi = 1.0
         steps = 0
+        s_zero = math.copysign(1, npv(0.0)[0])
+        if s_zero != s_lo:
+            # flows that change sign more than once (money back after the loan was settled, say) can
+            # have roots on both sides of 0: the one above 0 if there is one, else the one below
+            while math.copysign(1, npv(hi)[0]) == s_zero and steps < 60:
+                hi *= 2
+                steps += 1
+            if math.copysign(1, npv(hi)[0]) != s_zero:
+                lo, s_lo = 0.0, s_zero
+            else:
+                hi = 0.0
         while math.copysign(1, npv(hi)[0]) == s_lo and steps < 60:
             hi *= 2
             steps += 1

@@ -195,3 +195,25 @@ def test_grace_days_leave_the_schedule_and_its_cost_alone():
     inst = contract_schedule(account).installments
     assert (inst[0].interest, inst[0].principal) == (D("360.00"), D("1498.12"))
     assert (inst[1].interest, inst[1].principal) == (D("351.01"), D("1507.11"))
+
+
+def test_irr_of_a_payoff_with_money_back():
+    # 12,000.00 received, 12,068.00 paid after 17 days, 2.19 of it handed back five and a half months
+    # later: the amounts change sign twice. The value is -65.81 at r = 0 and positive at 2% a month,
+    # so a root lies between them (there is another far below 0, where 2.19 x (1 + r)^-6.5 explodes);
+    # the search used to look for a change of sign from -99% only and found none.
+    from debtcli.engine.apr import _months
+
+    start = date(2023, 1, 15)
+    flows = [(D(0), D("12000.00")), (_months(start, date(2023, 2, 1)), D("-12068.00")),
+             (_months(start, date(2023, 8, 1)), D("2.19"))]
+
+    def npv(r):
+        with localcontext() as ctx:
+            ctx.prec = 40
+            return sum((a / (1 + r) ** t for t, a in flows), D(0))
+
+    assert npv(D(0)) == D("-65.81") and npv(D("0.02")) > 0
+    r = irr(flows)
+    assert r is not None and D(0) < r < D("0.02")
+    assert abs(npv(r)) < D("1e-20")
