@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from debtcli.engine.daycount import basis_days
 from debtcli.engine.records import Restructure
-from debtcli.model.findings import text
+from debtcli.model.findings import Text, text
 from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.money import ZERO, minor_unit, round_money
 from debtcli.model.records import COMPONENTS, Issue, PaymentRecord, SourceRef
@@ -469,9 +469,10 @@ __all__ = ["Account", "Charge", "NonCash", "RatePoint", "account_from_terms", "a
            "add_months", "add_months_sticky", "days_in_month", "due_dates_for", "monthly_due_dates", "COMPONENTS"]
 
 
-def conventions(account: Account, terms: Terms) -> dict:
+def conventions(account: Account, terms: Terms, allocation_basis: Text | None = None) -> dict:
     """The conventions a run used, as printed on every output: key -> a ``Text`` (catalogue key and
-    values; the words come from the message catalogue of each language at render time)."""
+    values; the words come from the message catalogue of each language at render time).
+    ``allocation_basis``: the law whose order a rule pack applied because the contract names none."""
     c = terms.contract
     return {
         "day_count": text("conv.day_count", name=account.day_count, stated=bool(c.day_count)),
@@ -479,7 +480,7 @@ def conventions(account: Account, terms: Terms) -> dict:
         "interest_method": text("conv.interest_method", method=account.interest_method),
         "rounding": text("conv.rounding", mode=account.rounding, places=account.places,
                          carry=bool(account.carry_precision)),
-        "allocation": text("conv.allocation", order=tuple(account.allocation[:7])),
+        "allocation": allocation_convention(account, terms, allocation_basis),
         "grace_days": text("conv.number", n=account.grace_days),
         "default_rate": text("conv.default_rate", rate=c.default_rate.text if c.default_rate else None),
         "compound": text("conv.yes_no", yes=bool(account.compound)),
@@ -487,7 +488,14 @@ def conventions(account: Account, terms: Terms) -> dict:
             "equal_installment", "equal_principal", "interest_only", "flat")),
         "same_day_order": text("conv.same_day_order"),
         **loan_conventions(account, terms),
-    } if account.card is None else card_conventions(account, terms)
+    } if account.card is None else card_conventions(account, terms, allocation_basis)
+
+
+def allocation_convention(account: Account, terms: Terms, basis: Text | None = None) -> Text:
+    """The order payments meet what is owed, and where it comes from: the contract, the law a rule
+    pack applies when the contract names none (``basis``), or debtcli's default."""
+    return text("conv.allocation", order=tuple(account.allocation[:7]), agreed=bool(terms.contract.allocation),
+                basis=basis)
 
 
 def loan_conventions(account: Account, terms: Terms) -> dict:
@@ -511,7 +519,7 @@ def _pct(fraction: Decimal) -> str:
     return f"{(fraction * 100).normalize():f}%"
 
 
-def card_conventions(account: Account, terms: Terms) -> dict:
+def card_conventions(account: Account, terms: Terms, allocation_basis: Text | None = None) -> dict:
     """The conventions of a card run: the statement cycle, the interest model and the charges."""
     c = terms.contract
     plan = account.card
@@ -532,7 +540,7 @@ def card_conventions(account: Account, terms: Terms) -> dict:
         "cash_advance_fee": text("conv.card.cash_advance_fee", rate=fee.rate if fee else None,
                                  min=fee.min if fee else None, max=fee.max if fee else None),
         "rounding": text("conv.card.rounding", mode=account.rounding, places=account.places),
-        "allocation": text("conv.allocation", order=tuple(account.allocation[:7])),
+        "allocation": allocation_convention(account, terms, allocation_basis),
         "write_off": text("conv.card.write_off", stops=bool(account.stop_accrual_on_charge_off)),
         "same_day_order": text("conv.card.same_day_order"),
     }

@@ -211,7 +211,9 @@ CONVENTIONS = {
     "conv.interest_method": lambda p, w: str(p["method"]),
     "conv.rounding": lambda p, w: (f"{p['mode']} to {p['places']} places when an amount falls due or is paid"
                                    + ("; schedule carried unrounded" if p["carry"] else "")),
-    "conv.allocation": lambda p, w: ", ".join(f"{b}:{c}" for b, c in p["order"]) + " ...",
+    "conv.allocation": lambda p, w: ", ".join(f"{b}:{c}" for b, c in p["order"]) + " ..." + (
+        "" if p.get("agreed") else f" (contract silent: {w.t(p['basis'])})" if p.get("basis")
+        else " (contract silent: costs, charges and interest before principal)"),
     "conv.number": lambda p, w: str(p["n"]),
     "conv.default_rate": lambda p, w: p["rate"] or "none agreed: overdue principal keeps the contract rate",
     "conv.yes_no": lambda p, w: "yes" if p["yes"] else "no",

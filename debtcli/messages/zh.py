@@ -215,7 +215,9 @@ CONVENTIONS = {
     "conv.interest_method": lambda p, w: METHODS.get(p["method"], p["method"]),
     "conv.rounding": lambda p, w: (f"款项到期或还款时{ROUNDING.get(p['mode'], p['mode'])}至 {p['places']} 位小数"
                                    + ("；还款计划按未舍入金额结转" if p["carry"] else "")),
-    "conv.allocation": lambda p, w: "、".join(f"{BUCKETS.get(b, b)}{w.comp(c)}" for b, c in p["order"]) + "……",
+    "conv.allocation": lambda p, w: "、".join(f"{BUCKETS.get(b, b)}{w.comp(c)}" for b, c in p["order"]) + "……" + (
+        "" if p.get("agreed") else f"（合同未约定，依{w.t(p['basis'])}）" if p.get("basis")
+        else "（合同未约定：费用、违约金和利息先于本金）"),
     "conv.number": lambda p, w: str(p["n"]),
     "conv.default_rate": lambda p, w: rate_zh(p["rate"]) if p["rate"] else "未约定：逾期本金继续按合同利率计息",
     "conv.yes_no": lambda p, w: "是" if p["yes"] else "否",

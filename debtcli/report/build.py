@@ -37,7 +37,26 @@ def all_records(case: Case):
     return tuple(case.terms.payments) + tuple(case.payments)
 
 
-def contract_account(case: Case, until: date, with_payments: bool = True):
+def pack_allocation(terms, rules: str | None = None):
+    """(pairs, basis): the order of payments a rule pack (``rules``, else the case's jurisdiction)
+    applies because the contract names none, and the law behind it; (None, None) when the contract
+    names an order or the pack leaves debtcli's default. The contractual run and the lawful run use
+    it alike: it is how the law reads a silent contract, not a cap."""
+    if terms.contract.allocation is not None:
+        return None, None
+    from debtcli.engine.account import allocation_pairs
+    from debtcli.rules.packs import allocation_default
+
+    order, basis = allocation_default(rules or terms.case.jurisdiction or "none")
+    return (allocation_pairs(tuple(order)), basis) if order else (None, None)
+
+
+def contract_account(case: Case, until: date, with_payments: bool = True, rules: str | None = None):
+    """(account, payment match, issues): the contract as the engine's ``Account`` with the payments
+    credited up to ``until``, read under the order of payments of ``rules`` (else the case's
+    jurisdiction) where the contract names none."""
+    from dataclasses import replace
+
     from debtcli.rules.lpr import fixings_for
 
     credited, match = ((), None)
@@ -48,6 +67,9 @@ def contract_account(case: Case, until: date, with_payments: bool = True):
     fixings, fx_issues = fixings_for(case.terms.rules)
     account, issues = account_from_terms(case.terms, payments=credited, fixings=fixings,
                                          until=until, ledger=case.ledger)  # card accounts: the issuer's statement lines
+    pairs, _ = pack_allocation(case.terms, rules)
+    if pairs:
+        account = replace(account, allocation=pairs)
     return account, match, fx_issues + issues
 
 
@@ -191,16 +213,10 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     as_of = as_of or default_as_of(case)
     pack_name = rules or terms.case.jurisdiction or "none"
     pack = get_pack(pack_name)
-    account, match, issues = contract_account(case, as_of)
+    account, match, issues = contract_account(case, as_of, rules=pack_name)
     errors = [i for i in issues if i.severity == "error"]
     if errors:  # a rate the LPR table cannot give: nothing computed on it can be trusted
         raise InputError(errors)
-    if pack.allocation_default and terms.contract.allocation is None:
-        from dataclasses import replace
-
-        from debtcli.engine.account import allocation_pairs
-
-        account = replace(account, allocation=allocation_pairs(tuple(pack.allocation_default)))
     # a pack that replays accounts itself (cn: each stage) keeps a record of its runs, so that no
     # account is replayed twice in one verification
     runs = getattr(pack, "replays", None) or Replays()
@@ -266,7 +282,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
 
     if hasattr(pack, "extra"):  # pack-specific sections (us: the itemization and the validation period)
         extra = {**extra, **pack.extra(ctx, contract_res, lawful_res)}
-    conv = conventions(account, terms)
+    conv = conventions(account, terms, pack_allocation(terms, pack_name)[1])
     cost = annual_cost(account, contract_res, as_of, replays=runs)  # the schedule the cn pack replayed, if it did
     cost_section = None if cost is None else AnnualCostSection.of(cost)
     if cost is not None:  # the real annualised cost (年化利率) and the cash flows it comes from
@@ -384,7 +400,7 @@ def schedule_report(case: Case):
     rows = tuple(InstallmentLine(r.n, r.due, r.principal, r.interest, r.fees, r.total, r.balance)
                  for r in run.result.installments)
     return ScheduleReport(case.terms.case.id, case.terms.case.currency, run.account.places, run.account.annuity,
-                          rows, conventions(run.account, case.terms)), run.issues
+                          rows, conventions(run.account, case.terms, pack_allocation(case.terms)[1])), run.issues
 
 
 def balance_report(case: Case, day: date):
@@ -402,4 +418,4 @@ def balance_report(case: Case, day: date):
     return BalanceReport(case.terms.case.id, day, case.terms.case.currency, run.account.places, dict(res.balance),
                          {b: dict(v) for b, v in res.buckets.items()}, res.credit, len(paid),
                          sum((p.amount for p in paid), ZERO), res.accelerated_on,
-                         conventions(run.account, case.terms)), run.issues
+                         conventions(run.account, case.terms, pack_allocation(case.terms)[1])), run.issues

@@ -11,6 +11,7 @@ A pack is an object with:
   (combined caps, reducible amounts, interest on fees ...).
 * ``limitation(ctx, contract_result) -> Limitation | None``.
 * ``allocation_default``: the order used when the contract has none (or None).
+* ``allocation_basis``: the law behind that order (a ``Text``), printed with the conventions.
 * ``legal_basis(component) -> str``: the statute behind a component's lawful figure, for the
   computation lines.
 """

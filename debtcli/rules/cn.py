@@ -112,6 +112,7 @@ class CnPack:
     # that principal, which bears interest, is paid last (the creditor-favourable placing).
     allocation_default = ("costs", "compound_interest", "default_interest", "interest", "fees", "penalties",
                           "principal")
+    allocation_basis = LAW["art561"]
 
     def __init__(self):
         self._derived: tuple | None = None

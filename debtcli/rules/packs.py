@@ -21,3 +21,14 @@ def get_pack(name: str):
     raise InputError([Issue(SourceRef("case.toml", column="case.jurisdiction"),
                             f"case.jurisdiction: no rule pack {name!r} in this version; use cn, us or none "
                             "(or --rules cn / --rules us / --rules none)", code="RULES")])
+
+
+def allocation_default(name: str):
+    """(order, basis): the order in which pack ``name`` has payments met when the contract names
+    none, and the law behind it (a ``Text``); (None, None) for a pack that leaves debtcli's default.
+    Read from the pack's class: nothing is built."""
+    if name not in PACKS:
+        return None, None
+    module, cls = PACKS[name]
+    pack = getattr(import_module(module), cls)
+    return pack.allocation_default, getattr(pack, "allocation_basis", None)
