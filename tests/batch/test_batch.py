@@ -40,6 +40,22 @@ def test_every_planted_error_is_found_and_no_clean_account_is_flagged(tmp_path, 
     assert code == 1, err  # flagged accounts, every account readable
 
 
+def test_clean_accounts_with_a_service_fee_are_not_flagged_under_cn(tmp_path, run_cli):
+    """The creditor's figures of a clean account come from the contract read the way the cn pack
+    reads it: with no order of payments agreed, Civil Code Art. 561 (interest before the fee). Account
+    29 of seed 7 (a licensed lender's loan with a service fee on signing, paid late) was flagged
+    126.89 above the lawful balance when ``balance`` and ``verify`` read a silent contract apart."""
+    source = portfolio_gen.write_portfolio(tmp_path, 8, seed=7, layout="export", error_rate=0.2,
+                                           benchmark=True, start=26)
+    answers = [json.loads(x) for x in (tmp_path / "answers.jsonl").read_text().splitlines()]
+    assert {"account": "L0000029", "kind": "clean"}.items() <= next(a for a in answers if a["account"] == "L0000029").items()
+    assert "service fee" in (source / "accounts.csv").read_text()
+    out = tmp_path / "results.jsonl"
+    run_cli("batch", source, "--rules", "cn", "--out", out)
+    score = portfolio_gen.score(out, tmp_path / "answers.jsonl")
+    assert score["false_flags"] == [] and score["missed"] == [] and score["not_in_results"] == [], score
+
+
 def test_output_is_in_account_order_and_the_same_with_two_workers(tmp_path, run_cli, export):
     _, source = export
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
