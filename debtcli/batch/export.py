@@ -24,7 +24,7 @@ ACCOUNT_ID = "account_id"
 CASE_COLUMNS = ("jurisdiction", "state", "lender_kind", "currency", "language", "lender", "borrower", "filed",
                 "reference")
 CONTRACT_COLUMNS = (
-    "product", "signed", "principal", "rate", "day_count", "counting", "method", "term_months", "maturity",
+    "product", "signed", "principal", "rate", "day_count", "counting", "method", "term_months", "frequency", "maturity",
     "first_due", "interest_method", "grace_days", "rounding", "default_rate", "compound", "penalty", "late_fee",
     "allocation", "repricing", "costs_recoverable", "carry_precision", "stop_accrual_on_charge_off",
     "statement_day", "due_day", "due_days", "interest_model", "minimum_payment", "tolerance", "credit_limit",

@@ -112,9 +112,15 @@ class Account:
     # The most compound interest charged in all (the cn pack's cut to the combined cap of overdue
     # charges, Provisions on Private Lending Art. 29): a posting beyond it is cut, the latest first.
     compound_limit: Decimal | None = None
+    period_months: int = 1  # months between two due dates (frequency): 1, 3, 6 or 12
 
     def with_payments(self, payments) -> "Account":
         return replace(self, payments=tuple(payments))
+
+    @property
+    def periods_a_year(self) -> int:
+        """Installment periods in a year: 12 monthly, 4 quarterly, 2 half-yearly, 1 yearly."""
+        return 12 // self.period_months
 
 
 def allocation_pairs(order: tuple[str, ...] | None) -> tuple[tuple[str, str], ...]:
@@ -160,23 +166,24 @@ def add_months_sticky(anchor: date, months: int) -> date:
     return date(year, month0 + 1, min(anchor.day, last))
 
 
-def monthly_due_dates(start: date, n: int, first_due: date | None = None) -> list[date]:
-    """``n`` monthly due dates on one day of the month (对日), cut back to the month's last day where a
-    month is shorter: signed on 30 January, 28 February, 30 March, 30 April; on 31 January, 29 February
-    (2024), 31 March, 30 April. The day is ``start``'s and the first date a month after it, or, when
-    the contract gives ``first_due``, that date's day from its month on, unless it is a month end
-    before ``start``'s day (a first due date of 28 February on a loan signed on the 30th is the 30th
-    cut back). Each date is counted from that day, never from the date before it: counted from
-    28 February, a schedule on the 30th would fall to the 28th."""
+def monthly_due_dates(start: date, n: int, first_due: date | None = None, step: int = 1) -> list[date]:
+    """``n`` due dates ``step`` months apart (1 monthly, 3 quarterly ...) on one day of the month (对日),
+    cut back to the month's last day where a month is shorter: signed on 30 January, 28 February,
+    30 March, 30 April; on 31 January, 29 February (2024), 31 March, 30 April. The day is ``start``'s
+    and the first date ``step`` months after it, or, when the contract gives ``first_due``, that date's
+    day from its month on, unless it is a month end before ``start``'s day (a first due date of
+    28 February on a loan signed on the 30th is the 30th cut back). Each date is counted from that day,
+    never from the date before it: counted from 28 February, a schedule on the 30th would fall to the
+    28th."""
     if first_due is None:
-        year, month, day = start.year, start.month + 1, start.day
+        year, month, day = start.year, start.month + step, start.day
     else:
         year, month, day = first_due.year, first_due.month, first_due.day
         if day == days_in_month(year, month) and start.day > day:
             day = start.day
     out = []
     for k in range(n):
-        y, m0 = divmod(year * 12 + month - 1 + k, 12)
+        y, m0 = divmod(year * 12 + month - 1 + k * step, 12)
         out.append(date(y, m0 + 1, min(day, days_in_month(y, m0 + 1))))
     return out
 
@@ -202,9 +209,14 @@ def due_dates_for(terms: Terms) -> tuple[date, ...]:
     if c.method == "bullet":
         m = maturity_of(c)
         return (m,) if m else ()
-    dates = monthly_due_dates(c.signed, c.term_months or 0, c.first_due)
+    step = c.period_months
+    dates = monthly_due_dates(c.signed, (c.term_months or 0) // step, c.first_due, step)
     if c.maturity and dates and dates[-1] != c.maturity:
-        dates[-1] = c.maturity
+        if step == 1:
+            dates[-1] = c.maturity
+        else:  # periodic dates before the maturity (a first due date on a settlement day: 20 Mar, 20 Jun ...), then it
+            dates = [d for d in monthly_due_dates(c.signed, len(dates) + 1, c.first_due, step)
+                     if d < c.maturity] + [c.maturity]
     return tuple(dates)
 
 
@@ -368,8 +380,8 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
     annuity = None
     if c.method == "equal_installment" and n:
         first_rate = rate_path[0].rate if rate_path else ZERO
-        annuity = level_installment(c.principal, first_rate / 12, n, c.rounding, places, c.installment_multiple,
-                                    c.carry_precision)
+        annuity = level_installment(c.principal, first_rate * c.period_months / 12, n, c.rounding, places,
+                                    c.installment_multiple, c.carry_precision)
 
     events = []
     for e in terms.events:
@@ -415,6 +427,7 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
         overdue_lag=1 if c.overdue_from == "next_day" else 0,
         flat_base=sum((a for _, a in draws), ZERO) if c.method == "flat" else None,
         installment_multiple=c.installment_multiple,
+        period_months=c.period_months,
     )
     return account, issues
 
@@ -504,6 +517,7 @@ def loan_conventions(account: Account, terms: Terms) -> dict:
     due = account.due_dates[0] if account.due_dates else None
     return {
         "method": text("conv.method", method=account.method, flat=account.flat_base is not None),
+        "frequency": text("conv.frequency", months=account.period_months),
         "installment_multiple": text("conv.installment_multiple", multiple=account.installment_multiple),
         "late_fee": text("conv.late_fee", fee=account.late_fee, rate=account.late_fee_rate,
                          base=account.late_fee_base),

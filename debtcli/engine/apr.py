@@ -26,8 +26,9 @@ from functools import lru_cache
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import NamedTuple
 
-from debtcli.engine.replay import contract_schedule
+from debtcli.engine.replay import _whole_month, contract_schedule
 from debtcli.model.lazy_dataclass import dataclass
+from debtcli.model.records import PERIOD_UNITS
 
 IRR_PRECISION = 40  # significant digits of the IRR search
 IRR_TOLERANCE = Decimal("1e-24")  # the bracket is closed when narrower than this (rate per period)
@@ -74,7 +75,7 @@ class AnnualCost:
     apr_effective: Decimal | None  # percent, 2 decimals: (1 + r)^periods - 1
     rate_per_period: Decimal | None  # the IRR per period (a fraction, IRR_PRECISION digits)
     periods_per_year: Decimal
-    period: str  # "month" | "term"
+    period: str  # "month" | "quarter" | "half_year" | "whole_year" (an installment's) | "term" (one sum)
     flows: tuple[CashFlow, ...]
     apr_actual: Decimal | None = None  # percent, 2 decimals, from the actual flows (None: no payment yet)
     actual_rate_per_period: Decimal | None = None
@@ -374,22 +375,28 @@ def scheduled_flows(account, fee_filter=None, replays=None) -> tuple[tuple[CashF
     (``engine.replay.Replays``) gives the schedule when the verification has worked it out already."""
     keep = fee_filter or (lambda name, periodic: True)
     received = _received(account)
+    unit = PERIOD_UNITS[account.period_months]
     if not received or not account.due_dates:
         return (), Decimal(12), "month"
     start = received[0][0]
     end = max(account.due_dates)
     schedule = replays.schedule(account) if replays is not None else contract_schedule(account)
-    monthly = account.method in INSTALLMENT_METHODS
+    monthly = account.method in INSTALLMENT_METHODS  # periods are installments (a month, a quarter ...)
+    months = account.period_months if monthly else 1
+    # installment k is at period k when every period is whole; a schedule with a short or long period
+    # (a first due date on a settlement day, a maturity off the cycle) counts each flow by its days
+    regular = monthly and all(_whole_month(a, b, months) for a, b in zip((start,) + account.due_dates,
+                                                                           account.due_dates))
     single = not monthly and len(schedule.installments) == 1
     term_days = Decimal(max(1, (end - start).days))
-    per_year = Decimal(365) / term_days if single else Decimal(12)
+    per_year = Decimal(365) / term_days if single else Decimal(account.periods_a_year if monthly else 12)
 
     def at(d: date, n: int | None = None) -> Decimal:
-        if monthly and n is not None:
+        if regular and n is not None:
             return _count(n)
         if single:
             return Decimal((d - start).days) / term_days
-        return _months(start, d)
+        return _months(start, d) if months == 1 else _months(start, d) / months
 
     flows = [_flow(CashFlow, (d, at(d) if d != start else ZERO, amount, "received", None, ""))
              for d, amount in received]
@@ -406,10 +413,10 @@ def scheduled_flows(account, fee_filter=None, replays=None) -> tuple[tuple[CashF
         total = row.total - (min(per_inst_dropped, row.fees) if dropped else ZERO)
         met = min(prepaid, row.interest)
         prepaid -= met
-        period = _count(row.n) if monthly else at(row.due)
+        period = _count(row.n) if regular else at(row.due)
         flows.append(_flow(CashFlow, (row.due, period, -(total - met), "installment", row.n, "")))
     flows.sort(key=lambda f: (f.period, f.what != "received"))
-    return tuple(flows), per_year, "month" if not single else "term"
+    return tuple(flows), per_year, "term" if single else unit if monthly else "month"
 
 
 def actual_flows(account, result, as_of: date) -> tuple[CashFlow, ...]:

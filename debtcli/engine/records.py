@@ -79,8 +79,9 @@ BLOCK_CONVERSION = 20_000
 class AccrualLine(NamedTuple):
     """One span of accrual: ``amount = base x rate x days / basis`` (unrounded).
 
-    ``per`` is the rate's period: "year" (days / basis is a day count) or "month" (a per-period
-    installment: days / basis is the share of the period)."""
+    ``per`` is the rate's period: "year" (days / basis is a day count), "day", or the installment
+    period of a per-period line, "month", "quarter", "half_year" or "whole_year" (``rate`` is the
+    period's share of the annual rate; days / basis is the share of the period)."""
 
     component: str
     start: date

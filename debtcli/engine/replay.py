@@ -52,7 +52,7 @@ from debtcli.engine.records import (  # noqa: F401 - the records are part of thi
     RANK_OVERDUE, RANK_PAYMENT, RANK_RATE, RANK_WAIVER, Event, AccrualLine, Allocation, AppliedPayment,
     ChargeBase, InstallmentRow, Owed, Posting, ReplayResult, RoundingNote, balance_of)
 from debtcli.model.money import ROUNDING_MODES, ZERO
-from debtcli.model.records import COMPONENTS, SourceRef
+from debtcli.model.records import COMPONENTS, PERIOD_UNITS, SourceRef
 
 _ACCRUING = ("interest", "default_interest", "compound_interest")
 _INSTALLMENT_PARTS = ("principal", "interest", "fees")  # what makes an installment paid or unpaid
@@ -68,11 +68,12 @@ _record = tuple.__new__
 _ORDER = attrgetter("order")
 
 
-def _whole_month(start: date, end: date) -> bool:
-    """Whether [start, end) is a whole month: ``end`` in the next month, on the same day, or on a day
-    that only month ends move. That is a month added either way (month ends kept or not), and also two
-    dates of a schedule whose day is cut back in a short month (30 Jan -> 28 Feb -> 30 Mar)."""
-    if end.year * 12 + end.month != start.year * 12 + start.month + 1:
+def _whole_month(start: date, end: date, months: int = 1) -> bool:
+    """Whether [start, end) is a whole month (``months`` whole months: a quarter is 3): ``end`` that
+    many months on, on the same day, or on a day that only month ends move. That is a month added
+    either way (month ends kept or not), and also two dates of a schedule whose day is cut back in a
+    short month (30 Jan -> 28 Feb -> 30 Mar)."""
+    if end.year * 12 + end.month != start.year * 12 + start.month + months:
         return False
     if end.day == start.day:
         return True
@@ -191,6 +192,8 @@ class _Replay:
         self.anchored = not self.actual_days
         self.lot_start: date | None = None  # a card: the start of the lot history being charged
         self.per_period = account.interest_method == "per_period"
+        self.periods_a_year = account.periods_a_year
+        self.period_unit = PERIOD_UNITS[account.period_months]  # what a per-period accrual line's rate is per
         self.hold = account.method in ("equal_installment", "equal_principal", "interest_only", "flat")
         self.schedule_only = False  # see ``schedule_replay``
         # the account's settings the hot paths read, looked up once
@@ -298,8 +301,10 @@ class _Replay:
                 self.not_due_positions.append(i)
             else:
                 self.position.setdefault((comp, bucket), i)
-        # per_period interest: whether each installment period is a whole month, worked out once
-        self.whole_month = [_whole_month(s, e) for s, e in zip(boundaries, boundaries[1:])] if self.per_period else []
+        # per_period interest: whether each installment period is whole (a month, a quarter ...), worked out once
+        months = a.period_months
+        self.whole_month = [_whole_month(s, e, months) for s, e in zip(boundaries, boundaries[1:])] \
+            if self.per_period else []
         self.steps_known: dict = {}  # (groups holding open items, with not-yet-due) -> allocation steps
 
         end = as_of + timedelta(days=1) if a.counting == "both" else as_of
@@ -410,7 +415,8 @@ class _Replay:
             if limit is None or s >= e or rate <= limit:
                 continue
             if period is not None:
-                self.accr_band[component].add(base * (rate - limit) * (e - s).days, 12 * (period[1] - period[0]).days)
+                self.accr_band[component].add(base * (rate - limit) * (e - s).days,
+                                              self.periods_a_year * (period[1] - period[0]).days)
             else:
                 self.accr_band[component].add(base * (rate - limit) * self._days(s, e), self.basis)
 
@@ -427,13 +433,14 @@ class _Replay:
         if period is not None:
             p_days = (period[1] - period[0]).days
             days = (t1 - t0).days
-            self.accr[component].add(base * rate * days, 12 * p_days)
+            per_year = self.periods_a_year
+            self.accr[component].add(base * rate * days, per_year * p_days)
             if exposure is not None:
-                exposure.append((base, days, 12 * p_days))
+                exposure.append((base, days, per_year * p_days))
             if self.trace:
-                monthly = rate / 12
+                share = rate / per_year  # the period's rate: a twelfth a month, a quarter a quarter ...
                 self.accr_lines[component].append(_record(AccrualLine, (
-                    component, t0, t1, days, base, monthly, p_days, base * monthly * days / p_days, "month",
+                    component, t0, t1, days, base, share, p_days, base * share * days / p_days, self.period_unit,
                     "per_period", text, "")))
             return
         if self.dc == "ACT/ACT":
@@ -492,7 +499,8 @@ class _Replay:
             return
         period = self._regular_period(t0) if self.per_period else None
         if period is not None:
-            self.ceiling_accr.add(self.not_due * ceiling * (t1 - t0).days, 12 * (period[1] - period[0]).days)
+            self.ceiling_accr.add(self.not_due * ceiling * (t1 - t0).days,
+                                  self.periods_a_year * (period[1] - period[0]).days)
         else:
             self.ceiling_accr.add(self.not_due * ceiling * self._days(t0, t1), self.basis)
 
@@ -596,8 +604,8 @@ class _Replay:
             if changed and self.annuity is not None and a.reamortize_on_rate_change and not a.carry_precision:
                 remaining = sum(1 for x in a.due_dates if x > d)
                 if remaining and self.not_due > 0:
-                    self.annuity = level_installment(self.not_due, self.rate / 12, remaining, a.rounding, a.places,
-                                                     a.installment_multiple)
+                    self.annuity = level_installment(self.not_due, self.rate / self.periods_a_year, remaining,
+                                                     a.rounding, a.places, a.installment_multiple)
         elif kind == "default_rate":
             self.default_fixed, self.default_text = payload.rate, payload.text
         elif kind == "charge":

@@ -423,6 +423,9 @@ APR_EN = ("IRR of the scheduled cash flows (money actually received; every insta
           "payments made and the balance on the as-of date; percent, 2 decimals half-up")
 
 
+PERIOD_EN = {12: "month", 4: "quarter", 2: "half-year", 1: "year"}  # an installment period, by periods a year
+
+
 def _maturity_en(p, w):
     if p["on_demand"]:
         return (f"on demand (no term agreed): due {p['days']} days after a demand notice or on the filing date, "
@@ -440,10 +443,14 @@ def _late_fee_en(p, w):
 
 
 LOAN_CONVENTIONS = {
-    "conv.apr": APR_EN,
+    "conv.apr": lambda p, w: APR_EN if p.get("periods", 12) == 12 else APR_EN.replace(
+        "per month x 12", f"per {PERIOD_EN[p['periods']]} x {p['periods']}").replace(
+        "(1 + r)^12", f"(1 + r)^{p['periods']}"),
     "conv.method": lambda p, w: p["method"] + (
         " (interest on the original principal for every period, whatever has been repaid; principal in equal parts, "
         "the last taking the rest)" if p["flat"] else ""),
+    "conv.frequency": lambda p, w: {1: "monthly", 3: "quarterly (every 3 months)", 6: "half-yearly (every 6 months)",
+                                    12: "yearly"}[p["months"]],
     "conv.installment_multiple": lambda p, w: (
         f"the level installment rounded to the nearest multiple of {p['multiple']} (a half up); the last installment "
         "takes the rest" if p["multiple"] is not None else "none: rounded at the minor unit"),
@@ -932,6 +939,7 @@ DOCUMENT_WORDS = {
     "words.statement.convention_names.same_day_order": "Same-day order",
     "words.statement.convention_names.rule_pack": "Rule pack",
     "words.statement.convention_names.method": "Repayment method",
+    "words.statement.convention_names.frequency": "Installments",
     "words.statement.convention_names.installment_multiple": "Installment multiple",
     "words.statement.convention_names.late_fee": "Late fee",
     "words.statement.convention_names.maturity": "Maturity",
@@ -1159,6 +1167,10 @@ DOCUMENT_WORDS = {
     "words.xlsx.text": "Computation",
     "words.xlsx.per_year": "year",
     "words.xlsx.per_month": "month",
+    "words.xlsx.per_day": "day",
+    "words.xlsx.per_quarter": "quarter",
+    "words.xlsx.per_half_year": "half-year",
+    "words.xlsx.per_whole_year": "year (a whole period)",
     "words.xlsx.per_charge": "once",
     "words.xlsx.severity": "Severity",
     "words.xlsx.kind": "Kind",
@@ -1196,6 +1208,15 @@ COURT_FORM_WORDS = {
     "words.court.year": lambda p, w: (
         f"on a base of {p['base']} at {p['rate']} a year from {p['start']} to {p['end']}, {_plural_days(p['days'])} "
         f"(year of {p['basis']} days): {p['amount']}"),
+    "words.court.quarter": lambda p, w: (
+        f"on a base of {p['base']} at {p['rate']} a quarter ({p['annual']} a year ÷ 4) from {p['start']} to {p['end']}, "
+        f"{p['days']} of the period's {p['basis']} days: {p['amount']}"),
+    "words.court.half_year": lambda p, w: (
+        f"on a base of {p['base']} at {p['rate']} a half-year ({p['annual']} a year ÷ 2) from {p['start']} to "
+        f"{p['end']}, {p['days']} of the period's {p['basis']} days: {p['amount']}"),
+    "words.court.whole_year": lambda p, w: (
+        f"on a base of {p['base']} at {p['rate']} a year, by the yearly period, from {p['start']} to {p['end']}, "
+        f"{p['days']} of the period's {p['basis']} days: {p['amount']}"),
     "words.charge.amount": lambda p, w: p["x"],
     "words.charge.penalty": "penalty", "words.charge.late_fee": "late fee",
     "words.charge.missed_n": lambda p, w: f"installment {p['n']} (due {p['due']})",

@@ -372,6 +372,11 @@ EXPECTED: tuple[tuple[str, str], ...] = (
     (r"the principal converted, a positive amount", "转为分期的本金，正数金额"),
     (r"the first IOU's principal, e\.g\. \"(?P<x>[^\"]*)\"", '第一张借据的本金，如 "{x}"'),
     (r"a whole number of months \((?P<a>\d+) to (?P<b>\d+)\)", "{a} 到 {b} 之间的整数（月数）"),
+    (r"a multiple of (?P<m>\d+) months \(frequency = (?P<f>\w+)\)", "{m} 的整数倍（月数；frequency = {f}）"),
+    (r'monthly unless method is an installment method \(a loan paid in one sum has one due date; interest paid '
+     r'each period is method = "interest_only"\)',
+     'monthly（仅分期还款方式可按季、按半年或按年还款；到期一次还本付息只有一个到期日；按期付息请用 method = "interest_only"）'),
+    (r"nothing for a card account \(its statement cycle is monthly\)", "信用卡账户不设此项（账单周期按月）"),
     (r"a whole number of days \((?P<a>\d+) to (?P<b>\d+)\)", "{a} 到 {b} 之间的整数（天数）"),
     (r"a whole number of monthly installments from (?P<a>\d+) to (?P<b>\d+)", "{a} 到 {b} 之间的整数（月供期数）"),
     (r"a number of monthly installments \((?P<a>\d+) to (?P<b>\d+)\)", "分期月数（{a} 到 {b}）"),

@@ -209,6 +209,9 @@ def _bounds(p) -> str:
             + (f"，最高 {p['max']}" if p["max"] is not None else ""))
 
 
+PERIOD_ZH = {12: "月", 4: "季", 2: "半年", 1: "年"}  # an installment period, by periods a year
+
+
 CONVENTIONS = {
     "conv.day_count": lambda p, w: DAY_COUNTS.get(p["name"], p["name"]) + ("" if p["stated"] else SILENT),
     "conv.counting": lambda p, w: "算头不算尾（计起息日，不计截止日）" if p["mode"] == "start" else "算头算尾（起止日均计）",
@@ -431,11 +434,14 @@ def _late_fee_zh(p, w):
 
 
 LOAN_CONVENTIONS = {
-    "conv.apr": ("按计划现金流（实际到手金额；每期本息及费用；单独支付的费用）计算的月内部收益率 × 12（中国人民银行公告〔2021〕"
-                 "第3号；一次还本付息的：每期成本 × 365 ÷ 天数）；实际年化利率 = (1 + 月内部收益率)^12 − 1；按实际收付计算的依据已还款项"
-                 "和截止日余额；百分比保留 2 位小数，四舍五入"),
+    "conv.apr": lambda p, w: (
+        f"按计划现金流（实际到手金额；每期本息及费用；单独支付的费用）计算的{PERIOD_ZH[p.get('periods', 12)]}内部收益率 × "
+        f"{p.get('periods', 12)}（中国人民银行公告〔2021〕第3号；一次还本付息的：每期成本 × 365 ÷ 天数）；实际年化利率 = (1 + "
+        f"{PERIOD_ZH[p.get('periods', 12)]}内部收益率)^{p.get('periods', 12)} − 1；按实际收付计算的依据已还款项和截止日余额；"
+        "百分比保留 2 位小数，四舍五入"),
     "conv.method": lambda p, w: METHOD_ZH.get(p["method"], p["method"]) + (
         "（每期按原始本金计息，不论已还多少；本金等额分摊，最后一期取余数）" if p["flat"] else ""),
+    "conv.frequency": lambda p, w: {1: "按月", 3: "按季（每 3 个月）", 6: "按半年（每 6 个月）", 12: "按年"}[p["months"]],
     "conv.installment_multiple": lambda p, w: (
         f"每期还款额按 {p['multiple']} 的整数倍四舍五入；最后一期取余数" if p["multiple"] is not None
         else "无：按最小货币单位舍入"),
@@ -871,6 +877,7 @@ DOCUMENT_WORDS = {
     "words.statement.convention_names.same_day_order": "同日事件顺序",
     "words.statement.convention_names.rule_pack": "规则包",
     "words.statement.convention_names.method": "还款方式",
+    "words.statement.convention_names.frequency": "还款周期",
     "words.statement.convention_names.installment_multiple": "期供取整倍数",
     "words.statement.convention_names.late_fee": "逾期费",
     "words.statement.convention_names.maturity": "到期日",
@@ -1078,6 +1085,10 @@ DOCUMENT_WORDS = {
     "words.xlsx.text": "计算式",
     "words.xlsx.per_year": "年",
     "words.xlsx.per_month": "月",
+    "words.xlsx.per_day": "日",
+    "words.xlsx.per_quarter": "季",
+    "words.xlsx.per_half_year": "半年",
+    "words.xlsx.per_whole_year": "年（按期）",
     "words.xlsx.per_charge": "按次",
     "words.xlsx.severity": "级别",
     "words.xlsx.kind": "类别",
@@ -1114,6 +1125,15 @@ COURT_FORM_WORDS = {
     "words.court.year": lambda p, w: (
         f"以{p['base_name']} {p['base']}为基数，按年利率 {p['rate']} 计算，自 {p['start']} 至 {p['end']}，共 {p['days']} 天"
         f"（一年按 {p['basis']} 天计），计 {p['amount']}"),
+    "words.court.quarter": lambda p, w: (
+        f"以{p['base_name']} {p['base']}为基数，按季利率 {p['rate']}（年利率 {p['annual']} ÷ 4）计算，自 {p['start']} 至 "
+        f"{p['end']}，共 {p['days']} 天（按季计息，本期 {p['basis']} 天），计 {p['amount']}"),
+    "words.court.half_year": lambda p, w: (
+        f"以{p['base_name']} {p['base']}为基数，按半年利率 {p['rate']}（年利率 {p['annual']} ÷ 2）计算，自 {p['start']} 至 "
+        f"{p['end']}，共 {p['days']} 天（按半年计息，本期 {p['basis']} 天），计 {p['amount']}"),
+    "words.court.whole_year": lambda p, w: (
+        f"以{p['base_name']} {p['base']}为基数，按年利率 {p['rate']} 计算，自 {p['start']} 至 {p['end']}，共 {p['days']} 天"
+        f"（按年计息，本期 {p['basis']} 天），计 {p['amount']}"),
     "words.charge.amount": _amount_zh,
     "words.charge.penalty": "违约金", "words.charge.late_fee": "滞纳金",
     "words.charge.missed_n": lambda p, w: f"第 {p['n']} 期（{p['due']} 到期）",

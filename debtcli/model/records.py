@@ -24,6 +24,10 @@ COMPONENTS: tuple[str, ...] = (
     "costs",
     "judgment_interest",  # 加倍部分债务利息: after a judgment's performance deadline (法释〔2014〕8号)
 )
+# the ``per`` of a per-period accrual line (interest by the installment period, not by the day), by
+# the months in the period; a line by the day count is "year", by the day "day"
+PERIOD_UNITS = {1: "month", 3: "quarter", 6: "half_year", 12: "whole_year"}
+PERIOD_MONTHS = {unit: months for months, unit in PERIOD_UNITS.items()}
 
 COMPONENT_NAMES_ZH = {
     "principal": "本金",

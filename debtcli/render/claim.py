@@ -10,8 +10,9 @@ from decimal import Decimal
 
 from debtcli.messages import word_table
 from debtcli.model.money import ZERO
+from debtcli.model.records import PERIOD_MONTHS
 from debtcli.render.document import KeyValues, Paragraph, Row, Section, Signature, Statement, Table
-from debtcli.render.i18n import annual_of_monthly, component_name, date_text, money, percent
+from debtcli.render.i18n import annual_of_period, component_name, date_text, money, percent
 from debtcli.render.statement import _computation_section
 from debtcli.report.model import ComputationLine, Report
 
@@ -31,7 +32,7 @@ def running_line(r: Report) -> ComputationLine | None:
 
 
 def annual_rate(line: ComputationLine) -> Decimal:
-    return annual_of_monthly(line.rate) if line.per == "month" else line.rate
+    return annual_of_period(line.rate, line.per) if line.per in PERIOD_MONTHS else line.rate
 
 
 def claims(r: Report, lang: str) -> list[str]:

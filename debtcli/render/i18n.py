@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from debtcli.messages import word_table
 from debtcli.model.money import HUNDRED, fmt_grouped
-from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH
+from debtcli.model.records import COMPONENT_NAMES_EN, COMPONENT_NAMES_ZH, PERIOD_MONTHS
 
 
 def sheet_name(name: str, lang: str) -> str:
@@ -57,10 +57,11 @@ def percent(fraction: Decimal, places: int = RATE_PLACES) -> str:
     return s + "%"
 
 
-def annual_of_monthly(monthly: Decimal) -> Decimal:
-    """The annual rate a per-period monthly rate is the twelfth of (8.5% from 0.7083...%): the
-    division's last digit does not survive, so the product is rounded to 10 places of a fraction."""
-    return (monthly * 12).quantize(Decimal(1).scaleb(-10), rounding=ROUND_HALF_UP)
+def annual_of_period(share: Decimal, per: str = "month") -> Decimal:
+    """The annual rate a per-period rate is the share of (8.5% from 0.7083...% a month, a twelfth; a
+    quarter's is a quarter): the division's last digit does not survive, so the product is rounded to
+    10 places of a fraction."""
+    return (share * 12 / PERIOD_MONTHS[per]).quantize(Decimal(1).scaleb(-10), rounding=ROUND_HALF_UP)
 
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -133,7 +134,7 @@ def last_day_shown(line, counting: str) -> date:
 def court_form(line, lang: str, places: int, currency: str, counting: str = "start") -> str:
     """One computation line as courts write it, e.g.
     以本金 90,000.00 元为基数，按年利率 15.4% 计算，自 2021年3月1日 至 2022年3月1日，共 365 天，计 13,860.00 元.
-    A per-period line (``per == "month"``) names the monthly rate and the share of the period. The
+    A per-period line (``per`` "month", "quarter" ...) names the period's rate and the share of the period. The
     words are the catalogue's ``words.court.*``; the figures are put into text here."""
     if line.per == "charge":
         return charge_form(line, lang, places, currency)
@@ -144,9 +145,10 @@ def court_form(line, lang: str, places: int, currency: str, counting: str = "sta
          "amount": w["amount"]({"x": fmt_grouped(line.amount, places), "ccy": currency}, None),
          "rate": percent(line.rate), "start": date_text(line.start, lang), "end": date_text(last, lang),
          "days": line.days, "basis": line.basis}
-    if line.per == "month":
-        p["annual"] = percent(annual_of_monthly(line.rate))
-    return w[line.per if line.per in ("day", "month") else "year"](p, None)
+    if line.per in PERIOD_MONTHS:
+        p["annual"] = percent(annual_of_period(line.rate, line.per))
+        return w[line.per](p, None)
+    return w["day" if line.per == "day" else "year"](p, None)
 
 
 def charge_form(line, lang: str, places: int, currency: str) -> str:

@@ -231,8 +231,7 @@ def _computation(book: _Book, ws) -> None:
             book.number(ws, row, 5, ln.days, book.f_int)
             book.number(ws, row, 6, ln.base)
             book.number(ws, row, 7, ln.rate, book.f_rate)
-            book.text(ws, row, 8, x["per_month"] if ln.per == "month" else x["per_charge"] if ln.per == "charge"
-                      else x["per_year"])
+            book.text(ws, row, 8, x.get("per_" + ln.per, x["per_year"]))  # month, quarter ..., charge, else year
             book.number(ws, row, 9, ln.basis, book.f_int)
             if ln.per == "charge":  # 违约金 / late fee: rate x base, or a fixed sum, or the floor or cap that bound
                 computed = ln.base * ln.rate

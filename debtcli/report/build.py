@@ -286,7 +286,7 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     cost = annual_cost(account, contract_res, as_of, replays=runs)  # the schedule the cn pack replayed, if it did
     cost_section = None if cost is None else AnnualCostSection.of(cost)
     if cost is not None:  # the real annualised cost (年化利率) and the cash flows it comes from
-        conv["apr"] = text("conv.apr")  # the words: debtcli.engine.apr.APR_CONVENTION
+        conv["apr"] = text("conv.apr", periods=account.periods_a_year)  # the words: engine.apr.APR_CONVENTION
     conv.update(pack_notes)
     conv["rule_pack"] = f"{pack.name} {pack.version}"
     # the computation lines and the allocation of every payment are for a statement or a table;

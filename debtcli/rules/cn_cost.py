@@ -6,7 +6,7 @@ Announcement 〔2021〕 No. 3 for how it is annualised); fees paid to a real thi
 cost of each installment is set against what the ceiling allows on the principal outstanding during
 its period:
 
-    allowed_k = principal outstanding in period k x ceiling / 12          (monthly installments)
+    allowed_k = principal outstanding in period k x ceiling / 12          (monthly installments; a quarter's / 4 ...)
     allowed_k = principal outstanding x ceiling x days of the period / 365 (other schedules)
     cost_k    = interest_k + lender fees_k   (+ fees withheld or paid at the start, in period 1)
 
@@ -34,7 +34,6 @@ from debtcli.engine.apr import INSTALLMENT_METHODS, annual_cost
 
 COMPREHENSIVE_COST_ABOVE_CAP = "CN.COMPREHENSIVE_COST_ABOVE_CAP"
 LENDER_SIDE = ("lender", "nominee")
-TWELVE = Decimal(12)
 
 
 def lender_fee_names(terms) -> set[str]:
@@ -59,7 +58,7 @@ def cost_lines(account: Account, terms, ceiling: Decimal, replays=None) -> list[
     lines = []
     for row in schedule.installments:
         if monthly:
-            allowed = outstanding * ceiling / TWELVE
+            allowed = outstanding * ceiling / account.periods_a_year
         else:
             allowed = outstanding * ceiling * (row.due - start).days / 365
         cost = row.interest + min(lender_periodic, row.fees) + upfront

@@ -25,6 +25,8 @@ from debtcli.terms.schema import (
     DEMAND_PERIOD_DAYS,
     EVENT_TYPES,
     FEE_PERIODS,
+    FREQUENCIES,
+    FREQUENCY_ALIASES,
     LATE_FEE_BASES,
     OVERDUE_FROM,
     PAID_TO,
@@ -197,6 +199,14 @@ def _choice(options: tuple[str, ...]) -> Callable[[Any], str]:
     return conv
 
 
+def _frequency(v: Any) -> str:
+    """monthly | quarterly | half_yearly | yearly, or the Chinese 按月 / 按季 / 按半年 / 按年."""
+    v = FREQUENCY_ALIASES.get(v, v) if isinstance(v, str) else v
+    if v not in FREQUENCIES:
+        raise ValueError("")
+    return v
+
+
 def _text(v: Any) -> str:
     if not isinstance(v, str):
         raise ValueError("")
@@ -282,7 +292,7 @@ CONTRACT_KEYS = {
     "cash_advance_fee", "credit_limit", "card", "minimum_floor", "interest_free", "interest_on_fees", "annual_fee",
     "installment_plan",
     # conventions of real ledgers
-    "installment_multiple", "demand_period_days", "overdue_from",
+    "installment_multiple", "demand_period_days", "overdue_from", "frequency",
 }
 TOP_KEYS = {"schema", "case", "contract", "disbursement", "installment", "event", "payment", "demand", "rules",
             "reconcile", "notice", "files"}
@@ -428,6 +438,8 @@ def terms_from_dict(data: dict, file: str = "case.toml") -> tuple[Terms | None, 
                                  "a whole number of days (1 to 3650)", default=DEMAND_PERIOD_DAYS),
         overdue_from=r.get(c, "contract", "overdue_from", _choice(OVERDUE_FROM), " | ".join(OVERDUE_FROM),
                            default="due"),
+        period_months=FREQUENCIES[r.get(c, "contract", "frequency", _frequency, " | ".join(FREQUENCIES),
+                                         default="monthly")],
     )
 
     disbursements = tuple(
@@ -828,6 +840,14 @@ def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: boo
                       f'(method = "bullet"), not method {c.method}')
         if c.on_demand and c.term_months:
             r.problem("contract.term_months", c.term_months, 'nothing: maturity = "on_demand" means no term was agreed')
+        if c.period_months != 1:
+            name = next(k for k, v in FREQUENCIES.items() if v == c.period_months)
+            if c.method not in ("equal_installment", "equal_principal", "interest_only", "flat"):
+                r.problem("contract.frequency", name, 'monthly unless method is an installment method (a loan paid '
+                          'in one sum has one due date; interest paid each period is method = "interest_only")')
+            elif c.term_months and c.term_months % c.period_months:
+                r.problem("contract.term_months", c.term_months,
+                          f"a multiple of {c.period_months} months (frequency = {name})")
         if c.installment_multiple is not None and c.method != "equal_installment":
             r.problem("contract.installment_multiple", str(c.installment_multiple),
                       'nothing unless method = "equal_installment" (it rounds the level installment)')
@@ -835,6 +855,9 @@ def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: boo
             r.problem("installment", _MISSING, "[[installment]] tables for method custom")
         if c.method != "custom" and terms.installments:
             r.problem("installment", f"{len(terms.installments)} tables", "no [[installment]] unless method = \"custom\"")
+    if c.product == "card" and c.period_months != 1:
+        r.problem("contract.frequency", next(k for k, v in FREQUENCIES.items() if v == c.period_months),
+                  "nothing for a card account (its statement cycle is monthly)")
     if have_signed:
         if c.first_due and c.first_due <= c.signed:
             r.problem("contract.first_due", c.first_due.isoformat(), f"a date after contract.signed ({c.signed})")
@@ -885,6 +908,7 @@ def maturity_of(contract: Contract) -> date | None:
     if contract.maturity:
         return contract.maturity
     if contract.term_months:
-        start = contract.first_due - relativedelta(months=1) if contract.first_due else contract.signed
+        start = contract.first_due - relativedelta(months=contract.period_months) if contract.first_due \
+            else contract.signed
         return start + relativedelta(months=contract.term_months)
     return None

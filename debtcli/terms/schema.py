@@ -19,6 +19,9 @@ METHODS = ("equal_installment", "equal_principal", "interest_only", "bullet", "c
 ROUNDINGS = ("half_up", "half_even", "down")
 LATE_FEE_BASES = ("installment", "principal", "interest")
 OVERDUE_FROM = ("due", "next_day")
+# how often installments fall due: months between two due dates (按月 / 按季 / 按半年 / 按年)
+FREQUENCIES = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
+FREQUENCY_ALIASES = {"按月": "monthly", "按季": "quarterly", "按半年": "half_yearly", "按年": "yearly"}
 FEE_PERIODS = ("monthly",)
 PAID_TO = ("lender", "nominee", "third_party")
 DEMAND_PERIOD_DAYS = 30  # Civil Code Art. 675: a reasonable time after the lender's demand
@@ -235,6 +238,7 @@ class Contract:
     on_demand: bool = False  # maturity = "on_demand" (未约定还款期限): due a reasonable time after a demand
     demand_period_days: int = DEMAND_PERIOD_DAYS
     overdue_from: str = "due"  # due | next_day: the first day of default interest
+    period_months: int = 1  # months between due dates: 1 monthly, 3 quarterly, 6 half-yearly, 12 yearly
 
 
 @dataclass(frozen=True)
