@@ -113,6 +113,7 @@ class Account:
     # charges, Provisions on Private Lending Art. 29): a posting beyond it is cut, the latest first.
     compound_limit: Decimal | None = None
     period_months: int = 1  # months between two due dates (frequency): 1, 3, 6 or 12
+    in_advance: bool = False  # the first installment on the day the loan is made (an annuity due)
 
     def with_payments(self, payments) -> "Account":
         return replace(self, payments=tuple(payments))
@@ -210,6 +211,9 @@ def due_dates_for(terms: Terms) -> tuple[date, ...]:
         m = maturity_of(c)
         return (m,) if m else ()
     step = c.period_months
+    if c.in_advance:  # 先付: the first installment on the day the loan is made, then one every period
+        n = (c.term_months or 0) // step
+        return tuple([c.signed] + monthly_due_dates(c.signed, n - 1, None, step)) if n else ()
     dates = monthly_due_dates(c.signed, (c.term_months or 0) // step, c.first_due, step)
     if c.maturity and dates and dates[-1] != c.maturity:
         if step == 1:
@@ -230,11 +234,16 @@ def annuity_payment(principal: Decimal, monthly_rate: Decimal, n: int) -> Decima
 
 
 def level_installment(principal: Decimal, monthly_rate: Decimal, n: int, rounding: str, places: int,
-                      multiple: Decimal | None = None, carry_precision: bool = False) -> Decimal:
+                      multiple: Decimal | None = None, carry_precision: bool = False, in_advance: bool = False
+                      ) -> Decimal:
     """The equal installment (等额本息): the annuity rounded under ``rounding`` at the minor unit, or, with
     ``multiple`` (installment_multiple), to the nearest multiple of it, a half rounded up (Fineract's
-    "installment amount in multiples of"); the last installment takes whatever principal remains."""
+    "installment amount in multiples of"); the last installment takes whatever principal remains.
+    ``in_advance``: each installment at the start of its period (an annuity due, Excel's PMT type 1):
+    the annuity discounted one period."""
     raw = annuity_payment(principal, monthly_rate, n)
+    if in_advance:
+        raw = raw / (1 + monthly_rate)
     if multiple is not None:
         return (raw / multiple).quantize(Decimal(1), rounding=ROUND_HALF_UP) * multiple
     return raw if carry_precision else round_money(raw, rounding, places)
@@ -381,7 +390,7 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
     if c.method == "equal_installment" and n:
         first_rate = rate_path[0].rate if rate_path else ZERO
         annuity = level_installment(c.principal, first_rate * c.period_months / 12, n, c.rounding, places,
-                                    c.installment_multiple, c.carry_precision)
+                                    c.installment_multiple, c.carry_precision, c.in_advance)
 
     events = []
     for e in terms.events:
@@ -428,6 +437,7 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
         flat_base=sum((a for _, a in draws), ZERO) if c.method == "flat" else None,
         installment_multiple=c.installment_multiple,
         period_months=c.period_months,
+        in_advance=c.in_advance,
     )
     return account, issues
 
@@ -516,7 +526,8 @@ def loan_conventions(account: Account, terms: Terms) -> dict:
     c = terms.contract
     due = account.due_dates[0] if account.due_dates else None
     return {
-        "method": text("conv.method", method=account.method, flat=account.flat_base is not None),
+        "method": text("conv.method", method=account.method, flat=account.flat_base is not None,
+                       advance=account.in_advance),
         "frequency": text("conv.frequency", months=account.period_months),
         "installment_multiple": text("conv.installment_multiple", multiple=account.installment_multiple),
         "late_fee": text("conv.late_fee", fee=account.late_fee, rate=account.late_fee_rate,

@@ -385,15 +385,17 @@ def scheduled_flows(account, fee_filter=None, replays=None) -> tuple[tuple[CashF
     months = account.period_months if monthly else 1
     # installment k is at period k when every period is whole; a schedule with a short or long period
     # (a first due date on a settlement day, a maturity off the cycle) counts each flow by its days
-    regular = monthly and all(_whole_month(a, b, months) for a, b in zip((start,) + account.due_dates,
-                                                                           account.due_dates))
+    dues = account.due_dates
+    # in advance (先付) installment 1 falls on the day the money is received: installment k is at period k - 1
+    offset = 1 if monthly and dues[0] == start else 0
+    regular = monthly and all(_whole_month(a, b, months) for a, b in zip(((start,) + dues)[offset:], dues[offset:]))
     single = not monthly and len(schedule.installments) == 1
     term_days = Decimal(max(1, (end - start).days))
     per_year = Decimal(365) / term_days if single else Decimal(account.periods_a_year if monthly else 12)
 
     def at(d: date, n: int | None = None) -> Decimal:
         if regular and n is not None:
-            return _count(n)
+            return _count(n - offset)
         if single:
             return Decimal((d - start).days) / term_days
         return _months(start, d) if months == 1 else _months(start, d) / months
@@ -413,7 +415,7 @@ def scheduled_flows(account, fee_filter=None, replays=None) -> tuple[tuple[CashF
         total = row.total - (min(per_inst_dropped, row.fees) if dropped else ZERO)
         met = min(prepaid, row.interest)
         prepaid -= met
-        period = _count(row.n) if regular else at(row.due)
+        period = _count(row.n - offset) if regular else at(row.due)
         flows.append(_flow(CashFlow, (row.due, period, -(total - met), "installment", row.n, "")))
     flows.sort(key=lambda f: (f.period, f.what != "received"))
     return tuple(flows), per_year, "term" if single else unit if monthly else "month"

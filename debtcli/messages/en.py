@@ -448,7 +448,8 @@ LOAN_CONVENTIONS = {
         "(1 + r)^12", f"(1 + r)^{p['periods']}"),
     "conv.method": lambda p, w: p["method"] + (
         " (interest on the original principal for every period, whatever has been repaid; principal in equal parts, "
-        "the last taking the rest)" if p["flat"] else ""),
+        "the last taking the rest)" if p["flat"] else "") + (
+        " in advance (the first installment on the day the loan is made)" if p.get("advance") else ""),
     "conv.frequency": lambda p, w: {1: "monthly", 3: "quarterly (every 3 months)", 6: "half-yearly (every 6 months)",
                                     12: "yearly"}[p["months"]],
     "conv.installment_multiple": lambda p, w: (

@@ -377,6 +377,10 @@ EXPECTED: tuple[tuple[str, str], ...] = (
      r'each period is method = "interest_only"\)',
      'monthly（仅分期还款方式可按季、按半年或按年还款；到期一次还本付息只有一个到期日；按期付息请用 method = "interest_only"）'),
     (r"nothing for a card account \(its statement cycle is monthly\)", "信用卡账户不设此项（账单周期按月）"),
+    (r'nothing unless method = "equal_installment" \(installments in advance are level payments, the first on the '
+     r'day the loan is made\)', '仅 method = "equal_installment" 时可用（先付为等额还款，首期于放款当日偿还）'),
+    (r"nothing when in_advance = true \(the first installment falls due on contract\.signed\)",
+     "in_advance = true 时不设此项（首期于 contract.signed 当日到期）"),
     (r"a whole number of days \((?P<a>\d+) to (?P<b>\d+)\)", "{a} 到 {b} 之间的整数（天数）"),
     (r"a whole number of monthly installments from (?P<a>\d+) to (?P<b>\d+)", "{a} 到 {b} 之间的整数（月供期数）"),
     (r"a number of monthly installments \((?P<a>\d+) to (?P<b>\d+)\)", "分期月数（{a} 到 {b}）"),

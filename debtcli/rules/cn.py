@@ -424,7 +424,7 @@ class CnPack:
             n = len(lawful.due_dates)
             lawful = replace(lawful, annuity=level_installment(
                 sum((a for _, a in lawful.draws), ZERO), capped_rates[0].rate / lawful.periods_a_year, n,
-                lawful.rounding, lawful.places, lawful.installment_multiple))
+                lawful.rounding, lawful.places, lawful.installment_multiple, in_advance=lawful.in_advance))
         # the lawful stage traced: its lines give the sample line below and the combined cap's figures
         before, after = self.replays.run(account, ctx.as_of), self.replays.run(lawful, ctx.as_of, True)
         excess = _sum(before.charged, INTEREST_COMPONENTS) - _sum(after.charged, INTEREST_COMPONENTS)

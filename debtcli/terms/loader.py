@@ -292,7 +292,7 @@ CONTRACT_KEYS = {
     "cash_advance_fee", "credit_limit", "card", "minimum_floor", "interest_free", "interest_on_fees", "annual_fee",
     "installment_plan",
     # conventions of real ledgers
-    "installment_multiple", "demand_period_days", "overdue_from", "frequency",
+    "installment_multiple", "demand_period_days", "overdue_from", "frequency", "in_advance",
 }
 TOP_KEYS = {"schema", "case", "contract", "disbursement", "installment", "event", "payment", "demand", "rules",
             "reconcile", "notice", "files"}
@@ -440,6 +440,7 @@ def terms_from_dict(data: dict, file: str = "case.toml") -> tuple[Terms | None, 
                            default="due"),
         period_months=FREQUENCIES[r.get(c, "contract", "frequency", _frequency, " | ".join(FREQUENCIES),
                                          default="monthly")],
+        in_advance=r.get(c, "contract", "in_advance", _bool, "true or false", default=False),
     )
 
     disbursements = tuple(
@@ -848,6 +849,13 @@ def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: boo
             elif c.term_months and c.term_months % c.period_months:
                 r.problem("contract.term_months", c.term_months,
                           f"a multiple of {c.period_months} months (frequency = {name})")
+        if c.in_advance and c.method != "equal_installment":
+            r.problem("contract.in_advance", "true", 'nothing unless method = "equal_installment" (installments in '
+                      'advance are level payments, the first on the day the loan is made)')
+        if c.in_advance and (c.first_due or c.maturity):
+            r.problem("contract.first_due" if c.first_due else "contract.maturity",
+                      (c.first_due or c.maturity).isoformat(),
+                      "nothing when in_advance = true (the first installment falls due on contract.signed)")
         if c.installment_multiple is not None and c.method != "equal_installment":
             r.problem("contract.installment_multiple", str(c.installment_multiple),
                       'nothing unless method = "equal_installment" (it rounds the level installment)')

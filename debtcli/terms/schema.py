@@ -239,6 +239,7 @@ class Contract:
     demand_period_days: int = DEMAND_PERIOD_DAYS
     overdue_from: str = "due"  # due | next_day: the first day of default interest
     period_months: int = 1  # months between due dates: 1 monthly, 3 quarterly, 6 half-yearly, 12 yearly
+    in_advance: bool = False  # equal installments due at the start of each period (先付): the first on signing
 
 
 @dataclass(frozen=True)

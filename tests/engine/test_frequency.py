@@ -1,5 +1,13 @@
-"""Installments every quarter, half-year or year (``frequency``): the schedule, the interest of a
-whole period and the annualised cost, each worked out by hand below.
+"""Installments every quarter, half-year or year (``frequency``), and installments in advance
+(``in_advance``): the schedule, the interest of a whole period and the annualised cost, each worked
+out by hand below.
+
+* S02 (public oracles): 10,000 at 8% a year, 10 monthly installments paid at the start of each
+  period. The annuity due is the ordinary annuity discounted one month: 10,000 x (0.08/12) /
+  (1 - (1 + 0.08/12)^-10) = 1,037.0320..., / (1 + 0.08/12) = 1,030.16. The first falls on the day
+  the loan is made and is all principal; the second bears a month's interest on the 8,969.84 left,
+  8,969.84 x 0.08 / 12 = 59.80. With no fee the annualised cost is 0.08/12 x 12 = 8.00%, effective
+  (1 + 0.08/12)^12 - 1 = 8.30%.
 
 * S07 (public oracles): 200,000 at 8% a year, 10 yearly installments. The level payment is
   200,000 x 0.08 / (1 - 1.08^-10) = 29,805.8977...; the 10th year's principal is the payment
@@ -110,6 +118,10 @@ def test_whole_periods_bear_the_annual_rate_divided_by_the_periods_a_year(months
      "monthly unless method is an installment method"),
     ({"method": "equal_installment", "term_months": 12, "frequency": "weekly"}, "contract.frequency",
      "monthly | quarterly | half_yearly | yearly"),
+    ({"method": "interest_only", "term_months": 12, "in_advance": True}, "contract.in_advance",
+     'nothing unless method = "equal_installment"'),
+    ({"method": "equal_installment", "term_months": 12, "in_advance": True, "first_due": date(2024, 3, 1)},
+     "contract.first_due", "nothing when in_advance = true"),
 ])
 def test_a_frequency_that_cannot_hold_is_refused(contract, where, says):
     from debtcli.terms.loader import load_terms_text
@@ -138,3 +150,14 @@ def test_an_irregular_schedule_counts_each_flow_by_its_days():
     cost = annual_cost(account)
     assert cost.apr == D("4.41") and cost.periods_per_year == 4
     assert [f.period for f in cost.flows][:2] == [D(0), D(65 * 12) / 365 / 3]
+
+
+def test_s02_installments_in_advance():
+    account, rows = _rows({"signed": date(2024, 1, 15), "principal": "10000.00", "rate": "8%",
+                           "method": "equal_installment", "term_months": 10, "in_advance": True})
+    assert [r.due for r in rows][:3] == [date(2024, 1, 15), date(2024, 2, 15), date(2024, 3, 15)] and len(rows) == 10
+    assert (rows[0].total, rows[0].interest, rows[0].principal) == (D("1030.16"), D("0.00"), D("1030.16"))
+    assert (rows[1].interest, rows[1].principal) == (D("59.80"), D("970.36"))
+    assert sum(r.principal for r in rows) == D("10000.00")
+    cost = annual_cost(account)
+    assert (cost.apr, cost.apr_effective) == (D("8.00"), D("8.30"))
