@@ -37,6 +37,13 @@ def loans(draw):
         contract["penalty"] = "500.00"
     if draw(st.booleans()):
         contract["late_fee"] = draw(st.sampled_from(["30.00", "5%"]))
+    if contract["method"] in ("equal_installment", "equal_principal", "interest_only", "flat") \
+            and draw(st.integers(0, 4)) == 0:  # some schedules by the quarter, half-year or year
+        frequency, months = draw(st.sampled_from([("quarterly", 3), ("half_yearly", 6), ("yearly", 12)]))
+        contract["frequency"] = frequency
+        contract["term_months"] = months * draw(st.integers(1, 4))
+        if contract["method"] == "equal_installment" and draw(st.booleans()):
+            contract["in_advance"] = True
     n_pay = draw(st.integers(0, 40))
     payments = []
     for i in range(n_pay):

@@ -24,8 +24,9 @@ ACCOUNT_ID = "account_id"
 CASE_COLUMNS = ("jurisdiction", "state", "lender_kind", "currency", "language", "lender", "borrower", "filed",
                 "reference")
 CONTRACT_COLUMNS = (
-    "product", "signed", "principal", "rate", "day_count", "counting", "method", "term_months", "frequency", "maturity",
-    "first_due", "interest_method", "grace_days", "rounding", "default_rate", "compound", "penalty", "late_fee",
+    "product", "signed", "principal", "rate", "day_count", "counting", "method", "term_months", "frequency",
+    "in_advance", "maturity", "first_due", "interest_method", "grace_days", "rounding", "default_rate", "compound",
+    "penalty", "late_fee",
     "allocation", "repricing", "costs_recoverable", "carry_precision", "stop_accrual_on_charge_off",
     "statement_day", "due_day", "due_days", "interest_model", "minimum_payment", "tolerance", "credit_limit",
 )
@@ -43,7 +44,7 @@ TERMS_COLUMNS.update({c: c for c in EVENT_COLUMNS})
 
 _INTEGER_KEYS = {"term_months", "grace_days", "statement_day", "due_day", "due_days"}
 _BOOLEAN_KEYS = {"compound", "costs_recoverable", "carry_precision", "stop_accrual_on_charge_off", "withheld",
-                 "per_installment"}
+                 "in_advance", "per_installment"}
 _TRUE = {"true", "yes", "y", "1", "是", "t"}
 _FALSE = {"false", "no", "n", "0", "否", "f"}
 

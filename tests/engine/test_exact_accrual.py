@@ -102,6 +102,12 @@ def split_loans(draw):
     }
     if draw(st.booleans()):
         contract["default_rate"] = draw(st.sampled_from(["+50%", "18%"]))
+    if contract["method"] != "bullet" and draw(st.integers(0, 3)) == 0:  # a quarter of the schedules: longer periods
+        frequency, months = draw(st.sampled_from([("quarterly", 3), ("half_yearly", 6), ("yearly", 12)]))
+        contract["frequency"] = frequency
+        contract["term_months"] = months * draw(st.integers(1, 4))
+        if contract["method"] == "equal_installment" and draw(st.booleans()):
+            contract["in_advance"] = True
     payments = [PaymentRecord(signed + timedelta(days=draw(st.integers(0, 800))),
                               Decimal(draw(st.integers(1, 3_000_000))) / 100, f"P{i}")
                 for i in range(draw(st.integers(0, 12)))]
