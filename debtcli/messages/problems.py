@@ -375,7 +375,7 @@ EXPECTED: tuple[tuple[str, str], ...] = (
     (r"a multiple of (?P<m>\d+) months \(frequency = (?P<f>\w+)\)", "{m} 的整数倍（月数；frequency = {f}）"),
     (r'monthly unless method is an installment method \(a loan paid in one sum has one due date; interest paid '
      r'each period is method = "interest_only"\)',
-     'monthly（仅分期还款方式可按季、按半年或按年还款；到期一次还本付息只有一个到期日；按期付息请用 method = "interest_only"）'),
+     '按月（仅分期还款方式可按季、按半年或按年还款；到期一次还本付息只有一个到期日；按期付息请用 method = "interest_only"）'),
     (r"nothing for a card account \(its statement cycle is monthly\)", "信用卡账户不设此项（账单周期按月）"),
     (r'nothing unless method = "equal_installment" \(installments in advance are level payments, the first on the '
      r'day the loan is made\)', '仅 method = "equal_installment" 时可用（先付为等额还款，首期于放款当日偿还）'),

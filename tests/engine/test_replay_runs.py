@@ -161,12 +161,16 @@ def test_ledger_checks_use_the_match_made_for_the_replay():
 def test_the_exposure_is_the_sum_over_the_posted_accrual_lines(loan, interest_method):
     # ReplayResult.exposure is what a rate ceiling is multiplied by (the cn 24% line): the exact sum,
     # over the interest and default-interest lines the postings carry, of base x days / basis (a
-    # per-period line: base x days / (12 x days of the period)); the same whether the run is traced.
+    # per-period line: base x days / (12 x days of the period) a month, / (4 x ...) a quarter ...); the
+    # same whether the run is traced.
     from fractions import Fraction
+
+    from debtcli.model.records import PERIOD_MONTHS
 
     account, as_of = _loan_account(loan, interest_method)
     traced = replay(account, as_of, True)
-    expected = sum((Fraction(ln.base) * ln.days / (12 * ln.basis if ln.per == "month" else ln.basis)
+    expected = sum((Fraction(ln.base) * ln.days / (12 // PERIOD_MONTHS[ln.per] * ln.basis if ln.per in PERIOD_MONTHS
+                                                   else ln.basis)
                     for p in traced.postings for ln in p.lines
                     if ln.component in ("interest", "default_interest")), Fraction(0))
     assert traced.exposure == expected

@@ -198,6 +198,10 @@ CASE_TOMLS = {
                               '[[contract.installment_plan]]\ndate = "x"\namount = "-1"\nmonths = 3\n'
                               'fee_rate = "1%/day"\n'),
     "equal installments without a term": case(replace={'"bullet"': '"equal_installment"', "term_months = 12\n": ""}),
+    "frequency and in advance": case('frequency = "按季"\nin_advance = true\nfirst_due = 2024-03-01\n'),
+    "frequency against the term": case('frequency = "quarterly"\n', replace={'"bullet"': '"equal_installment"',
+                                                                          "term_months = 12": "term_months = 13"}),
+    "card frequency": case('product = "card"\nstatement_day = 5\ndue_day = 25\nfrequency = "yearly"\n'),
     "markup as a fixed rate": case('default_rate = "+5%/month"\nfee = 3\n', replace={'rate = "12%"': 'rate = "+5%"'}),
     "rate not a number": case(replace={'rate = "12%"': 'rate = "Infinity%"', '"10000.00"': '""'}),
     "cn rules court": case(replace={'"none"': '"cn"'},
