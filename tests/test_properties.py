@@ -44,6 +44,10 @@ def loans(draw):
         contract["term_months"] = months * draw(st.integers(1, 4))
         if contract["method"] == "equal_installment" and draw(st.booleans()):
             contract["in_advance"] = True
+    periods = contract["term_months"] // {"quarterly": 3, "half_yearly": 6, "yearly": 12}.get(contract.get("frequency"), 1)
+    if contract["method"] in ("equal_installment", "equal_principal") and not contract.get("in_advance") \
+            and periods > 1 and draw(st.integers(0, 4)) == 0:  # some with installments of interest only first
+        contract["interest_only_periods"] = draw(st.integers(1, periods - 1))
     n_pay = draw(st.integers(0, 40))
     payments = []
     for i in range(n_pay):

@@ -25,7 +25,7 @@ CASE_COLUMNS = ("jurisdiction", "state", "lender_kind", "currency", "language", 
                 "reference")
 CONTRACT_COLUMNS = (
     "product", "signed", "principal", "rate", "day_count", "counting", "method", "term_months", "frequency",
-    "in_advance", "maturity", "first_due", "interest_method", "grace_days", "rounding", "default_rate", "compound",
+    "in_advance", "interest_only_periods", "maturity", "first_due", "interest_method", "grace_days", "rounding", "default_rate", "compound",
     "penalty", "late_fee",
     "allocation", "repricing", "costs_recoverable", "carry_precision", "stop_accrual_on_charge_off",
     "statement_day", "due_day", "due_days", "interest_model", "minimum_payment", "tolerance", "credit_limit",
@@ -42,7 +42,7 @@ TERMS_COLUMNS.update({f"demand_{c}": f"demand.{c}" for c in DEMAND_COLUMNS})
 TERMS_COLUMNS.update({"disbursement_date": "disbursement[0].date", "disbursement_amount": "disbursement[0].amount"})
 TERMS_COLUMNS.update({c: c for c in EVENT_COLUMNS})
 
-_INTEGER_KEYS = {"term_months", "grace_days", "statement_day", "due_day", "due_days"}
+_INTEGER_KEYS = {"term_months", "interest_only_periods", "grace_days", "statement_day", "due_day", "due_days"}
 _BOOLEAN_KEYS = {"compound", "costs_recoverable", "carry_precision", "stop_accrual_on_charge_off", "withheld",
                  "in_advance", "per_installment"}
 _TRUE = {"true", "yes", "y", "1", "是", "t"}

@@ -114,6 +114,7 @@ class Account:
     compound_limit: Decimal | None = None
     period_months: int = 1  # months between two due dates (frequency): 1, 3, 6 or 12
     in_advance: bool = False  # the first installment on the day the loan is made (an annuity due)
+    interest_only_periods: int = 0  # the first installments bear interest only; the rest amortise the principal
 
     def with_payments(self, payments) -> "Account":
         return replace(self, payments=tuple(payments))
@@ -377,19 +378,22 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
         principal_plan = tuple(x.principal for x in terms.installments)
         interest_plan = tuple(x.interest for x in terms.installments)
     elif c.method in ("equal_principal", "flat"):
-        each = round_money(c.principal / n, c.rounding, places) if n else ZERO
-        principal_plan = tuple([each] * (n - 1) + [None]) if n else ()
+        grace = min(c.interest_only_periods, max(n - 1, 0))  # interest only first (前 N 期只还息)
+        each = round_money(c.principal / (n - grace), c.rounding, places) if n else ZERO
+        principal_plan = tuple([ZERO] * grace + [each] * (n - grace - 1) + [None]) if n else ()
         interest_plan = (None,) * n
     elif c.method in ("interest_only", "bullet"):
         principal_plan = tuple([ZERO] * (n - 1) + [None]) if n else ()
         interest_plan = (None,) * n
     else:
-        principal_plan = (None,) * n
+        grace = min(c.interest_only_periods, max(n - 1, 0))
+        principal_plan = (ZERO,) * grace + (None,) * (n - grace)
         interest_plan = (None,) * n
     annuity = None
     if c.method == "equal_installment" and n:
         first_rate = rate_path[0].rate if rate_path else ZERO
-        annuity = level_installment(c.principal, first_rate * c.period_months / 12, n, c.rounding, places,
+        grace = min(c.interest_only_periods, n - 1)  # the level installment amortises over the periods after them
+        annuity = level_installment(c.principal, first_rate * c.period_months / 12, n - grace, c.rounding, places,
                                     c.installment_multiple, c.carry_precision, c.in_advance)
 
     events = []
@@ -438,6 +442,7 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
         installment_multiple=c.installment_multiple,
         period_months=c.period_months,
         in_advance=c.in_advance,
+        interest_only_periods=c.interest_only_periods,
     )
     return account, issues
 
@@ -527,7 +532,7 @@ def loan_conventions(account: Account, terms: Terms) -> dict:
     due = account.due_dates[0] if account.due_dates else None
     return {
         "method": text("conv.method", method=account.method, flat=account.flat_base is not None,
-                       advance=account.in_advance),
+                       advance=account.in_advance, interest_only=account.interest_only_periods),
         "frequency": text("conv.frequency", months=account.period_months),
         "installment_multiple": text("conv.installment_multiple", multiple=account.installment_multiple),
         "late_fee": text("conv.late_fee", fee=account.late_fee, rate=account.late_fee_rate,

@@ -602,7 +602,8 @@ class _Replay:
             self.rate, self.rate_text = payload.rate, payload.text
             self.marked_up = None
             if changed and self.annuity is not None and a.reamortize_on_rate_change and not a.carry_precision:
-                remaining = sum(1 for x in a.due_dates if x > d)
+                grace = a.interest_only_periods  # installments of interest only do not amortise
+                remaining = sum(1 for k, x in enumerate(a.due_dates) if x > d and k >= grace)
                 if remaining and self.not_due > 0:
                     self.annuity = level_installment(self.not_due, self.rate / self.periods_a_year, remaining,
                                                      a.rounding, a.places, a.installment_multiple)

@@ -67,7 +67,8 @@ def plan_account(base: Account, start: date, amount: Decimal, n: int, first_due:
         rate_path=(RatePoint(start, rate, f"plan rate {rate_text}"),), default_path=None, default_markup=None,
         compound=False, penalty=None, late_fee=None, late_fee_rate=None, installment_fees=(), charges=tuple(charges),
         events=tuple(events), payments=tuple(payments), carry_precision=False, reamortize_on_rate_change=False,
-        card=None, restructures=tuple(restructures), flat_base=None, period_months=1, in_advance=False)
+        card=None, restructures=tuple(restructures), flat_base=None, period_months=1, in_advance=False,
+        interest_only_periods=0)
 
 
 def replay_restructured(account: Account, as_of: date, trace: bool, replay_fn):

@@ -449,7 +449,8 @@ LOAN_CONVENTIONS = {
     "conv.method": lambda p, w: p["method"] + (
         " (interest on the original principal for every period, whatever has been repaid; principal in equal parts, "
         "the last taking the rest)" if p["flat"] else "") + (
-        " in advance (the first installment on the day the loan is made)" if p.get("advance") else ""),
+        " in advance (the first installment on the day the loan is made)" if p.get("advance") else "") + (
+        f" (the first {p['interest_only']} installments interest only)" if p.get("interest_only") else ""),
     "conv.frequency": lambda p, w: {1: "monthly", 3: "quarterly (every 3 months)", 6: "half-yearly (every 6 months)",
                                     12: "yearly"}[p["months"]],
     "conv.installment_multiple": lambda p, w: (

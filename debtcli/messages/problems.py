@@ -381,6 +381,10 @@ EXPECTED: tuple[tuple[str, str], ...] = (
      r'day the loan is made\)', '仅 method = "equal_installment" 时可用（先付为等额还款，首期于放款当日偿还）'),
     (r"nothing when in_advance = true \(the first installment falls due on contract\.signed\)",
      "in_advance = true 时不设此项（首期于 contract.signed 当日到期）"),
+    (r'nothing unless method = "equal_installment" or "equal_principal", not in advance \(the first installments bear '
+     r'interest only, the rest amortise the principal\)',
+     '仅 method = "equal_installment" 或 "equal_principal" 且非先付时可用（前几期只还息，其余各期摊还本金）'),
+    (r"fewer than the (?P<n>\d+) installments of the term", "少于借款期限内的 {n} 期"),
     (r"a whole number of days \((?P<a>\d+) to (?P<b>\d+)\)", "{a} 到 {b} 之间的整数（天数）"),
     (r"a whole number of monthly installments from (?P<a>\d+) to (?P<b>\d+)", "{a} 到 {b} 之间的整数（月供期数）"),
     (r"a number of monthly installments \((?P<a>\d+) to (?P<b>\d+)\)", "分期月数（{a} 到 {b}）"),

@@ -441,7 +441,8 @@ LOAN_CONVENTIONS = {
         "百分比保留 2 位小数，四舍五入"),
     "conv.method": lambda p, w: METHOD_ZH.get(p["method"], p["method"]) + (
         "（每期按原始本金计息，不论已还多少；本金等额分摊，最后一期取余数）" if p["flat"] else "") + (
-        "，先付（首期于放款当日偿还）" if p.get("advance") else ""),
+        "，先付（首期于放款当日偿还）" if p.get("advance") else "") + (
+        f"（前 {p['interest_only']} 期只还息）" if p.get("interest_only") else ""),
     "conv.frequency": lambda p, w: {1: "按月", 3: "按季（每 3 个月）", 6: "按半年（每 6 个月）", 12: "按年"}[p["months"]],
     "conv.installment_multiple": lambda p, w: (
         f"每期还款额按 {p['multiple']} 的整数倍四舍五入；最后一期取余数" if p["multiple"] is not None

@@ -292,7 +292,7 @@ CONTRACT_KEYS = {
     "cash_advance_fee", "credit_limit", "card", "minimum_floor", "interest_free", "interest_on_fees", "annual_fee",
     "installment_plan",
     # conventions of real ledgers
-    "installment_multiple", "demand_period_days", "overdue_from", "frequency", "in_advance",
+    "installment_multiple", "demand_period_days", "overdue_from", "frequency", "in_advance", "interest_only_periods",
 }
 TOP_KEYS = {"schema", "case", "contract", "disbursement", "installment", "event", "payment", "demand", "rules",
             "reconcile", "notice", "files"}
@@ -441,6 +441,8 @@ def terms_from_dict(data: dict, file: str = "case.toml") -> tuple[Terms | None, 
         period_months=FREQUENCIES[r.get(c, "contract", "frequency", _frequency, " | ".join(FREQUENCIES),
                                          default="monthly")],
         in_advance=r.get(c, "contract", "in_advance", _bool, "true or false", default=False),
+        interest_only_periods=r.get(c, "contract", "interest_only_periods", _int_between(0, 1199),
+                                    "a whole number of installments (0 to 1199)", default=0),
     )
 
     disbursements = tuple(
@@ -849,6 +851,14 @@ def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: boo
             elif c.term_months and c.term_months % c.period_months:
                 r.problem("contract.term_months", c.term_months,
                           f"a multiple of {c.period_months} months (frequency = {name})")
+        if c.interest_only_periods:
+            if c.method not in ("equal_installment", "equal_principal") or c.in_advance:
+                r.problem("contract.interest_only_periods", c.interest_only_periods,
+                          'nothing unless method = "equal_installment" or "equal_principal", not in advance (the first '
+                          'installments bear interest only, the rest amortise the principal)')
+            elif c.term_months and c.interest_only_periods >= c.term_months // c.period_months:
+                r.problem("contract.interest_only_periods", c.interest_only_periods,
+                          f"fewer than the {c.term_months // c.period_months} installments of the term")
         if c.in_advance and c.method != "equal_installment":
             r.problem("contract.in_advance", "true", 'nothing unless method = "equal_installment" (installments in '
                       'advance are level payments, the first on the day the loan is made)')

@@ -240,6 +240,7 @@ class Contract:
     overdue_from: str = "due"  # due | next_day: the first day of default interest
     period_months: int = 1  # months between due dates: 1 monthly, 3 quarterly, 6 half-yearly, 12 yearly
     in_advance: bool = False  # equal installments due at the start of each period (先付): the first on signing
+    interest_only_periods: int = 0  # the first installments bear interest only (前 N 期只还息), then amortise
 
 
 @dataclass(frozen=True)

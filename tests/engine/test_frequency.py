@@ -1,6 +1,12 @@
-"""Installments every quarter, half-year or year (``frequency``), and installments in advance
-(``in_advance``): the schedule, the interest of a whole period and the annualised cost, each worked
-out by hand below.
+"""Installments every quarter, half-year or year (``frequency``), installments in advance
+(``in_advance``) and installments of interest only first (``interest_only_periods``): the schedule,
+the interest of a whole period and the annualised cost, each worked out by hand below.
+
+* 前 2 期只还息: 12,000 at 12% over 6 months, the first 2 installments interest only (120.00 each,
+  12,000 x 1%). 等额本息: the level installment amortises over the other 4 months,
+  12,000 x 0.01 / (1 - 1.01^-4) = 3,075.3731 -> 3,075.37; row 3 interest 120.00, principal 2,955.37;
+  row 4 interest 9,044.63 x 1% = 90.45. 等额本金: 12,000 / 4 = 3,000.00 a month from row 3, interest
+  120.00, 120.00, 120.00, 90.00, 60.00, 30.00 (540.00).
 
 * S02 (public oracles): 10,000 at 8% a year, 10 monthly installments paid at the start of each
   period. The annuity due is the ordinary annuity discounted one month: 10,000 x (0.08/12) /
@@ -122,6 +128,10 @@ def test_whole_periods_bear_the_annual_rate_divided_by_the_periods_a_year(months
      'nothing unless method = "equal_installment"'),
     ({"method": "equal_installment", "term_months": 12, "in_advance": True, "first_due": date(2024, 3, 1)},
      "contract.first_due", "nothing when in_advance = true"),
+    ({"method": "interest_only", "term_months": 12, "interest_only_periods": 2}, "contract.interest_only_periods",
+     'nothing unless method = "equal_installment" or "equal_principal"'),
+    ({"method": "equal_principal", "term_months": 12, "frequency": "quarterly", "interest_only_periods": 4},
+     "contract.interest_only_periods", "fewer than the 4 installments of the term"),
 ])
 def test_a_frequency_that_cannot_hold_is_refused(contract, where, says):
     from debtcli.terms.loader import load_terms_text
@@ -161,3 +171,30 @@ def test_s02_installments_in_advance():
     assert sum(r.principal for r in rows) == D("10000.00")
     cost = annual_cost(account)
     assert (cost.apr, cost.apr_effective) == (D("8.00"), D("8.30"))
+
+
+@pytest.mark.parametrize("method, principal, interest", [
+    ("equal_installment", ["0.00", "0.00", "2955.37"], ["120.00", "120.00", "120.00", "90.45"]),
+    ("equal_principal", ["0.00", "0.00", "3000.00", "3000.00"], ["120.00", "120.00", "120.00", "90.00", "60.00", "30.00"]),
+])
+def test_the_first_installments_interest_only(method, principal, interest):
+    _, rows = _rows({"signed": date(2024, 1, 15), "principal": "12000.00", "rate": "12%", "method": method,
+                     "term_months": 6, "interest_only_periods": 2})
+    assert [r.principal for r in rows][:len(principal)] == [D(x) for x in principal]
+    assert [r.interest for r in rows][:len(interest)] == [D(x) for x in interest]
+    assert sum(r.principal for r in rows) == D("12000.00") and rows[-1].balance == 0
+    if method == "equal_installment":
+        assert rows[2].total == rows[3].total == D("3075.37")
+
+
+def test_a_rate_change_during_the_interest_only_installments_amortises_over_the_rest():
+    """12,000 at 12%, 6 months, 2 of interest only; from 2024-03-01 the rate is 6%. The level
+    installment is worked out again on 1 March over the 4 amortising months left, 12,000 x 0.005 /
+    (1 - 1.005^-4) = 3,037.5935... -> 3,037.59 (over the 5 due dates after that day it would be
+    2,436.12)."""
+    extra = '[[event]]\ndate = 2024-03-01\ntype = "rate_change"\nrate = "6%"\n'
+    _, res = run({"signed": date(2024, 1, 15), "principal": "12000.00", "rate": "12%", "method": "equal_installment",
+                  "term_months": 6, "interest_only_periods": 2, "interest_method": "daily", "day_count": "ACT/365"},
+                 date(2024, 5, 20), extra=extra)
+    rows = res.installments
+    assert rows[1].principal == 0 and rows[2].principal + rows[2].interest == D("3037.59")
