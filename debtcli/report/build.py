@@ -4,6 +4,7 @@ in ``verify``, the lawful run beside it."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from debtcli.engine.account import Account, account_from_terms
 from debtcli.engine.replay import Replays, ReplayResult, replay, schedule_replay
@@ -44,10 +45,16 @@ def pack_allocation(terms, rules: str | None = None):
     it alike: it is how the law reads a silent contract, not a cap."""
     if terms.contract.allocation is not None:
         return None, None
+    return _pack_order(rules or terms.case.jurisdiction or "none")
+
+
+@lru_cache(maxsize=None)
+def _pack_order(name: str):
+    """``pack_allocation`` of a silent contract under pack ``name``: the same for every account."""
     from debtcli.engine.account import allocation_pairs
     from debtcli.rules.packs import allocation_default
 
-    order, basis = allocation_default(rules or terms.case.jurisdiction or "none")
+    order, basis = allocation_default(name)
     return (allocation_pairs(tuple(order)), basis) if order else (None, None)
 
 
