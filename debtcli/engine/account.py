@@ -311,14 +311,17 @@ def contract_rate_path(terms: Terms, horizon: date, fixings, basis: int) -> tupl
     return rate_path, issues
 
 
-def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | None = None, ledger=()
-                       ) -> tuple[Account, list[Issue]]:
+def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | None = None, ledger=(),
+                       allocation: tuple | None = None) -> tuple[Account, list[Issue]]:
     """Resolve contract terms into an ``Account``. ``payments`` defaults to the case's own
     ``[[payment]]`` tables; ``fixings`` is an LPR table (``debtcli.rules.lpr``) for linked rates.
-    ``ledger`` is the issuer's statement lines of a card account (purchases, fees, interest ...)."""
+    ``ledger`` is the issuer's statement lines of a card account (purchases, fees, interest ...).
+    ``allocation``: (bucket, component) pairs to read a contract that names no order with (a rule
+    pack's); by default the contract's order, else debtcli's."""
     c = terms.contract
+    allocation = allocation or allocation_pairs(c.allocation)
     if c.product == "card":
-        return _card_account(terms, payments, fixings, until, ledger)
+        return _card_account(terms, payments, fixings, until, ledger, allocation)
     issues: list[Issue] = []
     day_count = c.day_count or DEFAULT_DAY_COUNT
     places = minor_unit(terms.case.currency)
@@ -430,7 +433,7 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
         charges=tuple(charges),
         events=tuple(events),
         payments=tuple(terms.payments if payments is None else payments),
-        allocation=allocation_pairs(c.allocation),
+        allocation=allocation,
         carry_precision=c.carry_precision,
         stop_accrual_on_charge_off=c.stop_accrual_on_charge_off,
         rate_agreed=c.rate is not None,
@@ -459,7 +462,7 @@ def _restructures(terms: Terms, basis: int) -> tuple[Restructure, ...]:
     return tuple(sorted(out, key=lambda x: (x.date, x.index)))
 
 
-def _card_account(terms: Terms, payments, fixings, until, ledger) -> tuple[Account, list[Issue]]:
+def _card_account(terms: Terms, payments, fixings, until, ledger, allocation) -> tuple[Account, list[Issue]]:
     """A revolving card: no schedule; statement cycles, lots and charges come from ``engine.card``."""
     from debtcli.engine.card import card_plan_from_terms  # only for a card: see ``_Replay.run``
 
@@ -487,7 +490,7 @@ def _card_account(terms: Terms, payments, fixings, until, ledger) -> tuple[Accou
         interest_method="daily", method="card", signed=c.signed, draws=(), due_dates=(), principal_plan=(),
         interest_plan=(), annuity=None, rate_path=rate_path, default_path=None, grace_days=c.grace_days,
         charges=charges, events=tuple(events), payments=tuple(terms.payments if payments is None else payments),
-        allocation=allocation_pairs(c.allocation), stop_accrual_on_charge_off=c.stop_accrual_on_charge_off,
+        allocation=allocation, stop_accrual_on_charge_off=c.stop_accrual_on_charge_off,
         rate_agreed=c.rate is not None, clauses=dict(c.clauses), places=places, card=plan,
         restructures=_restructures(terms, basis))
     return account, issues

@@ -62,8 +62,6 @@ def contract_account(case: Case, until: date, with_payments: bool = True, rules:
     """(account, payment match, issues): the contract as the engine's ``Account`` with the payments
     credited up to ``until``, read under the order of payments of ``rules`` (else the case's
     jurisdiction) where the contract names none."""
-    from dataclasses import replace
-
     from debtcli.rules.lpr import fixings_for
 
     credited, match = ((), None)
@@ -72,11 +70,9 @@ def contract_account(case: Case, until: date, with_payments: bool = True, rules:
         credited, match = payments_to_credit(case.ledger, records, case.has_ledger, bool(records),
                                              *match_settings(case.terms), as_of=until)
     fixings, fx_issues = fixings_for(case.terms.rules)
-    account, issues = account_from_terms(case.terms, payments=credited, fixings=fixings,
-                                         until=until, ledger=case.ledger)  # card accounts: the issuer's statement lines
-    pairs, _ = pack_allocation(case.terms, rules)
-    if pairs:
-        account = replace(account, allocation=pairs)
+    account, issues = account_from_terms(case.terms, payments=credited, fixings=fixings, until=until,
+                                         ledger=case.ledger,  # card accounts: the issuer's statement lines
+                                         allocation=pack_allocation(case.terms, rules)[0])
     return account, match, fx_issues + issues
 
 
