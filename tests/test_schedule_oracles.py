@@ -129,3 +129,20 @@ def test_broken_first_period_accrues_daily():
     assert res.installments[0].interest == Decimal("540.00")
     # the second period is a whole month: 24,000 x 12% / 12 = 240.00
     assert res.installments[1].interest == Decimal("240.00")
+
+
+@pytest.mark.parametrize("rate, payment, interest, last", [
+    # Apache Fineract, fineract-e2e-tests-runner EMICalculation.feature, scenarios C3154 and C3155:
+    # 100 EUR disbursed 1 January 2024, 6 monthly equal installments, interest by the day on 30/360
+    ("12%", "17.25", ["1.00", "0.84", "0.67", "0.51", "0.34", "0.17"], "17.28"),
+    ("9.4822%", "17.13", ["0.79", "0.66", "0.53", "0.40", "0.27", "0.13"], "17.13"),
+])
+def test_fineract_emi_on_30_360(rate, payment, interest, last):
+    # by hand, the first row at 12%: 100 x 12% x 30 / 360 = 1.00, principal 17.25 - 1.00 = 16.25; the second
+    # 83.75 x 12% x 30 / 360 = 0.8375 -> 0.84 (February counts 30 days on 30/360, as Fineract's "Days" 29 does not)
+    contract = {"signed": date(2024, 1, 1), "principal": "100.00", "rate": rate, "method": "equal_installment",
+                "term_months": 6, "day_count": "30/360", "interest_method": "daily"}
+    _, res = run(contract, date(2024, 8, 1), trace=False)
+    rows = res.installments
+    assert [r.total for r in rows[:-1]] == [Decimal(payment)] * 5 and rows[-1].total == Decimal(last)
+    assert [r.interest for r in rows] == [Decimal(x) for x in interest]
