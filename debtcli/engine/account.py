@@ -217,11 +217,10 @@ def due_dates_for(terms: Terms) -> tuple[date, ...]:
         return tuple([c.signed] + monthly_due_dates(c.signed, n - 1, None, step)) if n else ()
     dates = monthly_due_dates(c.signed, (c.term_months or 0) // step, c.first_due, step)
     if c.maturity and dates and dates[-1] != c.maturity:
-        if step == 1:
-            dates[-1] = c.maturity
-        else:  # periodic dates before the maturity (a first due date on a settlement day: 20 Mar, 20 Jun ...), then it
-            dates = [d for d in monthly_due_dates(c.signed, len(dates) + 1, c.first_due, step)
-                     if d < c.maturity] + [c.maturity]
+        # every periodic date before the maturity, then the maturity: a first due date on a settlement
+        # day (按月/按季结息 on the 20th) keeps each settlement, and a maturity off the cycle ends the last period
+        dates = [d for d in monthly_due_dates(c.signed, len(dates) + 1, c.first_due, step)
+                 if d < c.maturity] + [c.maturity]
     return tuple(dates)
 
 

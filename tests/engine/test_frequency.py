@@ -198,3 +198,17 @@ def test_a_rate_change_during_the_interest_only_installments_amortises_over_the_
                  date(2024, 5, 20), extra=extra)
     rows = res.installments
     assert rows[1].principal == 0 and rows[2].principal + rows[2].interest == D("3037.59")
+
+
+def test_monthly_settlement_days_keep_every_settlement_before_the_maturity():
+    """按月结息 on the 20th: 100,000 at 3.6% ACT/360, interest only by the day, signed 2024-01-15, first
+    settlement 2024-01-20, principal due 2025-01-15. The settlements are 20 January to 20 December
+    (12), then the maturity: 13 due dates. Interest 100,000 x 3.6% x days / 360 = 10.00 a day:
+    5 days 50.00, then 31 days 310.00, ..., 20 Dec-15 Jan 26 days 260.00. (The twelfth date used to be
+    replaced by the maturity, dropping the 20 December settlement.)"""
+    _, rows = _rows({"signed": date(2024, 1, 15), "principal": "100000.00", "rate": "3.6%", "day_count": "ACT/360",
+                     "method": "interest_only", "interest_method": "daily", "term_months": 12,
+                     "first_due": date(2024, 1, 20), "maturity": date(2025, 1, 15)})
+    assert len(rows) == 13 and rows[-2].due == date(2024, 12, 20) and rows[-1].due == date(2025, 1, 15)
+    assert [r.interest for r in rows[:2]] == [D("50.00"), D("310.00")] and rows[-1].interest == D("260.00")
+    assert sum(r.interest for r in rows) == D("10") * (date(2025, 1, 15) - date(2024, 1, 15)).days
