@@ -58,6 +58,7 @@ class NonCash:
     component: str | None = None
     note: str = ""
     index: int = 0
+    keep: str = "term"  # prepayment: term (the installment is levelled again) | installment (the term shortens)
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,7 +405,7 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
             charges.append(Charge(e.date, e.component or ("costs" if e.type == "cost" else "fees"), e.amount,
                                   e.note or e.type, False, SourceRef("case.toml", column=f"event[{e.index}]")))
         elif e.type not in ("rate_change", "restructure"):
-            events.append(NonCash(e.date, e.type, e.amount, e.component, e.note, e.index))
+            events.append(NonCash(e.date, e.type, e.amount, e.component, e.note, e.index, e.keep))
 
     account = Account(
         currency=terms.case.currency,

@@ -56,7 +56,9 @@ from debtcli.model.records import COMPONENTS, PERIOD_UNITS, SourceRef
 
 _ACCRUING = ("interest", "default_interest", "compound_interest")
 _INSTALLMENT_PARTS = ("principal", "interest", "fees")  # what makes an installment paid or unpaid
-_NONCASH_RANKS = {"waiver": RANK_WAIVER, "acceleration": RANK_ACCELERATION, "charge_off": RANK_CHARGE_OFF}
+# a prepayment takes the money paid that day, after the payments (the waiver's rank)
+_NONCASH_RANKS = {"waiver": RANK_WAIVER, "prepayment": RANK_WAIVER, "acceleration": RANK_ACCELERATION,
+                  "charge_off": RANK_CHARGE_OFF}
 _EVENT_ORDER = itemgetter(0, 1, 2, 3, 4)  # (date, same-day rank, amount, reference, input position)
 
 
@@ -279,6 +281,7 @@ class _Replay:
         self.stopped = False
         self.last_payment = None
         self.annuity = a.annuity
+        self.principal_each: Decimal | None = None  # equal principal levelled again after a prepayment
         self.period_index = 0
         self.noncash = []
         # What differs between a loan and a card: the events generated, how interest accrues, how a
@@ -613,6 +616,8 @@ class _Replay:
             self.policy.charge(d, payload)
         elif kind == "waiver":
             self.policy.waive(d, payload)
+        elif kind == "prepayment":
+            self.prepay(d, payload)
         elif kind == "acceleration":
             self.policy.accelerate(d)
             self.noncash.append((d, kind))
@@ -665,6 +670,8 @@ class _Replay:
         if last:
             principal = self.not_due
         elif planned is not None:
+            if self.principal_each is not None and planned > 0:  # levelled again after a prepayment
+                planned = self.principal_each
             principal = min(planned, self.not_due)
         elif self.annuity is not None:
             principal = max(ZERO, min(self.not_due, self.annuity - interest))
@@ -772,6 +779,35 @@ class _Replay:
         self._prune(list(self.groups))
         self.applied.append(AppliedPayment(d, (e.amount or ZERO) - left, e.note or "waiver", tuple(allocs), ZERO,
                                            SourceRef("case.toml", column=f"event[{e.index}]"), "waiver"))
+
+    def prepay(self, d: date, e):
+        """A prepayment (提前还款): ``e.amount`` of the money held on this day (the day's payments after
+        what was due) goes to the principal not yet due. Interest runs on the lower balance from this
+        day. With ``keep = "term"`` the level installment is worked out again over the amortising
+        installments left (减少月供; equal principal: the principal left in equal parts); with
+        ``keep = "installment"`` it stays and the term shortens (缩短期限): the last installments take
+        what is left, then nothing."""
+        take = min(e.amount or ZERO, self.credit, self.not_due)
+        if take <= 0:
+            return
+        self.credit -= take
+        self.not_due -= take
+        self.paid["principal"] += take
+        allocs = (_record(Allocation, ("principal", "not_due", take, None)),)
+        self.applied.append(_record(AppliedPayment, (d, ZERO, e.note or "prepayment", allocs, self.credit,
+                                                     SourceRef("case.toml", column=f"event[{e.index}]"), "credit",
+                                                     None)))
+        a = self.a
+        if e.keep != "term" or self.not_due <= 0:
+            return
+        remaining = sum(1 for k, x in enumerate(a.due_dates) if x > d and k >= a.interest_only_periods)
+        if not remaining:
+            return
+        if self.annuity is not None:
+            self.annuity = level_installment(self.not_due, self.rate / self.periods_a_year, remaining, a.rounding,
+                                             a.places, a.installment_multiple)
+        elif a.method == "equal_principal":
+            self.principal_each = self.rnd(self.not_due / remaining)
 
     def _allocation_steps(self, open_keys: tuple, with_not_due: bool) -> list[tuple[str, str]]:
         """The entries of the allocation order that can take money now, in that order: those whose

@@ -125,16 +125,11 @@ def _payment_lines(contract_res, lawful_res, match, only_mismatched: bool = Fals
     report prints of them)."""
     from debtcli.report.model import PaymentLine
 
-    def allocs(ap):
-        out: dict = {}
-        for a in ap.allocations:
-            c = a.component
-            out[c] = out[c] + a.amount if c in out else a.amount
-        return out
-
     c_pay = [p for p in contract_res.payments if p.kind == "payment"]
+    c_alloc = _allocations_by_payment(contract_res.payments)
     # the lawful run's allocation of the same payment record (the same object in both runs)
     l_pay = {id(p.payment): p for p in lawful_res.payments if p.kind == "payment" and p.payment is not None}
+    l_alloc = c_alloc if lawful_res is contract_res else _allocations_by_payment(lawful_res.payments)
     # a credited payment is known by its record's source, date and amount: looked up, not searched
     matched_to: dict = {}
     mismatched_to: dict = {}
@@ -162,11 +157,47 @@ def _payment_lines(contract_res, lawful_res, match, only_mismatched: bool = Fals
                 status, ledger_src = "mismatched", mismatched_to[key]
             else:
                 status = "unposted" if (cp.source, cp.date) in unposted else "unverified"
-        contractual = allocs(cp)
+        contractual = c_alloc[id(cp)]
         # the same run on both sides when the pack keeps the contract
-        lawful = dict(contractual) if lp is cp else (allocs(lp) if lp else {})
+        lawful = dict(contractual) if lp is cp else (l_alloc[id(lp)] if lp else {})
         lines.append(PaymentLine(cp.date, cp.amount, cp.reference, status, contractual, lawful, cp.source, ledger_src))
     return tuple(lines)
+
+
+def _allocations_by_payment(applied) -> dict:
+    """id(payment entry) -> component -> amount: what each payment paid, including what it paid later
+    out of credit. Money a payment leaves in credit (paid early, or more than was due) is spent later
+    (on the next due date, by a prepayment); credit is spent first in, first out, and before the cash
+    of a payment that meets it, so each allocation is told to the payment whose money it was."""
+    from collections import deque
+
+    from debtcli.model.money import ZERO
+
+    out: dict = {}
+    held: deque = deque()  # [entry's dict, amount of its money still in credit], oldest first
+    for ap in applied:
+        if ap.kind not in ("payment", "credit"):
+            continue
+        own = {} if ap.kind == "payment" else None
+        if own is not None:
+            out[id(ap)] = own
+        cash = ap.amount if own is not None else ZERO
+        for a in ap.allocations:
+            left = a.amount
+            while left > 0 and held:
+                target = held[0]
+                take = min(left, target[1])
+                target[0][a.component] = target[0].get(a.component, ZERO) + take
+                target[1] -= take
+                left -= take
+                if target[1] <= 0:
+                    held.popleft()
+            if left > 0 and own is not None:
+                own[a.component] = own.get(a.component, ZERO) + left
+                cash -= left
+        if own is not None and cash > 0:
+            held.append([own, cash])
+    return out
 
 
 def _computation(result, run: str, account, pack=None):

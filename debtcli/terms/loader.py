@@ -27,6 +27,7 @@ from debtcli.terms.schema import (
     FEE_PERIODS,
     FREQUENCIES,
     FREQUENCY_ALIASES,
+    PREPAYMENT_KEEPS,
     LATE_FEE_BASES,
     OVERDUE_FROM,
     PAID_TO,
@@ -630,7 +631,7 @@ def _event(r: _Reader, t: dict, path: str, index: int) -> Event | None:
         r.unknown(t, path, {"date", "type", "note"} | judgment_keys)
         return _judgment_event(r, t, path, index)
     r.unknown(t, path, {"date", "type", "rate", "amount", "component", "note", "approved_by", "approval_ref",
-                        "installments", "first_due"})
+                        "installments", "first_due", "keep"})
     d = r.get(t, path, "date", parse_date, "a date (YYYY-MM-DD)", required=True)
     typ = r.get(t, path, "type", _choice(EVENT_TYPES), " | ".join(EVENT_TYPES), required=True)
     rate = r.get(t, path, "rate", parse_rate_spec, "a rate such as \"18%\"")
@@ -644,8 +645,11 @@ def _event(r: _Reader, t: dict, path: str, index: int) -> Event | None:
     first_due = r.get(t, path, "first_due", parse_date, "a date (YYYY-MM-DD)")
     if typ == "rate_change" and rate is None and "rate" not in t:
         r.problem(f"{path}.rate", _MISSING, "the new rate of a rate_change")
-    if typ in ("waiver", "fee", "cost") and amount is None:
+    if typ in ("waiver", "fee", "cost", "prepayment") and amount is None:
         r.problem(f"{path}.amount", _MISSING, f"the amount of the {typ}")
+    keep = r.get(t, path, "keep", _choice(PREPAYMENT_KEEPS), " | ".join(PREPAYMENT_KEEPS), default="term")
+    if "keep" in t and typ is not None and typ != "prepayment":
+        r.problem(f"{path}.keep", t["keep"], "no such key except on a prepayment event")
     if typ == "restructure":
         if installments is None and "installments" not in t:
             r.problem(f"{path}.installments", _MISSING, "the number of monthly installments of the plan")
@@ -663,7 +667,8 @@ def _event(r: _Reader, t: dict, path: str, index: int) -> Event | None:
                 r.problem(f"{path}.{key}", t[key], "no such key except on a waiver or restructure event")
     if d is None or typ is None:
         return None
-    return Event(d, typ, rate, amount, component, note, index, approved_by, approval_ref, installments, first_due)
+    return Event(d, typ, rate, amount, component, note, index, approved_by, approval_ref, installments, first_due,
+                 keep=keep)
 
 
 def _judgment_event(r: _Reader, t: dict, path: str, index: int) -> Event | None:
@@ -873,6 +878,10 @@ def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: boo
             r.problem("installment", _MISSING, "[[installment]] tables for method custom")
         if c.method != "custom" and terms.installments:
             r.problem("installment", f"{len(terms.installments)} tables", "no [[installment]] unless method = \"custom\"")
+    for e in terms.events:
+        if e.type == "prepayment" and c.product == "card":
+            r.problem(f"event[{e.index}].type", "prepayment", "an event of a loan (a card's payments above the "
+                      "balance are held as credit)")
     if c.product == "card" and c.period_months != 1:
         r.problem("contract.frequency", next(k for k, v in FREQUENCIES.items() if v == c.period_months),
                   "nothing for a card account (its statement cycle is monthly)")

@@ -36,7 +36,10 @@ NOTICE_KEYS = ("collector", "address", "phone", "email", "hours", "creditor", "o
                "consumer_address")
 JURISDICTIONS = ("cn", "us", "none")
 EVENT_TYPES = ("acceleration", "rate_change", "charge_off", "waiver", "demand_notice", "acknowledgment", "fee", "cost",
-               "restructure", "judgment")
+               "restructure", "judgment", "prepayment")
+# a prepayment (提前还款) keeps the term and levels the installment again (减少月供), or keeps the
+# installment and shortens the term (缩短期限)
+PREPAYMENT_KEEPS = ("term", "installment")
 JUDGMENT_AMOUNTS = ("principal", "interest", "default_interest", "compound_interest", "fees", "penalties", "costs")
 MAX_PLAN_MONTHS = 60  # card installment plans: at most five years (2022 card notice)
 COUNTING = ("start", "both")
@@ -119,6 +122,7 @@ class Event:
     installments: int | None = None  # restructure: number of monthly installments of the plan
     first_due: date | None = None  # restructure: the plan's first due date
     judgment: Judgment | None = None  # type = "judgment"
+    keep: str = "term"  # type = "prepayment": term (the installment is levelled again) | installment (the term shortens)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,89 @@
+"""A prepayment (提前还款, ``[[event]] type = "prepayment"``): part of the principal repaid ahead of
+the schedule, taken from the money paid that day, then the installment levelled again over the
+term left (减少月供, ``keep = "term"``) or kept so the term shortens (缩短期限,
+``keep = "installment"``). Worked by hand:
+
+120,000 at 6% a year, 12 monthly equal installments from 2024-01-15, interest by the period (0.5%).
+The level installment is 120,000 x 0.005 / (1 - 1.005^-12) = 10,327.97. Rows 1-3 (interest =
+balance x 0.5%, half up): 600.00 / 9,727.97 -> 110,272.03; 551.36 / 9,776.61 -> 100,495.42;
+502.48 / 9,825.49 -> 90,669.93. On the third due date (2024-04-15) the borrower pays 40,327.97: the
+installment and 30,000.00 of principal ahead of time, leaving 60,669.93.
+
+* keep the term: 60,669.93 x 0.005 / (1 - 1.005^-9) = 6,910.75 a month for the 9 installments left;
+  row 4: interest 60,669.93 x 0.5% = 303.35, principal 6,607.40.
+* keep the installment: 10,327.97 a month goes on until the principal is repaid: rows 4-9, the ninth
+  taking the 10,043.09 left (interest 50.22); rows 10-12 owe nothing.
+"""
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from debtcli.model.records import PaymentRecord, SourceRef
+from tests.helpers import run
+
+LOAN = {"signed": date(2024, 1, 15), "principal": "120000.00", "rate": "6%", "method": "equal_installment",
+        "term_months": 12}
+PAID = (("2024-02-15", "10327.97"), ("2024-03-15", "10327.97"), ("2024-04-15", "40327.97"))
+
+
+def _run(keep=None, method="equal_installment", paid=PAID, amount="30000.00"):
+    extra = f'[[event]]\ndate = 2024-04-15\ntype = "prepayment"\namount = "{amount}"\n'
+    if keep:
+        extra += f'keep = "{keep}"\n'
+    payments = tuple(PaymentRecord(date.fromisoformat(d), D(a), f"P{i}", "", "", SourceRef("payments.csv"))
+                     for i, (d, a) in enumerate(paid))
+    return run({**LOAN, "method": method}, date(2025, 2, 1), payments=payments, extra=extra)[1]
+
+
+def test_keeping_the_term_levels_the_installment_again():
+    res = _run()
+    rows = res.installments
+    assert [r.principal for r in rows[:3]] == [D("9727.97"), D("9776.61"), D("9825.49")]
+    assert (rows[3].interest, rows[3].principal, rows[3].total) == (D("303.35"), D("6607.40"), D("6910.75"))
+    assert all(r.total == D("6910.75") for r in rows[3:-1])
+    assert sum(r.principal for r in rows) + D("30000.00") == D("120000.00")
+    assert res.credit == 0  # the 30,000.00 went to principal, not to credit
+
+
+def test_keeping_the_installment_shortens_the_term():
+    rows = _run("installment").installments
+    assert all(r.total == D("10327.97") for r in rows[3:8])
+    assert (rows[8].interest, rows[8].principal) == (D("50.22"), D("10043.09"))
+    assert [r.total for r in rows[9:]] == [D("0")] * 3
+    assert sum(r.principal for r in rows) + D("30000.00") == D("120000.00")
+
+
+def test_equal_principal_keeping_the_term_splits_what_is_left():
+    """等额本金: 10,000.00 of principal a month; the first three rows leave 90,000.00, the prepayment
+    60,000.00, so the 9 installments left repay 60,000 / 9 = 6,666.67 each (the last 6,666.64);
+    row 4 interest 60,000 x 0.5% = 300.00."""
+    paid = (("2024-02-15", "10600.00"), ("2024-03-15", "10550.00"), ("2024-04-15", "40500.00"))
+    rows = _run(method="equal_principal", paid=paid).installments
+    assert [r.principal for r in rows[:3]] == [D("10000.00")] * 3
+    assert (rows[3].principal, rows[3].interest) == (D("6666.67"), D("300.00"))
+    assert rows[-1].principal == D("6666.64")
+
+
+def test_a_prepayment_takes_only_the_money_there_is():
+    """The day's payment covers the installment and 20,000.00: a prepayment of 30,000.00 takes the
+    20,000.00 there is, and nothing is left in credit."""
+    paid = PAID[:2] + (("2024-04-15", "30327.97"),)
+    res = _run(paid=paid)
+    taken = [a for p in res.payments for a in p.allocations if a.bucket == "not_due" and a.component == "principal"]
+    assert sum(a.amount for a in taken) == D("20000.00") and res.credit == 0
+
+
+@pytest.mark.parametrize("event, says", [
+    ('[[event]]\ndate = 2024-04-15\ntype = "prepayment"\n', "the amount of the prepayment"),
+    ('[[event]]\ndate = 2024-04-15\ntype = "waiver"\namount = "1.00"\nkeep = "term"\n',
+     "no such key except on a prepayment event"),
+    ('[[event]]\ndate = 2024-04-15\ntype = "prepayment"\namount = "1.00"\nkeep = "both"\n', "term | installment"),
+])
+def test_a_prepayment_event_that_cannot_hold_is_refused(event, says):
+    from debtcli.terms.loader import load_terms_text
+    from tests.helpers import case_toml
+
+    _, issues = load_terms_text(case_toml(LOAN, extra=event))
+    assert any(says in str(i) for i in issues), [str(i) for i in issues]
