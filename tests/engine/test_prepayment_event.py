@@ -87,3 +87,50 @@ def test_a_prepayment_event_that_cannot_hold_is_refused(event, says):
 
     _, issues = load_terms_text(case_toml(LOAN, extra=event))
     assert any(says in str(i) for i in issues), [str(i) for i in issues]
+
+
+# ---------------------------------------------------------------------- properties
+
+from datetime import timedelta  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from debtcli.model.records import COMPONENTS  # noqa: E402
+
+
+@st.composite
+def prepaid_loans(draw):
+    signed = draw(st.dates(date(2019, 1, 1), date(2025, 12, 31)))
+    contract = {"signed": signed, "principal": f"{draw(st.integers(1000, 300000))}.{draw(st.integers(0, 99)):02d}",
+                "rate": draw(st.sampled_from(["4.35%", "6%", "12%", "24%"])),
+                "method": draw(st.sampled_from(["equal_installment", "equal_principal", "interest_only"])),
+                "term_months": draw(st.integers(2, 36)),
+                "interest_method": draw(st.sampled_from(["daily", "per_period"]))}
+    payments = [PaymentRecord(signed + timedelta(days=draw(st.integers(0, 1100))),
+                              D(draw(st.integers(1, 8_000_000))) / 100, f"P{i}") for i in range(draw(st.integers(0, 30)))]
+    events = "".join(
+        f'[[event]]\ndate = {(signed + timedelta(days=draw(st.integers(1, 1100)))).isoformat()}\ntype = "prepayment"\n'
+        f'amount = "{D(draw(st.integers(1, 10_000_000))) / 100}"\nkeep = "{draw(st.sampled_from(["term", "installment"]))}"\n'
+        for _ in range(draw(st.integers(1, 3))))
+    return contract, payments, events, signed + timedelta(days=draw(st.integers(1, 1200)))
+
+
+@settings(max_examples=120, deadline=None)
+@given(prepaid_loans())
+def test_prepayments_conserve_money_and_each_payment_is_told_what_it_paid(loan):
+    from debtcli.report.build import _allocations_by_payment
+
+    contract, payments, events, as_of = loan
+    _, res = run(contract, as_of, payments=tuple(payments), extra=events, trace=False)
+    cash = sum((p.amount for p in payments if p.date <= as_of), D(0))
+    allocated = sum((a.amount for p in res.payments if p.kind in ("payment", "credit") for a in p.allocations), D(0))
+    assert allocated + res.credit == cash
+    for c in COMPONENTS:
+        assert res.balance[c] >= 0 and res.charged[c] - res.paid[c] - res.waived[c] == res.balance[c], c
+    # what each payment paid, now and later out of credit, is at most its amount, and all of it adds up
+    told = _allocations_by_payment(res.payments)
+    by_payment = [(p, told[id(p)]) for p in res.payments if p.kind == "payment"]
+    for p, parts in by_payment:
+        assert sum(parts.values(), D(0)) <= p.amount
+    assert sum((sum(parts.values(), D(0)) for _, parts in by_payment), D(0)) + res.credit == cash

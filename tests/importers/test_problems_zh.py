@@ -203,6 +203,10 @@ CASE_TOMLS = {
                                                                           "term_months = 12": "term_months = 13"}),
     "card frequency": case('product = "card"\nstatement_day = 5\ndue_day = 25\nfrequency = "yearly"\n'),
     "interest only periods": case('interest_only_periods = 2\n'),
+    "prepayment": case(top='[[event]]\ndate = 2024-03-01\ntype = "prepayment"\nkeep = "both"\n[[event]]\n'
+                        'date = 2024-03-01\ntype = "waiver"\namount = "1.00"\nkeep = "term"\n'),
+    "card prepayment": case('product = "card"\nstatement_day = 5\ndue_day = 25\n',
+                            top='[[event]]\ndate = 2024-03-01\ntype = "prepayment"\namount = "1.00"\n'),
     "interest only periods against the term": case('interest_only_periods = 12\n',
                                                    replace={'"bullet"': '"equal_principal"'}),
     "markup as a fixed rate": case('default_rate = "+5%/month"\nfee = 3\n', replace={'rate = "12%"': 'rate = "+5%"'}),
