@@ -202,10 +202,9 @@ def _choice(options: tuple[str, ...]) -> Callable[[Any], str]:
 
 def _frequency(v: Any) -> str:
     """monthly | quarterly | half_yearly | yearly, or the Chinese 按月 / 按季 / 按半年 / 按年."""
-    v = FREQUENCY_ALIASES.get(v, v) if isinstance(v, str) else v
-    if v not in FREQUENCIES:
+    if not isinstance(v, str) or FREQUENCY_ALIASES.get(v, v) not in FREQUENCIES:
         raise ValueError("")
-    return v
+    return FREQUENCY_ALIASES.get(v, v)
 
 
 def _text(v: Any) -> str:
@@ -645,7 +644,7 @@ def _event(r: _Reader, t: dict, path: str, index: int) -> Event | None:
     first_due = r.get(t, path, "first_due", parse_date, "a date (YYYY-MM-DD)")
     if typ == "rate_change" and rate is None and "rate" not in t:
         r.problem(f"{path}.rate", _MISSING, "the new rate of a rate_change")
-    if typ in ("waiver", "fee", "cost", "prepayment") and amount is None:
+    if typ in ("waiver", "fee", "cost", "prepayment") and amount is None and "amount" not in t:
         r.problem(f"{path}.amount", _MISSING, f"the amount of the {typ}")
     keep = r.get(t, path, "keep", _choice(PREPAYMENT_KEEPS), " | ".join(PREPAYMENT_KEEPS), default="term")
     if "keep" in t and typ is not None and typ != "prepayment":
@@ -890,6 +889,9 @@ def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: boo
             r.problem("contract.first_due", c.first_due.isoformat(), f"a date after contract.signed ({c.signed})")
         if c.maturity and c.maturity <= c.signed:
             r.problem("contract.maturity", c.maturity.isoformat(), f"a date after contract.signed ({c.signed})")
+        for e in terms.events:
+            if e.date < c.signed:
+                r.problem(f"event[{e.index}].date", e.date.isoformat(), f"on or after contract.signed ({c.signed})")
         for i, d in enumerate(terms.disbursements):
             if d.date < c.signed:
                 r.problem(f"disbursement[{i}].date", d.date.isoformat(), f"on or after contract.signed ({c.signed})")

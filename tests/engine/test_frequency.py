@@ -124,6 +124,8 @@ def test_whole_periods_bear_the_annual_rate_divided_by_the_periods_a_year(months
      "monthly unless method is an installment method"),
     ({"method": "equal_installment", "term_months": 12, "frequency": "weekly"}, "contract.frequency",
      "monthly | quarterly | half_yearly | yearly"),
+    ({"method": "equal_installment", "term_months": 12, "frequency": ["quarterly"]}, "contract.frequency",
+     "monthly | quarterly | half_yearly | yearly"),
     ({"method": "interest_only", "term_months": 12, "in_advance": True}, "contract.in_advance",
      'nothing unless method = "equal_installment"'),
     ({"method": "equal_installment", "term_months": 12, "in_advance": True, "first_due": date(2024, 3, 1)},
@@ -140,6 +142,7 @@ def test_a_frequency_that_cannot_hold_is_refused(contract, where, says):
     base = {"signed": date(2024, 1, 10), "principal": "1000.00", "rate": "6%"}
     _, issues = load_terms_text(case_toml({**base, **contract}))
     assert any(where in str(i) and says in str(i) for i in issues), [str(i) for i in issues]
+    assert not any("unhashable" in str(i) for i in issues)
 
 
 def test_a_monthly_schedule_is_unchanged_by_naming_its_frequency():

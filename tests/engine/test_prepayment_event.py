@@ -80,6 +80,9 @@ def test_a_prepayment_takes_only_the_money_there_is():
     ('[[event]]\ndate = 2024-04-15\ntype = "waiver"\namount = "1.00"\nkeep = "term"\n',
      "no such key except on a prepayment event"),
     ('[[event]]\ndate = 2024-04-15\ntype = "prepayment"\namount = "1.00"\nkeep = "both"\n', "term | installment"),
+    # an event before the contract was signed is a mistake in the input, whatever its type
+    ('[[event]]\ndate = 2023-04-15\ntype = "prepayment"\namount = "1.00"\n',
+     "event[0].date: found '2023-04-15', expected on or after contract.signed (2024-01-15)"),
 ])
 def test_a_prepayment_event_that_cannot_hold_is_refused(event, says):
     from debtcli.terms.loader import load_terms_text
@@ -134,3 +137,13 @@ def test_prepayments_conserve_money_and_each_payment_is_told_what_it_paid(loan):
     for p, parts in by_payment:
         assert sum(parts.values(), D(0)) <= p.amount
     assert sum((sum(parts.values(), D(0)) for _, parts in by_payment), D(0)) + res.credit == cash
+
+
+def test_an_unreadable_amount_is_reported_once():
+    from debtcli.terms.loader import load_terms_text
+    from tests.helpers import case_toml
+
+    _, issues = load_terms_text(case_toml(LOAN, extra='[[event]]\ndate = 2024-04-15\ntype = "prepayment"\n'
+                                                      'amount = "-5"\n'))
+    assert [str(i) for i in issues if "event[0].amount" in str(i)] == [
+        "case.toml: event[0].amount: found '-5', expected an amount (it must not be negative)"]
