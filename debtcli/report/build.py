@@ -125,11 +125,6 @@ def _payment_lines(contract_res, lawful_res, match, only_mismatched: bool = Fals
     report prints of them)."""
     from debtcli.report.model import PaymentLine
 
-    c_pay = [p for p in contract_res.payments if p.kind == "payment"]
-    c_alloc = _allocations_by_payment(contract_res.payments)
-    # the lawful run's allocation of the same payment record (the same object in both runs)
-    l_pay = {id(p.payment): p for p in lawful_res.payments if p.kind == "payment" and p.payment is not None}
-    l_alloc = c_alloc if lawful_res is contract_res else _allocations_by_payment(lawful_res.payments)
     # a credited payment is known by its record's source, date and amount: looked up, not searched
     matched_to: dict = {}
     mismatched_to: dict = {}
@@ -140,9 +135,14 @@ def _payment_lines(contract_res, lawful_res, match, only_mismatched: bool = Fals
         for row, rec, _ in match.mismatched:
             mismatched_to.setdefault((rec.source, rec.date, rec.amount), row.source)
         unposted = {(rec.source, rec.date) for rec in match.unposted}
-    lines = []
     if only_mismatched and not mismatched_to:
         return ()
+    c_pay = [p for p in contract_res.payments if p.kind == "payment"]
+    c_alloc = _allocations_by_payment(contract_res.payments)
+    # the lawful run's allocation of the same payment record (the same object in both runs)
+    l_pay = {id(p.payment): p for p in lawful_res.payments if p.kind == "payment" and p.payment is not None}
+    l_alloc = c_alloc if lawful_res is contract_res else _allocations_by_payment(lawful_res.payments)
+    lines = []
     for cp in c_pay:
         if only_mismatched and (cp.source, cp.date, cp.amount) not in mismatched_to:
             continue
