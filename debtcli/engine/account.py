@@ -377,11 +377,11 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
             issues += d_issues
 
     n = len(due_dates)
+    grace = min(c.interest_only_periods, max(n - 1, 0))  # installments of interest only first (前 N 期只还息)
     if c.method == "custom":
         principal_plan = tuple(x.principal for x in terms.installments)
         interest_plan = tuple(x.interest for x in terms.installments)
     elif c.method in ("equal_principal", "flat"):
-        grace = min(c.interest_only_periods, max(n - 1, 0))  # interest only first (前 N 期只还息)
         each = round_money(c.principal / (n - grace), c.rounding, places) if n else ZERO
         principal_plan = tuple([ZERO] * grace + [each] * (n - grace - 1) + [None]) if n else ()
         interest_plan = (None,) * n
@@ -389,13 +389,11 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
         principal_plan = tuple([ZERO] * (n - 1) + [None]) if n else ()
         interest_plan = (None,) * n
     else:
-        grace = min(c.interest_only_periods, max(n - 1, 0))
         principal_plan = (ZERO,) * grace + (None,) * (n - grace)
         interest_plan = (None,) * n
     annuity = None
     if c.method == "equal_installment" and n:
-        first_rate = rate_path[0].rate if rate_path else ZERO
-        grace = min(c.interest_only_periods, n - 1)  # the level installment amortises over the periods after them
+        first_rate = rate_path[0].rate if rate_path else ZERO  # levelled over the periods after those of interest only
         annuity = level_installment(c.principal, first_rate * c.period_months / 12, n - grace, c.rounding, places,
                                     c.installment_multiple, c.carry_precision, c.in_advance)
 
