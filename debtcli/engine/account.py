@@ -506,7 +506,8 @@ def conventions(account: Account, terms: Terms, allocation_basis: Text | None = 
     return {
         "day_count": text("conv.day_count", name=account.day_count, stated=bool(c.day_count)),
         "counting": text("conv.counting", mode=account.counting),
-        "interest_method": text("conv.interest_method", method=account.interest_method),
+        "interest_method": text("conv.interest_method", method=account.interest_method,
+                                periods=account.periods_a_year),
         "rounding": text("conv.rounding", mode=account.rounding, places=account.places,
                          carry=bool(account.carry_precision)),
         "allocation": allocation_convention(account, terms, allocation_basis),

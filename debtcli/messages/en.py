@@ -208,7 +208,9 @@ def _bounds(p) -> str:
 CONVENTIONS = {
     "conv.day_count": lambda p, w: p["name"] + ("" if p["stated"] else " (contract silent: creditor-favourable default)"),
     "conv.counting": lambda p, w: "start day only (算头不算尾)" if p["mode"] == "start" else "both ends (算头算尾)",
-    "conv.interest_method": lambda p, w: str(p["method"]),
+    "conv.interest_method": lambda p, w: str(p["method"]) + (
+        f" (balance x annual rate / {p['periods']} a period)" if p["method"] == "per_period" and p.get("periods", 12) != 12
+        else ""),
     "conv.rounding": lambda p, w: (f"{p['mode']} to {p['places']} places when an amount falls due or is paid"
                                    + ("; schedule carried unrounded" if p["carry"] else "")),
     "conv.allocation": lambda p, w: ", ".join(f"{b}:{c}" for b, c in p["order"]) + " ..." + (

@@ -178,7 +178,8 @@ DAY_COUNTS = {"ACT/360": "按实际天数计息，一年按 360 天", "ACT/365":
               "30E/360": "每月按 30 天、一年按 360 天计息（欧洲惯例）"}
 ROUNDING = {"half_up": "四舍五入", "half_even": "四舍六入五成双", "down": "舍去尾数", "up": "进位"}
 BUCKETS = {"overdue": "逾期", "due": "已到期", "not_due": "未到期"}
-METHODS = {"daily": "按日计息（余额 × 年利率 × 天数 ÷ 计息基础天数）", "per_period": "按期计息（余额 × 年利率 ÷ 12）"}
+# how interest accrues; {n}: installment periods a year (12 monthly, 4 quarterly ...)
+METHODS = {"daily": "按日计息（余额 × 年利率 × 天数 ÷ 计息基础天数）", "per_period": "按期计息（余额 × 年利率 ÷ {n}）"}
 SILENT = "（合同未约定，按对债权人有利的口径）"
 
 
@@ -215,7 +216,7 @@ PERIOD_ZH = {12: "月", 4: "季", 2: "半年", 1: "年"}  # an installment perio
 CONVENTIONS = {
     "conv.day_count": lambda p, w: DAY_COUNTS.get(p["name"], p["name"]) + ("" if p["stated"] else SILENT),
     "conv.counting": lambda p, w: "算头不算尾（计起息日，不计截止日）" if p["mode"] == "start" else "算头算尾（起止日均计）",
-    "conv.interest_method": lambda p, w: METHODS.get(p["method"], p["method"]),
+    "conv.interest_method": lambda p, w: METHODS.get(p["method"], p["method"]).format(n=p.get("periods", 12)),
     "conv.rounding": lambda p, w: (f"款项到期或还款时{ROUNDING.get(p['mode'], p['mode'])}至 {p['places']} 位小数"
                                    + ("；还款计划按未舍入金额结转" if p["carry"] else "")),
     "conv.allocation": lambda p, w: "、".join(f"{BUCKETS.get(b, b)}{w.comp(c)}" for b, c in p["order"]) + "……" + (

@@ -215,3 +215,17 @@ def test_monthly_settlement_days_keep_every_settlement_before_the_maturity():
     assert len(rows) == 13 and rows[-2].due == date(2024, 12, 20) and rows[-1].due == date(2025, 1, 15)
     assert [r.interest for r in rows[:2]] == [D("50.00"), D("310.00")] and rows[-1].interest == D("260.00")
     assert sum(r.interest for r in rows) == D("10") * (date(2025, 1, 15) - date(2024, 1, 15)).days
+
+
+
+def test_the_conventions_name_the_period_s_share_of_the_rate():
+    from debtcli.engine.account import conventions
+    from debtcli.messages import value_text
+
+    contract = {"signed": date(2024, 1, 10), "principal": "120000.00", "rate": "6%", "method": "equal_installment",
+                "term_months": 12, "frequency": "quarterly"}
+    account, _ = _rows(contract)
+    conv = conventions(account, terms_of(contract))
+    assert value_text(conv["interest_method"], "zh") == "按期计息（余额 × 年利率 ÷ 4）"
+    assert value_text(conv["interest_method"], "en") == "per_period (balance x annual rate / 4 a period)"
+    assert value_text(conv["frequency"], "zh") == "按季（每 3 个月）"
