@@ -116,7 +116,7 @@ def split_loans(draw):
     notices = sorted({signed + timedelta(days=draw(st.integers(1, 900))) if draw(st.booleans()) else
                       _month_edge(signed, draw(st.integers(0, 29)), draw(st.sampled_from([28, 29, 30, 31, 1])))
                       for _ in range(draw(st.integers(1, 8)))})
-    return contract, payments, as_of, [d for d in notices if d <= as_of]
+    return contract, payments, as_of, [d for d in notices if signed <= d <= as_of]  # no event before signing
 
 
 def _figures(contract, payments, as_of, notices):
