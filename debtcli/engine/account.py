@@ -125,6 +125,12 @@ class Account:
         """Installment periods in a year: 12 monthly, 4 quarterly, 2 half-yearly, 1 yearly."""
         return 12 // self.period_months
 
+    @property
+    def interest_only_installments(self) -> int:
+        """How many installments bear interest only before the principal amortises (the last one
+        always repays it)."""
+        return min(self.interest_only_periods, max(len(self.due_dates) - 1, 0))
+
 
 def allocation_pairs(order: tuple[str, ...] | None) -> tuple[tuple[str, str], ...]:
     """Turn a contract's allocation list into (bucket, component) pairs.
@@ -167,6 +173,22 @@ def add_months_sticky(anchor: date, months: int) -> date:
     if anchor.day == days_in_month(anchor.year, anchor.month):
         return date(year, month0 + 1, last)
     return date(year, month0 + 1, min(anchor.day, last))
+
+
+def whole_months(start: date, end: date, months: int = 1) -> bool:
+    """Whether [start, end) is a whole month (``months`` whole months: a quarter is 3): ``end`` that
+    many months on, on the same day, or on a day that only month ends move. That is a month added
+    either way (month ends kept or not), and also two dates of a schedule whose day is cut back in a
+    short month (30 Jan -> 28 Feb -> 30 Mar)."""
+    if end.year * 12 + end.month != start.year * 12 + start.month + months:
+        return False
+    if end.day == start.day:
+        return True
+    if start.day < 28:  # not a month end, and every month has the day
+        return False
+    if end.day > start.day:  # from a month end cut back (28 Feb) to the schedule's day or month end
+        return start.day == days_in_month(start.year, start.month)
+    return end.day == days_in_month(end.year, end.month)  # to a month end that cuts the day back
 
 
 def monthly_due_dates(start: date, n: int, first_due: date | None = None, step: int = 1) -> list[date]:
@@ -495,7 +517,8 @@ def _card_account(terms: Terms, payments, fixings, until, ledger, allocation) ->
 
 
 __all__ = ["Account", "Charge", "NonCash", "RatePoint", "account_from_terms", "allocation_pairs", "annuity_payment",
-           "add_months", "add_months_sticky", "days_in_month", "due_dates_for", "monthly_due_dates", "COMPONENTS"]
+           "add_months", "add_months_sticky", "days_in_month", "due_dates_for", "monthly_due_dates", "whole_months",
+           "COMPONENTS"]
 
 
 def conventions(account: Account, terms: Terms, allocation_basis: Text | None = None) -> dict:

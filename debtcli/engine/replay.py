@@ -44,7 +44,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from operator import attrgetter, itemgetter
 
-from debtcli.engine.account import Account, days_in_month, level_installment
+from debtcli.engine.account import Account, level_installment, whole_months
 from debtcli.engine.daycount import act_act_pieces, basis_days, day_count_days
 from debtcli.engine.exact import Accrued, round_quotient, round_ratio
 from debtcli.engine.records import (  # noqa: F401 - the records are part of this module's interface
@@ -68,22 +68,6 @@ _record = tuple.__new__
 
 
 _ORDER = attrgetter("order")
-
-
-def _whole_month(start: date, end: date, months: int = 1) -> bool:
-    """Whether [start, end) is a whole month (``months`` whole months: a quarter is 3): ``end`` that
-    many months on, on the same day, or on a day that only month ends move. That is a month added
-    either way (month ends kept or not), and also two dates of a schedule whose day is cut back in a
-    short month (30 Jan -> 28 Feb -> 30 Mar)."""
-    if end.year * 12 + end.month != start.year * 12 + start.month + months:
-        return False
-    if end.day == start.day:
-        return True
-    if start.day < 28:  # not a month end, and every month has the day
-        return False
-    if end.day > start.day:  # from a month end cut back (28 Feb) to the schedule's day or month end
-        return start.day == days_in_month(start.year, start.month)
-    return end.day == days_in_month(end.year, end.month)  # to a month end that cuts the day back
 
 
 def replay(account: Account, as_of: date, trace: bool = True) -> ReplayResult:
@@ -306,7 +290,7 @@ class _Replay:
                 self.position.setdefault((comp, bucket), i)
         # per_period interest: whether each installment period is whole (a month, a quarter ...), worked out once
         months = a.period_months
-        self.whole_month = [_whole_month(s, e, months) for s, e in zip(boundaries, boundaries[1:])] \
+        self.whole_period = [whole_months(s, e, months) for s, e in zip(boundaries, boundaries[1:])] \
             if self.per_period else []
         self.steps_known: dict = {}  # (groups holding open items, with not-yet-due) -> allocation steps
 
@@ -515,7 +499,7 @@ class _Replay:
         if k + 1 >= len(self.periods):
             return None
         start, end = self.periods[k], self.periods[k + 1]
-        if start <= t0 < end and self.whole_month[k]:
+        if start <= t0 < end and self.whole_period[k]:
             return (start, end)
         return None
 
@@ -605,11 +589,7 @@ class _Replay:
             self.rate, self.rate_text = payload.rate, payload.text
             self.marked_up = None
             if changed and self.annuity is not None and a.reamortize_on_rate_change and not a.carry_precision:
-                grace = a.interest_only_periods  # installments of interest only do not amortise
-                remaining = sum(1 for k, x in enumerate(a.due_dates) if x > d and k >= grace)
-                if remaining and self.not_due > 0:
-                    self.annuity = level_installment(self.not_due, self.rate / self.periods_a_year, remaining,
-                                                     a.rounding, a.places, a.installment_multiple)
+                self._relevel(d)
         elif kind == "default_rate":
             self.default_fixed, self.default_text = payload.rate, payload.text
         elif kind == "charge":
@@ -797,11 +777,16 @@ class _Replay:
         self.applied.append(_record(AppliedPayment, (d, ZERO, e.note or "prepayment", allocs, self.credit,
                                                      SourceRef("case.toml", column=f"event[{e.index}]"), "credit",
                                                      None)))
+        if e.keep == "term":
+            self._relevel(d)
+
+    def _relevel(self, d: date) -> None:
+        """Work the installment out again on ``d`` over the installments left that amortise (those of
+        interest only do not): the level installment on the principal not yet due at the rate in
+        force; for equal principal, that principal in equal parts."""
         a = self.a
-        if e.keep != "term" or self.not_due <= 0:
-            return
         remaining = sum(1 for k, x in enumerate(a.due_dates) if x > d and k >= a.interest_only_periods)
-        if not remaining:
+        if not remaining or self.not_due <= 0:
             return
         if self.annuity is not None:
             self.annuity = level_installment(self.not_due, self.rate / self.periods_a_year, remaining, a.rounding,

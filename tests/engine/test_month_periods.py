@@ -9,7 +9,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from debtcli.engine.replay import _whole_month
+from debtcli.engine.account import whole_months as _whole_month
 
 
 def test_whole_months_by_hand():
