@@ -421,7 +421,7 @@ class CnPack:
         lawful = replace(account, rate_path=capped_rates, default_path=capped_default, default_markup=markup,
                          claim_limit=claim if any(c is not None for _, c in claim) else ())
         if lawful.annuity is not None and capped_rates:
-            n = len(lawful.due_dates) - min(lawful.interest_only_periods, len(lawful.due_dates) - 1)
+            n = len(lawful.due_dates) - lawful.interest_only_installments
             lawful = replace(lawful, annuity=level_installment(
                 sum((a for _, a in lawful.draws), ZERO), capped_rates[0].rate / lawful.periods_a_year, n,
                 lawful.rounding, lawful.places, lawful.installment_multiple, in_advance=lawful.in_advance))
