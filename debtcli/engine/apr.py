@@ -26,7 +26,8 @@ from functools import lru_cache
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import NamedTuple
 
-from debtcli.engine.replay import _whole_month, contract_schedule
+from debtcli.engine.account import whole_months
+from debtcli.engine.replay import contract_schedule
 from debtcli.model.lazy_dataclass import dataclass
 from debtcli.model.records import PERIOD_UNITS
 
@@ -47,12 +48,6 @@ INSTALLMENT_METHODS = ("equal_installment", "equal_principal", "interest_only", 
 ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
-
-
-APR_CONVENTION = ("IRR of the scheduled cash flows (money actually received; every installment with its "
-                  "interest and fees; fees paid apart) per month x 12 (PBOC Announcement [2021] No. 3; a loan repaid "
-                  "in one sum: cost per term x 365 / days), apr_effective = (1 + r)^12 - 1, apr_actual from the "
-                  "payments made and the balance on the as-of date; percent, 2 decimals half-up")
 
 
 class CashFlow(NamedTuple):
@@ -375,7 +370,6 @@ def scheduled_flows(account, fee_filter=None, replays=None) -> tuple[tuple[CashF
     (``engine.replay.Replays``) gives the schedule when the verification has worked it out already."""
     keep = fee_filter or (lambda name, periodic: True)
     received = _received(account)
-    unit = PERIOD_UNITS[account.period_months]
     if not received or not account.due_dates:
         return (), Decimal(12), "month"
     start = received[0][0]
@@ -383,12 +377,12 @@ def scheduled_flows(account, fee_filter=None, replays=None) -> tuple[tuple[CashF
     schedule = replays.schedule(account) if replays is not None else contract_schedule(account)
     monthly = account.method in INSTALLMENT_METHODS  # periods are installments (a month, a quarter ...)
     months = account.period_months if monthly else 1
-    # installment k is at period k when every period is whole; a schedule with a short or long period
-    # (a first due date on a settlement day, a maturity off the cycle) counts each flow by its days
     dues = account.due_dates
     # in advance (先付) installment 1 falls on the day the money is received: installment k is at period k - 1
     offset = 1 if monthly and dues[0] == start else 0
-    regular = monthly and all(_whole_month(a, b, months) for a, b in zip(((start,) + dues)[offset:], dues[offset:]))
+    # installment k is at period k when every period is whole; a schedule with a short or long period
+    # (a first due date on a settlement day, a maturity off the cycle) counts each flow by its days
+    regular = monthly and all(whole_months(a, b, months) for a, b in zip(((start,) + dues)[offset:], dues[offset:]))
     single = not monthly and len(schedule.installments) == 1
     term_days = Decimal(max(1, (end - start).days))
     per_year = Decimal(365) / term_days if single else Decimal(account.periods_a_year if monthly else 12)
@@ -418,7 +412,7 @@ def scheduled_flows(account, fee_filter=None, replays=None) -> tuple[tuple[CashF
         period = _count(row.n - offset) if regular else at(row.due)
         flows.append(_flow(CashFlow, (row.due, period, -(total - met), "installment", row.n, "")))
     flows.sort(key=lambda f: (f.period, f.what != "received"))
-    return tuple(flows), per_year, "term" if single else unit if monthly else "month"
+    return tuple(flows), per_year, "term" if single else PERIOD_UNITS[months]
 
 
 def actual_flows(account, result, as_of: date) -> tuple[CashFlow, ...]:

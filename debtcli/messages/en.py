@@ -419,10 +419,12 @@ PACK_NOTES = {
 }
 
 
-APR_EN = ("IRR of the scheduled cash flows (money actually received; every installment with its "
-          "interest and fees; fees paid apart) per month x 12 (PBOC Announcement [2021] No. 3; a loan repaid "
-          "in one sum: cost per term x 365 / days), apr_effective = (1 + r)^12 - 1, apr_actual from the "
-          "payments made and the balance on the as-of date; percent, 2 decimals half-up")
+def _apr_en(p, w):
+    n = p.get("periods", 12)  # installment periods a year
+    return (f"IRR of the scheduled cash flows (money actually received; every installment with its interest and "
+            f"fees; fees paid apart) per {PERIOD_EN[n]} x {n} (PBOC Announcement [2021] No. 3; a loan repaid in one "
+            f"sum: cost per term x 365 / days), apr_effective = (1 + r)^{n} - 1, apr_actual from the payments made "
+            "and the balance on the as-of date; percent, 2 decimals half-up")
 
 
 PERIOD_EN = {12: "month", 4: "quarter", 2: "half-year", 1: "year"}  # an installment period, by periods a year
@@ -445,9 +447,7 @@ def _late_fee_en(p, w):
 
 
 LOAN_CONVENTIONS = {
-    "conv.apr": lambda p, w: APR_EN if p.get("periods", 12) == 12 else APR_EN.replace(
-        "per month x 12", f"per {PERIOD_EN[p['periods']]} x {p['periods']}").replace(
-        "(1 + r)^12", f"(1 + r)^{p['periods']}"),
+    "conv.apr": _apr_en,
     "conv.method": lambda p, w: p["method"] + (
         " (interest on the original principal for every period, whatever has been repaid; principal in equal parts, "
         "the last taking the rest)" if p["flat"] else "") + (

@@ -213,6 +213,13 @@ def _bounds(p) -> str:
 PERIOD_ZH = {12: "月", 4: "季", 2: "半年", 1: "年"}  # an installment period, by periods a year
 
 
+def _apr_zh(p, w):
+    n = p.get("periods", 12)  # installment periods a year
+    return (f"按计划现金流（实际到手金额；每期本息及费用；单独支付的费用）计算的{PERIOD_ZH[n]}内部收益率 × {n}（中国人民银行公告"
+            f"〔2021〕第3号；一次还本付息的：每期成本 × 365 ÷ 天数）；实际年化利率 = (1 + {PERIOD_ZH[n]}内部收益率)^{n} − 1；"
+            "按实际收付计算的依据已还款项和截止日余额；百分比保留 2 位小数，四舍五入")
+
+
 CONVENTIONS = {
     "conv.day_count": lambda p, w: DAY_COUNTS.get(p["name"], p["name"]) + ("" if p["stated"] else SILENT),
     "conv.counting": lambda p, w: "算头不算尾（计起息日，不计截止日）" if p["mode"] == "start" else "算头算尾（起止日均计）",
@@ -435,11 +442,7 @@ def _late_fee_zh(p, w):
 
 
 LOAN_CONVENTIONS = {
-    "conv.apr": lambda p, w: (
-        f"按计划现金流（实际到手金额；每期本息及费用；单独支付的费用）计算的{PERIOD_ZH[p.get('periods', 12)]}内部收益率 × "
-        f"{p.get('periods', 12)}（中国人民银行公告〔2021〕第3号；一次还本付息的：每期成本 × 365 ÷ 天数）；实际年化利率 = (1 + "
-        f"{PERIOD_ZH[p.get('periods', 12)]}内部收益率)^{p.get('periods', 12)} − 1；按实际收付计算的依据已还款项和截止日余额；"
-        "百分比保留 2 位小数，四舍五入"),
+    "conv.apr": _apr_zh,
     "conv.method": lambda p, w: METHOD_ZH.get(p["method"], p["method"]) + (
         "（每期按原始本金计息，不论已还多少；本金等额分摊，最后一期取余数）" if p["flat"] else "") + (
         "，先付（首期于放款当日偿还）" if p.get("advance") else "") + (

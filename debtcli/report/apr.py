@@ -3,9 +3,9 @@ flows they come from. The computation lives in ``debtcli.engine.apr`` so that a 
 comprehensive cost) can use it too; this module is the report's name for it."""
 
 from debtcli.engine.apr import (  # noqa: F401 - re-exported
-    APR_CONVENTION, APR_PLACES, IRR_PRECISION, AnnualCost, CashFlow, actual_flows, annual_cost, irr, percent,
+    APR_PLACES, IRR_PRECISION, AnnualCost, CashFlow, actual_flows, annual_cost, irr, percent,
     scheduled_flows,
 )
 
-__all__ = ["APR_CONVENTION", "APR_PLACES", "IRR_PRECISION", "AnnualCost", "CashFlow", "actual_flows", "annual_cost",
+__all__ = ["APR_PLACES", "IRR_PRECISION", "AnnualCost", "CashFlow", "actual_flows", "annual_cost",
            "irr", "percent", "scheduled_flows"]
