@@ -25,9 +25,9 @@ CASE_COLUMNS = ("jurisdiction", "state", "lender_kind", "currency", "language", 
                 "reference")
 CONTRACT_COLUMNS = (
     "product", "signed", "principal", "rate", "day_count", "counting", "method", "term_months", "frequency",
-    "in_advance", "interest_only_periods", "maturity", "first_due", "interest_method", "grace_days", "rounding", "default_rate", "compound",
-    "penalty", "late_fee",
-    "allocation", "repricing", "costs_recoverable", "carry_precision", "stop_accrual_on_charge_off",
+    "in_advance", "interest_only_periods", "maturity", "first_due", "interest_method", "grace_days", "rounding",
+    "default_rate", "compound", "penalty", "late_fee", "allocation", "repricing", "costs_recoverable",
+    "carry_precision", "stop_accrual_on_charge_off",
     "statement_day", "due_day", "due_days", "interest_model", "minimum_payment", "tolerance", "credit_limit",
 )
 FEE_COLUMNS = ("name", "amount", "rate", "date", "withheld", "component", "per_installment", "clause")

@@ -58,6 +58,14 @@ def _pack_order(name: str):
     return (allocation_pairs(tuple(order)), basis) if order else (None, None)
 
 
+def case_conventions(account: Account, terms, rules: str | None = None) -> dict:
+    """The conventions of a run of ``account``, the order of payments said with the law a rule pack
+    (``rules``, else the case's jurisdiction) read a silent contract under."""
+    from debtcli.engine.account import conventions
+
+    return conventions(account, terms, pack_allocation(terms, rules)[1])
+
+
 def contract_account(case: Case, until: date, with_payments: bool = True, rules: str | None = None):
     """(account, payment match, issues): the contract as the engine's ``Account`` with the payments
     credited up to ``until``, read under the order of payments of ``rules`` (else the case's
@@ -223,7 +231,6 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
     no more: no computation lines, and payment lines only for payments posted with another amount
     or date."""
     from debtcli._version import __version__
-    from debtcli.engine.account import conventions
     from debtcli.model.findings import sort_findings
     from debtcli.model.money import ZERO
     from debtcli.model.records import COMPONENTS, SourceRef
@@ -316,11 +323,11 @@ def build_report(case: Case, as_of: date | None = None, rules: str | None = None
 
     if hasattr(pack, "extra"):  # pack-specific sections (us: the itemization and the validation period)
         extra = {**extra, **pack.extra(ctx, contract_res, lawful_res)}
-    conv = conventions(account, terms, pack_allocation(terms, pack_name)[1])
+    conv = case_conventions(account, terms, pack_name)
     cost = annual_cost(account, contract_res, as_of, replays=runs)  # the schedule the cn pack replayed, if it did
     cost_section = None if cost is None else AnnualCostSection.of(cost)
     if cost is not None:  # the real annualised cost (年化利率) and the cash flows it comes from
-        conv["apr"] = text("conv.apr", periods=account.periods_a_year)  # the words: engine.apr.APR_CONVENTION
+        conv["apr"] = text("conv.apr", periods=account.periods_a_year)  # the words: the catalogues' conv.apr
     conv.update(pack_notes)
     conv["rule_pack"] = f"{pack.name} {pack.version}"
     # the computation lines and the allocation of every payment are for a statement or a table;
@@ -425,7 +432,6 @@ def _reconcile_extra(case: Case, contract_res, account, match) -> list:
 
 def schedule_report(case: Case):
     """(ScheduleReport | None, issues): the contractual schedule; None when an issue is an error."""
-    from debtcli.engine.account import conventions
     from debtcli.report.model import InstallmentLine, ScheduleReport
 
     run = schedule_run(case)
@@ -434,13 +440,12 @@ def schedule_report(case: Case):
     rows = tuple(InstallmentLine(r.n, r.due, r.principal, r.interest, r.fees, r.total, r.balance)
                  for r in run.result.installments)
     return ScheduleReport(case.terms.case.id, case.terms.case.currency, run.account.places, run.account.annuity,
-                          rows, conventions(run.account, case.terms, pack_allocation(case.terms)[1])), run.issues
+                          rows, case_conventions(run.account, case.terms)), run.issues
 
 
 def balance_report(case: Case, day: date):
     """(BalanceReport | None, issues): what it takes to settle on ``day`` under the contract, with
     payments credited; None when an issue is an error."""
-    from debtcli.engine.account import conventions
     from debtcli.model.money import ZERO
     from debtcli.report.model import BalanceReport
 
@@ -452,4 +457,4 @@ def balance_report(case: Case, day: date):
     return BalanceReport(case.terms.case.id, day, case.terms.case.currency, run.account.places, dict(res.balance),
                          {b: dict(v) for b, v in res.buckets.items()}, res.credit, len(paid),
                          sum((p.amount for p in paid), ZERO), res.accelerated_on,
-                         conventions(run.account, case.terms, pack_allocation(case.terms)[1])), run.issues
+                         case_conventions(run.account, case.terms)), run.issues

@@ -27,6 +27,8 @@ from debtcli.terms.schema import (
     FEE_PERIODS,
     FREQUENCIES,
     FREQUENCY_ALIASES,
+    FREQUENCY_NAMES,
+    INSTALLMENT_METHODS,
     PREPAYMENT_KEEPS,
     LATE_FEE_BASES,
     OVERDUE_FROM,
@@ -838,7 +840,7 @@ def _installment_plan(r: _Reader, t: dict, path: str, index: int) -> Installment
 def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: bool) -> None:
     c = terms.contract
     if c.product == "loan" and method_valid:
-        if c.method in ("equal_installment", "equal_principal", "interest_only", "flat") and not c.term_months:
+        if c.method in INSTALLMENT_METHODS and not c.term_months:
             r.problem("contract.term_months", _MISSING, f"the number of monthly installments for method {c.method}")
         if c.method == "bullet" and not (c.term_months or c.maturity or c.on_demand):
             r.problem("contract.term_months", _MISSING, 'term_months or maturity (a date or "on_demand") for a bullet loan')
@@ -848,8 +850,8 @@ def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: boo
         if c.on_demand and c.term_months:
             r.problem("contract.term_months", c.term_months, 'nothing: maturity = "on_demand" means no term was agreed')
         if c.period_months != 1:
-            name = next(k for k, v in FREQUENCIES.items() if v == c.period_months)
-            if c.method not in ("equal_installment", "equal_principal", "interest_only", "flat"):
+            name = FREQUENCY_NAMES[c.period_months]
+            if c.method not in INSTALLMENT_METHODS:
                 r.problem("contract.frequency", name, 'monthly unless method is an installment method (a loan paid '
                           'in one sum has one due date; interest paid each period is method = "interest_only")')
             elif c.term_months and c.term_months % c.period_months:
@@ -882,7 +884,7 @@ def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: boo
             r.problem(f"event[{e.index}].type", "prepayment", "an event of a loan (a card's payments above the "
                       "balance are held as credit)")
     if c.product == "card" and c.period_months != 1:
-        r.problem("contract.frequency", next(k for k, v in FREQUENCIES.items() if v == c.period_months),
+        r.problem("contract.frequency", FREQUENCY_NAMES[c.period_months],
                   "nothing for a card account (its statement cycle is monthly)")
     if have_signed:
         if c.first_due and c.first_due <= c.signed:

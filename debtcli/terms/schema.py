@@ -22,6 +22,7 @@ OVERDUE_FROM = ("due", "next_day")
 # how often installments fall due: months between two due dates (按月 / 按季 / 按半年 / 按年)
 FREQUENCIES = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 FREQUENCY_ALIASES = {"按月": "monthly", "按季": "quarterly", "按半年": "half_yearly", "按年": "yearly"}
+FREQUENCY_NAMES = {months: name for name, months in FREQUENCIES.items()}
 FEE_PERIODS = ("monthly",)
 PAID_TO = ("lender", "nominee", "third_party")
 DEMAND_PERIOD_DAYS = 30  # Civil Code Art. 675: a reasonable time after the lender's demand
