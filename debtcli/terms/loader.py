@@ -508,7 +508,8 @@ def terms_from_dict(data: dict, file: str = "case.toml") -> tuple[Terms | None, 
     terms = Terms(case=case, contract=contract, disbursements=disbursements, installments=installments,
                   events=events, payments=payments, demand=demand, rules=dict(rules), reconcile=dict(reconcile),
                   notice=notice, files=files)
-    _cross_checks(r, terms, signed is not None, method_valid)
+    written = contract_t.get("frequency")  # a refusal quotes the frequency as the case wrote it (按季)
+    _cross_checks(r, terms, signed is not None, method_valid, written if isinstance(written, str) else None)
     if any(i.severity == "error" for i in issues):
         return None, issues
     return terms, issues
@@ -837,8 +838,10 @@ def _installment_plan(r: _Reader, t: dict, path: str, index: int) -> Installment
     return InstallmentPlan(day, amount, months, fee_rate, name, index)
 
 
-def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: bool) -> None:
+def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: bool,
+                  frequency_written: str | None = None) -> None:
     c = terms.contract
+    frequency = frequency_written or FREQUENCY_NAMES[c.period_months]
     if c.product == "loan" and method_valid:
         if c.method in INSTALLMENT_METHODS and not c.term_months:
             r.problem("contract.term_months", _MISSING, f"the number of monthly installments for method {c.method}")
@@ -850,13 +853,12 @@ def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: boo
         if c.on_demand and c.term_months:
             r.problem("contract.term_months", c.term_months, 'nothing: maturity = "on_demand" means no term was agreed')
         if c.period_months != 1:
-            name = FREQUENCY_NAMES[c.period_months]
             if c.method not in INSTALLMENT_METHODS:
-                r.problem("contract.frequency", name, 'monthly unless method is an installment method (a loan paid '
+                r.problem("contract.frequency", frequency, 'monthly unless method is an installment method (a loan paid '
                           'in one sum has one due date; interest paid each period is method = "interest_only")')
             elif c.term_months and c.term_months % c.period_months:
                 r.problem("contract.term_months", c.term_months,
-                          f"a multiple of {c.period_months} months (frequency = {name})")
+                          f"a multiple of {c.period_months} months (frequency = {frequency})")
         if c.interest_only_periods:
             if c.method not in ("equal_installment", "equal_principal") or c.in_advance:
                 r.problem("contract.interest_only_periods", c.interest_only_periods,
@@ -884,7 +886,7 @@ def _cross_checks(r: _Reader, terms: Terms, have_signed: bool, method_valid: boo
             r.problem(f"event[{e.index}].type", "prepayment", "an event of a loan (a card's payments above the "
                       "balance are held as credit)")
     if c.product == "card" and c.period_months != 1:
-        r.problem("contract.frequency", FREQUENCY_NAMES[c.period_months],
+        r.problem("contract.frequency", frequency,
                   "nothing for a card account (its statement cycle is monthly)")
     if have_signed:
         if c.first_due and c.first_due <= c.signed:

@@ -122,6 +122,10 @@ def test_whole_periods_bear_the_annual_rate_divided_by_the_periods_a_year(months
      "a multiple of 3 months (frequency = quarterly)"),
     ({"method": "bullet", "term_months": 12, "frequency": "quarterly"}, "contract.frequency",
      "monthly unless method is an installment method"),
+    # a refusal quotes the frequency as the case wrote it, not debtcli's name for it
+    ({"method": "equal_installment", "term_months": 13, "frequency": "按季"}, "contract.term_months",
+     "a multiple of 3 months (frequency = 按季)"),
+    ({"method": "bullet", "term_months": 12, "frequency": "按半年"}, "contract.frequency", "按半年"),
     ({"method": "equal_installment", "term_months": 12, "frequency": "weekly"}, "contract.frequency",
      "monthly | quarterly | half_yearly | yearly"),
     ({"method": "equal_installment", "term_months": 12, "frequency": ["quarterly"]}, "contract.frequency",
