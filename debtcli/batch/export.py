@@ -33,6 +33,8 @@ CONTRACT_COLUMNS = (
 FEE_COLUMNS = ("name", "amount", "rate", "date", "withheld", "component", "per_installment", "clause")
 DEMAND_COLUMNS = ("as_of", "total", "document") + COMPONENTS
 EVENT_COLUMNS = ("acceleration", "charge_off")  # a date each: the event's date
+# one prepayment event (提前还款): column -> its key in the [[event]] table
+PREPAYMENT_COLUMNS = {"prepayment_date": "date", "prepayment_amount": "amount", "prepayment_keep": "keep"}
 
 TERMS_COLUMNS: dict[str, str] = {ACCOUNT_ID: "case.id"}
 TERMS_COLUMNS.update({c: f"case.{c}" for c in CASE_COLUMNS})
@@ -41,6 +43,7 @@ TERMS_COLUMNS.update({f"fee_{c}": f"contract.fee[0].{c}" for c in FEE_COLUMNS})
 TERMS_COLUMNS.update({f"demand_{c}": f"demand.{c}" for c in DEMAND_COLUMNS})
 TERMS_COLUMNS.update({"disbursement_date": "disbursement[0].date", "disbursement_amount": "disbursement[0].amount"})
 TERMS_COLUMNS.update({c: c for c in EVENT_COLUMNS})
+TERMS_COLUMNS.update({c: f"prepayment.{key}" for c, key in PREPAYMENT_COLUMNS.items()})
 
 _INTEGER_KEYS = {"term_months", "interest_only_periods", "grace_days", "statement_day", "due_day", "due_days"}
 _BOOLEAN_KEYS = {"compound", "costs_recoverable", "carry_precision", "stop_accrual_on_charge_off", "withheld",
@@ -145,6 +148,7 @@ def terms_document(header, cells) -> dict:
     """The case.toml document that one terms-table row stands for."""
     doc: dict = {"schema": "debtcli/1", "case": {}, "contract": {}}
     events = []
+    prepayment: dict = {}
     width = len(cells)
     for i, col, head, leaf, kind in _plan(tuple(header)):
         if i >= width:
@@ -156,12 +160,16 @@ def terms_document(header, cells) -> dict:
             events.append({"date": text, "type": col})
             continue
         value = text if kind is None else _typed_as(kind, text)
-        if head == "contract.fee[0]":
+        if head == "prepayment":
+            prepayment[leaf] = value
+        elif head == "contract.fee[0]":
             doc["contract"].setdefault("fee", [{}])[0][leaf] = value
         elif head == "disbursement[0]":
             doc.setdefault("disbursement", [{}])[0][leaf] = value
         else:
             doc.setdefault(head, {})[leaf] = value
+    if prepayment:
+        events.append({"type": "prepayment", **prepayment})
     if events:
         doc["event"] = events
     return doc
@@ -173,9 +181,12 @@ _KEY_TO_COLUMN = {v: k for k, v in TERMS_COLUMNS.items()}
 def _column_of(key_path: str, doc: dict) -> str | None:
     if key_path in _KEY_TO_COLUMN:
         return _KEY_TO_COLUMN[key_path]
-    m = re.fullmatch(r"event\[(\d+)\](?:\..*)?", key_path)
+    m = re.fullmatch(r"event\[(\d+)\](?:\.(.*))?", key_path)
     if m and int(m.group(1)) < len(doc.get("event", [])):
-        return doc["event"][int(m.group(1))]["type"]
+        event = doc["event"][int(m.group(1))]
+        if event["type"] == "prepayment":
+            return next((c for c, key in PREPAYMENT_COLUMNS.items() if key == m.group(2)), "prepayment_date")
+        return event["type"]
     return None
 
 

@@ -29,6 +29,7 @@ from debtcli.terms.schema import (
     FREQUENCY_ALIASES,
     FREQUENCY_NAMES,
     INSTALLMENT_METHODS,
+    PREPAYMENT_KEEP_ALIASES,
     PREPAYMENT_KEEPS,
     LATE_FEE_BASES,
     OVERDUE_FROM,
@@ -193,20 +194,19 @@ class _Reader:
                 )
 
 
-def _choice(options: tuple[str, ...]) -> Callable[[Any], str]:
+def _choice(options, aliases: dict[str, str] | None = None) -> Callable[[Any], str]:
+    """One of ``options``, or a word ``aliases`` gives one of them for (the Chinese 按季 for quarterly)."""
+    aliases = aliases or {}
+
     def conv(v: Any) -> str:
-        if not isinstance(v, str) or v not in options:
+        if not isinstance(v, str) or aliases.get(v, v) not in options:
             raise ValueError("")
-        return v
+        return aliases.get(v, v)
 
     return conv
 
 
-def _frequency(v: Any) -> str:
-    """monthly | quarterly | half_yearly | yearly, or the Chinese 按月 / 按季 / 按半年 / 按年."""
-    if not isinstance(v, str) or FREQUENCY_ALIASES.get(v, v) not in FREQUENCIES:
-        raise ValueError("")
-    return FREQUENCY_ALIASES.get(v, v)
+_frequency = _choice(FREQUENCIES, FREQUENCY_ALIASES)  # monthly ... yearly, or 按月 / 按季 / 按半年 / 按年
 
 
 def _text(v: Any) -> str:
@@ -649,7 +649,8 @@ def _event(r: _Reader, t: dict, path: str, index: int) -> Event | None:
         r.problem(f"{path}.rate", _MISSING, "the new rate of a rate_change")
     if typ in ("waiver", "fee", "cost", "prepayment") and amount is None and "amount" not in t:
         r.problem(f"{path}.amount", _MISSING, f"the amount of the {typ}")
-    keep = r.get(t, path, "keep", _choice(PREPAYMENT_KEEPS), " | ".join(PREPAYMENT_KEEPS), default="term")
+    keep = r.get(t, path, "keep", _choice(PREPAYMENT_KEEPS, PREPAYMENT_KEEP_ALIASES),
+                 " | ".join(PREPAYMENT_KEEPS + ("减少月供", "缩短期限")), default="term")
     if "keep" in t and typ is not None and typ != "prepayment":
         r.problem(f"{path}.keep", t["keep"], "no such key except on a prepayment event")
     if typ == "restructure":
