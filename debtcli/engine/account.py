@@ -61,6 +61,12 @@ class NonCash:
     keep: str = "term"  # prepayment: term (the installment is levelled again) | installment (the term shortens)
 
 
+def interest_only_count(periods: int, installments: int) -> int:
+    """Of ``installments``, how many bear interest only (前 N 期只还息, ``periods`` asked): never the last,
+    which always repays the principal."""
+    return min(periods, max(installments - 1, 0))
+
+
 @dataclass(frozen=True, slots=True)
 class Account:
     """Everything the replay needs, already resolved."""
@@ -129,7 +135,7 @@ class Account:
     def interest_only_installments(self) -> int:
         """How many installments bear interest only before the principal amortises (the last one
         always repays it)."""
-        return min(self.interest_only_periods, max(len(self.due_dates) - 1, 0))
+        return interest_only_count(self.interest_only_periods, len(self.due_dates))
 
 
 def allocation_pairs(order: tuple[str, ...] | None) -> tuple[tuple[str, str], ...]:
@@ -399,7 +405,7 @@ def account_from_terms(terms: Terms, payments=None, fixings=None, until: date | 
             issues += d_issues
 
     n = len(due_dates)
-    grace = min(c.interest_only_periods, max(n - 1, 0))  # installments of interest only first (前 N 期只还息)
+    grace = interest_only_count(c.interest_only_periods, n)  # installments of interest only first (前 N 期只还息)
     if c.method == "custom":
         principal_plan = tuple(x.principal for x in terms.installments)
         interest_plan = tuple(x.interest for x in terms.installments)
