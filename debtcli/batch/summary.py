@@ -36,7 +36,8 @@ class AccountStats:
     excess: tuple = ()
     inputs: tuple = ()  # (file, rows, rejected, sha256)
     ignored: tuple = ()  # (file, reason): files of the case folder that were not read
-    error: str = ""
+    error: str = ""  # why the account has no figures ("the case could not be read")
+    problem: str = ""  # the first of its problems, as one line
     internal: bool = False  # a defect in debtcli, not in the account's files
 
 
@@ -63,7 +64,7 @@ def account_stats(obj: dict) -> AccountStats:
         first = problems[0] if problems else None
         first = problem_text(first) if isinstance(first, dict) else (str(first) if first is not None else "")
         return AccountStats(account, str(obj.get("case", account)), UNREADABLE,
-                            error=obj["error"] + (f": {first}" if first else ""),
+                            error=str(obj["error"]), problem=first,
                             internal=obj.get("error_kind") == "internal")
     findings = tuple((f["code"], f["severity"], f.get("component"), f["amount"]) for f in obj.get("findings", ()))
     status = FLAGGED if any(f[1] == "error" for f in findings) else VERIFIED
@@ -125,7 +126,7 @@ class Summary:
     no_demand: dict = field(default_factory=dict)  # currency -> [accounts, lawful total]
     above: dict = field(default_factory=dict)  # currency -> [accounts, excess]: the demands above the lawful total
     largest: list = field(default_factory=list)  # heap of (excess, account) of size TOP_EXCESS
-    unreadable: list = field(default_factory=list)  # (account, error), the first ones
+    unreadable: list = field(default_factory=list)  # (account, error, first problem), the first ones
     inputs: dict = field(default_factory=dict)  # file name -> [files, rows, rejected, [(account, sha256)]]
     ignored: list = field(default_factory=list)  # (account, file, reason), the first ones
     ignored_count: int = 0
@@ -144,7 +145,7 @@ class Summary:
                 if len(self.internal) < MAX_LISTED_UNREADABLE:
                     self.internal.append(s.account)
             if len(self.unreadable) < MAX_LISTED_UNREADABLE:
-                self.unreadable.append((s.account, s.error))
+                self.unreadable.append((s.account, s.error, s.problem))
             return
         seen = set()
         for code, severity, component, amount in s.findings:
@@ -371,14 +372,24 @@ def _largest_sheet(wb, summary: Summary, w: _Words, head, money) -> None:
     ws.freeze_panes(1, 0)
 
 
+def _unreadable_text(error: str, problem: str, lang: str) -> str:
+    """Why an account has no figures, and its first problem, in ``lang`` (the results file keeps them in
+    English, for programs)."""
+    if lang == "zh":
+        from debtcli.messages.problems import message_zh, problem_zh
+
+        return message_zh(error) + (f"：{problem_zh(problem)}" if problem else "")
+    return f"{error}: {problem}" if problem else error
+
+
 def _unreadable_sheet(wb, summary: Summary, w: _Words, head) -> None:
     ws = wb.add_worksheet(w("sheet.unreadable"))
     ws.set_column(0, 0, 22)
     ws.set_column(1, 1, 120)
     ws.write_row(0, 0, (w("account"), w("problem")), head)
-    for r, (account, error) in enumerate(summary.unreadable, start=1):
+    for r, (account, error, problem) in enumerate(summary.unreadable, start=1):
         ws.write_string(r, 0, account)
-        ws.write_string(r, 1, error)
+        ws.write_string(r, 1, _unreadable_text(error, problem, w.lang))
     if summary.counts[UNREADABLE] > len(summary.unreadable):
         ws.write_string(len(summary.unreadable) + 1, 0, w("more", n=summary.counts[UNREADABLE] - len(summary.unreadable)))
 

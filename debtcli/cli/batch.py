@@ -151,7 +151,7 @@ def batch(
                + (f" ({outcome.skipped} kept from the earlier run)" if outcome.skipped else "") + f"; results in {out}"
                + (f", summary in {summary}" if summary else ""))
     if totals.counts[UNREADABLE]:
-        names = [a for a, _ in totals.unreadable[:LISTED_ON_CONSOLE]]
+        names = [a for a, *_ in totals.unreadable[:LISTED_ON_CONSOLE]]
         more = totals.counts[UNREADABLE] - len(names)
         notice("unreadable", f"{', '.join(names)}" + (f" and {more} more" if more > 0 else "")
                              + f" (each line of {out} with \"error\" lists the problems)")

@@ -243,6 +243,12 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "docx 格式仅用于 --template regf；明细表请用 --format " + _FORMATS),
     (r"(?P<o>--[\w-]+): (?P<v>.*) is not a number of rows \(1 or more\)", "{o}：{v} 不是行数（应为 1 或更大）"),
     (r"(?P<p>.*): the case could not be read", "{p}：无法读取该案件"),
+    # why an account of a batch has no figures (its line of the results file, the summary's Unreadable sheet)
+    (r"the case could not be read", "无法读取该案件"),
+    (r"the account could not be read", "无法读取该账户"),
+    (r"the case could not be verified", "无法核对该案件"),
+    (r"the columns could not be used", "无法使用这些列"),
+    (r"internal error \(a defect in debtcli, not in the account's files\)", "内部错误（是 debtcli 的缺陷，不是该账户文件的问题）"),
     # debtcli batch: options and the portfolio
     (r"--statements works with --engine local only", "--statements 只能与 --engine local 一起使用"),
     (r"--master works with --engine spark only", "--master 只能与 --engine spark 一起使用"),

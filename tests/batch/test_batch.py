@@ -211,6 +211,25 @@ def test_an_unreadable_account_gets_an_error_line_and_the_run_goes_on(tmp_path, 
     assert "payments.csv: 1 row(s) belong to no account (first: row 4" in err
 
 
+@pytest.mark.parametrize("lang, says", [
+    ("en", "the case could not be read: accounts.csv:2: rate: found '12 percent', expected a rate such as"),
+    ("zh", "无法读取该案件：accounts.csv:2：rate：读到 '12 percent'，应为利率，如"),
+])
+def test_the_summary_names_an_unreadable_accounts_first_problem_in_its_language(tmp_path, run_cli, lang, says):
+    import openpyxl
+
+    _write(tmp_path / "accounts.csv", ["account_id", "signed", "principal", "rate", "method", "term_months"],
+           [["A1", "2023-01-01", "10000.00", "12 percent", "bullet", "12"]])
+    code, _, err = run_cli("batch", tmp_path, "--rules", "none", "--out", tmp_path / "r.jsonl",
+                           "--summary", tmp_path / "s.xlsx", "--lang", lang)
+    assert code == 2, err
+    sheet = openpyxl.load_workbook(tmp_path / "s.xlsx").worksheets[4]
+    (account, problem), = [row for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert account == "A1" and problem.startswith(says), problem
+    # the results file stays English, for programs
+    assert lines(tmp_path / "r.jsonl")[0]["error"] == "the case could not be read"
+
+
 @pytest.mark.parametrize("setup, message", [
     (lambda p: None, "no case folders and no accounts table"),
     (lambda p: (p / "case.toml").write_text('schema = "debtcli/1"\n'), "this folder is a single case"),

@@ -222,10 +222,16 @@ def _other_commands(tmp: Path) -> dict[str, str]:
         shutil.copytree(case, portfolio / case.name)
     (portfolio / "broken").mkdir()
     (portfolio / "broken" / "case.toml").write_text('schema = "debtcli/1"\n[contract]\nrate = "24"\n', "utf-8")
-    code, text, err = run("batch", portfolio, "--out", tmp / "r.jsonl", "--workers", "1", "--lang", "zh")
+    code, text, err = run("batch", portfolio, "--out", tmp / "r.jsonl", "--workers", "1", "--lang", "zh",
+                          "--summary", tmp / "summary.xlsx")
     assert code == 2, err  # the broken case is unreadable
     assert "共 " in err and "无法读取：broken" in err, err
     out["batch"] = text + err
+    # the summary workbook: every sheet, the broken case's problem on the Unreadable sheet included
+    sheets = openpyxl.load_workbook(tmp / "summary.xlsx", read_only=True)
+    out["batch --summary"] = "\n".join(" ".join(str(v) for v in row if v is not None and not str(v).startswith("="))
+                                       for ws in sheets for row in ws.iter_rows(values_only=True))
+    assert "无法读取该案件" in out["batch --summary"]
     code, text, err = run("batch", portfolio, "--out", tmp / "r.jsonl", "--workers", "1", "--resume", "--lang", "zh",
                           "--statements", tmp / "statements", "--format", "md")
     out["batch --resume --statements"] = text + err
@@ -262,6 +268,7 @@ def _other_commands(tmp: Path) -> dict[str, str]:
 
 def test_the_other_commands_speak_chinese(tmp_path):
     allowed = set().union(*(input_words(case) for case in CN_EXAMPLES)) | {"broken", "portfolio", "statements"}
+    allowed |= set(LATIN.findall(" ".join(case.name for case in CN_EXAMPLES)))  # the accounts: the case folders' names
     allowed |= {"kind", "skip", "encoding", "delimiter", "decimal_mark", "columns", "types", "rule", "match", "type",
                 "date_format", "format", "sheet", "date", "amount", "interest", "adjustment"}  # a profile's keys, values
     allowed |= {"import", "profile", "init", "error"}  # the commands a line tells to run, the JSON key of a failed line
