@@ -11,10 +11,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from debtcli.messages import say
+from debtcli.messages.problems import message_zh
 from debtcli.render.files import EXTENSIONS, render_statement
 from debtcli.render.regf import NoticeError
 
 MANIFEST = "manifest.csv"
+# what the manifest calls the document a template writes
+TEMPLATE_NAMES = {"en": {"statement": "statement", "claim": "claim", "regf": "regf"},
+                  "zh": {"statement": "逐项明细表", "claim": "诉讼请求与计算清单", "regf": "债务确认通知（regf）"}}
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
 
 
@@ -50,7 +55,7 @@ def write_statement(report, account_id: str, opts: StatementOptions) -> str | No
     return name
 
 
-def write_manifest(opts: StatementOptions, results: Path) -> tuple[Path, int]:
+def write_manifest(opts: StatementOptions, results: Path, lang: str = "en") -> tuple[Path, int]:
     """manifest.csv beside the statements: account, file, bytes, sha256 (or why there is no file),
     one row per account of ``results`` (the batch's JSON lines, in account-id order)."""
     folder = Path(opts.folder)
@@ -64,16 +69,18 @@ def write_manifest(opts: StatementOptions, results: Path) -> tuple[Path, int]:
                 continue
             account = str(obj.get("account", ""))
             if "error" in obj:
-                rows.append((account, "", "", "", "not verified: " + str(obj["error"])))
+                why = str(obj["error"])
+                rows.append((account, "", "", "", say("manifest.not_verified", lang,
+                                                       why=message_zh(why) if lang == "zh" else why)))
                 continue
             flagged = any(f.get("severity") == "error" for f in obj.get("findings", ()))
             if opts.only_flagged and not flagged:
-                rows.append((account, "", "", "", "not flagged (--only-flagged)"))
+                rows.append((account, "", "", "", say("manifest.not_flagged", lang)))
                 continue
             name = file_name(account, opts.fmt)
             path = folder / name
             if not path.is_file():
-                rows.append((account, "", "", "", f"no {opts.template} for this account"))
+                rows.append((account, "", "", "", say("manifest.no_file", lang, template=TEMPLATE_NAMES[lang][opts.template])))
                 continue
             data = path.read_bytes()
             rows.append((account, name, str(len(data)), hashlib.sha256(data).hexdigest(), ""))

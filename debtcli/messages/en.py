@@ -1268,6 +1268,11 @@ SUMMARY_WORDS = {
     "summary.account": "Account", "summary.case": "Case",
     "summary.problem": "Problem (see the account's line in the results for every problem)",
     "summary.more": "... and {n} more",
+    # batch --statements: why an account has no file, in manifest.csv (its header is column codes, as the
+    # results file's keys are)
+    "manifest.not_verified": "not verified: {why}",
+    "manifest.not_flagged": "not flagged (--only-flagged)",
+    "manifest.no_file": "no {template} for this account",
     "summary.file": "File", "summary.rows_used": "Rows used", "summary.rows_rejected": "Rows rejected",
     "summary.sha256": "SHA-256",
     "summary.sha256_note": (

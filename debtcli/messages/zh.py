@@ -1185,6 +1185,9 @@ SUMMARY_WORDS = {
     "summary.account": "账户", "summary.case": "案件",
     "summary.problem": "问题（每个问题见结果文件中该账户的一行）",
     "summary.more": "……另有 {n} 个",
+    "manifest.not_verified": "未核对：{why}",
+    "manifest.not_flagged": "无错误级发现，未生成（--only-flagged）",
+    "manifest.no_file": "该账户没有{template}",
     "summary.file": "文件", "summary.rows_used": "采用行数", "summary.rows_rejected": "未采用行数",
     "summary.sha256": "SHA-256",
     "summary.sha256_note": (

@@ -9,6 +9,7 @@ numbers. Anything else is an English word that was not put into Chinese.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -235,6 +236,10 @@ def _other_commands(tmp: Path) -> dict[str, str]:
     code, text, err = run("batch", portfolio, "--out", tmp / "r.jsonl", "--workers", "1", "--resume", "--lang", "zh",
                           "--statements", tmp / "statements", "--format", "md")
     out["batch --resume --statements"] = text + err
+    with open(tmp / "statements" / "manifest.csv", encoding="utf-8") as fh:  # its header is column codes
+        notes = [row["note"] for row in csv.DictReader(fh)]
+    assert "未核对：无法读取该案件" in notes, notes
+    out["manifest.csv notes"] = "\n".join(notes)
     for case in CN_EXAMPLES:
         for table in sorted(case.glob("*.csv")) + sorted(case.glob("*.xlsx")):
             code, text, err = run("import", table, "--lang", "zh")
