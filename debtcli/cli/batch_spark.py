@@ -13,7 +13,7 @@ from pathlib import Path
 
 import typer
 
-from debtcli.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, fail_input
+from debtcli.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, fail_input, notice
 
 LISTED_ON_CONSOLE = 20
 
@@ -92,18 +92,18 @@ def batch_spark(source: str, out: str, day, rules: str | None, master: str | Non
     finally:
         spark.stop()
     for row in rejected:
-        print(f"warning: {row['table']}: {row['count(1)']} row(s) rejected (belong to no account, or could not be "
-              f"read; first: row {row['min(row_key)']}); each one with its reason in {rej_path}", file=sys.stderr)
+        notice("warning", f"{row['table']}: {row['count(1)']} row(s) rejected (belong to no account, or could not be "
+                          f"read; first: row {row['min(row_key)']}); each one with its reason in {rej_path}")
     total = sum(counts.values())
-    print(f"{total} accounts: {counts[VERIFIED]} verified, {counts[FLAGGED]} flagged, {counts[UNREADABLE]} "
-          f"unreadable; results in {out}", file=sys.stderr)
+    notice("", f"{total} accounts: {counts[VERIFIED]} verified, {counts[FLAGGED]} flagged, {counts[UNREADABLE]} "
+               f"unreadable; results in {out}")
     if unreadable:
         more = counts[UNREADABLE] - min(len(unreadable), LISTED_ON_CONSOLE)
-        print(f"unreadable: {', '.join(unreadable[:LISTED_ON_CONSOLE])}" + (f" and {more} more" if more > 0 else "")
-              + f" (each line of {out} with \"error\" lists the problems)", file=sys.stderr)
+        notice("unreadable", f"{', '.join(unreadable[:LISTED_ON_CONSOLE])}" + (f" and {more} more" if more > 0 else "")
+                             + f" (each line of {out} with \"error\" lists the problems)")
     if internal:
-        print(f"internal error (a defect in debtcli; please report it) on: "
-              f"{', '.join(internal[:LISTED_ON_CONSOLE])}", file=sys.stderr)
+        notice("", f"internal error (a defect in debtcli; please report it) on: "
+                   f"{', '.join(internal[:LISTED_ON_CONSOLE])}")
         raise typer.Exit(EXIT_INTERNAL)
     if counts[UNREADABLE]:
         raise typer.Exit(EXIT_INPUT)

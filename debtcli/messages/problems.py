@@ -18,7 +18,7 @@ from types import SimpleNamespace
 _FORMATS = "pdf、xlsx、html 或 md"
 _Q = r"(?P<q>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\S+?)"  # the value, as the parser quoted it
 
-MESSAGES: tuple[tuple[str, str], ...] = (
+MESSAGES: tuple[tuple[str, object], ...] = (  # a template, or a function of the values
     # dates given on the command line (terms/asof.py)
     (r"(?P<d>\S+) is before the contract was signed \(contract\.signed = (?P<s>\S+)\); there is no balance before "
      r"that day", r"{d} 早于合同签订日（contract.signed = {s}）；该日之前不存在余额"),
@@ -250,7 +250,27 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"the columns could not be used", "无法使用这些列"),
     (r"internal error \(a defect in debtcli, not in the account's files\)", "内部错误（是 debtcli 的缺陷，不是该账户文件的问题）"),
     # debtcli batch: options and the portfolio
-    (r"--statements works with --engine local only", "--statements 只能与 --engine local 一起使用"),
+    (r"(?P<o>--[\w-]+) works with --engine local only", "{o} 只能与 --engine local 一起使用"),
+    (r"with --engine spark the master decides how many processes run \(--master local\[4\]\)",
+     "使用 --engine spark 时由 --master 决定运行多少个进程（如 --master local[4]）"),
+    (r"--out: (?P<v>'.*') must end in \.jsonl \(one line per account\) or \.parquet \(a results table\)",
+     "--out：{v} 的扩展名必须是 .jsonl（每个账户一行）或 .parquet（结果表）"),
+    (r"(?P<s>.+): --engine spark reads portfolio exports \(accounts, ledger and payment tables\), Parquet tables or "
+     r"hive: tables; a folder of case folders runs with --engine local",
+     "{s}：--engine spark 读取组合导出文件（账户表、分户账表和还款记录表）、Parquet 表或 hive: 表；由案件文件夹组成的文件夹请用 "
+     "--engine local"),
+    (r"(?P<s>.+): --engine spark reads portfolio exports \(accounts, ledger and payment tables\); a folder of case "
+     r"folders runs with --engine local",
+     "{s}：--engine spark 读取组合导出文件（账户表、分户账表和还款记录表）；由案件文件夹组成的文件夹请用 --engine local"),
+    (r"(?P<s>.+): give hive:DB or hive:TERMS,LEDGER,PAYMENTS \(table names\)",
+     "{s}：请写 hive:数据库 或 hive:条款表,分户账表,还款记录表（表名）"),
+    (r"(?P<s>hive:.+): no table (?P<t>.+)", "{s}：没有表 {t}"),
+    (r"(?P<m>.+) not installed; install debtcli\[spark\] \(pip install 'debtcli\[spark\]'\), which brings pyspark "
+     r"and pyarrow", lambda v: f"未安装 {v['m'].replace(' and ', ' 和 ')}；请安装 debtcli[spark]（pip install "
+     "'debtcli[spark]'），它会装上 pyspark 和 pyarrow"),
+    (r"(?P<t>[\w.]+): (?P<n>[\d,]+) row\(s\) rejected \(belong to no account, or could not be read; first: row "
+     r"(?P<k>\d+)\); each one with its reason in (?P<p>.+)",
+     "{t}：{n} 行未采用（不属于任何账户，或无法读取；第一行为第 {k} 行）；每一行及其原因见 {p}"),
     (r"--master works with --engine spark only", "--master 只能与 --engine spark 一起使用"),
     (r"--workers: (?P<n>-?\d+) is not a number of processes \(1 or more\)", "--workers：{n} 不是进程数（应为 1 或更大）"),
     (r"--summary: (?P<v>'.*') must be an \.xlsx file", "--summary：{v} 必须是 .xlsx 文件"),

@@ -144,6 +144,10 @@ ERRORS = (
     ("statement", "{bank}", "-o", "{tmp}/out"),
     ("statement", "{bank}", "--format", "pdf", "-o", "-"),
     ("statement", "{bank}", "-o", "{existing}"),
+    # --engine spark, refused before Spark starts
+    ("batch", "{cases}", "--engine", "spark", "--summary", "{tmp}/s.xlsx", "--out", "{tmp}/r.jsonl"),
+    ("batch", "{cases}", "--engine", "spark", "--out", "{tmp}/r.csv"),
+    ("batch", "{cases}", "--engine", "spark", "--out", "{tmp}/r.jsonl"),  # case folders: --engine local
 )
 
 
@@ -154,7 +158,7 @@ def test_errors_are_chinese(tmp_path, args, how):
     existing.write_text("x")
     (tmp_path / "empty").mkdir()
     values = {"bank": EXAMPLES / "bank-loan", "missing": tmp_path / "nope", "empty": tmp_path / "empty", "tmp": tmp_path,
-              "existing": existing}
+              "existing": existing, "cases": EXAMPLES}
     argv = [a.format(**values) for a in args]
     env = {"DEBTCLI_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": ""}
     if how == "--lang":
@@ -166,7 +170,9 @@ def test_errors_are_chinese(tmp_path, args, how):
     code, _, err = run(*argv, env=env)
     assert code == 2, err
     assert err.startswith("错误："), err
-    assert not english_words(err, set()), err
+    # the values an option takes (--engine local, --master local[4]), the file kinds --out takes, the Spark
+    # sources named (Parquet tables, hive: tables)
+    assert not english_words(err, {"local", "spark", "jsonl", "parquet", "Parquet", "hive"}), err
 
 
 def test_errors_stay_english_without_a_chinese_setting(tmp_path):
@@ -296,3 +302,24 @@ def test_the_us_packs_conventions_speak_chinese(case):
     assert rep["conventions"]["state"].endswith("; lender kind " + rep["conventions"]["state"].split()[-1])
     code, table, _ = run("verify", case, "--lang", "zh")
     assert "出借人类别" in table
+
+
+@pytest.mark.parametrize("line", [
+    # what batch --engine spark prints when it is done (the Spark run itself is in tests/spark, in English)
+    "ledger.parquet: 3 row(s) rejected (belong to no account, or could not be read; first: row 7); each one with its "
+    "reason in /data/r.rejected.parquet",
+    "50 accounts: 40 verified, 7 flagged, 3 unreadable; results in /data/r.parquet",
+    "A07, A19 (each line of /data/r.jsonl with \"error\" lists the problems)",
+    "internal error (a defect in debtcli; please report it) on: A07",
+    "pyspark and pyarrow not installed; install debtcli[spark] (pip install 'debtcli[spark]'), which brings pyspark "
+    "and pyarrow",
+    "hive:bank: give hive:DB or hive:TERMS,LEDGER,PAYMENTS (table names)",
+    "hive:bank.loans,bank.postings: no table bank.postings",
+])
+def test_the_spark_runs_lines_are_chinese(line):
+    from debtcli.messages.problems import problem_zh
+
+    said = problem_zh(line)
+    # the packages and the command that installs them, the tables and accounts named
+    allowed = {"pyspark", "pyarrow", "pip", "install", "spark", "hive", "bank", "loans", "postings", "A", "error"}
+    assert said != line and not english_words(said, allowed), said
