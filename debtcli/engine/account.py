@@ -278,11 +278,28 @@ def level_installment(principal: Decimal, monthly_rate: Decimal, n: int, roundin
     return raw if carry_precision else round_money(raw, rounding, places)
 
 
+def repricing_days(repricing: str, start: date, until: date) -> list[date] | None:
+    """The days after ``start`` up to ``until`` on which an LPR-linked rate takes the fixing then in
+    force: each anniversary of ``start`` (a 29 February start on 28 February), each 1 January, or
+    none; None for ``fixing`` (each new fixing, whatever its day)."""
+    if repricing == "fixing":
+        return None
+    days = []
+    k = 1
+    while repricing != "none":
+        d = add_months_sticky(start, 12 * k) if repricing == "anniversary" else date(start.year + k, 1, 1)
+        if d > until:
+            break
+        days.append(d)
+        k += 1
+    return days
+
+
 def resolve_rate_path(spec: RateSpec | None, signed: date, until: date, repricing: str,
                       fixings, basis: int = 360, file: str = "case.toml", key: str = "contract.rate"
                       ) -> tuple[tuple[RatePoint, ...], list[Issue]]:
     """Dated contract rates: one point for a fixed rate; for an LPR-linked rate, the LPR in force at
-    signing plus the spread, repriced on each fixing or each anniversary."""
+    signing plus the spread, repriced as ``repricing`` says (``repricing_days``)."""
     if spec is None:
         return (RatePoint(signed, ZERO, "no interest agreed"),), []
     if spec.fixed is not None:
@@ -308,13 +325,12 @@ def resolve_rate_path(spec: RateSpec | None, signed: date, until: date, repricin
     first = point(signed)
     if first:
         points.append(first)
-    if repricing == "anniversary":
-        k = 1
-        while (d := add_months_sticky(signed, 12 * k)) <= until:
+    days = repricing_days(repricing, signed, until)
+    if days is not None:
+        for d in days:
             p = point(d)
-            if p:
+            if p and (not points or points[-1].rate != p.rate):  # a repricing to the same rate changes nothing
                 points.append(p)
-            k += 1
     elif fixings is not None:
         gap = fixings.first_unknown(signed, until, tenor)
         if gap is not None and first is not None:
@@ -523,7 +539,8 @@ def _card_account(terms: Terms, payments, fixings, until, ledger, allocation) ->
 
 
 __all__ = ["Account", "Charge", "NonCash", "RatePoint", "account_from_terms", "allocation_pairs", "annuity_payment",
-           "add_months", "add_months_sticky", "days_in_month", "due_dates_for", "monthly_due_dates", "whole_months",
+           "add_months", "add_months_sticky", "days_in_month", "due_dates_for", "monthly_due_dates", "repricing_days",
+           "whole_months",
            "COMPONENTS"]
 
 
@@ -573,7 +590,16 @@ def loan_conventions(account: Account, terms: Terms) -> dict:
         "overdue_from": text("conv.overdue_from", lag=bool(account.overdue_lag)),
         "periodic_fees": text("conv.periodic_fees", fees=tuple(
             (f.name, f.amount, f.rate, f.paid_to) for f in c.fees if f.per_installment)),
+        # said only where a rate follows the LPR
+        **({"repricing": text("conv.repricing", how=c.repricing)} if _lpr_linked(terms) else {}),
     }
+
+
+def _lpr_linked(terms: Terms) -> bool:
+    """Whether the contract rate, the default rate or a rate change follows the LPR."""
+    c = terms.contract
+    rates = [c.rate, c.default_rate] + [e.rate for e in terms.events if e.type == "rate_change"]
+    return any(getattr(r, "index", None) is not None for r in rates)
 
 
 def _pct(fraction: Decimal) -> str:

@@ -453,6 +453,11 @@ LOAN_CONVENTIONS = {
         "the last taking the rest)" if p["flat"] else "") + (
         " in advance (the first installment on the day the loan is made)" if p.get("advance") else "") + (
         f" (the first {p['interest_only']} installments interest only)" if p.get("interest_only") else ""),
+    "conv.repricing": lambda p, w: {
+        "fixing": "a rate linked to the LPR takes each new fixing from its date",
+        "anniversary": "a rate linked to the LPR takes the fixing in force on each anniversary of its start",
+        "january": "a rate linked to the LPR takes the fixing in force on each 1 January",
+        "none": "a rate linked to the LPR keeps the fixing in force at its start for the whole term"}[p["how"]],
     "conv.frequency": lambda p, w: {1: "monthly", 3: "quarterly (every 3 months)", 6: "half-yearly (every 6 months)",
                                     12: "yearly"}[p["months"]],
     "conv.installment_multiple": lambda p, w: (
@@ -944,6 +949,7 @@ DOCUMENT_WORDS = {
     "words.statement.convention_names.rule_pack": "Rule pack",
     "words.statement.convention_names.method": "Repayment method",
     "words.statement.convention_names.frequency": "Installments",
+    "words.statement.convention_names.repricing": "LPR repricing",
     "words.statement.convention_names.installment_multiple": "Installment multiple",
     "words.statement.convention_names.late_fee": "Late fee",
     "words.statement.convention_names.maturity": "Maturity",

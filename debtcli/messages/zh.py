@@ -447,6 +447,11 @@ LOAN_CONVENTIONS = {
         "（每期按原始本金计息，不论已还多少；本金等额分摊，最后一期取余数）" if p["flat"] else "") + (
         "，先付（首期于放款当日偿还）" if p.get("advance") else "") + (
         f"（前 {p['interest_only']} 期只还息）" if p.get("interest_only") else ""),
+    "conv.repricing": lambda p, w: {
+        "fixing": "LPR 浮动利率自每次报价之日起按新报价调整",
+        "anniversary": "LPR 浮动利率于每年起息对应日按当日有效的报价调整",
+        "january": "LPR 浮动利率于每年 1 月 1 日按当日有效的报价调整",
+        "none": "LPR 浮动利率全期按起息时有效的报价执行，不调整"}[p["how"]],
     "conv.frequency": lambda p, w: {1: "按月", 3: "按季（每 3 个月）", 6: "按半年（每 6 个月）", 12: "按年"}[p["months"]],
     "conv.installment_multiple": lambda p, w: (
         f"每期还款额按 {p['multiple']} 的整数倍四舍五入；最后一期取余数" if p["multiple"] is not None
@@ -884,6 +889,7 @@ DOCUMENT_WORDS = {
     "words.statement.convention_names.rule_pack": "规则包",
     "words.statement.convention_names.method": "还款方式",
     "words.statement.convention_names.frequency": "还款周期",
+    "words.statement.convention_names.repricing": "LPR 重定价",
     "words.statement.convention_names.installment_multiple": "期供取整倍数",
     "words.statement.convention_names.late_fee": "逾期费",
     "words.statement.convention_names.maturity": "到期日",

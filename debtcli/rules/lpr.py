@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
-from debtcli.engine.account import add_months_sticky
+from debtcli.engine.account import repricing_days
 from debtcli.model.lazy_dataclass import dataclass
 
 VERIFIED = ("V1", "V2")
@@ -193,14 +193,9 @@ def linked_rows(table: Fixings, terms, until: date) -> list[Fixing]:
         if spec is None or getattr(spec, "index", None) is None or start is None:
             continue
         tenor = "5y" if spec.index == "LPR5Y" else "1y"
-        days = [start]
-        if c.repricing == "anniversary":
-            k = 1
-            while (d := add_months_sticky(start, 12 * k)) <= until:
-                days.append(d)
-                k += 1
-        found = [table.in_force(d, tenor) for d in days]
-        if c.repricing != "anniversary":
+        later = repricing_days(c.repricing, start, until)
+        found = [table.in_force(d, tenor) for d in [start, *(later or ())]]
+        if later is None:  # each new fixing
             found += [f for f in table.between(start, until) if f.value(tenor) is not None]
         for f in found:
             if f is not None:

@@ -48,7 +48,12 @@ JUDGMENT_AMOUNTS = ("principal", "interest", "default_interest", "compound_inter
 MAX_PLAN_MONTHS = 60  # card installment plans: at most five years (2022 card notice)
 COUNTING = ("start", "both")
 INTEREST_METHODS = ("daily", "per_period")
-REPRICING = ("fixing", "anniversary")
+# when an LPR-linked rate takes a new fixing: on each fixing; on each anniversary of its start (对应日);
+# on each 1 January (每年1月1日, the usual 重定价日 of a converted mortgage); never (the LPR in force at
+# the start, for the whole term)
+REPRICING = ("fixing", "anniversary", "january", "none")
+REPRICING_ALIASES = {"对应日": "anniversary", "每年对应日": "anniversary", "1月1日": "january",
+                     "每年1月1日": "january", "不调整": "none"}
 
 
 @dataclass(frozen=True)
