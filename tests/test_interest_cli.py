@@ -35,6 +35,35 @@ def test_four_times_lpr_over_four_fixings(run_json):
     assert segs[0]["court_form"].endswith("计算 294 天（÷365）= 12,404.38 元")
 
 
+def test_the_lpr_held_from_one_day_for_the_whole_period(run_json):
+    # The same 100,000 over the same 730 days, but at 4 x the LPR in force on 2020-05-20 (its fixing of
+    # that day, 3.85%), as a judgment reading 合同成立时 / 起诉时的 LPR holds it: one segment,
+    # 100,000 x 15.4% x 730 / 365 = 30,800.00 (30,012.60 when each day takes its own fixing).
+    _, out = run_json("interest", "--principal", "100000", "--from", "2021-03-01", "--to", "2023-03-01",
+                      "--rate", "4×LPR", "--lpr-on", "2020-05-20", expect=(0,))
+    (seg,) = out["segments"]
+    assert (seg["from"], seg["to"], seg["days"], seg["rate_percent"], seg["amount"]) == (
+        "2021-03-01", "2023-02-28", 730, "15.4%", "30800.00")
+    assert seg["lpr"]["published"] == "2020-05-20" and out["lpr_on"] == "2020-05-20" and out["total"] == "30800.00"
+    assert "2020年5月20日有效的一年期 LPR 3.85%（2020-05-20 发布），全期适用" in seg["court_form"]
+    # a day between fixings holds the one then in force: 2019-09-01 -> 4.25% (2019-08-20), 17%;
+    # 92 days from 2021-03-01: 17,000 x 92 / 365 = 4,284.9315 -> 4,284.93
+    _, out = run_json("interest", "--principal", "100000", "--from", "2021-03-01", "--to", "2021-06-01",
+                      "--rate", "4×LPR", "--lpr-on", "2019-09-01", expect=(0,))
+    assert [(s["rate_percent"], s["lpr"]["published"], s["amount"]) for s in out["segments"]] == [
+        ("17%", "2019-08-20", "4284.93")]
+
+
+@pytest.mark.parametrize("args, says", [
+    (("--rate", "12%", "--lpr-on", "2020-05-20"), "--lpr-on: 12% is not linked to the LPR"),
+    (("--rate", "4×LPR", "--lpr-on", "2019-06-01"), "--lpr-on: 2019-06-01 is before the LPR reform (2019-08-20)"),
+    (("--rate", "4×LPR", "--lpr-on", "2040-01-01"), "--lpr-on: the one-year LPR published on"),
+])
+def test_an_lpr_held_from_a_day_it_cannot_be_is_refused(run_cli, args, says):
+    code, _, err = run_cli("interest", "--principal", "100000", "--from", "2021-03-01", "--to", "2021-06-01", *args)
+    assert code == 2 and says in err, err
+
+
 @pytest.mark.parametrize("spelling", ["4*LPR", "4倍LPR", "LPR×4", "4 x LPR"])
 def test_other_spellings_of_four_times_lpr_give_the_same_total(run_json, spelling):
     _, out = run_json("interest", "--principal", "100000", "--from", "2021-03-01", "--to", "2023-03-01",

@@ -34,6 +34,7 @@ EXAMPLES = {
     "interest": ('debtcli interest --principal 100000 --from 2021-03-01 --to 2023-03-01 --rate "4×LPR"',
                  'debtcli interest --principal 100000 --from 2021-03-01 --to 2023-03-01 --rate "LPR+50bp" --basis 360',
                  'debtcli interest --principal 100000 --from 2018-06-01 --to 2020-06-01 --rate "4×LPR" --grade y1_3',
+                 'debtcli interest --principal 100000 --from 2021-03-01 --to 2023-03-01 --rate "4×LPR" --lpr-on 2020-05-20',
                  'debtcli interest --principal 250000 --from 2024-01-10 --to 2024-07-10 --rate "0.0175%/day" '
                  '--counting both',
                  'debtcli interest --principal 100000 --from 2026-01-01 --to 2026-12-01 --rate "4×LPR" '
@@ -123,6 +124,8 @@ COMMAND_OPTIONS = {
         "basis": "年利率所除的一年天数。",
         "counting": "start：算头不算尾；both：算头算尾。",
         "lpr": "补充内置表中没有的 LPR 报价：日期=百分数（一年期 LPR），如 2026-10-20=3.00。可重复。",
+        "lpr_on": ("全期按该日（YYYY-MM-DD）有效的 LPR 计算，如判决写明按合同成立时或起诉时的 LPR；不写则每天按当时有效的"
+                   "报价。"),
         "grade": ("LPR 改革（2019-08-20）之前的日期使用挂钩利率时，按贷款期限的中国人民银行基准利率档次：m6（六个月以内）、"
                   "y1（一年以内）、y1_3、y3_5、y5plus。默认：y1（LPR5Y 为 y5plus）。"),
         "currency": "金额的币种。",

@@ -45,6 +45,10 @@ def interest(
     lpr: Annotated[list[str] | None, typer.Option("--lpr", help="Supply an LPR fixing the shipped table lacks: "
                                                                 "DATE=PERCENT (one-year LPR), e.g. 2026-10-20=3.00. "
                                                                 "Repeatable.", show_default=False)] = None,
+    lpr_on: Annotated[str | None, typer.Option(
+        "--lpr-on", help="Hold the LPR in force on this day (YYYY-MM-DD) for the whole period, as a judgment that "
+                         "reads 合同成立时 or 起诉时的 LPR does; without it each day takes the fixing then in force.",
+        show_default=False)] = None,
     grade: Annotated[Grade | None, typer.Option("--grade", help="For a linked rate on days before the LPR reform "
                                                                "(2019-08-20): the PBOC benchmark grade by loan term: "
                                                                "m6 (up to 6 months), y1 (to 1 year), y1_3, y3_5, "
@@ -71,6 +75,8 @@ def interest(
       debtcli interest --principal 100000 --from 2021-03-01 --to 2023-03-01 --rate "LPR+50bp" --basis 360
 
       debtcli interest --principal 100000 --from 2018-06-01 --to 2020-06-01 --rate "4×LPR" --grade y1_3
+
+      debtcli interest --principal 100000 --from 2021-03-01 --to 2023-03-01 --rate "4×LPR" --lpr-on 2020-05-20
 
       debtcli interest --principal 250000 --from 2024-01-10 --to 2024-07-10 --rate "0.0175%/day" --counting both
 
@@ -113,10 +119,11 @@ def interest(
         fail_input(problems)
     start = parse_date_option(from_, "--from")
     end = parse_date_option(to, "--to")
+    held_on = parse_date_option(lpr_on, "--lpr-on")
     fixings = with_supplied_fixings(load_lpr_table(), supplied)
     try:
         run = interest_run(amount, start, end, spec, int(basis.value), counting.value, fixings, currency.upper(),
-                           grade.value if grade else None)
+                           grade.value if grade else None, lpr_on=held_on)
     except InputError as exc:
         fail_input([str(i) for i in exc.issues], hint=f"{len(exc.issues)} problem(s); nothing was computed.")
     language = lang.value if lang else "zh"  # the court's form is Chinese unless --lang en

@@ -251,6 +251,27 @@ MESSAGES: tuple[tuple[str, object], ...] = (  # a template, or a function of the
     (r"internal error \(a defect in debtcli, not in the account's files\)", "内部错误（是 debtcli 的缺陷，不是该账户文件的问题）"),
     # debtcli batch: options and the portfolio
     (r"(?P<o>--[\w-]+) works with --engine local only", "{o} 只能与 --engine local 一起使用"),
+    # debtcli interest: the rate and the fixings it needs
+    (r"the (?P<t>one-year|five-year) LPR published on (?P<d>\S+) is not in the LPR table and the period runs to "
+     r"(?P<u>\S+); supply it with --lpr (?P<s>\S+)=<percent> \(e\.g\. --lpr (?P<e>\S+)\) after checking the "
+     r"published figure", lambda v: f"LPR 表中没有 {v['d']} 发布的{'一年期' if v['t'] == 'one-year' else '五年期以上'} "
+     f"LPR，而计算期间延续至 {v['u']}；请核对公布的数值后用 --lpr {v['s']}=<百分比> 补充（如 --lpr {v['e']}）"),
+    (r"(?P<r>[^:]+) needs the LPR in force on (?P<d>\S+), but the LPR series starts on (?P<s>\S+) \(the PBOC benchmark "
+     r"rates for older periods are not in this version\); give a fixed rate for the part before it",
+     "{r} 需要 {d} 有效的 LPR，但 LPR 序列始于 {s}（本版本不含更早期间的中国人民银行基准利率）；该日之前的部分请给出固定利率"),
+    (r"(?P<r>[^:]+) needs the LPR table", "{r} 需要 LPR 表"),
+    (r"(?P<r>[^:]+) on (?P<d>\S+) needs the PBOC benchmark lending rate, but the shipped table starts on (?P<s>\S+); give "
+     r"a fixed rate for the part before it",
+     "{r} 在 {d} 需要中国人民银行贷款基准利率，但随附的表始于 {s}；该日之前的部分请给出固定利率"),
+    (r"the PBOC benchmark \((?P<g>\w+)\) in force from (?P<d>\S+) is not known \(status (?P<st>\w+)\); give a fixed "
+     r"rate for that part", "{d} 起施行的中国人民银行基准利率（{g}）未知（状态 {st}）；该部分请给出固定利率"),
+    (r"(?P<r>[^:]+) is not linked to the LPR", "{r} 不是与 LPR 挂钩的利率"),
+    (r"(?P<r>[^:]+) is relative; give an absolute rate", "{r} 是相对利率；请给出绝对利率"),
+    (r"(?P<d>\S+) is before the LPR reform \((?P<s>\S+)\): no LPR was in force that day",
+     "{d} 早于 LPR 改革（{s}），当日没有 LPR"),
+    (r"(?P<e>\S+) leaves no day to count from (?P<s>\S+) \(counting (?P<c>\w+)\)",
+     lambda v: f"{v['e']} 与起算日 {v['s']} 之间没有可计算的天数（{'算头不算尾' if v['c'] == 'start' else '算头算尾'}）"),
+    (r"(?P<a>\S+) must be above zero", "{a} 必须大于零"),
     (r"with --engine spark the master decides how many processes run \(--master local\[4\]\)",
      "使用 --engine spark 时由 --master 决定运行多少个进程（如 --master local[4]）"),
     (r"--out: (?P<v>'.*') must end in \.jsonl \(one line per account\) or \.parquet \(a results table\)",

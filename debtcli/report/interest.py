@@ -55,6 +55,7 @@ class InterestRun:
     raw_total: Decimal
     total: Decimal  # the exact sum rounded once (half-up at the minor unit)
     notes: tuple = ()  # model.findings.Text: a rate table row not verified in two sources
+    lpr_on: date | None = None  # the LPR held for the whole period is the one in force on this day
 
     @property
     def segments_sum(self) -> Decimal:
@@ -77,7 +78,7 @@ def with_supplied_fixings(table: Fixings, supplied: dict[date, Decimal]) -> Fixi
 
 def interest_run(principal: Decimal, start: date, end: date, rate: RateSpec, basis: int = 365,
                  counting: str = "start", fixings: Fixings | None = None, currency: str = "CNY",
-                 grade: str | None = None, benchmarks=None) -> InterestRun:
+                 grade: str | None = None, benchmarks=None, lpr_on: date | None = None) -> InterestRun:
     """Interest on ``principal`` from ``start`` to ``end`` at ``rate``, split where the rate changes.
 
     ``counting = "start"`` counts the start day and not the end day (算头不算尾); ``"both"`` counts both.
@@ -85,7 +86,8 @@ def interest_run(principal: Decimal, start: date, end: date, rate: RateSpec, bas
     (after the last known fixing) raises ``InputError`` naming the fixing. Before the LPR reform
     (2019-08-20) a linked rate runs on the PBOC benchmark lending rate of ``grade`` (default: one
     year, or above five years for ``LPR5Y``) that was in force, the same multiple and spread applied
-    (``benchmarks``: ``debtcli.rules.pboc`` table, loaded when needed)."""
+    (``benchmarks``: ``debtcli.rules.pboc`` table, loaded when needed). With ``lpr_on`` a linked rate
+    takes the LPR in force on that day for the whole period (合同成立时 / 起诉时的 LPR), one segment."""
     places = minor_unit(currency)
     problems: list[Issue] = []
     if principal <= 0:
@@ -98,8 +100,21 @@ def interest_run(principal: Decimal, start: date, end: date, rate: RateSpec, bas
         problems.append(Issue(SourceRef("--rate"), f"{rate.text} is relative; give an absolute rate",
                               code="USAGE"))
     grade = grade or ("y5plus" if rate.index == "LPR5Y" else "y1")
+    held = None  # the fixing held for the whole period (lpr_on)
+    if lpr_on is not None and rate.index is None:
+        problems.append(Issue(SourceRef("--lpr-on"), f"{rate.text} is not linked to the LPR", code="USAGE"))
+    elif lpr_on is not None and lpr_on < LPR_START:
+        problems.append(Issue(SourceRef("--lpr-on"), f"{lpr_on} is before the LPR reform ({LPR_START}): no LPR was "
+                                                     "in force that day", code="USAGE"))
+    elif lpr_on is not None and not problems:
+        problems += _missing_fixings(rate, lpr_on, lpr_on, fixings, "--lpr-on")
+        held = None if problems else fixings.in_force(lpr_on)
     bench_path: list[RatePoint] = []
-    if rate.index is not None and not problems and start < LPR_START:
+    if held is not None:
+        value = held.lpr_5y if rate.index == "LPR5Y" else held.lpr_1y
+        bench_path = [RatePoint(start, value * rate.multiplier + rate.spread,
+                                f"{rate.text} (LPR {held.date} {value * 100:.2f}%, held from {lpr_on})")]
+    elif rate.index is not None and not problems and start < LPR_START:
         if benchmarks is None:
             from debtcli.rules.pboc import load_benchmark_table
 
@@ -107,12 +122,12 @@ def interest_run(principal: Decimal, start: date, end: date, rate: RateSpec, bas
         bench_path, bench_problems = _benchmark_path(rate, start, min(last_day, LPR_START - timedelta(days=1)),
                                                      grade, benchmarks)
         problems += bench_problems
-    if rate.index is not None and not problems and last_day >= LPR_START:
+    if rate.index is not None and held is None and not problems and last_day >= LPR_START:
         problems += _missing_fixings(rate, max(start, LPR_START), last_day, fixings)
     if problems:
         raise InputError(problems)
     path: tuple = tuple(bench_path)
-    if rate.index is None or last_day >= LPR_START:
+    if held is None and (rate.index is None or last_day >= LPR_START):
         lpr_path, issues = resolve_rate_path(rate, max(start, LPR_START) if rate.index else start, last_day, "fixing",
                                              fixings, basis, file="--rate")
         if issues:
@@ -131,8 +146,8 @@ def interest_run(principal: Decimal, start: date, end: date, rate: RateSpec, bas
     notes = []
     for line in lines:
         bench = None
-        fx = _fixing_behind(rate, line.start, fixings) if line.start >= LPR_START else None
-        if rate.index is not None and line.start < LPR_START:
+        fx = held or (_fixing_behind(rate, line.start, fixings) if line.start >= LPR_START else None)
+        if rate.index is not None and held is None and line.start < LPR_START:
             bench = benchmarks.in_force(line.start)
             if not bench.verified:
                 notes.append(text("note.interest.benchmark_secondary", date=bench.date, status=bench.status))
@@ -146,7 +161,7 @@ def interest_run(principal: Decimal, start: date, end: date, rate: RateSpec, bas
     raw_total = sum((s.raw for s in segments), ZERO)
     total = round_money(raw_total, ROUNDING, places)
     return InterestRun(principal, start, end, rate, basis, counting, currency, places, tuple(segments), raw_total,
-                       total, tuple(dict.fromkeys(notes)))
+                       total, tuple(dict.fromkeys(notes)), lpr_on)
 
 
 def _benchmark_path(rate: RateSpec, first: date, last: date, grade: str, table) -> tuple[list, list[Issue]]:
@@ -178,9 +193,10 @@ def _fixing_behind(rate: RateSpec, day: date, fixings: Fixings | None) -> Fixing
     return fixings.in_force(day)
 
 
-def _missing_fixings(rate: RateSpec, first: date, last: date, fixings: Fixings | None) -> list[Issue]:
+def _missing_fixings(rate: RateSpec, first: date, last: date, fixings: Fixings | None, option: str = "--rate"
+                     ) -> list[Issue]:
     """Every fixing the period needs and the table lacks, each with how to supply it."""
-    src = SourceRef("--rate")
+    src = SourceRef(option)
     if fixings is None or not fixings.rows:
         return [Issue(src, f"{rate.text} needs the LPR table", code="LPR_MISSING")]
     out = []
@@ -213,8 +229,9 @@ def court_line_zh(run: InterestRun, s: Segment) -> str:
             rate += (f"（{run.rate.text}；LPR 改革前按 {s.benchmark.date} 起施行的中国人民银行{GRADE_NAMES[s.grade]}"
                      f"贷款基准利率 {_pct(s.benchmark.rates[s.grade])}）")
         if s.lpr is not None:
-            rate += f"（{run.rate.text}，{s.lpr.date} 发布的一年期 LPR {_pct(s.lpr.lpr_1y)}）" if run.rate.index != "LPR5Y" \
-                else f"（{run.rate.text}，{s.lpr.date} 发布的五年期以上 LPR {_pct(s.lpr.lpr_5y)}）"
+            tenor, value = ("一年期", s.lpr.lpr_1y) if run.rate.index != "LPR5Y" else ("五年期以上", s.lpr.lpr_5y)
+            rate += (f"（{run.rate.text}，{s.lpr.date} 发布的{tenor} LPR {_pct(value)}）" if run.lpr_on is None else
+                     f"（{run.rate.text}，{_zh_date(run.lpr_on)}有效的{tenor} LPR {_pct(value)}（{s.lpr.date} 发布），全期适用）")
     return (f"以 {fmt_grouped(s.base, p)} 元为基数，自 {_zh_date(s.start)} 起至 {_zh_date(s.last)} 止，{rate}"
             f"计算 {s.days} 天（÷{s.basis}）= {fmt_grouped(s.amount, p)} 元")
 
@@ -230,7 +247,9 @@ def court_line_en(run: InterestRun, s: Segment) -> str:
                      f"{_pct(s.benchmark.rates[s.grade])} from {s.benchmark.date})")
         if s.lpr is not None:
             value = s.lpr.lpr_5y if run.rate.index == "LPR5Y" else s.lpr.lpr_1y
-            rate += f" ({run.rate.text}; LPR {_pct(value)} published {s.lpr.date})"
+            rate += (f" ({run.rate.text}; LPR {_pct(value)} published {s.lpr.date})" if run.lpr_on is None else
+                     f" ({run.rate.text}; the LPR in force on {run.lpr_on}, {_pct(value)} published {s.lpr.date}, "
+                     "for the whole period)")
     return (f"on {fmt_grouped(s.base, p)} from {s.start} to {s.last} inclusive, {s.days} days at {rate}, "
             f"/ {s.basis} = {fmt_grouped(s.amount, p)}")
 
@@ -258,7 +277,8 @@ def interest_to_dict(run: InterestRun, language: str = "en") -> dict:
         segs.append(seg)
     return {
         "currency": run.currency, "principal": fmt(run.principal, p), "from": run.start.isoformat(),
-        "to": run.end.isoformat(), "rate": run.rate.text, "basis": run.basis,
+        "to": run.end.isoformat(), "rate": run.rate.text, **({"lpr_on": run.lpr_on.isoformat()} if run.lpr_on else {}),
+        "basis": run.basis,
         "counting": ("算头不算尾" if run.counting == "start" else "算头算尾") if language == "zh"
         else "start day only (算头不算尾)" if run.counting == "start" else "both ends (算头算尾)",
         "rounding": f"四舍五入至小数点后 {p} 位：各段金额分别舍入；合计对未舍入的总和只舍入一次" if language == "zh"

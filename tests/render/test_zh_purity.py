@@ -144,6 +144,14 @@ ERRORS = (
     ("statement", "{bank}", "-o", "{tmp}/out"),
     ("statement", "{bank}", "--format", "pdf", "-o", "-"),
     ("statement", "{bank}", "-o", "{existing}"),
+    # interest: a fixing the table lacks, an LPR held from a day that had none, a rate with no LPR to hold
+    ("interest", "--principal", "100000", "--from", "2021-03-01", "--to", "2040-06-01", "--rate", "4×LPR"),
+    ("interest", "--principal", "100000", "--from", "2021-03-01", "--to", "2021-06-01", "--rate", "4×LPR",
+     "--lpr-on", "2019-06-01"),
+    ("interest", "--principal", "100000", "--from", "2021-03-01", "--to", "2021-06-01", "--rate", "12%",
+     "--lpr-on", "2020-05-20"),
+    ("interest", "--principal", "100000", "--from", "1990-03-01", "--to", "2021-06-01", "--rate", "4×LPR"),
+    ("interest", "--principal", "0", "--from", "2021-03-01", "--to", "2021-03-01", "--rate", "12%"),
     # --engine spark, refused before Spark starts
     ("batch", "{cases}", "--engine", "spark", "--summary", "{tmp}/s.xlsx", "--out", "{tmp}/r.jsonl"),
     ("batch", "{cases}", "--engine", "spark", "--out", "{tmp}/r.csv"),
