@@ -97,12 +97,12 @@ def main() -> None:
         quick_run(sys.argv[1:])  # a plain verify ends here, without typer
         import typer
 
-        from debtcli.cli.help_zh import chinese_help, wants_chinese
+        from debtcli.cli.help_zh import chinese_help, run_in_chinese, wants_chinese
 
         if wants_chinese(sys.argv[1:]):
             command = typer.main.get_command(get_app())
             chinese_help(command)
-            command(prog_name="debtcli")
+            run_in_chinese(command)
         else:
             get_app()()
     except SystemExit:

@@ -215,6 +215,41 @@ def chinese_help(command, name: str | None = None) -> None:
         chinese_help(sub, sub_name)
 
 
+def _zh(text: str) -> str:
+    for pattern, repl in HEADINGS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def run_in_chinese(command) -> None:
+    """Run ``command`` (with the Chinese help on it) as click's standalone mode does, but with a
+    mistake on the command line (an unknown option, a value not among the choices, a missing
+    argument) said in Chinese; the exit codes are click's (2 for such a mistake)."""
+    import sys
+
+    try:
+        from typer._click import exceptions  # typer 0.16 and later carry their own click
+    except ImportError:  # pragma: no cover - older typer uses click itself
+        from click import exceptions
+    from debtcli.messages.problems import message_zh
+
+    try:
+        code = command.main(prog_name="debtcli", standalone_mode=False)
+    except exceptions.UsageError as exc:
+        if exc.ctx is not None:
+            print(_zh(exc.ctx.get_usage()), file=sys.stderr)
+            print(f"请运行 '{exc.ctx.command_path} --help' 查看帮助。\n", file=sys.stderr)
+        print(f"错误：{message_zh(exc.format_message())}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except exceptions.ClickException as exc:
+        print(f"错误：{message_zh(exc.format_message())}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except exceptions.Abort:
+        print("已中止。", file=sys.stderr)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
 def wants_chinese(argv: list[str]) -> bool:
     """``--lang zh`` on the command line, else the message language of the environment."""
     for i, arg in enumerate(argv):
@@ -227,4 +262,4 @@ def wants_chinese(argv: list[str]) -> bool:
     return message_language() == "zh"
 
 
-__all__ = ["chinese_help", "wants_chinese"]
+__all__ = ["chinese_help", "run_in_chinese", "wants_chinese"]

@@ -251,6 +251,24 @@ MESSAGES: tuple[tuple[str, object], ...] = (  # a template, or a function of the
     (r"internal error \(a defect in debtcli, not in the account's files\)", "内部错误（是 debtcli 的缺陷，不是该账户文件的问题）"),
     # debtcli batch: options and the portfolio
     (r"(?P<o>--[\w-]+) works with --engine local only", "{o} 只能与 --engine local 一起使用"),
+    # a mistake on the command line, as click words it
+    (r"No such option: (?P<o>\S+) \(Possible options: (?P<p>.+)\)", "没有选项 {o}（相近的选项：{p}）"),
+    (r"No such option: (?P<o>\S+)\s+Did you mean (?P<d>\S+)\?", "没有选项 {o}；是否要用 {d}？"),
+    (r"No such option: (?P<o>\S+)", "没有选项 {o}"),
+    (r"No such command (?P<c>'.*')\. Did you mean (?P<d>'.*')\?", "没有命令 {c}；是否要用 {d}？"),
+    (r"No such command (?P<c>'.*')\.", "没有命令 {c}"),
+    (r"Invalid value for (?P<o>'[^']*'(?: / '[^']*')?): (?P<v>'.*') is not one of (?P<l>.+)\.",
+     "{o} 的值无效：{v} 不是 {l} 之一"),
+    (r"Invalid value for (?P<o>'[^']*'(?: / '[^']*')?): (?P<v>'.*') is not a valid (?:int|integer|float)\.",
+     "{o} 的值无效：{v} 不是有效的数字"),
+    (r"Invalid value for (?P<o>'[^']*'(?: / '[^']*')?): (?P<v>'.*') is not a valid boolean\.",
+     "{o} 的值无效：{v} 不是 true 或 false"),
+    (r"Missing argument (?P<a>'.*')\.", "缺少参数 {a}"),
+    (r"Missing option (?P<o>'.*')\.", "缺少选项 {o}"),
+    (r"Option (?P<o>'.*') requires an argument\.", "选项 {o} 需要一个值"),
+    (r"Option (?P<o>'.*') does not take a value\.", "选项 {o} 不带值"),
+    (r"Got unexpected extra arguments? \((?P<a>.*)\)", "多余的参数（{a}）"),
+    (r"Got unexpected extra argument\(s\) \((?P<a>.*)\)", "多余的参数（{a}）"),
     # debtcli interest: the rate and the fixings it needs
     (r"the (?P<t>one-year|five-year) LPR published on (?P<d>\S+) is not in the LPR table and the period runs to "
      r"(?P<u>\S+); supply it with --lpr (?P<s>\S+)=<percent> \(e\.g\. --lpr (?P<e>\S+)\) after checking the "

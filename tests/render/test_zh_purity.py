@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -199,9 +201,6 @@ def test_a_written_statement_is_announced_in_chinese(tmp_path):
                                      ["profile"], ["profile", "init"], ["interest"], ["quote"]],
                          ids=lambda c: " ".join(c) or "debtcli")
 def test_help_is_chinese(command):
-    import os
-    import sys
-
     env = {**os.environ, "DEBTCLI_LANG": "zh", "COLUMNS": "200"}
     out = subprocess.run([sys.executable, "-m", "debtcli", *command, "--help"], capture_output=True, text=True,
                          env=env, cwd=Path(__file__).parent.parent.parent)
@@ -331,3 +330,28 @@ def test_the_spark_runs_lines_are_chinese(line):
     # the packages and the command that installs them, the tables and accounts named
     allowed = {"pyspark", "pyarrow", "pip", "install", "spark", "hive", "bank", "loans", "postings", "A", "error"}
     assert said != line and not english_words(said, allowed), said
+
+
+@pytest.mark.parametrize("argv", [
+    ("balance", "{bank}", "--onn", "2024-06-30"),  # an option no command has
+    ("verify", "{bank}", "--format", "xml"),  # a value not among the choices
+    ("verfy", "{bank}"),  # a command misspelt
+    ("verify",),  # the case left out
+    ("interest", "--principal", "1"),  # a required option left out
+    ("verify", "{bank}", "extra"),  # one argument too many
+    ("batch", "{bank}", "--workers", "abc"),  # not a number
+])
+def test_a_mistake_on_the_command_line_is_said_in_chinese(argv):
+    """Click's own usage errors (the installed command, not the test runner: as a user meets them)."""
+    env = {**os.environ, "DEBTCLI_LANG": "zh", "COLUMNS": "200"}
+    args = [a.format(bank=EXAMPLES / "bank-loan") for a in argv]
+    out = subprocess.run([sys.executable, "-m", "debtcli", *args], capture_output=True, text=True, env=env)
+    assert out.returncode == 2, out.stderr
+    assert "错误：" in out.stderr and out.stdout == "", out.stderr
+    # the command and the argument's name (a metavar) stay as typed
+    names = {"verify", "verfy", "balance", "batch", "interest", "case", "source", "extra", "abc", "xml", "table", "json"}
+    assert not english_words(out.stderr, names), out.stderr
+    # and in English without a Chinese setting
+    env["DEBTCLI_LANG"] = "en"
+    out = subprocess.run([sys.executable, "-m", "debtcli", *args], capture_output=True, text=True, env=env)
+    assert out.returncode == 2 and "Error: " in out.stderr, out.stderr
