@@ -236,6 +236,9 @@ def run_in_chinese(command) -> None:
     try:
         code = command.main(prog_name="debtcli", standalone_mode=False)
     except exceptions.UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # a command group given no command: its help, as click does
+            print(exc.format_message(), file=sys.stderr)
+            sys.exit(exc.exit_code)
         if exc.ctx is not None:
             print(_zh(exc.ctx.get_usage()), file=sys.stderr)
             print(f"请运行 '{exc.ctx.command_path} --help' 查看帮助。\n", file=sys.stderr)

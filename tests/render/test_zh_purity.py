@@ -355,3 +355,11 @@ def test_a_mistake_on_the_command_line_is_said_in_chinese(argv):
     env["DEBTCLI_LANG"] = "en"
     out = subprocess.run([sys.executable, "-m", "debtcli", *args], capture_output=True, text=True, env=env)
     assert out.returncode == 2 and "Error: " in out.stderr, out.stderr
+
+
+@pytest.mark.parametrize("argv", [(), ("profile",)], ids=["debtcli", "profile"])
+def test_a_group_given_no_command_shows_its_help_in_chinese(argv):
+    env = {**os.environ, "DEBTCLI_LANG": "zh", "COLUMNS": "200"}
+    out = subprocess.run([sys.executable, "-m", "debtcli", *argv], capture_output=True, text=True, env=env)
+    assert out.returncode == 2 and out.stderr.startswith("用法：debtcli") and "选项：" in out.stderr, out.stderr
+    assert "错误：" not in out.stderr
