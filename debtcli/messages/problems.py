@@ -590,6 +590,8 @@ def _found_zh(text: str) -> str | None:
     if expected is None:
         return None
     value = {"True": "true", "False": "false"}.get(m.group("v"), m.group("v"))  # as TOML writes them
+    if expected[:1].isascii() and expected[:1].isalnum():  # a number or a word: 应为 3 的整数倍, 应为 true
+        expected = " " + expected
     if value == "missing":
         return f"{m.group('k')}：缺少此项，应为{expected}"
     for pattern, template in _compiled().found_values:

@@ -439,3 +439,13 @@ UNREACHABLE = {
     r": a relative rate is allowed only for default_rate", r": a markup is a plain percentage such as \+50%",
     r"empty value where a number was expected", r"empty rate", r"no number", r"decimal mark must be '\.' or ',', not ",
 }
+
+
+def test_what_was_expected_is_set_off_from_a_number_or_a_word_by_a_space():
+    from debtcli.messages.problems import problem_zh
+
+    assert problem_zh("case.toml: contract.term_months: found 13, expected a multiple of 3 months (frequency = 按季)") \
+        == "case.toml：contract.term_months：读到 13，应为 3 的整数倍（月数；frequency = 按季）"
+    # a Chinese phrase follows directly
+    assert problem_zh("case.toml: contract.rate: found '24', expected a rate such as \"24%\"") \
+        == "case.toml：contract.rate：读到 '24'，应为利率，如 \"24%\""
