@@ -363,3 +363,22 @@ def test_a_group_given_no_command_shows_its_help_in_chinese(argv):
     out = subprocess.run([sys.executable, "-m", "debtcli", *argv], capture_output=True, text=True, env=env)
     assert out.returncode == 2 and out.stderr.startswith("用法：debtcli") and "选项：" in out.stderr, out.stderr
     assert "错误：" not in out.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ("statement", "{bank}", "--template", "regf", "-o", "{tmp}/n.pdf"),  # a cn case has no validation notice
+    ("statement", "{bank}", "--template", "claim", "--format", "xlsx", "-o", "{tmp}/c.xlsx"),
+    ("statement", "{bank}", "--sent", "2024-07-01", "-o", "{tmp}/s.pdf"),
+    ("schedule", "{card}"),  # a card has statement cycles, no schedule
+    ("quote", "{bank}", "--on", "2024-06-30", "--plan", "0"),  # click's range check
+], ids=lambda a: " ".join(a[:4]))
+def test_refusals_of_statement_schedule_and_quote_are_chinese(tmp_path, args):
+    values = {"bank": EXAMPLES / "bank-loan", "card": EXAMPLES / "card-default", "tmp": tmp_path}
+    env = {**os.environ, "DEBTCLI_LANG": "zh", "COLUMNS": "200"}
+    out = subprocess.run([sys.executable, "-m", "debtcli", *[a.format(**values) for a in args]], capture_output=True,
+                         text=True, env=env)
+    assert out.returncode == 2 and "错误：" in out.stderr, out.stderr
+    # the case.toml keys and the commands named, the formats and templates
+    names = {"itemization_date", "itemization_basis", "itemization", "date", "basis", "demand", "us", "regf", "claim",
+             "statement", "verify", "schedule", "quote", "card", "default", "bank", "loan", "case", "docx"}
+    assert not english_words(out.stderr, names), out.stderr
