@@ -246,6 +246,7 @@ def _lock(fh, out: Path) -> None:
 class Outcome:
     written: int = 0
     skipped: int = 0
+    kept: frozenset = frozenset()  # the accounts whose lines a resumed run kept from the earlier one
     redone: int = 0  # lines of the earlier run that were not complete results (and those after them)
     interrupted: bool = False
     rejected: Rejected = field(default_factory=Rejected)  # rows of no account the reader handed back
@@ -268,6 +269,7 @@ def run_batch(portfolio: Portfolio, settings: Settings, out: Path, workers: int 
             fh.truncate(0)
             done = set()
         outcome.skipped = len(done)
+        outcome.kept = frozenset(done)
         if on_progress:
             on_progress(len(done))
         results = verified_lines(portfolio.work(done, outcome.rejected), settings, workers, chunk_size)

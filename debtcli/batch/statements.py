@@ -55,7 +55,8 @@ def write_statement(report, account_id: str, opts: StatementOptions) -> str | No
     return name
 
 
-def write_manifest(opts: StatementOptions, results: Path, lang: str = "en") -> tuple[Path, int]:
+def write_manifest(opts: StatementOptions, results: Path, lang: str = "en", kept: frozenset = frozenset()
+                   ) -> tuple[Path, int]:
     """manifest.csv beside the statements: account, file, bytes, sha256 (or why there is no file),
     one row per account of ``results`` (the batch's JSON lines, in account-id order)."""
     folder = Path(opts.folder)
@@ -80,7 +81,8 @@ def write_manifest(opts: StatementOptions, results: Path, lang: str = "en") -> t
             name = file_name(account, opts.fmt)
             path = folder / name
             if not path.is_file():
-                rows.append((account, "", "", "", say("manifest.no_file", lang, template=TEMPLATE_NAMES[lang][opts.template])))
+                rows.append((account, "", "", "", say("manifest.kept", lang) if account in kept else
+                             say("manifest.no_file", lang, template=TEMPLATE_NAMES[lang][opts.template])))
                 continue
             data = path.read_bytes()
             rows.append((account, name, str(len(data)), hashlib.sha256(data).hexdigest(), ""))

@@ -139,7 +139,7 @@ def batch(
     if statement_opts is not None:
         from debtcli.batch.statements import write_manifest
 
-        manifest, written = write_manifest(statement_opts, out_path, message_language(lang))
+        manifest, written = write_manifest(statement_opts, out_path, message_language(lang), outcome.kept)
         notice("", f"{written} statement(s) in {statements}; list and SHA-256 in {manifest}")
     if summary is not None:
         from debtcli.batch.summary import write_workbook

@@ -1279,6 +1279,7 @@ SUMMARY_WORDS = {
     "manifest.not_verified": "not verified: {why}",
     "manifest.not_flagged": "not flagged (--only-flagged)",
     "manifest.no_file": "no {template} for this account",
+    "manifest.kept": "verified by the run --resume continued; this run wrote no file for it",
     "summary.file": "File", "summary.rows_used": "Rows used", "summary.rows_rejected": "Rows rejected",
     "summary.sha256": "SHA-256",
     "summary.sha256_note": (

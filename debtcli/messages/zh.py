@@ -1194,6 +1194,7 @@ SUMMARY_WORDS = {
     "manifest.not_verified": "未核对：{why}",
     "manifest.not_flagged": "无错误级发现，未生成（--only-flagged）",
     "manifest.no_file": "该账户没有{template}",
+    "manifest.kept": "已在 --resume 接续的前一次运行中核对；本次运行未为其生成文件",
     "summary.file": "文件", "summary.rows_used": "采用行数", "summary.rows_rejected": "未采用行数",
     "summary.sha256": "SHA-256",
     "summary.sha256_note": (

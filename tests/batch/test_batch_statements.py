@@ -103,3 +103,15 @@ def test_file_names_from_account_ids():
     assert file_name("a/b\\c", "docx") == "a_b_c.docx"
     assert file_name("..", "pdf") == "_...pdf"
     assert file_name("张三-01", "pdf") == "张三-01.pdf"
+
+
+def test_a_resumed_run_says_which_accounts_it_kept_without_a_file(portfolio, tmp_path):
+    """The first run writes no statements; a resume with --statements verifies nothing new, so it writes
+    no file, and the manifest says why for each account (not "no statement for this account")."""
+    _, lines = batch(portfolio, tmp_path)
+    _, again = batch(portfolio, tmp_path, "--resume", "--statements", str(tmp_path / "st"))
+    assert again == lines
+    rows = manifest(tmp_path / "st")
+    readable = [x["account"] for x in lines if "error" not in x]
+    assert readable and all(rows[a]["file"] == "" and rows[a]["note"] ==
+                            "verified by the run --resume continued; this run wrote no file for it" for a in readable)
