@@ -449,9 +449,9 @@ LOAN_CONVENTIONS = {
         f"（前 {p['interest_only']} 期只还息）" if p.get("interest_only") else ""),
     "conv.repricing": lambda p, w: {
         "fixing": "LPR 浮动利率自每次报价之日起按新报价调整",
-        "anniversary": "LPR 浮动利率于每年起息对应日按当日有效的报价调整",
+        "anniversary": "LPR 浮动利率于该利率起始日每年的对应日按当日有效的报价调整",
         "january": "LPR 浮动利率于每年 1 月 1 日按当日有效的报价调整",
-        "none": "LPR 浮动利率全期按起息时有效的报价执行，不调整"}[p["how"]],
+        "none": "LPR 浮动利率全期按该利率起始日有效的报价执行，不调整"}[p["how"]],
     "conv.frequency": lambda p, w: {1: "按月", 3: "按季（每 3 个月）", 6: "按半年（每 6 个月）", 12: "按年"}[p["months"]],
     "conv.installment_multiple": lambda p, w: (
         f"每期还款额按 {p['multiple']} 的整数倍四舍五入；最后一期取余数" if p["multiple"] is not None
