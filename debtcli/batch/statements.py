@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from debtcli.messages import say
-from debtcli.messages.problems import message_zh
 from debtcli.render.files import EXTENSIONS, render_statement
 from debtcli.render.regf import NoticeError
 
@@ -71,8 +70,11 @@ def write_manifest(opts: StatementOptions, results: Path, lang: str = "en", kept
             account = str(obj.get("account", ""))
             if "error" in obj:
                 why = str(obj["error"])
-                rows.append((account, "", "", "", say("manifest.not_verified", lang,
-                                                       why=message_zh(why) if lang == "zh" else why)))
+                if lang == "zh":
+                    from debtcli.messages.problems import message_zh  # its patterns, only for Chinese
+
+                    why = message_zh(why)
+                rows.append((account, "", "", "", say("manifest.not_verified", lang, why=why)))
                 continue
             flagged = any(f.get("severity") == "error" for f in obj.get("findings", ()))
             if opts.only_flagged and not flagged:

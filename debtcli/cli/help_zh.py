@@ -184,12 +184,16 @@ def _help_text(name: str) -> str:
     return text
 
 
+def _zh(text: str) -> str:
+    """Click's headings and metavars (Usage:, [OPTIONS], <str> ...) in Chinese."""
+    for pattern, repl in HEADINGS:
+        text = pattern.sub(repl, text)
+    return text
+
+
 def _translated(get_help):
     def get_help_zh(ctx) -> str:
-        text = get_help(ctx)
-        for pattern, repl in HEADINGS:
-            text = pattern.sub(repl, text)
-        return text
+        return _zh(get_help(ctx))
 
     return get_help_zh
 
@@ -213,12 +217,6 @@ def chinese_help(command, name: str | None = None) -> None:
     command.get_help = _translated(command.get_help)
     for sub_name, sub in getattr(command, "commands", {}).items():
         chinese_help(sub, sub_name)
-
-
-def _zh(text: str) -> str:
-    for pattern, repl in HEADINGS:
-        text = pattern.sub(repl, text)
-    return text
 
 
 def run_in_chinese(command) -> None:
