@@ -70,3 +70,55 @@ def test_a_repricing_nobody_knows_is_refused():
     _, issues = load_terms_text(case_toml({**LOAN, "repricing": "quarterly"}))
     assert any("contract.repricing: found 'quarterly', expected fixing | anniversary | january | none" in str(i)
                for i in issues), [str(i) for i in issues]
+
+
+# ---------------------------------------------------------------------- properties
+
+from datetime import timedelta  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(date(2019, 8, 20), date(2026, 6, 30)), st.integers(0, 3000),
+       st.sampled_from(["anniversary", "january", "none"]))
+def test_repricing_days_fall_where_the_contract_says(start, span, repricing):
+    """After the start, strictly in order, up to the end: each 1 January, or each anniversary (the
+    same day of the month; a start on a month end stays on month ends), or none; none left out."""
+    from debtcli.engine.account import repricing_days
+
+    until = start + timedelta(days=span)
+    days = repricing_days(repricing, start, until)
+    assert all(start < d <= until for d in days) and days == sorted(set(days))
+    if repricing == "none":
+        assert days == []
+    elif repricing == "january":
+        assert all((d.month, d.day) == (1, 1) for d in days)
+        assert len(days) == until.year - start.year
+    else:
+        from debtcli.engine.account import add_months_sticky, days_in_month
+
+        # the day of the month kept, or the month's end for a start on a month end (or a day the month lacks)
+        assert all(d.month == start.month and (d.day == start.day or (
+            start.day >= 28 and d.day == days_in_month(d.year, d.month))) for d in days)
+        assert all(d.year == start.year + k for k, d in enumerate(days, 1))
+        assert add_months_sticky(start, 12 * (len(days) + 1)) > until  # none left out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(date(2019, 9, 1), date(2023, 12, 31)), st.sampled_from(["fixing", "anniversary", "january", "none"]))
+def test_a_repriced_rate_is_always_one_the_table_had_in_force(signed, repricing):
+    """Each point of the rate path is LPR + 1% of the fixing in force on its date, and no two points
+    in a row carry the same rate."""
+    from debtcli.rules.lpr import load_lpr_table
+
+    table = load_lpr_table()
+    account, _ = run({**LOAN, "signed": signed, "maturity": signed + timedelta(days=3 * 365),
+                      "repricing": repricing}, signed + timedelta(days=400))
+    path = account.rate_path
+    assert path[0].date == signed
+    assert all(p.rate == table.in_force(p.date).lpr_1y + D("0.01") for p in path)
+    assert all(a.rate != b.rate for a, b in zip(path, path[1:]))
+    if repricing == "none":
+        assert len(path) == 1
