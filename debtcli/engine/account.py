@@ -280,19 +280,27 @@ def level_installment(principal: Decimal, monthly_rate: Decimal, n: int, roundin
 
 def repricing_days(repricing: str, start: date, until: date) -> list[date] | None:
     """The days after ``start`` up to ``until`` on which an LPR-linked rate takes the fixing then in
-    force: each anniversary of ``start`` (a 29 February start on 28 February), each 1 January, or
-    none; None for ``fixing`` (each new fixing, whatever its day)."""
+    force: each anniversary of ``start`` (``add_months_sticky``: a start on a month end stays on
+    month ends), each 1 January, or none; None for ``fixing`` (each new fixing, whatever its day)."""
     if repricing == "fixing":
         return None
+    if repricing == "none":
+        return []
+    def nth(k: int) -> date:
+        return add_months_sticky(start, 12 * k) if repricing == "anniversary" else date(start.year + k, 1, 1)
+
     days = []
-    k = 1
-    while repricing != "none":
-        d = add_months_sticky(start, 12 * k) if repricing == "anniversary" else date(start.year + k, 1, 1)
-        if d > until:
-            break
+    while (d := nth(len(days) + 1)) <= until:
         days.append(d)
-        k += 1
     return days
+
+
+def rate_specs(terms: Terms) -> list[tuple[RateSpec | None, date]]:
+    """Every rate the contract names, with the day it starts: the contract rate and the default rate
+    from signing, each rate change from its date."""
+    c = terms.contract
+    return [(c.rate, c.signed), (c.default_rate, c.signed)] + [
+        (e.rate, e.date) for e in terms.events if e.type == "rate_change"]
 
 
 def resolve_rate_path(spec: RateSpec | None, signed: date, until: date, repricing: str,
@@ -539,7 +547,7 @@ def _card_account(terms: Terms, payments, fixings, until, ledger, allocation) ->
 
 
 __all__ = ["Account", "Charge", "NonCash", "RatePoint", "account_from_terms", "allocation_pairs", "annuity_payment",
-           "add_months", "add_months_sticky", "days_in_month", "due_dates_for", "monthly_due_dates", "repricing_days",
+           "add_months", "add_months_sticky", "days_in_month", "due_dates_for", "monthly_due_dates", "rate_specs", "repricing_days",
            "whole_months",
            "COMPONENTS"]
 
@@ -597,9 +605,7 @@ def loan_conventions(account: Account, terms: Terms) -> dict:
 
 def _lpr_linked(terms: Terms) -> bool:
     """Whether the contract rate, the default rate or a rate change follows the LPR."""
-    c = terms.contract
-    rates = [c.rate, c.default_rate] + [e.rate for e in terms.events if e.type == "rate_change"]
-    return any(getattr(r, "index", None) is not None for r in rates)
+    return any(getattr(spec, "index", None) is not None for spec, _ in rate_specs(terms))
 
 
 def _pct(fraction: Decimal) -> str:

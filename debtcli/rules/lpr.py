@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
-from debtcli.engine.account import repricing_days
+from debtcli.engine.account import rate_specs, repricing_days
 from debtcli.model.lazy_dataclass import dataclass
 
 VERIFIED = ("V1", "V2")
@@ -186,10 +186,8 @@ def linked_rows(table: Fixings, terms, until: date) -> list[Fixing]:
     """The table rows an LPR-linked contract rate, default rate or rate change rests on up to
     ``until``: the row in force at its start, then each fixing (or each anniversary's row)."""
     c = terms.contract
-    specs = [(c.rate, c.signed), (c.default_rate, c.signed)]
-    specs += [(e.rate, e.date) for e in terms.events if e.type == "rate_change"]
     rows: dict[date, Fixing] = {}
-    for spec, start in specs:
+    for spec, start in rate_specs(terms):
         if spec is None or getattr(spec, "index", None) is None or start is None:
             continue
         tenor = "5y" if spec.index == "LPR5Y" else "1y"
