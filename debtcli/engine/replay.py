@@ -785,7 +785,7 @@ class _Replay:
         interest only do not): the level installment on the principal not yet due at the rate in
         force; for equal principal, that principal in equal parts."""
         a = self.a
-        remaining = sum(1 for k, x in enumerate(a.due_dates) if x > d and k >= a.interest_only_periods)
+        remaining = sum(1 for k, x in enumerate(a.due_dates) if x > d and k >= a.interest_only_installments)
         if not remaining or self.not_due <= 0:
             return
         if self.annuity is not None:
