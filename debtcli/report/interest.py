@@ -110,10 +110,9 @@ def interest_run(principal: Decimal, start: date, end: date, rate: RateSpec, bas
         problems += _missing_fixings(rate, lpr_on, lpr_on, fixings, "--lpr-on")
         held = None if problems else fixings.in_force(lpr_on)
     bench_path: list[RatePoint] = []
-    if held is not None:
-        value = held.lpr_5y if rate.index == "LPR5Y" else held.lpr_1y
-        bench_path = [RatePoint(start, value * rate.multiplier + rate.spread,
-                                f"{rate.text} (LPR {held.date} {value * 100:.2f}%, held from {lpr_on})")]
+    if held is not None:  # the contract rate's own reading, never repriced, from lpr_on; it runs from start
+        (point,), _ = resolve_rate_path(rate, lpr_on, lpr_on, "none", fixings, basis, file="--lpr-on")
+        bench_path = [RatePoint(start, point.rate, point.text)]
     elif rate.index is not None and not problems and start < LPR_START:
         if benchmarks is None:
             from debtcli.rules.pboc import load_benchmark_table
