@@ -39,10 +39,8 @@ JURISDICTIONS = ("cn", "us", "none")
 EVENT_TYPES = ("acceleration", "rate_change", "charge_off", "waiver", "demand_notice", "acknowledgment", "fee", "cost",
                "restructure", "judgment", "prepayment")
 # a prepayment (提前还款) keeps the term and levels the installment again (减少月供), or keeps the
-# installment and shortens the term (缩短期限)
+# installment and shortens the term (缩短期限); the aliases are what a Chinese contract or core system writes
 PREPAYMENT_KEEPS = ("term", "installment")
-# what a Chinese contract or core system calls them: keep the term, lower the installment (减少月供) /
-# keep the installment, shorten the term (缩短期限)
 PREPAYMENT_KEEP_ALIASES = {"减少月供": "term", "期限不变": "term", "缩短期限": "installment", "月供不变": "installment"}
 JUDGMENT_AMOUNTS = ("principal", "interest", "default_interest", "compound_interest", "fees", "penalties", "costs")
 MAX_PLAN_MONTHS = 60  # card installment plans: at most five years (2022 card notice)
